@@ -1,0 +1,31 @@
+# Every target works on a fresh clone with only Python 3.11 present: the
+# virtual environment is created and (re)installed when pyproject.toml changes.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8501
+
+.PHONY: run test datasets lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)  ## start the dashboard on the committed datasets
+	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
+
+test: $(STAMP)  ## run the whole test suite
+	$(BIN)/python -m pytest
+
+datasets: $(STAMP)  ## rebuild datasets/ from the raw sources (mirror by default)
+	$(BIN)/python -m etl run
+
+lint: $(STAMP)
+	$(BIN)/ruff check etl dashboard tests
+	$(BIN)/ruff format --check etl dashboard tests
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

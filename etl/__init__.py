@@ -1,0 +1,1 @@
+"""ETL for the press-freedom dashboard: fetch → parse → harmonise → validate → publish."""

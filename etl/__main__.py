@@ -1,0 +1,57 @@
+"""Command line: `python -m etl run [SOURCE...] [--mirror DIR] [--out DIR]`, `python -m etl list`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from etl.fetch import Fetcher, default_mirror
+from etl.pipeline import run
+from etl.publish import recover
+from etl.sources import SOURCES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("list", help="list the sources and the datasets they publish")
+    runner = commands.add_parser("run", help="fetch, check and publish sources")
+    runner.add_argument("sources", nargs="*", metavar="SOURCE", help="default: all")
+    where = runner.add_mutually_exclusive_group()
+    where.add_argument("--mirror", type=Path, help="read raw files from this mirror directory "
+                       "(default: $PRESSFREEDOM_MIRROR, else ../shared/sources if present)")
+    where.add_argument("--online", action="store_true",
+                       help="download from the upstream URLs even if a mirror exists")
+    runner.add_argument("--out", type=Path, default=ROOT / "datasets",
+                        help="output directory (default: datasets/)")
+    args = parser.parse_args(argv)
+
+    if args.command == "list":
+        for source in SOURCES.values():
+            print(f"{source.name:12} → {source.dataset.filename:20} {source.dataset.title}")
+        return 0
+
+    unknown = [name for name in args.sources if name not in SOURCES]
+    if unknown:
+        parser.error(f"unknown source(s) {unknown}; choose from {sorted(SOURCES)}")
+    mirror = None if args.online else (args.mirror or default_mirror())
+    if mirror is not None and not mirror.is_dir():
+        parser.error(f"mirror directory {mirror} does not exist")
+    finished = recover(args.out)
+    if finished:
+        print(f"completed an interrupted publish of {finished}", file=sys.stderr)
+    fetcher = Fetcher(mirror=mirror, log_path=ROOT / ".etl" / "fetch-log.jsonl")
+    chosen = [SOURCES[name] for name in args.sources] or list(SOURCES.values())
+    outcomes = run(chosen, fetcher, args.out)
+    failed = [o.source for o in outcomes if not o.ok]
+    print(f"summary: {len(outcomes) - len(failed)} source(s) published, "
+          f"{len(failed)} failed{' (' + ', '.join(failed) + ')' if failed else ''}",
+          file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

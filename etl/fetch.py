@@ -1,0 +1,159 @@
+"""Fetch stage: get each raw file from its upstream URL or from a local mirror.
+
+Either way the bytes are checksummed and a provenance record is kept, so a
+dataset can always be traced back to the exact input files that made it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from etl.errors import FetchError
+
+MIRROR_ENV = "PRESSFREEDOM_MIRROR"
+DEFAULT_MIRROR = Path(__file__).resolve().parent.parent.parent / "shared" / "sources"
+USER_AGENT = "pressfreedom-dashboard-etl/0.1 (+https://github.com/)"
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """One upstream file: where it lives online and its name in the source's mirror folder."""
+
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """The bytes of one raw file plus the provenance needed to reproduce them."""
+
+    name: str
+    url: str
+    origin: str  # the URL or the mirror path the bytes were read from
+    sha256: str
+    size: int
+    retrieved_at: str
+    content: bytes
+
+    def record(self) -> dict:
+        """Provenance without the bytes, for logs."""
+        rec = asdict(self)
+        del rec["content"]
+        return rec
+
+
+def default_mirror() -> Path | None:
+    """The mirror from $PRESSFREEDOM_MIRROR, else ../shared/sources when it exists."""
+    env = os.environ.get(MIRROR_ENV)
+    if env:
+        return Path(env)
+    return DEFAULT_MIRROR if DEFAULT_MIRROR.is_dir() else None
+
+
+def http_session(retries: int = 5, backoff: float = 0.5) -> requests.Session:
+    """A session that retries idempotent GETs on 429/5xx, honouring Retry-After."""
+    retry = Retry(
+        total=retries,
+        connect=retries,
+        read=retries,
+        status=retries,
+        backoff_factor=backoff,
+        status_forcelist=(429, 500, 502, 503, 504),
+        allowed_methods=frozenset({"GET"}),
+        respect_retry_after_header=True,
+        raise_on_status=False,
+    )
+    session = requests.Session()
+    adapter = HTTPAdapter(max_retries=retry)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers["User-Agent"] = USER_AGENT
+    return session
+
+
+def _looks_like_html(content: bytes) -> bool:
+    head = content[:512].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body"))
+
+
+class Fetcher:
+    """Reads raw files from a mirror directory if one is given, else downloads them."""
+
+    def __init__(
+        self,
+        mirror: Path | None = None,
+        session: requests.Session | None = None,
+        timeout: tuple[float, float] = (10.0, 60.0),
+        log_path: Path | None = None,
+    ):
+        self.mirror = mirror
+        self.session = session
+        self.timeout = timeout
+        self.log_path = log_path
+
+    def describe(self) -> str:
+        return f"mirror {self.mirror}" if self.mirror else "upstream URLs"
+
+    def fetch(self, source: str, mirror_folder: str, raw: RawFile) -> Fetched:
+        if self.mirror is not None:
+            path = self.mirror / mirror_folder / raw.name
+            try:
+                content = path.read_bytes()
+            except OSError as exc:
+                raise FetchError(f"[{source}] {raw.name}: cannot read mirror file {path}: {exc}")
+            origin = str(path)
+        else:
+            content = self._download(source, raw)
+            origin = raw.url
+        if not content:
+            raise FetchError(f"[{source}] {raw.name}: empty file from {origin}")
+        if _looks_like_html(content) and not raw.name.endswith((".html", ".htm")):
+            raise FetchError(
+                f"[{source}] {raw.name}: {origin} returned an HTML page, not the data file"
+            )
+        fetched = Fetched(
+            name=raw.name,
+            url=raw.url,
+            origin=origin,
+            sha256=hashlib.sha256(content).hexdigest(),
+            size=len(content),
+            retrieved_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            content=content,
+        )
+        self._log(source, fetched)
+        return fetched
+
+    def _download(self, source: str, raw: RawFile) -> bytes:
+        session = self.session or http_session()
+        try:
+            response = session.get(raw.url, timeout=self.timeout)
+        except requests.RequestException as exc:
+            raise FetchError(f"[{source}] {raw.name}: download from {raw.url} failed: {exc}")
+        if response.status_code != 200:
+            raise FetchError(
+                f"[{source}] {raw.name}: {raw.url} answered HTTP {response.status_code}"
+            )
+        declared = response.headers.get("Content-Length")
+        if declared is not None and declared.isdigit() and int(declared) != len(response.content):
+            raise FetchError(
+                f"[{source}] {raw.name}: truncated download "
+                f"({len(response.content)} of {declared} bytes)"
+            )
+        return response.content
+
+    def _log(self, source: str, fetched: Fetched) -> None:
+        """Append the retrieval record (with its time) to a local, uncommitted log."""
+        if self.log_path is None:
+            return
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        with self.log_path.open("a", encoding="utf-8") as log:
+            log.write(json.dumps({"source": source, **fetched.record()}) + "\n")

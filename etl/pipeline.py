@@ -1,0 +1,152 @@
+"""The stages every source goes through, written once.
+
+fetch → parse (per raw file) → harmonise → validate (catalog schema + the
+source's own invariants) → publish (deterministic CSV + provenance, atomically).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from etl import publish as publishing
+from etl.catalog import Dataset
+from etl.errors import EtlError, Problem, ValidationError
+from etl.fetch import Fetched, Fetcher, RawFile
+
+PANDERA_TYPES = {"string": "string", "integer": "Int64", "number": "Float64"}
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    dataset: Dataset
+    mirror_folder: str
+    raw_files: tuple[RawFile, ...]
+    parse: Callable[[Fetched], pd.DataFrame]
+    harmonise: Callable[[list[pd.DataFrame]], pd.DataFrame]
+    validate: Callable[[pd.DataFrame], list[Problem]]
+
+
+@dataclass
+class Outcome:
+    source: str
+    ok: bool
+    changed: list[str] = field(default_factory=list)
+    rows: int = 0
+    error: str = ""
+
+
+def schema_for(dataset: Dataset) -> pa.DataFrameSchema:
+    """A pandera schema derived from the catalog, so metadata and checks cannot drift."""
+    columns = {}
+    for column in dataset.columns:
+        checks = []
+        if column.minimum is not None:
+            checks.append(pa.Check.ge(column.minimum))
+        if column.maximum is not None:
+            checks.append(pa.Check.le(column.maximum))
+        if column.enum is not None:
+            checks.append(pa.Check.isin(column.enum))
+        columns[column.name] = pa.Column(
+            PANDERA_TYPES[column.type], checks=checks, nullable=not column.required,
+            coerce=True,
+        )
+    return pa.DataFrameSchema(columns, unique=list(dataset.primary_key), strict="filter")
+
+
+def check_schema(source: str, dataset: Dataset, table: pd.DataFrame) -> list[Problem]:
+    try:
+        schema_for(dataset).validate(table, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        problems = []
+        for case in exc.failure_cases.itertuples():
+            located = isinstance(case.index, int) and case.index in table.index
+            file = table.at[case.index, "_file"] if located else dataset.filename
+            line = int(table.at[case.index, "_line"]) if located else None
+            rule = f"{case.column}: {case.check}" if case.column else str(case.check)
+            problems.append(Problem(source, file, line, rule, f"value {case.failure_case!r}"))
+        return problems
+    return []
+
+
+def tidy(dataset: Dataset, table: pd.DataFrame) -> pd.DataFrame:
+    """Catalog column order and types, stable row order: the published shape."""
+    out = table[[c.name for c in dataset.columns]].copy()
+    for column in dataset.columns:
+        out[column.name] = out[column.name].astype(PANDERA_TYPES[column.type])
+    return out.sort_values(list(dataset.primary_key), kind="mergesort").reset_index(drop=True)
+
+
+def provenance(source: Source, fetched: list[Fetched], outputs: dict[str, bytes]) -> dict:
+    """Inputs and outputs by checksum only (no times), so rebuilds are byte-identical."""
+    return {
+        "source": source.name,
+        "dataset": source.dataset.name,
+        "inputs": [
+            {"name": f.name, "url": f.url, "bytes": f.size, "sha256": f.sha256} for f in fetched
+        ],
+        "outputs": [
+            {"path": path, "bytes": len(content), "sha256": publishing.sha256(content)}
+            for path, content in outputs.items()
+        ],
+    }
+
+
+def build(source: Source, fetcher: Fetcher, progress: Callable[[str], None]) -> tuple:
+    """Fetch, parse, harmonise and validate; returns (fetched, published table)."""
+    fetched = []
+    for i, raw in enumerate(source.raw_files, 1):
+        progress(f"  fetch {i}/{len(source.raw_files)} {raw.name}")
+        fetched.append(fetcher.fetch(source.name, source.mirror_folder, raw))
+    frames, problems = [], []
+    for item in fetched:
+        try:
+            frames.append(source.parse(item))
+        except ValidationError as exc:
+            problems += exc.problems
+    if problems:
+        raise ValidationError(problems)
+    table = source.harmonise(frames)
+    problems = source.validate(table) + check_schema(source.name, source.dataset, table)
+    if problems:
+        raise ValidationError(problems)
+    return fetched, tidy(source.dataset, table)
+
+
+def run_source(source: Source, fetcher: Fetcher, out_dir: Path, progress) -> Outcome:
+    try:
+        fetched, table = build(source, fetcher, progress)
+    except EtlError as exc:
+        return Outcome(source.name, ok=False, error=str(exc))
+    outputs = {source.dataset.filename: publishing.csv_bytes(table)}
+    files = {
+        **outputs,
+        f"provenance/{source.name}.json": publishing.json_bytes(
+            provenance(source, fetched, outputs)
+        ),
+    }
+    changed = publishing.publish(out_dir, source.name, files)
+    return Outcome(source.name, ok=True, changed=changed, rows=len(table))
+
+
+def run(sources: list[Source], fetcher: Fetcher, out_dir: Path, progress=None) -> list[Outcome]:
+    """Run each source independently: one failing source never stops the others."""
+    progress = progress or (lambda message: print(message, file=sys.stderr, flush=True))
+    progress(f"reading raw files from {fetcher.describe()}; writing to {out_dir}")
+    outcomes = []
+    for source in sources:
+        progress(f"{source.name}:")
+        outcome = run_source(source, fetcher, out_dir, progress)
+        outcomes.append(outcome)
+        if outcome.ok:
+            what = ", ".join(outcome.changed) if outcome.changed else "unchanged"
+            progress(f"  published {outcome.rows} rows ({what})")
+        else:
+            progress(f"  FAILED, last good version kept: {outcome.error}")
+    return outcomes

@@ -1,0 +1,7 @@
+"""One module per source; each exposes a `SOURCE` built from etl.pipeline.Source."""
+
+from __future__ import annotations
+
+from etl.sources import rsf_index
+
+SOURCES = {source.name: source for source in (rsf_index.SOURCE,)}

@@ -1,0 +1,280 @@
+"""RSF World Press Freedom Index: one semicolon-separated file per edition.
+
+Parse handles every quirk of the raw files (see SOURCES.md of the mirror):
+double-encoded UTF-8 and Windows-1252 files, drifting headers, the 2011-12
+edition label, decimal commas in some editions and lost decimal separators in
+others, French zone and situation labels, RSF-specific entity codes.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from etl import catalog
+from etl.countries import display_name, to_iso3
+from etl.errors import Problem, ValidationError
+from etl.fetch import Fetched, RawFile
+from etl.numbers import AmbiguousNumbers, parse_decimal_comma, recover_by_rank
+from etl.pipeline import Source
+
+NAME = "rsf_index"
+EDITIONS = (*range(2002, 2011), *range(2012, 2027))
+URL = "https://rsf.org/sites/default/files/import_classement/{year}.csv"
+INDICATORS = ("political", "economic", "legal", "social", "safety")
+
+# Raw header → canonical name; several spellings drift between editions.
+HEADER = {
+    "Year (N)": "edition_label",
+    "ISO": "rsf_code",
+    "Rank N": "rank",
+    "Rank": "rank",
+    "Score N": "score",
+    "Score": "score",
+    "EN_country": "country_rsf",
+    "Country_EN": "country_rsf",
+    "Zone": "zone",
+    "Situation": "situation_rsf",
+    "Score evolution": "score_evolution",
+    "Political Context": "political",
+    "Rank_Pol": "rank_political",
+    "Economic Context": "economic",
+    "Rank_Eco": "rank_economic",
+    "Legal Context": "legal",
+    "Rank_Leg": "rank_legal",
+    "Social Context": "social",
+    "Rank_Soc": "rank_social",
+    "Safety": "safety",
+    "Rank_Saf": "rank_safety",
+}
+REQUIRED = ("edition_label", "rsf_code", "rank", "score", "country_rsf", "zone")
+REQUIRED_2022 = (*INDICATORS, *(f"rank_{name}" for name in INDICATORS))
+
+ZONES = {
+    "UE Balkans": "European Union & Balkans",
+    "EEAC": "Eastern Europe & Central Asia",
+    "Europe - Asie centrale": "Europe & Central Asia",
+    "MENA": "Middle East & North Africa",
+    "Maghreb - Moyen-Orient": "Middle East & North Africa",
+    "Afrique": "Africa",
+    "Amériques": "Americas",
+    "Asie-Pacifique": "Asia-Pacific",
+}
+SITUATIONS = {
+    "Bonne situation": "good",
+    "Situation plutôt bonne": "satisfactory",
+    "Situation problématique": "problematic",
+    "Situation difficile": "difficult",
+    "Situation très grave": "very serious",
+}
+# Plausible score ranges per era, wide enough for every published value.
+SCORE_RANGE = {"2002-2012": (-10.0, 150.0), "2013-2021": (0.0, 100.0), "2022+": (0.0, 100.0)}
+
+
+def decode(content: bytes) -> str:
+    """Text of a raw file, undoing the two encodings RSF's files come in.
+
+    2002–2024 are UTF-8, but 2002–2021 hold UTF-8 text that was once decoded as
+    Latin-1 and re-encoded (`AzerbaÃ¯djan`). Only such double-encoded text
+    survives a Latin-1 → UTF-8 round trip, so the round trip is applied exactly
+    when it succeeds. 2025–2026 are Windows-1252.
+    """
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        return content.decode("cp1252", errors="replace")
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def edition_of(raw_name: str) -> int:
+    return int(raw_name.removesuffix(".csv"))
+
+
+def _canonical_header(column: str) -> str | None:
+    column = column.strip()
+    if column.startswith("Score ") and column[6:].isdigit():  # "Score 2025"
+        return "score"
+    return HEADER.get(column)
+
+
+def parse(fetched: Fetched) -> pd.DataFrame:
+    """Raw bytes of one edition → typed frame with canonical columns and raw line numbers."""
+    year = edition_of(fetched.name)
+    era = catalog.era_of(year)
+    problems: list[Problem] = []
+
+    def problem(line: int | None, rule: str, detail: str) -> None:
+        problems.append(Problem(NAME, fetched.name, line, rule, detail))
+
+    try:
+        raw = pd.read_csv(
+            io.StringIO(decode(fetched.content)), sep=";", dtype=str, keep_default_na=False
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise ValidationError([Problem(NAME, fetched.name, None, "readable CSV", str(exc))])
+    renamed = {c: _canonical_header(c) for c in raw.columns}
+    frame = raw.rename(columns={c: n for c, n in renamed.items() if n})[
+        [n for n in renamed.values() if n]
+    ]
+    needed = REQUIRED + (REQUIRED_2022 if era == "2022+" else ())
+    missing = [c for c in needed if c not in frame.columns]
+    if missing:
+        problem(1, "required columns", f"missing {missing}; header is {list(raw.columns)}")
+        raise ValidationError(problems)
+    frame = frame.apply(lambda col: col.str.strip())
+    frame["_file"] = fetched.name
+    frame["_line"] = range(2, len(frame) + 2)
+    frame["year"] = year
+
+    labels = set(frame["edition_label"])
+    expected = {str(year), f"{year - 1}-{str(year)[2:]}"}
+    if not labels <= expected:
+        problem(None, "edition label matches file", f"{sorted(labels)} in the {year} file")
+
+    frame["rank"] = pd.to_numeric(frame["rank"], errors="coerce").astype("Int64")
+    for row in frame[frame["rank"].isna()].itertuples():
+        problem(row._line, "rank is a whole number", "blank or non-numeric rank")
+    if problems:
+        raise ValidationError(problems)
+
+    lower, upper = SCORE_RANGE[era]
+    frame["score"] = _numbers(frame, "score", "rank", era, lower, upper, problem)
+    for name in INDICATORS:
+        if era == "2022+":
+            frame[name] = _numbers(frame, name, f"rank_{name}", era, 0.0, 100.0, problem)
+        else:
+            frame[name] = pd.NA
+    if "score_evolution" in frame.columns:
+        frame["score_evolution"] = _strict_numbers(frame, "score_evolution", problem)
+    if problems:
+        raise ValidationError(problems)
+    keep = [
+        "rsf_code", "country_rsf", "year", "rank", "score", *INDICATORS, "zone", "_file",
+        "_line",
+    ]
+    keep += [c for c in ("situation_rsf", "score_evolution") if c in frame.columns]
+    return frame[keep]
+
+
+def _strict_numbers(frame, column, problem) -> pd.Series:
+    values = []
+    for text, line in zip(frame[column], frame["_line"], strict=True):
+        try:
+            values.append(parse_decimal_comma(text))
+        except ValueError as exc:
+            problem(line, f"{column} is a number", str(exc))
+            values.append(None)
+    return pd.Series(values, index=frame.index, dtype="Float64")
+
+
+def _numbers(frame, column, rank_column, era, lower, upper, problem) -> pd.Series:
+    """Parse a score column; where separators were lost, recover them from the ranks."""
+    texts = list(frame[column])
+    if any("," in t for t in texts):  # this column kept its separators: read as written
+        values = _strict_numbers(frame, column, problem)
+        for line, value in zip(frame["_line"], values, strict=True):
+            if pd.notna(value) and not lower <= value <= upper:
+                problem(line, f"{column} within era range", f"{value} not in [{lower}, {upper}]")
+        return values
+    ranks = pd.to_numeric(frame[rank_column], errors="coerce")
+    if ranks.isna().any():
+        line = frame["_line"][ranks.isna()].iloc[0]
+        problem(line, f"{rank_column} is a whole number", "blank or non-numeric rank")
+        return pd.Series(pd.NA, index=frame.index, dtype="Float64")
+    try:
+        values = recover_by_rank(
+            texts,
+            [int(r) for r in ranks],
+            higher_is_better=catalog.RSF_ERAS[era]["higher_is_better"],
+            lower=lower,
+            upper=upper,
+        )
+    except AmbiguousNumbers as exc:
+        problem(int(frame["_line"].iloc[exc.position]), f"{column} consistent with ranks", str(exc))
+        return pd.Series(pd.NA, index=frame.index, dtype="Float64")
+    return pd.Series(values, index=frame.index, dtype="Float64")
+
+
+def harmonise(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Country codes and names, English regions, methodology era, situation bands."""
+    table = pd.concat(frames, ignore_index=True)
+    table["iso3"] = to_iso3(table["rsf_code"], NAME)
+    table["country"] = display_name(table["iso3"])
+    table["methodology"] = table["year"].map(catalog.era_of)
+    table["region"] = table["zone"].map(ZONES)
+    new_era = table["methodology"] == "2022+"
+    table["situation"] = pd.Series(pd.NA, index=table.index, dtype="string")
+    table.loc[new_era, "situation"] = table.loc[new_era, "score"].map(catalog.situation_of)
+    if "situation_rsf" in table.columns:
+        table["situation_rsf"] = table["situation_rsf"].map(SITUATIONS)
+    return table
+
+
+def validate(table: pd.DataFrame) -> list[Problem]:
+    """RSF-specific invariants, beyond the column schema in the catalog."""
+    problems: list[Problem] = []
+
+    def each(mask: pd.Series, rule: str, detail) -> None:
+        for row in table[mask].itertuples():
+            problems.append(Problem(NAME, row._file, row._line, rule, detail(row)))
+
+    each(table["iso3"].isna(), "entity code in crosswalk",
+         lambda r: f"RSF code {r.rsf_code!r} ({r.country_rsf}) is not in "
+         "etl/reference/countries.csv or aliases.csv")
+    each(table["region"].isna(), "zone in vocabulary", lambda r: f"unknown zone {r.zone!r}")
+    each(table.duplicated(["iso3", "year"], keep=False) & table["iso3"].notna(),
+         "one row per entity and edition", lambda r: f"{r.iso3} appears twice in {r.year}")
+    if "situation_rsf" in table.columns:
+        published = table["situation_rsf"].notna()
+        each(published & (table["situation_rsf"] != table["situation"]),
+             "situation band matches RSF's",
+             lambda r: f"score {r.score} gives {r.situation!r}, RSF says {r.situation_rsf!r}")
+
+    present = set(table["year"].unique())
+    for year in sorted(set(EDITIONS) - present):
+        problems.append(Problem(NAME, f"{year}.csv", None, "every edition present", "missing"))
+
+    for year, edition in table.groupby("year"):
+        higher_is_better = catalog.RSF_ERAS[catalog.era_of(year)]["higher_is_better"]
+        ordered = edition.sort_values("rank")
+        scores = ordered["score"] if higher_is_better else -ordered["score"]
+        steps = scores.diff().iloc[1:]
+        for idx in steps[steps > 0].index:
+            row = ordered.loc[idx]
+            problems.append(Problem(NAME, row["_file"], int(row["_line"]),
+                                    "score order reproduces rank order",
+                                    f"rank {row['rank']} has score {row['score']}, better "
+                                    "than the rank above it"))
+
+    if "score_evolution" in table.columns:
+        problems += _check_evolution(table)
+    return problems
+
+
+def _check_evolution(table: pd.DataFrame) -> list[Problem]:
+    """From 2023 RSF prints each score's change, with its comma intact: check against ours."""
+    previous = table[["iso3", "year", "score"]].assign(year=table["year"] + 1)
+    joined = table.merge(previous, on=["iso3", "year"], suffixes=("", "_previous"))
+    joined = joined[joined["score_evolution"].notna() & joined["score_previous"].notna()]
+    gap = (joined["score"] - joined["score_previous"] - joined["score_evolution"]).abs()
+    return [
+        Problem(NAME, row._file, row._line, "score change matches RSF's 'Score evolution'",
+                f"{row.iso3}: {row.score_previous} → {row.score} but RSF prints "
+                f"{row.score_evolution:+}")
+        for row in joined[gap > 0.011].itertuples()
+    ]
+
+
+SOURCE = Source(
+    name=NAME,
+    dataset=catalog.RSF_INDEX,
+    mirror_folder="rsf-index",
+    raw_files=tuple(RawFile(f"{year}.csv", URL.format(year=year)) for year in EDITIONS),
+    parse=parse,
+    harmonise=harmonise,
+    validate=validate,
+)
