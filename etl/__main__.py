@@ -1,4 +1,8 @@
-"""Command line: `python -m etl run [SOURCE...] [--mirror DIR] [--out DIR]`, `python -m etl list`."""
+"""Command line.
+
+python -m etl run [SOURCE...] [--mirror DIR | --online] [--out DIR]
+python -m etl list
+"""
 
 from __future__ import annotations
 
@@ -21,12 +25,20 @@ def main(argv: list[str] | None = None) -> int:
     runner = commands.add_parser("run", help="fetch, check and publish sources")
     runner.add_argument("sources", nargs="*", metavar="SOURCE", help="default: all")
     where = runner.add_mutually_exclusive_group()
-    where.add_argument("--mirror", type=Path, help="read raw files from this mirror directory "
-                       "(default: $PRESSFREEDOM_MIRROR, else ../shared/sources if present)")
-    where.add_argument("--online", action="store_true",
-                       help="download from the upstream URLs even if a mirror exists")
-    runner.add_argument("--out", type=Path, default=ROOT / "datasets",
-                        help="output directory (default: datasets/)")
+    where.add_argument(
+        "--mirror",
+        type=Path,
+        help="read raw files from this mirror directory "
+        "(default: $PRESSFREEDOM_MIRROR, else ../shared/sources if present)",
+    )
+    where.add_argument(
+        "--online",
+        action="store_true",
+        help="download from the upstream URLs even if a mirror exists",
+    )
+    runner.add_argument(
+        "--out", type=Path, default=ROOT / "datasets", help="output directory (default: datasets/)"
+    )
     args = parser.parse_args(argv)
 
     if args.command == "list":
@@ -47,9 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [SOURCES[name] for name in args.sources] or list(SOURCES.values())
     outcomes = run(chosen, fetcher, args.out)
     failed = [o.source for o in outcomes if not o.ok]
-    print(f"summary: {len(outcomes) - len(failed)} source(s) published, "
-          f"{len(failed)} failed{' (' + ', '.join(failed) + ')' if failed else ''}",
-          file=sys.stderr)
+    print(
+        f"summary: {len(outcomes) - len(failed)} source(s) published, "
+        f"{len(failed)} failed{' (' + ', '.join(failed) + ')' if failed else ''}",
+        file=sys.stderr,
+    )
     return 1 if failed else 0
 
 

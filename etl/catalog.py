@@ -54,6 +54,7 @@ RSF_ERAS = {
     "2002-2012": {
         "years": (2002, 2012),
         "label": "2002–2012 (old scale)",
+        "short_label": "2002–2012, old scale",
         "higher_is_better": False,
         "explanation": (
             "Scores on RSF's original scale: lower is better. The scale is open-ended "
@@ -63,6 +64,7 @@ RSF_ERAS = {
     "2013-2021": {
         "years": (2013, 2021),
         "label": "2013–2021 (0–100, re-expressed)",
+        "short_label": "2013–2021, 0–100",
         "higher_is_better": True,
         "explanation": (
             "Scores from the 2013 methodology, published at the time on a 0–100 scale where "
@@ -73,6 +75,7 @@ RSF_ERAS = {
     "2022+": {
         "years": (2022, None),
         "label": "2022 onward (0–100, five indicators)",
+        "short_label": "2022 onward, 0–100",
         "higher_is_better": True,
         "explanation": (
             "The 2022 methodology: a 0–100 score (higher is better) built from five indicators "
@@ -114,39 +117,126 @@ RSF_INDEX = Dataset(
     ),
     primary_key=("iso3", "year"),
     columns=(
-        Column("iso3", "string", "ISO 3166-1 alpha-3 code; withdrawn ISO 3166-3 codes for "
-               "former states; documented project codes (X..) for entities without one.",
-               source_column="ISO"),
+        Column(
+            "iso3",
+            "string",
+            "ISO 3166-1 alpha-3 code; withdrawn ISO 3166-3 codes for "
+            "former states; documented project codes (X..) for entities without one.",
+            source_column="ISO",
+        ),
         Column("country", "string", "Display name of the entity, the same in every edition."),
-        Column("country_rsf", "string", "The entity's English name as printed in that edition.",
-               source_column="EN_country / Country_EN"),
-        Column("rsf_code", "string", "The entity code exactly as in RSF's file (e.g. USA1, XKO).",
-               source_column="ISO"),
-        Column("year", "integer", "Edition year (the 2011-12 edition is 2012).", unit="year",
-               minimum=2002, maximum=2100, source_column="Year (N)"),
-        Column("rank", "integer", "Rank in that edition (1 = best; ties share a rank).",
-               unit="rank", minimum=1, maximum=250, source_column="Rank N / Rank"),
-        Column("score", "number", "Global score. Meaning and direction depend on `methodology`.",
-               unit="score points", minimum=-20, maximum=200,
-               source_column="Score N / Score / Score YEAR"),
-        Column("methodology", "string", "Methodology era of the edition; scores are not "
-               "comparable across eras.", enum=tuple(RSF_ERAS)),
-        Column("political", "number", "Political context. " + _INDICATOR, unit="score points",
-               required=False, minimum=0, maximum=100, source_column="Political Context"),
-        Column("economic", "number", "Economic context. " + _INDICATOR, unit="score points",
-               required=False, minimum=0, maximum=100, source_column="Economic Context"),
-        Column("legal", "number", "Legal framework. " + _INDICATOR, unit="score points",
-               required=False, minimum=0, maximum=100, source_column="Legal Context"),
-        Column("social", "number", "Social context. " + _INDICATOR, unit="score points",
-               required=False, minimum=0, maximum=100, source_column="Social Context"),
-        Column("safety", "number", "Safety of journalists. " + _INDICATOR, unit="score points",
-               required=False, minimum=0, maximum=100, source_column="Safety"),
-        Column("situation", "string", "RSF's situation band (2022 onward), from the score: "
-               "85–100 good, 70–85 satisfactory, 55–70 problematic, 40–55 difficult, "
-               "0–40 very serious.", required=False, enum=RSF_SITUATIONS,
-               source_column="Situation (2024 only; derived from the score)"),
-        Column("region", "string", "RSF's regional zone for that edition, in English.",
-               enum=RSF_REGIONS, source_column="Zone"),
+        Column(
+            "country_rsf",
+            "string",
+            "The entity's English name as printed in that edition.",
+            source_column="EN_country / Country_EN",
+        ),
+        Column(
+            "rsf_code",
+            "string",
+            "The entity code exactly as in RSF's file (e.g. USA1, XKO).",
+            source_column="ISO",
+        ),
+        Column(
+            "year",
+            "integer",
+            "Edition year (the 2011-12 edition is 2012).",
+            unit="year",
+            minimum=2002,
+            maximum=2100,
+            source_column="Year (N)",
+        ),
+        Column(
+            "rank",
+            "integer",
+            "Rank in that edition (1 = best; ties share a rank).",
+            unit="rank",
+            minimum=1,
+            maximum=250,
+            source_column="Rank N / Rank",
+        ),
+        Column(
+            "score",
+            "number",
+            "Global score. Meaning and direction depend on `methodology`.",
+            unit="score points",
+            minimum=-20,
+            maximum=200,
+            source_column="Score N / Score / Score YEAR",
+        ),
+        Column(
+            "methodology",
+            "string",
+            "Methodology era of the edition; scores are not comparable across eras.",
+            enum=tuple(RSF_ERAS),
+        ),
+        Column(
+            "political",
+            "number",
+            "Political context. " + _INDICATOR,
+            unit="score points",
+            required=False,
+            minimum=0,
+            maximum=100,
+            source_column="Political Context",
+        ),
+        Column(
+            "economic",
+            "number",
+            "Economic context. " + _INDICATOR,
+            unit="score points",
+            required=False,
+            minimum=0,
+            maximum=100,
+            source_column="Economic Context",
+        ),
+        Column(
+            "legal",
+            "number",
+            "Legal framework. " + _INDICATOR,
+            unit="score points",
+            required=False,
+            minimum=0,
+            maximum=100,
+            source_column="Legal Context",
+        ),
+        Column(
+            "social",
+            "number",
+            "Social context. " + _INDICATOR,
+            unit="score points",
+            required=False,
+            minimum=0,
+            maximum=100,
+            source_column="Social Context",
+        ),
+        Column(
+            "safety",
+            "number",
+            "Safety of journalists. " + _INDICATOR,
+            unit="score points",
+            required=False,
+            minimum=0,
+            maximum=100,
+            source_column="Safety",
+        ),
+        Column(
+            "situation",
+            "string",
+            "RSF's situation band (2022 onward), from the score: "
+            "85–100 good, 70–85 satisfactory, 55–70 problematic, 40–55 difficult, "
+            "0–40 very serious.",
+            required=False,
+            enum=RSF_SITUATIONS,
+            source_column="Situation (2024 only; derived from the score)",
+        ),
+        Column(
+            "region",
+            "string",
+            "RSF's regional zone for that edition, in English.",
+            enum=RSF_REGIONS,
+            source_column="Zone",
+        ),
     ),
     notes=(
         *(f"{era['label']}: {era['explanation']}" for era in RSF_ERAS.values()),

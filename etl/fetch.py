@@ -109,7 +109,9 @@ class Fetcher:
             try:
                 content = path.read_bytes()
             except OSError as exc:
-                raise FetchError(f"[{source}] {raw.name}: cannot read mirror file {path}: {exc}")
+                raise FetchError(
+                    f"[{source}] {raw.name}: cannot read mirror file {path}: {exc}"
+                ) from exc
             origin = str(path)
         else:
             content = self._download(source, raw)
@@ -137,7 +139,9 @@ class Fetcher:
         try:
             response = session.get(raw.url, timeout=self.timeout)
         except requests.RequestException as exc:
-            raise FetchError(f"[{source}] {raw.name}: download from {raw.url} failed: {exc}")
+            raise FetchError(
+                f"[{source}] {raw.name}: download from {raw.url} failed: {exc}"
+            ) from exc
         if response.status_code != 200:
             raise FetchError(
                 f"[{source}] {raw.name}: {raw.url} answered HTTP {response.status_code}"

@@ -94,15 +94,18 @@ def recover_by_rank(
 
     # Dynamic programme over rank groups: cost = number of implied decimals so far.
     layers: list[dict[float, tuple[int, float | None]]] = []
-    for position, group in enumerate(groups):
+    for group in groups:
         layer: dict[float, tuple[int, float | None]] = {}
         for cost, value in enumerate(options(group)):
             if not layers:
                 layer[value] = (cost, None)
                 continue
             best = min(
-                ((prev_cost + cost, prev) for prev, (prev_cost, _) in layers[-1].items()
-                 if fits(prev, value)),
+                (
+                    (prev_cost + cost, prev)
+                    for prev, (prev_cost, _) in layers[-1].items()
+                    if fits(prev, value)
+                ),
                 default=None,
             )
             if best is not None:

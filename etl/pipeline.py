@@ -54,7 +54,9 @@ def schema_for(dataset: Dataset) -> pa.DataFrameSchema:
         if column.enum is not None:
             checks.append(pa.Check.isin(column.enum))
         columns[column.name] = pa.Column(
-            PANDERA_TYPES[column.type], checks=checks, nullable=not column.required,
+            PANDERA_TYPES[column.type],
+            checks=checks,
+            nullable=not column.required,
             coerce=True,
         )
     return pa.DataFrameSchema(columns, unique=list(dataset.primary_key), strict="filter")

@@ -115,7 +115,9 @@ def parse(fetched: Fetched) -> pd.DataFrame:
             io.StringIO(decode(fetched.content)), sep=";", dtype=str, keep_default_na=False
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise ValidationError([Problem(NAME, fetched.name, None, "readable CSV", str(exc))])
+        raise ValidationError(
+            [Problem(NAME, fetched.name, None, "readable CSV", str(exc))]
+        ) from exc
     renamed = {c: _canonical_header(c) for c in raw.columns}
     frame = raw.rename(columns={c: n for c, n in renamed.items() if n})[
         [n for n in renamed.values() if n]
@@ -153,7 +155,14 @@ def parse(fetched: Fetched) -> pd.DataFrame:
     if problems:
         raise ValidationError(problems)
     keep = [
-        "rsf_code", "country_rsf", "year", "rank", "score", *INDICATORS, "zone", "_file",
+        "rsf_code",
+        "country_rsf",
+        "year",
+        "rank",
+        "score",
+        *INDICATORS,
+        "zone",
+        "_file",
         "_line",
     ]
     keep += [c for c in ("situation_rsf", "score_evolution") if c in frame.columns]
@@ -222,17 +231,27 @@ def validate(table: pd.DataFrame) -> list[Problem]:
         for row in table[mask].itertuples():
             problems.append(Problem(NAME, row._file, row._line, rule, detail(row)))
 
-    each(table["iso3"].isna(), "entity code in crosswalk",
-         lambda r: f"RSF code {r.rsf_code!r} ({r.country_rsf}) is not in "
-         "etl/reference/countries.csv or aliases.csv")
+    each(
+        table["iso3"].isna(),
+        "entity code in crosswalk",
+        lambda r: (
+            f"RSF code {r.rsf_code!r} ({r.country_rsf}) is not in "
+            "etl/reference/countries.csv or aliases.csv"
+        ),
+    )
     each(table["region"].isna(), "zone in vocabulary", lambda r: f"unknown zone {r.zone!r}")
-    each(table.duplicated(["iso3", "year"], keep=False) & table["iso3"].notna(),
-         "one row per entity and edition", lambda r: f"{r.iso3} appears twice in {r.year}")
+    each(
+        table.duplicated(["iso3", "year"], keep=False) & table["iso3"].notna(),
+        "one row per entity and edition",
+        lambda r: f"{r.iso3} appears twice in {r.year}",
+    )
     if "situation_rsf" in table.columns:
         published = table["situation_rsf"].notna()
-        each(published & (table["situation_rsf"] != table["situation"]),
-             "situation band matches RSF's",
-             lambda r: f"score {r.score} gives {r.situation!r}, RSF says {r.situation_rsf!r}")
+        each(
+            published & (table["situation_rsf"] != table["situation"]),
+            "situation band matches RSF's",
+            lambda r: f"score {r.score} gives {r.situation!r}, RSF says {r.situation_rsf!r}",
+        )
 
     present = set(table["year"].unique())
     for year in sorted(set(EDITIONS) - present):
@@ -245,10 +264,15 @@ def validate(table: pd.DataFrame) -> list[Problem]:
         steps = scores.diff().iloc[1:]
         for idx in steps[steps > 0].index:
             row = ordered.loc[idx]
-            problems.append(Problem(NAME, row["_file"], int(row["_line"]),
-                                    "score order reproduces rank order",
-                                    f"rank {row['rank']} has score {row['score']}, better "
-                                    "than the rank above it"))
+            problems.append(
+                Problem(
+                    NAME,
+                    row["_file"],
+                    int(row["_line"]),
+                    "score order reproduces rank order",
+                    f"rank {row['rank']} has score {row['score']}, better than the rank above it",
+                )
+            )
 
     if "score_evolution" in table.columns:
         problems += _check_evolution(table)
@@ -262,9 +286,14 @@ def _check_evolution(table: pd.DataFrame) -> list[Problem]:
     joined = joined[joined["score_evolution"].notna() & joined["score_previous"].notna()]
     gap = (joined["score"] - joined["score_previous"] - joined["score_evolution"]).abs()
     return [
-        Problem(NAME, row._file, row._line, "score change matches RSF's 'Score evolution'",
-                f"{row.iso3}: {row.score_previous} → {row.score} but RSF prints "
-                f"{row.score_evolution:+}")
+        Problem(
+            NAME,
+            row._file,
+            row._line,
+            "score change matches RSF's 'Score evolution'",
+            f"{row.iso3}: {row.score_previous} → {row.score} but RSF prints "
+            f"{row.score_evolution:+}",
+        )
         for row in joined[gap > 0.011].itertuples()
     ]
 

@@ -1,0 +1,383 @@
+"""Chart construction: pure functions from a DataFrame to a Plotly figure.
+
+The pages, the tests and (later) the image exporter all call these, so a chart
+looks the same everywhere and can be checked without a browser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from etl import catalog
+
+SITUATION_COLOURS = {
+    "good": "#2e8b57",
+    "satisfactory": "#e3c44a",
+    "problematic": "#ee8a3c",
+    "difficult": "#d0433b",
+    "very serious": "#6e1423",
+}
+ERA_COLOURS = {"2002-2012": "#7f7f7f", "2013-2021": "#1f77b4", "2022+": "#c0392b"}
+SEQUENCE = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#17becf",
+    "#8c564b",
+    "#e377c2",
+    "#bcbd22",
+    "#7f7f7f",
+    "#393b79",
+    "#637939",
+)
+NO_DATA = "#e5e5e5"
+BREAKS = (2012.5, 2021.5)  # between the last edition of an era and the first of the next
+
+
+@dataclass(frozen=True)
+class Measure:
+    column: str
+    label: str
+    era: str | None  # None: comparable across all editions
+    higher_is_better: bool
+
+
+MEASURES = {
+    "rank": Measure("rank", "Rank (1 = best)", None, False),
+    "score": Measure("score", "Score, 2022 onward (0–100)", "2022+", True),
+    "score-2013": Measure("score", "Score, 2013–2021 (0–100)", "2013-2021", True),
+    "score-2002": Measure(
+        "score", "Score, 2002–2012 (old scale, lower is better)", "2002-2012", False
+    ),
+    **{
+        name: Measure(name, f"{name.capitalize()} indicator, 2022 onward (0–100)", "2022+", True)
+        for name in ("political", "economic", "legal", "social", "safety")
+    },
+}
+
+
+def _source_line(fig: go.Figure, dataset: catalog.Dataset, years: str) -> go.Figure:
+    fig.add_annotation(
+        text=f"{dataset.attribution} {years} · {catalog.DASHBOARD_NAME}",
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-36,
+        yanchor="top",
+        xanchor="left",
+        showarrow=False,
+        font={"size": 11, "color": "#666"},
+    )
+    return fig
+
+
+def _fmt(value, digits: int = 2, signed: bool = False) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    return f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
+
+
+def _change_text(row) -> str:
+    if pd.isna(row.previous_rank):
+        return "not ranked in the previous edition"
+    moved = int(row.rank_change)
+    rank_part = (
+        "no change in rank"
+        if moved == 0
+        else f"{'up' if moved > 0 else 'down'} {abs(moved)} place(s)"
+    )
+    score_part = (
+        f", score {_fmt(row.score_change, signed=True)}"
+        if pd.notna(row.score_change)
+        else ", score not comparable (new methodology)"
+    )
+    return f"{rank_part} since {int(row.previous_year)}{score_part}"
+
+
+def map_hover(edition: pd.DataFrame) -> list[str]:
+    return [
+        f"<b>{row.country}</b><br>Rank {int(row.rank)} of {int(row.entities_ranked)}"
+        f"<br>Score {_fmt(row.score)}"
+        + (f" ({row.situation})" if pd.notna(row.situation) else "")
+        + f"<br>{_change_text(row)}"
+        for row in edition.itertuples()
+    ]
+
+
+def world_map(edition: pd.DataFrame) -> go.Figure:
+    """Choropleth of one edition (rows from data.with_changes for a single year).
+
+    2022 onward: RSF's five situation bands. Earlier eras: a continuous scale
+    whose direction follows the era (red is always worse).
+    """
+    year = int(edition["year"].iloc[0])
+    era = catalog.era_of(year)
+    hover = map_hover(edition)
+    fig = go.Figure()
+    if era == "2022+":
+        for band, colour in SITUATION_COLOURS.items():
+            subset = edition["situation"] == band
+            fig.add_trace(
+                go.Choropleth(
+                    locations=edition.loc[subset, "iso3"],
+                    locationmode="ISO-3",
+                    z=[1] * int(subset.sum()),
+                    colorscale=[[0, colour], [1, colour]],
+                    showscale=False,
+                    name=band.capitalize(),
+                    showlegend=True,
+                    text=[h for h, s in zip(hover, subset, strict=True) if s],
+                    hovertemplate="%{text}<extra></extra>",
+                    marker_line_color="white",
+                    marker_line_width=0.4,
+                )
+            )
+        legend = {"orientation": "h", "y": 1.02, "x": 0, "title": {"text": "Situation: "}}
+    else:
+        higher_is_better = catalog.RSF_ERAS[era]["higher_is_better"]
+        fig.add_trace(
+            go.Choropleth(
+                locations=edition["iso3"],
+                locationmode="ISO-3",
+                z=edition["score"],
+                colorscale="RdYlGn" if higher_is_better else "RdYlGn_r",
+                colorbar={
+                    "title": {
+                        "text": "Score<br>"
+                        + ("higher is better" if higher_is_better else "lower is better")
+                    },
+                    "thickness": 12,
+                    "len": 0.7,
+                },
+                text=hover,
+                hovertemplate="%{text}<extra></extra>",
+                marker_line_color="white",
+                marker_line_width=0.4,
+            )
+        )
+        legend = None
+    fig.update_geos(
+        projection_type="natural earth",
+        resolution=50,
+        showframe=False,
+        showcoastlines=False,
+        showcountries=True,
+        countrycolor="white",
+        showland=True,
+        landcolor=NO_DATA,
+        lataxis_range=[-57, 84],
+    )
+    fig.update_layout(
+        title={
+            "text": f"World Press Freedom Index {year}",
+            "subtitle": {"text": catalog.RSF_ERAS[era]["label"]},
+        },
+        margin={"l": 0, "r": 0, "t": 70, "b": 30},
+        height=520,
+        legend=legend,
+    )
+    return _source_line(fig, catalog.RSF_INDEX, str(year))
+
+
+def _add_breaks(fig: go.Figure, years: pd.Series, **where) -> None:
+    for x in BREAKS:
+        if years.min() < x < years.max():
+            fig.add_vline(x=x, line_dash="dot", line_color="#999", **where)
+
+
+def rank_chart(series: pd.DataFrame) -> go.Figure:
+    """Rank over every edition; one segment per methodology era, breaks marked."""
+    country = series["country"].iloc[0]
+    fig = go.Figure()
+    for era, part in series.groupby("methodology", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=part["year"],
+                y=part["rank"],
+                mode="lines+markers",
+                name=era,
+                line={"color": ERA_COLOURS[era]},
+                customdata=part[["entities_ranked"]] if "entities_ranked" in part else None,
+                hovertemplate="%{x}: rank %{y}"
+                + (" of %{customdata[0]}" if "entities_ranked" in part else "")
+                + "<extra></extra>",
+            )
+        )
+    _add_breaks(fig, series["year"])
+    fig.update_yaxes(autorange="reversed", title="Rank (1 = best)")
+    fig.update_xaxes(title=None, dtick=2)
+    fig.update_layout(
+        title={
+            "text": f"{country}: rank in the World Press Freedom Index",
+            "subtitle": {"text": "Dotted lines mark methodology changes (2013, 2022)"},
+        },
+        height=380,
+        margin={"t": 80, "b": 70},
+        legend={"title": {"text": "Methodology"}},
+    )
+    return _source_line(fig, catalog.RSF_INDEX, _span(series))
+
+
+def score_chart(series: pd.DataFrame) -> go.Figure:
+    """Scores in one panel per methodology era, each on its own scale and direction.
+
+    Up is always better: the old-scale panel (lower is better) has its axis reversed.
+    """
+    country = series["country"].iloc[0]
+    eras = [e for e in catalog.RSF_ERAS if e in set(series["methodology"])]
+    widths = [max(1, series.loc[series.methodology == e, "year"].nunique()) for e in eras]
+    fig = make_subplots(
+        rows=1,
+        cols=len(eras),
+        column_widths=widths,
+        horizontal_spacing=0.06,
+        subplot_titles=[catalog.RSF_ERAS[e]["short_label"] for e in eras],
+    )
+    for col, era in enumerate(eras, 1):
+        part = series[series["methodology"] == era]
+        fig.add_trace(
+            go.Scatter(
+                x=part["year"],
+                y=part["score"],
+                mode="lines+markers",
+                name=era,
+                line={"color": ERA_COLOURS[era]},
+                showlegend=False,
+                hovertemplate="%{x}: score %{y:.2f}<extra></extra>",
+            ),
+            row=1,
+            col=col,
+        )
+        better_up = catalog.RSF_ERAS[era]["higher_is_better"]
+        fig.update_yaxes(
+            autorange=True if better_up else "reversed",
+            title="higher is better" if better_up else "lower is better (reversed)",
+            title_font={"size": 11},
+            row=1,
+            col=col,
+        )
+        fig.update_xaxes(tickformat="d", dtick=1 if len(part) <= 6 else 2, row=1, col=col)
+    fig.update_layout(
+        title={
+            "text": f"{country}: score by methodology era",
+            "subtitle": {
+                "text": "Scores are not comparable across eras; up is better in every panel"
+            },
+        },
+        height=380,
+        margin={"t": 100, "b": 70},
+    )
+    return _source_line(fig, catalog.RSF_INDEX, _span(series))
+
+
+def indicators_chart(series: pd.DataFrame) -> go.Figure:
+    """The five indicators of the 2022+ methodology for one entity."""
+    country = series["country"].iloc[0]
+    recent = series[series["methodology"] == "2022+"]
+    fig = go.Figure()
+    for i, name in enumerate(("political", "economic", "legal", "social", "safety")):
+        fig.add_trace(
+            go.Scatter(
+                x=recent["year"],
+                y=recent[name],
+                mode="lines+markers",
+                name=name.capitalize(),
+                line={"color": SEQUENCE[i]},
+                hovertemplate=f"{name.capitalize()} %{{x}}: %{{y:.2f}}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(range=[0, 100], title="0–100, higher is better")
+    fig.update_xaxes(tickformat="d", dtick=1, title=None)
+    fig.update_layout(
+        title={
+            "text": f"{country}: the five indicators",
+            "subtitle": {"text": "2022 methodology onward"},
+        },
+        height=380,
+        margin={"t": 80, "b": 70},
+    )
+    return _source_line(fig, catalog.RSF_INDEX, _span(recent))
+
+
+def compare_chart(frame: pd.DataFrame, measure_key: str) -> go.Figure:
+    """Several entities over time on one measure (rows for the chosen entities only)."""
+    measure = MEASURES[measure_key]
+    data = frame if measure.era is None else frame[frame["methodology"] == measure.era]
+    fig = go.Figure()
+    for i, (country, part) in enumerate(data.groupby("country", sort=True)):
+        colour = SEQUENCE[i % len(SEQUENCE)]
+        segments = [part] if measure.era else [p for _, p in part.groupby("methodology")]
+        for j, segment in enumerate(segments):
+            fig.add_trace(
+                go.Scatter(
+                    x=segment["year"],
+                    y=segment[measure.column],
+                    mode="lines+markers",
+                    name=country,
+                    legendgroup=country,
+                    showlegend=j == 0,
+                    line={"color": colour},
+                    hovertemplate=f"{country} %{{x}}: %{{y}}<extra></extra>",
+                )
+            )
+    if measure.era is None and not data.empty:
+        _add_breaks(fig, data["year"])
+    fig.update_yaxes(
+        title=measure.label, autorange=True if measure.higher_is_better else "reversed"
+    )
+    fig.update_xaxes(tickformat="d", title=None)
+    subtitle = "Up is better. " + (
+        "Dotted lines mark methodology changes."
+        if measure.era is None
+        else catalog.RSF_ERAS[measure.era]["label"]
+    )
+    fig.update_layout(
+        title={"text": f"Compared: {measure.label}", "subtitle": {"text": subtitle}},
+        height=460,
+        margin={"t": 80, "b": 70},
+        legend={"title": {"text": ""}},
+    )
+    return _source_line(fig, catalog.RSF_INDEX, _span(data) if not data.empty else "")
+
+
+def _span(frame: pd.DataFrame) -> str:
+    first, last = int(frame["year"].min()), int(frame["year"].max())
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def situation_bar(index: pd.DataFrame) -> go.Figure:
+    """How many entities fall in each situation band, per edition since 2022 (stacked)."""
+    recent = index[index["methodology"] == "2022+"]
+    counts = recent.groupby(["year", "situation"]).size().unstack(fill_value=0)
+    fig = go.Figure()
+    for band, colour in SITUATION_COLOURS.items():
+        if band in counts.columns:
+            fig.add_trace(
+                go.Bar(
+                    x=counts.index,
+                    y=counts[band],
+                    name=band.capitalize(),
+                    marker_color=colour,
+                    hovertemplate=f"%{{x}}: %{{y}} entities in a {band} situation<extra></extra>",
+                )
+            )
+    fig.update_layout(
+        barmode="stack",
+        height=360,
+        margin={"t": 80, "b": 70},
+        title={
+            "text": "Entities by situation band",
+            "subtitle": {"text": "RSF's five bands, 2022 methodology onward"},
+        },
+        legend={"traceorder": "normal"},
+    )
+    fig.update_xaxes(tickformat="d", dtick=1, title=None)
+    fig.update_yaxes(title="Entities ranked")
+    return _source_line(fig, catalog.RSF_INDEX, _span(recent))

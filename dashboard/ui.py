@@ -1,0 +1,60 @@
+"""Shared Streamlit plumbing for the pages: cached data, URL sync, notes and sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data
+from dashboard.text import md_escape
+from etl import catalog
+
+
+@st.cache_data(show_spinner=False)
+def rsf_index() -> pd.DataFrame:
+    """The RSF index with change columns, read once per server process."""
+    return data.with_changes(data.read_dataset("rsf_index"))
+
+
+def load_rsf_index() -> pd.DataFrame:
+    """The dataset, or a clear error page naming the file (and the page stops)."""
+    try:
+        return rsf_index()
+    except data.DatasetUnavailable as exc:
+        st.error(str(exc), icon="⚠️")
+        st.stop()
+
+
+def note(message: str | None) -> None:
+    """Tell the reader that a URL parameter was not understood (never a traceback)."""
+    if message:
+        st.info(message, icon="ℹ️")
+
+
+def sync_url(defaults: dict[str, object] | None = None, **values: object) -> None:
+    """Write the view's state back into the URL so a copied link reopens it.
+
+    Parameters at their `defaults` are left out, to keep links short.
+    """
+    defaults = defaults or {}
+    for key, value in values.items():
+        text = ",".join(value) if isinstance(value, list | tuple) else str(value)
+        if key in defaults and value == defaults[key]:
+            if key in st.query_params:
+                del st.query_params[key]
+        elif st.query_params.get(key) != text:
+            st.query_params[key] = text
+
+
+def source_caption(dataset: catalog.Dataset) -> None:
+    st.caption(
+        f"{md_escape(dataset.attribution)}. Licence: {md_escape(dataset.licence)}. "
+        f"[Source]({dataset.homepage})"
+    )
+
+
+def plot(fig, *, key: str) -> None:
+    from dashboard.geo import PLOTLY_CONFIG
+
+    # theme=None keeps our colour scales: Streamlit's theme may reverse them in dark mode.
+    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)

@@ -1,0 +1,50 @@
+"""Compare several entities over time on one measure."""
+
+import streamlit as st
+
+from dashboard import charts, data, state, ui
+from etl import catalog
+
+DEFAULT = ["AZE", "TUR", "RUS", "UKR"]
+
+index = ui.load_rsf_index()
+names = data.country_names(index)
+chosen, message = state.parse_countries(st.query_params.get("countries"), names, DEFAULT)
+measure, measure_message = state.parse_choice(
+    st.query_params.get("measure"), list(charts.MEASURES), "rank"
+)
+
+st.title("Compare countries")
+ui.note(message)
+ui.note(measure_message)
+left, right = st.columns([3, 2])
+chosen = left.multiselect(
+    "Countries and territories",
+    list(names),
+    default=chosen,
+    format_func=names.get,
+    max_selections=state.MAX_COUNTRIES,
+    key="countries",
+)
+measures = list(charts.MEASURES)
+measure = right.selectbox(
+    "Measure",
+    measures,
+    index=measures.index(measure),
+    format_func=lambda k: charts.MEASURES[k].label,
+    key="measure",
+)
+ui.sync_url(countries=chosen, measure=measure)
+
+if not chosen:
+    st.info("Choose at least one country to compare.")
+    st.stop()
+ui.plot(charts.compare_chart(index[index["iso3"].isin(chosen)], measure), key="compare")
+if charts.MEASURES[measure].era is None:
+    st.caption(
+        "Ranks span every edition, but the number of ranked entities grew from 139 "
+        "(2002) to 180 (2014 on), and the method changed in 2013 and 2022."
+    )
+else:
+    st.caption(catalog.RSF_ERAS[charts.MEASURES[measure].era]["explanation"])
+ui.source_caption(catalog.RSF_INDEX)

@@ -1,0 +1,56 @@
+"""Landing page: the latest edition at a glance, and where to go next."""
+
+import streamlit as st
+
+from dashboard import charts, ui
+from dashboard.text import md_escape
+from etl import catalog
+
+index = ui.load_rsf_index()
+latest_year = int(index["year"].max())
+latest = index[index["year"] == latest_year]
+
+st.title(catalog.DASHBOARD_NAME)
+st.markdown(
+    "How free is journalism, country by country and year by year? This dashboard brings "
+    "together RSF's World Press Freedom Index (every edition since 2002) with open, "
+    "documented data you can download and cite."
+)
+
+bands = latest["situation"].value_counts()
+columns = st.columns(len(charts.SITUATION_COLOURS))
+for column, band in zip(columns, charts.SITUATION_COLOURS, strict=True):
+    column.metric(
+        f"{band.capitalize()} ({latest_year})",
+        int(bands.get(band, 0)),
+        help=f"Entities RSF places in a {band} situation in {latest_year}",
+    )
+
+left, right = st.columns(2)
+with left:
+    ui.plot(charts.situation_bar(index), key="bands")
+with right:
+    st.subheader(f"Largest moves since {int(latest['previous_year'].iloc[0])}")
+    moves = latest.dropna(subset=["rank_change"]).sort_values("rank_change")
+    shown = ["country", "rank", "rank_change", "score_change"]
+    labels = {
+        "country": "Country",
+        "rank": f"Rank {latest_year}",
+        "rank_change": "Places",
+        "score_change": "Score change",
+    }
+    st.markdown("**Fell furthest**")
+    st.dataframe(moves.head(5)[shown].rename(columns=labels), hide_index=True)
+    st.markdown("**Rose furthest**")
+    st.dataframe(moves.tail(5).iloc[::-1][shown].rename(columns=labels), hide_index=True)
+
+st.subheader("Explore")
+links = st.columns(4)
+links[0].page_link("views/world_map.py", label="World map", icon=":material/public:")
+links[1].page_link("views/country.py", label="Country profile", icon=":material/monitoring:")
+links[2].page_link("views/compare.py", label="Compare countries", icon=":material/compare_arrows:")
+links[3].page_link(
+    "views/rankings.py", label="Rankings table", icon=":material/format_list_numbered:"
+)
+st.caption(md_escape(catalog.RSF_ERAS["2022+"]["explanation"]))
+ui.source_caption(catalog.RSF_INDEX)

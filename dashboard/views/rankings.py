@@ -1,0 +1,61 @@
+"""The ranking table of one edition, sortable and searchable."""
+
+import streamlit as st
+
+from dashboard import state, ui
+from etl import catalog
+
+index = ui.load_rsf_index()
+years = sorted(int(y) for y in index["year"].unique())
+year, message = state.parse_year(st.query_params.get("edition"), years, years[-1])
+query = state.parse_text(st.query_params.get("q"))
+regions = sorted(index["region"].unique())
+region, region_message = state.parse_choice(st.query_params.get("region"), ["All", *regions], "All")
+
+st.title("Rankings")
+ui.note(message)
+ui.note(region_message)
+left, middle, right = st.columns([1, 2, 2])
+year = left.selectbox("Edition", years[::-1], index=years[::-1].index(year), key="edition")
+query = middle.text_input("Search country", value=query, key="q", max_chars=100)
+region = right.selectbox(
+    "Region", ["All", *regions], index=["All", *regions].index(region), key="region"
+)
+ui.sync_url({"q": "", "region": "All"}, edition=year, q=query, region=region)
+
+table = index[index["year"] == year]
+if query:
+    table = table[table["country"].str.contains(query, case=False, regex=False)]
+if region != "All":
+    table = table[table["region"] == region]
+era = catalog.era_of(year)
+columns = {
+    "rank": "Rank",
+    "country": "Country",
+    "score": "Score",
+    "rank_change": "Rank change",
+    "score_change": "Score change",
+    "situation": "Situation",
+    "political": "Political",
+    "economic": "Economic",
+    "legal": "Legal",
+    "social": "Social",
+    "safety": "Safety",
+    "region": "Region",
+}
+if era != "2022+":
+    for column in ("situation", "political", "economic", "legal", "social", "safety"):
+        columns.pop(column)
+st.caption(
+    f"{len(table)} of {int((index['year'] == year).sum())} entities. "
+    + catalog.RSF_ERAS[era]["explanation"]
+    + " Rank change: places gained since the previous edition."
+)
+st.dataframe(
+    table[list(columns)].rename(columns=columns),
+    hide_index=True,
+    width="stretch",
+    height=min(36 * (len(table) + 1) + 3, 720),
+    column_config={"Score": st.column_config.NumberColumn(format="%.2f")},
+)
+ui.source_caption(catalog.RSF_INDEX)
