@@ -232,7 +232,7 @@ def score_chart(series: pd.DataFrame) -> go.Figure:
     """
     country = series["country"].iloc[0]
     eras = [e for e in catalog.RSF_ERAS if e in set(series["methodology"])]
-    widths = [max(1, series.loc[series.methodology == e, "year"].nunique()) for e in eras]
+    widths = [max(4, series.loc[series.methodology == e, "year"].nunique()) for e in eras]
     fig = make_subplots(
         rows=1,
         cols=len(eras),
@@ -263,7 +263,7 @@ def score_chart(series: pd.DataFrame) -> go.Figure:
             row=1,
             col=col,
         )
-        fig.update_xaxes(tickformat="d", dtick=1 if len(part) <= 6 else 2, row=1, col=col)
+        fig.update_xaxes(tickformat="d", dtick=2, row=1, col=col)
     fig.update_layout(
         title={
             "text": f"{country}: score by methodology era",

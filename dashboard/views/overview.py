@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts, navigation, ui
 from dashboard.text import md_escape
 from etl import catalog
 
@@ -45,12 +45,8 @@ with right:
     st.dataframe(moves.tail(5).iloc[::-1][shown].rename(columns=labels), hide_index=True)
 
 st.subheader("Explore")
-links = st.columns(4)
-links[0].page_link("views/world_map.py", label="World map", icon=":material/public:")
-links[1].page_link("views/country.py", label="Country profile", icon=":material/monitoring:")
-links[2].page_link("views/compare.py", label="Compare countries", icon=":material/compare_arrows:")
-links[3].page_link(
-    "views/rankings.py", label="Rankings table", icon=":material/format_list_numbered:"
-)
+destinations = (navigation.WORLD_MAP, navigation.COUNTRY, navigation.COMPARE, navigation.RANKINGS)
+for column, page in zip(st.columns(len(destinations)), destinations, strict=True):
+    column.page_link(page.script, label=page.title, icon=page.icon)
 st.caption(md_escape(catalog.RSF_ERAS["2022+"]["explanation"]))
 ui.source_caption(catalog.RSF_INDEX)

@@ -56,6 +56,9 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     height=min(36 * (len(table) + 1) + 3, 720),
-    column_config={"Score": st.column_config.NumberColumn(format="%.2f")},
+    column_config={
+        label: st.column_config.NumberColumn(format="%.2f")
+        for label in ("Score", "Score change", "Political", "Economic", "Legal", "Social", "Safety")
+    },
 )
 ui.source_caption(catalog.RSF_INDEX)

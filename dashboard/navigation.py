@@ -1,0 +1,23 @@
+"""The dashboard's pages, declared once for the navigation and for links between pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    script: str  # relative to dashboard/
+    title: str
+    icon: str
+    url_path: str | None  # None: the default page, served at "/"
+
+
+OVERVIEW = PageSpec("views/overview.py", "Overview", ":material/home:", None)
+WORLD_MAP = PageSpec("views/world_map.py", "World map", ":material/public:", "map")
+COUNTRY = PageSpec("views/country.py", "Country profile", ":material/monitoring:", "country")
+COMPARE = PageSpec("views/compare.py", "Compare", ":material/compare_arrows:", "compare")
+RANKINGS = PageSpec("views/rankings.py", "Rankings", ":material/format_list_numbered:", "rankings")
+ABOUT = PageSpec("views/about.py", "About the data", ":material/info:", "about")
+
+PAGES = (OVERVIEW, WORLD_MAP, COUNTRY, COMPARE, RANKINGS, ABOUT)
