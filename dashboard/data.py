@@ -16,10 +16,10 @@ class DatasetUnavailable(Exception):
     """A dataset file is missing or unreadable; the message names the file and what to do."""
 
 
-def read_dataset(name: str, directory: Path = DATASETS_DIR) -> pd.DataFrame:
+def read_dataset(name: str, directory: Path | None = None) -> pd.DataFrame:
     """Read a published CSV with the catalog's types; refuse files that do not match it."""
     dataset = catalog.DATASETS[name]
-    path = directory / dataset.filename
+    path = (directory or DATASETS_DIR) / dataset.filename
     hint = "Rebuild it with `make datasets`, or restore it with `git checkout datasets/`."
     if not path.is_file():
         raise DatasetUnavailable(f"The dataset file {path} is missing. {hint}")

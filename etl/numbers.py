@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-MAX_DECIMALS = 3  # the 2025 file has values such as 65487 for 65.487
+DEFAULT_DECIMALS = 2
 _DIGITS = re.compile(r"-?\d+")
 
 
@@ -35,7 +35,9 @@ def parse_decimal_comma(text: str) -> float | None:
         raise ValueError(f"not a number: {text!r}") from exc
 
 
-def readings(text: str, lower: float, upper: float) -> list[float]:
+def readings(
+    text: str, lower: float, upper: float, max_decimals: int = DEFAULT_DECIMALS
+) -> list[float]:
     """Every value `text` can stand for, fewest implied decimals first.
 
     A value with a separator has one reading. A bare digit string may have lost
@@ -49,12 +51,12 @@ def readings(text: str, lower: float, upper: float) -> list[float]:
     sign = -1 if text.startswith("-") else 1
     digits = text.lstrip("-")
     found = []
-    for implied in range(MAX_DECIMALS + 1):
+    for implied in range(max_decimals + 1):
         if implied and (digits.endswith("0") or len(digits) < implied):
             continue
         value = sign * int(digits) / 10**implied
         if lower <= value <= upper:
-            found.append(round(value, MAX_DECIMALS))
+            found.append(round(value, max_decimals))
     return found
 
 
@@ -65,6 +67,7 @@ def recover_by_rank(
     higher_is_better: bool,
     lower: float,
     upper: float,
+    max_decimals: int = DEFAULT_DECIMALS,
 ) -> list[float]:
     """Choose one reading per value so that the values order as the ranks do.
 
@@ -85,7 +88,7 @@ def recover_by_rank(
     def options(group: list[int]) -> list[float]:
         common = None
         for i in group:
-            these = readings(texts[i], lower, upper)
+            these = readings(texts[i], lower, upper, max_decimals)
             common = these if common is None else [v for v in common if v in these]
         return common or []
 

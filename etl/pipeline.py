@@ -69,8 +69,8 @@ def check_schema(source: str, dataset: Dataset, table: pd.DataFrame) -> list[Pro
         problems = []
         for case in exc.failure_cases.itertuples():
             located = isinstance(case.index, int) and case.index in table.index
-            file = table.at[case.index, "_file"] if located else dataset.filename
-            line = int(table.at[case.index, "_line"]) if located else None
+            file = table.at[case.index, "source_file"] if located else dataset.filename
+            line = int(table.at[case.index, "source_line"]) if located else None
             rule = f"{case.column}: {case.check}" if case.column else str(case.check)
             problems.append(Problem(source, file, line, rule, f"value {case.failure_case!r}"))
         return problems

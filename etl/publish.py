@@ -89,8 +89,7 @@ def recover(out_dir: Path) -> list[str]:
             finished.append(stage.name)
         else:
             shutil.rmtree(stage)
-    if not any(staging_root.iterdir()):
-        staging_root.rmdir()
+    _remove_if_empty(staging_root)
     return finished
 
 
@@ -104,3 +103,9 @@ def _apply(out_dir: Path, stage: Path) -> None:
             os.replace(staged, target)
             _fsync_dir(target.parent)
     shutil.rmtree(stage)
+    _remove_if_empty(stage.parent)
+
+
+def _remove_if_empty(folder: Path) -> None:
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()

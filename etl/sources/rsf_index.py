@@ -9,6 +9,7 @@ others, French zone and situation labels, RSF-specific entity codes.
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 
@@ -22,6 +23,7 @@ from etl.pipeline import Source
 NAME = "rsf_index"
 EDITIONS = (*range(2002, 2011), *range(2012, 2027))
 URL = "https://rsf.org/sites/default/files/import_classement/{year}.csv"
+NUMBER = re.compile(r"-?\d+(,\d+)?")
 INDICATORS = ("political", "economic", "legal", "social", "safety")
 
 # Raw header → canonical name; several spellings drift between editions.
@@ -68,7 +70,15 @@ SITUATIONS = {
     "Situation difficile": "difficult",
     "Situation très grave": "very serious",
 }
+
+
 # Plausible score ranges per era, wide enough for every published value.
+# Decimals RSF printed: two until 2024, three from 2025 (65487 is 65.487). Allowing no more
+# than that stops a misprinted value from being "explained" by an extra lost decimal.
+def printed_decimals(year: int) -> int:
+    return 3 if year >= 2025 else 2
+
+
 SCORE_RANGE = {"2002-2012": (-10.0, 150.0), "2013-2021": (0.0, 100.0), "2022+": (0.0, 100.0)}
 
 
@@ -128,18 +138,21 @@ def parse(fetched: Fetched) -> pd.DataFrame:
         problem(1, "required columns", f"missing {missing}; header is {list(raw.columns)}")
         raise ValidationError(problems)
     frame = frame.apply(lambda col: col.str.strip())
-    frame["_file"] = fetched.name
-    frame["_line"] = range(2, len(frame) + 2)
+    frame["source_file"] = fetched.name
+    frame["source_line"] = range(2, len(frame) + 2)
     frame["year"] = year
 
-    labels = set(frame["edition_label"])
     expected = {str(year), f"{year - 1}-{str(year)[2:]}"}
-    if not labels <= expected:
-        problem(None, "edition label matches file", f"{sorted(labels)} in the {year} file")
+    for row in frame[~frame["edition_label"].isin(expected)].itertuples():
+        problem(
+            row.source_line,
+            "edition label matches file",
+            f"{row.edition_label!r} in the {year} file",
+        )
 
     frame["rank"] = pd.to_numeric(frame["rank"], errors="coerce").astype("Int64")
     for row in frame[frame["rank"].isna()].itertuples():
-        problem(row._line, "rank is a whole number", "blank or non-numeric rank")
+        problem(row.source_line, "rank is a whole number", "blank or non-numeric rank")
     if problems:
         raise ValidationError(problems)
 
@@ -162,8 +175,8 @@ def parse(fetched: Fetched) -> pd.DataFrame:
         "score",
         *INDICATORS,
         "zone",
-        "_file",
-        "_line",
+        "source_file",
+        "source_line",
     ]
     keep += [c for c in ("situation_rsf", "score_evolution") if c in frame.columns]
     return frame[keep]
@@ -171,7 +184,7 @@ def parse(fetched: Fetched) -> pd.DataFrame:
 
 def _strict_numbers(frame, column, problem) -> pd.Series:
     values = []
-    for text, line in zip(frame[column], frame["_line"], strict=True):
+    for text, line in zip(frame[column], frame["source_line"], strict=True):
         try:
             values.append(parse_decimal_comma(text))
         except ValueError as exc:
@@ -183,15 +196,24 @@ def _strict_numbers(frame, column, problem) -> pd.Series:
 def _numbers(frame, column, rank_column, era, lower, upper, problem) -> pd.Series:
     """Parse a score column; where separators were lost, recover them from the ranks."""
     texts = list(frame[column])
+    malformed = [
+        (line, text)
+        for line, text in zip(frame["source_line"], texts, strict=True)
+        if not NUMBER.fullmatch(text)
+    ]
+    for line, text in malformed:
+        problem(line, f"{column} is a number", f"{text!r}")
+    if malformed:
+        return pd.Series(pd.NA, index=frame.index, dtype="Float64")
     if any("," in t for t in texts):  # this column kept its separators: read as written
         values = _strict_numbers(frame, column, problem)
-        for line, value in zip(frame["_line"], values, strict=True):
+        for line, value in zip(frame["source_line"], values, strict=True):
             if pd.notna(value) and not lower <= value <= upper:
                 problem(line, f"{column} within era range", f"{value} not in [{lower}, {upper}]")
         return values
     ranks = pd.to_numeric(frame[rank_column], errors="coerce")
     if ranks.isna().any():
-        line = frame["_line"][ranks.isna()].iloc[0]
+        line = frame["source_line"][ranks.isna()].iloc[0]
         problem(line, f"{rank_column} is a whole number", "blank or non-numeric rank")
         return pd.Series(pd.NA, index=frame.index, dtype="Float64")
     try:
@@ -201,9 +223,14 @@ def _numbers(frame, column, rank_column, era, lower, upper, problem) -> pd.Serie
             higher_is_better=catalog.RSF_ERAS[era]["higher_is_better"],
             lower=lower,
             upper=upper,
+            max_decimals=printed_decimals(int(frame["year"].iloc[0])),
         )
     except AmbiguousNumbers as exc:
-        problem(int(frame["_line"].iloc[exc.position]), f"{column} consistent with ranks", str(exc))
+        problem(
+            int(frame["source_line"].iloc[exc.position]),
+            f"{column} consistent with ranks",
+            str(exc),
+        )
         return pd.Series(pd.NA, index=frame.index, dtype="Float64")
     return pd.Series(values, index=frame.index, dtype="Float64")
 
@@ -229,7 +256,7 @@ def validate(table: pd.DataFrame) -> list[Problem]:
 
     def each(mask: pd.Series, rule: str, detail) -> None:
         for row in table[mask].itertuples():
-            problems.append(Problem(NAME, row._file, row._line, rule, detail(row)))
+            problems.append(Problem(NAME, row.source_file, row.source_line, rule, detail(row)))
 
     each(
         table["iso3"].isna(),
@@ -267,8 +294,8 @@ def validate(table: pd.DataFrame) -> list[Problem]:
             problems.append(
                 Problem(
                     NAME,
-                    row["_file"],
-                    int(row["_line"]),
+                    row["source_file"],
+                    int(row["source_line"]),
                     "score order reproduces rank order",
                     f"rank {row['rank']} has score {row['score']}, better than the rank above it",
                 )
@@ -288,8 +315,8 @@ def _check_evolution(table: pd.DataFrame) -> list[Problem]:
     return [
         Problem(
             NAME,
-            row._file,
-            row._line,
+            row.source_file,
+            row.source_line,
             "score change matches RSF's 'Score evolution'",
             f"{row.iso3}: {row.score_previous} → {row.score} but RSF prints "
             f"{row.score_evolution:+}",

@@ -1,0 +1,94 @@
+"""Chart functions on the real dataset: right traces, colours, breaks and source lines."""
+
+import pandas as pd
+import pytest
+
+from dashboard import charts, data, geo
+from etl import catalog
+
+
+@pytest.fixture(scope="module")
+def index():
+    return data.with_changes(data.read_dataset("rsf_index"))
+
+
+def test_changes_compare_with_previous_edition(index):
+    aze = index[(index["iso3"] == "AZE")].set_index("year")
+    assert aze.loc[2026, "rank_change"] == 167 - 171
+    assert aze.loc[2026, "score_change"] == pytest.approx(23.95 - 25.47)
+    assert aze.loc[2012, "previous_year"] == 2010  # no 2011 edition
+    assert pd.isna(aze.loc[2022, "score_change"])  # across a methodology break
+    assert aze.loc[2022, "rank_change"] == 167 - 154
+
+
+def test_map_2022_onward_uses_the_five_bands(index):
+    fig = charts.world_map(index[index["year"] == 2026])
+    assert [t.name for t in fig.data] == [
+        "Good",
+        "Satisfactory",
+        "Problematic",
+        "Difficult",
+        "Very serious",
+    ]
+    assert sum(len(t.locations) for t in fig.data) == 180
+    aze = next(t for t in fig.data if t.name == "Very serious")
+    text = aze.text[list(aze.locations).index("AZE")]
+    assert "Azerbaijan" in text and "Rank 171 of 180" in text and "23.95" in text
+    assert "down 4 place(s) since 2025" in text
+    assert fig.layout.geo.resolution == 50
+
+
+def test_map_old_scale_is_reversed_so_red_is_worse(index):
+    fig = charts.world_map(index[index["year"] == 2010])
+    assert len(fig.data) == 1
+    assert (
+        fig.data[0].colorscale[0][1]
+        != charts.world_map(index[index["year"] == 2020]).data[0].colorscale[0][1]
+    )
+    assert "lower is better" in fig.data[0].colorbar.title.text
+
+
+def test_every_chart_carries_the_source_line(index):
+    aze = index[index["iso3"] == "AZE"]
+    figures = [
+        charts.world_map(index[index["year"] == 2024]),
+        charts.rank_chart(aze),
+        charts.score_chart(aze),
+        charts.indicators_chart(aze),
+        charts.compare_chart(index[index["iso3"].isin(["AZE", "TUR"])], "rank"),
+        charts.situation_bar(index),
+    ]
+    for fig in figures:
+        notes = " ".join(a.text for a in fig.layout.annotations)
+        assert catalog.RSF_INDEX.attribution in notes
+        assert catalog.DASHBOARD_NAME in notes
+
+
+def test_no_line_joins_values_across_a_methodology_break(index):
+    aze = index[index["iso3"] == "AZE"]
+    for fig in (
+        charts.rank_chart(aze),
+        charts.score_chart(aze),
+        charts.compare_chart(index[index["iso3"].isin(["AZE", "TUR"])], "rank"),
+    ):
+        for trace in fig.data:
+            eras = {catalog.era_of(int(x)) for x in trace.x}
+            assert len(eras) == 1, trace.name
+
+
+def test_score_panels_point_up_for_better(index):
+    fig = charts.score_chart(index[index["iso3"] == "AZE"])
+    assert fig.layout.yaxis.autorange == "reversed"  # 2002–2012: lower is better
+    assert fig.layout.yaxis2.autorange is True
+
+
+def test_compare_by_era_measure_keeps_only_that_era(index):
+    fig = charts.compare_chart(index[index["iso3"].isin(["AZE", "TUR", "RUS"])], "safety")
+    assert {t.name for t in fig.data} == {"Azerbaijan", "Türkiye", "Russia"}
+    assert all(min(t.x) >= 2022 for t in fig.data)
+
+
+def test_unmapped_entities_are_known(index):
+    missing = geo.unmapped(index[index["year"] == 2026]["iso3"])
+    assert "XKX" in missing and "XNC" in missing
+    assert "AZE" not in missing and "MLT" not in missing

@@ -1,0 +1,59 @@
+"""Publishing: deterministic bytes, all-or-nothing replacement, recovery after a crash."""
+
+import json
+import os
+
+import pandas as pd
+
+from etl import publish
+
+
+def test_csv_bytes_are_deterministic_and_keep_decimals():
+    frame = pd.DataFrame(
+        {
+            "iso3": ["NOR", "AZE"],
+            "score": pd.array([92.65, 41.0], "Float64"),
+            "rank": pd.array([1, None], "Int64"),
+        }
+    )
+    content = publish.csv_bytes(frame)
+    assert content == b"iso3,score,rank\nNOR,92.65,1\nAZE,41.0,\n"
+    assert publish.csv_bytes(frame.copy()) == content
+
+
+def test_publish_writes_and_reports_only_changes(tmp_path):
+    files = {"a.csv": b"x\n1\n", "provenance/a.json": b"{}\n"}
+    assert publish.publish(tmp_path, "a", files) == ["a.csv", "provenance/a.json"]
+    assert publish.publish(tmp_path, "a", files) == []
+    assert publish.publish(tmp_path, "a", {**files, "a.csv": b"x\n2\n"}) == ["a.csv"]
+    assert (tmp_path / "a.csv").read_bytes() == b"x\n2\n"
+    assert not (tmp_path / publish.STAGING).exists()
+
+
+def test_interrupted_commit_is_completed_by_recovery(tmp_path):
+    (tmp_path / "a.csv").write_bytes(b"old\n")
+    (tmp_path / "a.json").write_bytes(b"old\n")
+    stage = tmp_path / publish.STAGING / "a"
+    stage.mkdir(parents=True)
+    (stage / "a.json").write_bytes(b"new\n")  # a.csv was already moved before the crash
+    (tmp_path / "a.csv").write_bytes(b"new\n")
+    (stage / publish.COMMIT_MARKER).write_text(json.dumps(["a.csv", "a.json"]))
+    assert publish.recover(tmp_path) == ["a"]
+    assert (tmp_path / "a.csv").read_bytes() == b"new\n"
+    assert (tmp_path / "a.json").read_bytes() == b"new\n"
+    assert not (tmp_path / publish.STAGING).exists()
+
+
+def test_uncommitted_staging_is_discarded(tmp_path):
+    (tmp_path / "a.csv").write_bytes(b"old\n")
+    stage = tmp_path / publish.STAGING / "a"
+    stage.mkdir(parents=True)
+    (stage / "a.csv").write_bytes(b"half-writ")
+    assert publish.recover(tmp_path) == []
+    assert (tmp_path / "a.csv").read_bytes() == b"old\n"
+    assert not (tmp_path / publish.STAGING).exists()
+
+
+def test_publish_leaves_no_temporary_files(tmp_path):
+    publish.publish(tmp_path, "a", {"a.csv": b"1\n"})
+    assert sorted(os.listdir(tmp_path)) == ["a.csv"]
