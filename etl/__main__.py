@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from etl.docs import update_readme
 from etl.fetch import Fetcher, default_mirror
 from etl.pipeline import run
 from etl.publish import recover
@@ -22,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("list", help="list the sources and the datasets they publish")
+    commands.add_parser("docs", help="regenerate README.md's datasets section from the catalog")
     runner = commands.add_parser("run", help="fetch, check and publish sources")
     runner.add_argument("sources", nargs="*", metavar="SOURCE", help="default: all")
     where = runner.add_mutually_exclusive_group()
@@ -44,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "list":
         for source in SOURCES.values():
             print(f"{source.name:12} → {source.dataset.filename:20} {source.dataset.title}")
+        return 0
+
+    if args.command == "docs":
+        changed = update_readme(ROOT / "README.md")
+        print("README.md updated" if changed else "README.md already up to date")
         return 0
 
     unknown = [name for name in args.sources if name not in SOURCES]

@@ -92,3 +92,11 @@ def test_cli_run_exits_nonzero_and_names_the_file_when_input_is_bad(broken_mirro
     assert "2010.csv" in result.stderr
     assert "last good version kept" in result.stderr
     assert digest(out) == before
+
+
+def test_readme_datasets_section_is_generated_from_the_catalog(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text((ROOT / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
+    from etl.docs import update_readme
+
+    assert update_readme(readme) is False, "README.md is stale: run `python -m etl docs`"
