@@ -204,10 +204,8 @@ def rank_chart(series: pd.DataFrame) -> go.Figure:
                 mode="lines+markers",
                 name=era,
                 line={"color": ERA_COLOURS[era]},
-                customdata=part[["entities_ranked"]] if "entities_ranked" in part else None,
-                hovertemplate="%{x}: rank %{y}"
-                + (" of %{customdata[0]}" if "entities_ranked" in part else "")
-                + "<extra></extra>",
+                customdata=part[["entities_ranked"]],
+                hovertemplate="%{x}: rank %{y} of %{customdata[0]}<extra></extra>",
             )
         )
     _add_breaks(fig, series["year"])

@@ -95,6 +95,13 @@ RSF_REGIONS = (
     "Middle East & North Africa",
 )
 
+RSF_INDICATORS = (  # column, label, raw header
+    ("political", "Political context", "Political Context"),
+    ("economic", "Economic context", "Economic Context"),
+    ("legal", "Legal framework", "Legal Context"),
+    ("social", "Social context", "Social Context"),
+    ("safety", "Safety of journalists", "Safety"),
+)
 _INDICATOR = "0–100 indicator score of the 2022+ methodology, higher is better."
 
 RSF_INDEX = Dataset(
@@ -170,55 +177,18 @@ RSF_INDEX = Dataset(
             "Methodology era of the edition; scores are not comparable across eras.",
             enum=tuple(RSF_ERAS),
         ),
-        Column(
-            "political",
-            "number",
-            "Political context. " + _INDICATOR,
-            unit="score points",
-            required=False,
-            minimum=0,
-            maximum=100,
-            source_column="Political Context",
-        ),
-        Column(
-            "economic",
-            "number",
-            "Economic context. " + _INDICATOR,
-            unit="score points",
-            required=False,
-            minimum=0,
-            maximum=100,
-            source_column="Economic Context",
-        ),
-        Column(
-            "legal",
-            "number",
-            "Legal framework. " + _INDICATOR,
-            unit="score points",
-            required=False,
-            minimum=0,
-            maximum=100,
-            source_column="Legal Context",
-        ),
-        Column(
-            "social",
-            "number",
-            "Social context. " + _INDICATOR,
-            unit="score points",
-            required=False,
-            minimum=0,
-            maximum=100,
-            source_column="Social Context",
-        ),
-        Column(
-            "safety",
-            "number",
-            "Safety of journalists. " + _INDICATOR,
-            unit="score points",
-            required=False,
-            minimum=0,
-            maximum=100,
-            source_column="Safety",
+        *(
+            Column(
+                name,
+                "number",
+                f"{label}. " + _INDICATOR,
+                unit="score points",
+                required=False,
+                minimum=0,
+                maximum=100,
+                source_column=raw,
+            )
+            for name, label, raw in RSF_INDICATORS
         ),
         Column(
             "situation",

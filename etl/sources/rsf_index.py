@@ -24,7 +24,7 @@ NAME = "rsf_index"
 EDITIONS = (*range(2002, 2011), *range(2012, 2027))
 URL = "https://rsf.org/sites/default/files/import_classement/{year}.csv"
 NUMBER = re.compile(r"-?\d+(,\d+)?")
-INDICATORS = ("political", "economic", "legal", "social", "safety")
+INDICATORS = tuple(name for name, _, _ in catalog.RSF_INDICATORS)
 
 # Raw header → canonical name; several spellings drift between editions.
 HEADER = {
