@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.geo import PLOTLY_CONFIG
 from dashboard.text import md_escape
 from etl import catalog
 
@@ -53,8 +54,25 @@ def source_caption(dataset: catalog.Dataset) -> None:
     )
 
 
-def plot(fig, *, key: str) -> None:
-    from dashboard.geo import PLOTLY_CONFIG
-
+def plot(fig, *, key: str, selectable: bool = False):
+    """Render a figure with the offline map config; optionally return click selections."""
     # theme=None keeps our colour scales: Streamlit's theme may reverse them in dark mode.
-    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)
+    if selectable:
+        return st.plotly_chart(
+            fig,
+            key=key,
+            config=PLOTLY_CONFIG,
+            theme=None,
+            on_select="rerun",
+            selection_mode="points",
+        )
+    return st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)
+
+
+def selected_locations(event) -> list[str]:
+    """ISO3 codes a reader clicked on a map (empty if none)."""
+    try:
+        points = event.selection.points
+    except AttributeError:
+        return []
+    return [p["location"] for p in points if isinstance(p, dict) and p.get("location")]

@@ -17,7 +17,7 @@ for dataset in catalog.DATASETS.values():
     st.markdown("**Methodology notes**")
     st.markdown("\n".join(f"- {md_escape(n)}" for n in dataset.notes))
     st.markdown("**How to cite**")
-    st.code(dataset.citation, language=None)
+    st.code(dataset.citation, language=None, wrap_lines=True)
     with st.expander("Columns"):
         st.table(
             [

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import state, ui
+from dashboard import navigation, state, ui
 from etl import catalog
 
 index = ui.load_rsf_index()
@@ -51,14 +51,17 @@ st.caption(
     + catalog.RSF_ERAS[era]["explanation"]
     + " Rank change: places gained since the previous edition."
 )
+shown = table[list(columns)].rename(columns=columns)
+shown["Profile"] = "/" + navigation.COUNTRY.url_path + "?country=" + table["iso3"]
 st.dataframe(
-    table[list(columns)].rename(columns=columns),
+    shown,
     hide_index=True,
     width="stretch",
     height=min(36 * (len(table) + 1) + 3, 720),
     column_config={
         label: st.column_config.NumberColumn(format="%.2f")
         for label in ("Score", "Score change", "Political", "Economic", "Legal", "Social", "Safety")
-    },
+    }
+    | {"Profile": st.column_config.LinkColumn(display_text="Open profile")},
 )
 ui.source_caption(catalog.RSF_INDEX)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, geo, state, ui
+from dashboard import charts, geo, navigation, state, ui
 from dashboard.text import md_escape
 from etl import catalog
 
@@ -16,7 +16,11 @@ year = st.select_slider("Edition", options=years, value=year, key="edition")
 ui.sync_url(edition=year)
 
 edition = index[index["year"] == year]
-ui.plot(charts.world_map(edition), key="map")
+event = ui.plot(charts.world_map(edition), key="map", selectable=True)
+clicked = ui.selected_locations(event)
+if clicked:
+    st.switch_page(navigation.COUNTRY.script, query_params={"country": clicked[0]})
+st.caption("Click a country to open its profile.")
 era = catalog.RSF_ERAS[catalog.era_of(year)]
 st.caption(md_escape(era["explanation"]))
 
