@@ -31,7 +31,7 @@ def parse_year(raw: object, years: Sequence[int], default: int) -> tuple[int, st
     text = clean(raw)
     if not text:
         return default, None
-    if text.isdigit() and int(text) in years:
+    if text.isascii() and text.isdigit() and int(text) in years:
         return int(text), None
     if text in {"2011", "2011-12", "2011-2012"} and 2012 in years:
         return 2012, None

@@ -11,6 +11,7 @@ NAMES = {"AZE": "Azerbaijan", "TUR": "Türkiye", "XKX": "Kosovo", "USA": "United
 
 def test_valid_year_and_2011_12_alias():
     assert state.parse_year("2008", YEARS, 2026) == (2008, None)
+    assert state.parse_year("²", YEARS, 2026)[0] == 2026  # a digit to isdigit(), not to int()
     assert state.parse_year("2011-12", YEARS, 2026) == (2012, None)
     assert state.parse_year(None, YEARS, 2026) == (2026, None)
 
