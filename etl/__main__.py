@@ -45,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "list":
         for source in SOURCES.values():
-            print(f"{source.name:12} → {source.dataset.filename:20} {source.dataset.title}")
+            for dataset in source.datasets:
+                print(f"{source.name:12} → {dataset.filename:26} {dataset.title}")
         return 0
 
     if args.command == "docs":

@@ -26,10 +26,15 @@ USER_AGENT = "pressfreedom-dashboard-etl/0.1 (+https://github.com/)"
 
 @dataclass(frozen=True)
 class RawFile:
-    """One upstream file: where it lives online and its name in the source's mirror folder."""
+    """One upstream file: where it lives online and its name in the source's mirror folder.
+
+    Curated files that the project itself maintains have `local` set: they are
+    read from the repository, whatever the mirror setting.
+    """
 
     name: str
     url: str
+    local: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -104,8 +109,8 @@ class Fetcher:
         return f"mirror {self.mirror}" if self.mirror else "upstream URLs"
 
     def fetch(self, source: str, mirror_folder: str, raw: RawFile) -> Fetched:
-        if self.mirror is not None:
-            path = self.mirror / mirror_folder / raw.name
+        if raw.local is not None or self.mirror is not None:
+            path = raw.local or self.mirror / mirror_folder / raw.name
             try:
                 content = path.read_bytes()
             except OSError as exc:

@@ -25,12 +25,13 @@ PANDERA_TYPES = {"string": "string", "integer": "Int64", "number": "Float64"}
 @dataclass(frozen=True)
 class Source:
     name: str
-    dataset: Dataset
+    datasets: tuple[Dataset, ...]
     mirror_folder: str
     raw_files: tuple[RawFile, ...]
     parse: Callable[[Fetched], pd.DataFrame]
-    harmonise: Callable[[list[pd.DataFrame]], pd.DataFrame]
-    validate: Callable[[pd.DataFrame], list[Problem]]
+    # parsed frames keyed by raw file name → tables keyed by dataset name
+    harmonise: Callable[[dict[str, pd.DataFrame]], dict[str, pd.DataFrame]]
+    validate: Callable[[dict[str, pd.DataFrame]], list[Problem]]
 
 
 @dataclass
@@ -69,8 +70,9 @@ def check_schema(source: str, dataset: Dataset, table: pd.DataFrame) -> list[Pro
         problems = []
         for case in exc.failure_cases.itertuples():
             located = isinstance(case.index, int) and case.index in table.index
-            file = table.at[case.index, "source_file"] if located else dataset.filename
-            line = int(table.at[case.index, "source_line"]) if located else None
+            traced = located and "source_file" in table.columns
+            file = table.at[case.index, "source_file"] if traced else dataset.filename
+            line = int(table.at[case.index, "source_line"]) if traced else None
             rule = f"{case.column}: {case.check}" if case.column else str(case.check)
             problems.append(Problem(source, file, line, rule, f"value {case.failure_case!r}"))
         return problems
@@ -89,7 +91,7 @@ def provenance(source: Source, fetched: list[Fetched], outputs: dict[str, bytes]
     """Inputs and outputs by checksum only (no times), so rebuilds are byte-identical."""
     return {
         "source": source.name,
-        "dataset": source.dataset.name,
+        "datasets": [dataset.name for dataset in source.datasets],
         "inputs": [
             {"name": f.name, "url": f.url, "bytes": f.size, "sha256": f.sha256} for f in fetched
         ],
@@ -101,32 +103,34 @@ def provenance(source: Source, fetched: list[Fetched], outputs: dict[str, bytes]
 
 
 def build(source: Source, fetcher: Fetcher, progress: Callable[[str], None]) -> tuple:
-    """Fetch, parse, harmonise and validate; returns (fetched, published table)."""
+    """Fetch, parse, harmonise and validate; returns (fetched, {dataset name: table})."""
     fetched = []
     for i, raw in enumerate(source.raw_files, 1):
         progress(f"  fetch {i}/{len(source.raw_files)} {raw.name}")
         fetched.append(fetcher.fetch(source.name, source.mirror_folder, raw))
-    frames, problems = [], []
+    frames, problems = {}, []
     for item in fetched:
         try:
-            frames.append(source.parse(item))
+            frames[item.name] = source.parse(item)
         except ValidationError as exc:
             problems += exc.problems
     if problems:
         raise ValidationError(problems)
-    table = source.harmonise(frames)
-    problems = source.validate(table) + check_schema(source.name, source.dataset, table)
+    tables = source.harmonise(frames)
+    problems = source.validate(tables)
+    for dataset in source.datasets:
+        problems += check_schema(source.name, dataset, tables[dataset.name])
     if problems:
         raise ValidationError(problems)
-    return fetched, tidy(source.dataset, table)
+    return fetched, {d.name: tidy(d, tables[d.name]) for d in source.datasets}
 
 
 def run_source(source: Source, fetcher: Fetcher, out_dir: Path, progress) -> Outcome:
     try:
-        fetched, table = build(source, fetcher, progress)
+        fetched, tables = build(source, fetcher, progress)
     except EtlError as exc:
         return Outcome(source.name, ok=False, error=str(exc))
-    outputs = {source.dataset.filename: publishing.csv_bytes(table)}
+    outputs = {d.filename: publishing.csv_bytes(tables[d.name]) for d in source.datasets}
     files = {
         **outputs,
         f"provenance/{source.name}.json": publishing.json_bytes(
@@ -134,7 +138,7 @@ def run_source(source: Source, fetcher: Fetcher, out_dir: Path, progress) -> Out
         ),
     }
     changed = publishing.publish(out_dir, source.name, files)
-    return Outcome(source.name, ok=True, changed=changed, rows=len(table))
+    return Outcome(source.name, ok=True, changed=changed, rows=sum(len(t) for t in tables.values()))
 
 
 def run(sources: list[Source], fetcher: Fetcher, out_dir: Path, progress=None) -> list[Outcome]:

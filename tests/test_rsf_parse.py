@@ -100,7 +100,7 @@ def test_non_numeric_rank_is_rejected():
 
 
 def test_harmonise_maps_rsf_codes_and_english_zones():
-    table = rsf_index.harmonise(
+    table = rsf_index.harmonise_editions(
         [
             parse("2008.csv", fx.FILE_2008),
             parse("2012.csv", fx.FILE_2012),
@@ -119,7 +119,7 @@ def test_harmonise_maps_rsf_codes_and_english_zones():
 def test_validate_reports_unknown_codes_and_zones(monkeypatch):
     monkeypatch.setattr(rsf_index, "EDITIONS", (2008,))
     raw = fx.FILE_2008.replace(b"LUX;", b"ZZZ;").replace(b";EEAC", b";Atlantis")
-    problems = rsf_index.validate(rsf_index.harmonise([parse("2008.csv", raw)]))
+    problems = rsf_index.validate_index(rsf_index.harmonise_editions([parse("2008.csv", raw)]))
     rules = {(p.rule, p.row) for p in problems}
     assert ("entity code in crosswalk", 3) in rules
     assert ("zone in vocabulary", 6) in rules
@@ -127,9 +127,13 @@ def test_validate_reports_unknown_codes_and_zones(monkeypatch):
 
 def test_validate_checks_score_changes_against_rsf(monkeypatch):
     monkeypatch.setattr(rsf_index, "EDITIONS", (2024, 2025))
-    table = rsf_index.harmonise([parse("2024.csv", fx.FILE_2024), parse("2025.csv", fx.FILE_2025)])
-    assert rsf_index.validate(table) == []
+    table = rsf_index.harmonise_editions(
+        [parse("2024.csv", fx.FILE_2024), parse("2025.csv", fx.FILE_2025)]
+    )
+    assert rsf_index.validate_index(table) == []
     tampered = fx.FILE_2025.replace(b"9189;0,42", b"9189;0,52")
-    table = rsf_index.harmonise([parse("2024.csv", fx.FILE_2024), parse("2025.csv", tampered)])
-    problems = rsf_index.validate(table)
+    table = rsf_index.harmonise_editions(
+        [parse("2024.csv", fx.FILE_2024), parse("2025.csv", tampered)]
+    )
+    problems = rsf_index.validate_index(table)
     assert [p.rule for p in problems] == ["score change matches RSF's 'Score evolution'"]

@@ -235,7 +235,11 @@ def _numbers(frame, column, rank_column, era, lower, upper, problem) -> pd.Serie
     return pd.Series(values, index=frame.index, dtype="Float64")
 
 
-def harmonise(frames: list[pd.DataFrame]) -> pd.DataFrame:
+def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    return {NAME: harmonise_editions(list(frames.values()))}
+
+
+def harmonise_editions(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """Country codes and names, English regions, methodology era, situation bands."""
     table = pd.concat(frames, ignore_index=True)
     table["iso3"] = to_iso3(table["rsf_code"], NAME)
@@ -250,7 +254,11 @@ def harmonise(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return table
 
 
-def validate(table: pd.DataFrame) -> list[Problem]:
+def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    return validate_index(tables[NAME])
+
+
+def validate_index(table: pd.DataFrame) -> list[Problem]:
     """RSF-specific invariants, beyond the column schema in the catalog."""
     problems: list[Problem] = []
 
@@ -327,7 +335,7 @@ def _check_evolution(table: pd.DataFrame) -> list[Problem]:
 
 SOURCE = Source(
     name=NAME,
-    dataset=catalog.RSF_INDEX,
+    datasets=(catalog.RSF_INDEX,),
     mirror_folder="rsf-index",
     raw_files=tuple(RawFile(f"{year}.csv", URL.format(year=year)) for year in EDITIONS),
     parse=parse,
