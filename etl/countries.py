@@ -63,5 +63,33 @@ def to_iso3(values: pd.Series, source: str) -> pd.Series:
     return mapped.where(mapped.isin(known))
 
 
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """Casefolded names → iso3: our display names, then pycountry's names (exact only)."""
+    known = entities()
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        if country.alpha_3 in known.index:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    names.setdefault(value.casefold(), country.alpha_3)
+    for code, name in known["name"].items():
+        names[name.casefold()] = code
+    return names
+
+
+def name_to_iso3(values: pd.Series, source: str) -> pd.Series:
+    """Map a source's country names to iso3 by exact (case-insensitive) match; else <NA>."""
+    aliases = {k.casefold(): v for k, v in source_aliases(source).items()}
+    names = _names()
+
+    def lookup(value: str):
+        key = " ".join(str(value).split()).casefold()
+        return aliases.get(key) or names.get(key) or pd.NA
+
+    return values.map(lookup).astype("string")
+
+
 def display_name(iso3: pd.Series) -> pd.Series:
     return iso3.map(entities()["name"])

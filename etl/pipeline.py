@@ -130,6 +130,12 @@ def run_source(source: Source, fetcher: Fetcher, out_dir: Path, progress) -> Out
         fetched, tables = build(source, fetcher, progress)
     except EtlError as exc:
         return Outcome(source.name, ok=False, error=str(exc))
+    except Exception as exc:  # a bug in one source must not stop the others or publish
+        return Outcome(
+            source.name,
+            ok=False,
+            error=f"[{source.name}] internal error: {type(exc).__name__}: {exc}",
+        )
     outputs = {d.filename: publishing.csv_bytes(tables[d.name]) for d in source.datasets}
     files = {
         **outputs,

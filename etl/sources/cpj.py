@@ -1,0 +1,769 @@
+"""Committee to Protect Journalists: case records, the prison census, and curated cases.
+
+CPJ publishes no versioned bulk download, so the inputs are several exports of
+its database taken at different dates (see the mirror's SOURCES.md). Parse
+reads each format into typed rows; harmonise joins them into case records
+(newest export wins), census counts (every export kept, the newest marked),
+killed counts, and links the curated documented cases to CPJ's records.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+from etl import catalog
+from etl.countries import name_to_iso3, to_iso3
+from etl.errors import Problem, ValidationError
+from etl.fetch import Fetched, RawFile
+from etl.pipeline import Source
+
+NAME = "cpj"
+CURATED = Path(__file__).resolve().parent.parent / "curated"
+GAPMINDER = (
+    "https://raw.githubusercontent.com/open-numbers/ddf--gapminder--fasttrack/"
+    "a9b2854193be15aba5ffd6692dac194f934fb6f6/countries_etc_datapoints/"
+)
+DATAMANAGER = "https://datamanager.cpj.org/api/datamanager/reports/entries"
+
+IMPRISONED = "imprisoned/CPJ_imprisoned.csv"
+CENSUS = "imprisoned/OriginalData_Journalists_Killed_Imprisoned_1992_2020.csv"
+KILLINGS = "killed/CPJ_killings.csv"
+PEOPLE_LIST = "killed/cpj-people-list-2026-02-24_05-44-51.csv"
+API_DUMP = "killed/cpj_data.json"
+MISSING = "missing/CPJ_missing.csv"
+GAP_PRISON = "country_year_counts/ddf--datapoints--journaprison--by--country--time.csv"
+GAP_PRISON_WORLD = "country_year_counts/ddf--datapoints--journaprison--by--global--time.csv"
+CURATED_CASES = "documented_cases.csv"
+CURATED_SOURCES = "sources.csv"
+
+# Exports of the killed list, newest first: the first one holding a person wins.
+KILLED_EXPORTS = {
+    PEOPLE_LIST: "cpj-people-list-2026-02-24",
+    API_DUMP: "cpj-api-people-list-2025-06",
+    KILLINGS: "cpj-datamanager-2024-07",
+}
+EXPORT_LABELS = {
+    **KILLED_EXPORTS,
+    IMPRISONED: "cpj-datamanager-2024-07",
+    MISSING: "cpj-datamanager-2024-07",
+}
+CENSUS_EXPORTS = {  # source id → export date; later entries are newer
+    "cpj-person-years-2020": "2020",
+    "gapminder-fasttrack-2024": "2024-10-08",
+    "gapminder-residual-2024": "2024-10-08",
+}
+
+RAW_FILES = (
+    RawFile(IMPRISONED, f"{DATAMANAGER}?in(status,'Imprisoned')&ge(year,1992)&le(year,2023)"),
+    RawFile(CENSUS, "https://cpj.org/data/imprisoned/"),
+    RawFile(KILLINGS, f"{DATAMANAGER}?in(status,'Killed')&ge(year,1992)&le(year,2023)"),
+    RawFile(PEOPLE_LIST, "https://cpj.org/data/killed/"),
+    RawFile(
+        API_DUMP,
+        "https://cpj.org/wp-json/cpj-datamanager/v1/people_list"
+        "?status=Killed&motive=Confirmed&role=Journalist&year=1992,2025",
+    ),
+    RawFile(MISSING, f"{DATAMANAGER}?in(status,'Missing')"),
+    RawFile(GAP_PRISON, GAPMINDER + GAP_PRISON.split("/")[-1]),
+    RawFile(GAP_PRISON_WORLD, GAPMINDER + GAP_PRISON_WORLD.split("/")[-1]),
+    RawFile(CURATED_CASES, "etl/curated/documented_cases.csv", local=CURATED / CURATED_CASES),
+    RawFile(CURATED_SOURCES, "etl/curated/sources.csv", local=CURATED / CURATED_SOURCES),
+)
+
+# ---------------------------------------------------------------- value cleaning
+
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_CONTEXT = re.compile(
+    r"^(in [^,]*? on|custody of u\.s\. \||disappeared( on)?|body found on)\s+", re.IGNORECASE
+)
+_EXACT = re.compile(r"^([a-z]+) (\d{1,2}), (\d{4})$", re.IGNORECASE)
+_NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_HEDGED = re.compile(r"\b(before|after|around|about|between)\b", re.IGNORECASE)
+
+
+def parse_event_date(raw: str) -> tuple[str, str, int | None]:
+    """CPJ's free-text date → (ISO text at the stated precision, precision, year).
+
+    Never more precise than the text: a day only when one day is named, a month
+    when one month is certain, otherwise the year; spans across years and hedged
+    dates ("before", "around") are 'approximate' with the earliest year.
+    """
+    text = _CONTEXT.sub("", " ".join(raw.split()))
+    exact = _EXACT.match(text)
+    if exact and exact.group(1).lower() in MONTHS:
+        month = MONTHS.index(exact.group(1).lower()) + 1
+        return f"{exact.group(3)}-{month:02d}-{int(exact.group(2)):02d}", "day", int(exact.group(3))
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        month, day, year = (int(g) for g in numeric.groups())
+        return f"{year}-{month:02d}-{day:02d}", "day", year
+    years = sorted({int(y) for y in _YEAR.findall(text)})
+    if not years:
+        return "", "unknown", None
+    if len(years) > 1 or _HEDGED.search(text):
+        return str(years[0]), "approximate", years[0]
+    months = {m.group(1).lower() for m in _MONTH.finditer(text)}
+    if len(months) == 1:
+        month = [m[:3] for m in MONTHS].index(months.pop()) + 1
+        return f"{years[0]}-{month:02d}", "month", years[0]
+    return str(years[0]), "year", years[0]
+
+
+CHARGE_VOCABULARY = {
+    "anti-state": "anti-state",
+    "retaliatory": "retaliatory",
+    "false news": "false news",
+    "defamation": "defamation",
+    "ethnic or religious insult": "ethnic or religious insult",
+    "ethnic/religious insult": "ethnic or religious insult",
+    "religious or ethnic insult": "ethnic or religious insult",
+    "censorship violation": "censorship violation",
+    "no charge disclosed": "no charge disclosed",
+    "no charge": "no charge disclosed",
+}
+
+
+def split_values(cell: str) -> list[str]:
+    """A comma-joined CPJ cell → its values, trimmed, empty ones dropped, order kept."""
+    seen: list[str] = []
+    for part in cell.split(","):
+        value = " ".join(part.split())
+        if value and value not in seen:
+            seen.append(value)
+    return seen
+
+
+def charge_categories(cell: str) -> list[str]:
+    """Normalised categories of a charges cell; unknown wordings are returned as None."""
+    return [CHARGE_VOCABULARY.get(value.casefold()) for value in split_values(cell)]
+
+
+def person_key(name: str) -> str:
+    """Name key for matching across exports: Unicode-normalised, case- and space-folded."""
+    return " ".join(unicodedata.normalize("NFKC", name).replace("\xa0", " ").split()).casefold()
+
+
+def slug_of(url: str) -> str:
+    return url.rstrip("/").rsplit("/", 1)[-1]
+
+
+def joined(values: list[str]) -> str:
+    return "; ".join(values)
+
+
+# ---------------------------------------------------------------- parse
+
+
+def _read_csv(fetched: Fetched) -> pd.DataFrame:
+    try:
+        text = fetched.content.decode("utf-8")
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise ValidationError(
+            [Problem(NAME, fetched.name, None, "readable UTF-8 CSV", str(exc))]
+        ) from exc
+    unnamed = [c for c in frame.columns if c == "" or c.startswith("Unnamed:")]
+    frame = frame.drop(columns=unnamed)  # a stray pandas index column in the API scrapes
+    frame = frame.apply(lambda col: col.str.replace("\xa0", " ").str.strip())
+    frame["source_file"] = fetched.name
+    frame["source_line"] = range(2, len(frame) + 2)
+    return frame
+
+
+def _read_json(fetched: Fetched) -> pd.DataFrame:
+    try:
+        records = json.loads(fetched.content)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValidationError(
+            [Problem(NAME, fetched.name, None, "readable JSON", str(exc))]
+        ) from exc
+    if not isinstance(records, list):
+        raise ValidationError([Problem(NAME, fetched.name, None, "JSON array", "not a list")])
+    frame = pd.DataFrame(records).fillna("").astype(str)
+    frame = frame.apply(lambda col: col.str.strip())
+    frame["source_file"] = fetched.name
+    frame["source_line"] = range(1, len(frame) + 1)  # record number
+    return frame
+
+
+REQUIRED_COLUMNS = {
+    IMPRISONED: (
+        "organizations",
+        "fullName",
+        "location",
+        "status",
+        "charges",
+        "startDisplay",
+        "mtpage",
+        "country",
+        "type",
+    ),
+    CENSUS: (
+        "Year",
+        "fullName",
+        "status",
+        "country",
+        "charges",
+        "sentence",
+        "mediums",
+        "coverage",
+        "gender",
+    ),
+    KILLINGS: (
+        "organizations",
+        "fullName",
+        "location",
+        "status",
+        "typeOfDeath",
+        "startDisplay",
+        "mtpage",
+        "country",
+        "type",
+        "motiveConfirmed",
+    ),
+    PEOPLE_LIST: (
+        "Name",
+        "Status",
+        "Date",
+        "Country",
+        "Journalist or Media Worker",
+        "Motive",
+        "Type of Death",
+        "cpj.org URL",
+    ),
+    API_DUMP: (
+        "fullName",
+        "organizations",
+        "location",
+        "status",
+        "typeOfDeath",
+        "startDisplay",
+        "mtpage",
+        "type",
+        "motiveConfirmed",
+    ),
+    MISSING: (
+        "organizations",
+        "fullName",
+        "location",
+        "status",
+        "startDisplay",
+        "mtpage",
+        "country",
+        "type",
+    ),
+    GAP_PRISON: ("country", "time", "journaprison"),
+    GAP_PRISON_WORLD: ("global", "time", "journaprison"),
+    CURATED_CASES: (
+        "case_key",
+        "person_name",
+        "iso3",
+        "fact",
+        "value",
+        "value_precision",
+        "source_id",
+        "quote",
+        "note",
+    ),
+    CURATED_SOURCES: ("source_id", "publisher", "author", "title", "published", "url", "note"),
+}
+
+
+def parse(fetched: Fetched) -> pd.DataFrame:
+    frame = _read_json(fetched) if fetched.name.endswith(".json") else _read_csv(fetched)
+    missing = [c for c in REQUIRED_COLUMNS[fetched.name] if c not in frame.columns]
+    if missing:
+        raise ValidationError(
+            [
+                Problem(
+                    NAME,
+                    fetched.name,
+                    1,
+                    "required columns",
+                    f"missing {missing}; found {list(frame.columns)[:12]}",
+                )
+            ]
+        )
+    if fetched.name in (GAP_PRISON, GAP_PRISON_WORLD, CENSUS):
+        year_column = "Year" if fetched.name == CENSUS else "time"
+        bad = ~frame[year_column].str.fullmatch(r"\d{4}")
+        if fetched.name != CENSUS:
+            bad |= ~frame["journaprison"].str.fullmatch(r"\d+")
+        if bad.any():
+            raise ValidationError(
+                [
+                    Problem(
+                        NAME,
+                        fetched.name,
+                        int(row.source_line),
+                        "year and count are numbers",
+                        f"{row._asdict().get(year_column, '')!r}",
+                    )
+                    for row in frame[bad].itertuples()
+                ]
+            )
+    return frame
+
+
+# ---------------------------------------------------------------- harmonise
+
+
+def _case_rows(frame: pd.DataFrame, *, fields: dict, export: str) -> pd.DataFrame:
+    """Common shape of a case record from any CPJ list export."""
+    dates = frame[fields["date"]].map(parse_event_date)
+    out = pd.DataFrame(
+        {
+            "person_id": frame[fields["url"]].map(slug_of),
+            "name": frame[fields["name"]].str.strip(),
+            "country_cpj": frame[fields["country"]],
+            "status": frame[fields["status"]].str.lower(),
+            "role": frame[fields["role"]].str.lower() if fields.get("role") else "journalist",
+            "organizations": frame[fields["organizations"]].map(lambda c: joined(split_values(c))),
+            "event_date": [d[0] for d in dates],
+            "event_date_precision": [d[1] for d in dates],
+            "event_year": pd.array([d[2] for d in dates], dtype="Int64"),
+            "event_date_raw": frame[fields["date"]],
+            "location": frame[fields["location"]] if fields.get("location") else "",
+            "url": frame[fields["url"]],
+            "source_file": frame["source_file"],
+            "source_line": frame["source_line"],
+            "export": export,
+        }
+    )
+    for column in ("type_of_death", "motive", "charges_raw"):
+        key = fields.get(column)
+        out[column] = frame[key] if key else ""
+    return out
+
+
+LIST_FIELDS = {
+    "name": "fullName",
+    "country": "country",
+    "status": "status",
+    "role": "type",
+    "organizations": "organizations",
+    "date": "startDisplay",
+    "location": "location",
+    "url": "mtpage",
+    "type_of_death": "typeOfDeath",
+    "motive": "motiveConfirmed",
+    "charges_raw": "charges",
+}
+API_FIELDS = {**LIST_FIELDS, "country": "location", "location": None, "charges_raw": None}
+PEOPLE_FIELDS = {
+    "name": "Name",
+    "country": "Country",
+    "status": "Status",
+    "role": None,
+    # CPJ's export mislabels the employer column "Journalist or Media Worker"
+    "organizations": "Journalist or Media Worker",
+    "date": "Date",
+    "location": None,
+    "url": "cpj.org URL",
+    "type_of_death": "Type of Death",
+    "motive": "Motive",
+    "charges_raw": None,
+}
+
+DEATH_TYPES = {
+    "murder": "murder",
+    "crossfire": "crossfire",
+    "crossfire / combat related": "crossfire",
+    "dangerous assignment": "dangerous assignment",
+    "unknown": "unknown",
+}
+
+
+def _killed_cases(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per killed person: the newest export's values, with every export listed."""
+    fields = {PEOPLE_LIST: PEOPLE_FIELDS, API_DUMP: API_FIELDS, KILLINGS: LIST_FIELDS}
+    rows = pd.concat(
+        [
+            _case_rows(frames[name], fields=fields[name], export=label)
+            for name, label in KILLED_EXPORTS.items()
+        ],
+        ignore_index=True,
+    )
+    exports = rows.groupby("person_id")["export"].agg(lambda e: joined(list(dict.fromkeys(e))))
+    oldest_role = rows.drop_duplicates("person_id", keep="last").set_index("person_id")["role"]
+    newest = rows.drop_duplicates("person_id", keep="first").set_index("person_id")
+    newest["sources"] = exports
+    # Only the data-manager scrape distinguishes media workers; the newer lists are
+    # journalists-only filters, so a media worker there would not appear in them.
+    newest["role"] = oldest_role
+    city = rows[rows["location"] != ""].drop_duplicates("person_id").set_index("person_id")
+    newest["location"] = city["location"].reindex(newest.index).fillna("")
+    newest["type_of_death"] = newest["type_of_death"].str.lower().map(DEATH_TYPES)
+    newest["motive"] = (
+        newest["motive"]
+        .str.lower()
+        .where(newest["motive"].str.lower().isin(["confirmed", "unconfirmed"]))
+    )
+    newest.loc[_dropped_from_confirmed_lists(newest), "motive"] = "reclassified"
+    return newest.reset_index()
+
+
+# Each newer export lists every confirmed journalist killed in its date range; a confirmed
+# journalist that an export newer than the record's own omits has since been reclassified
+# or withdrawn by CPJ.
+CONFIRMED_LISTS = {
+    "cpj-people-list-2026-02-24": ("2001-01-01", "2025-12-02"),
+    "cpj-api-people-list-2025-06": ("1992-01-01", "2025-05-25"),
+}
+
+
+def _dropped_from_confirmed_lists(cases: pd.DataFrame) -> pd.Series:
+    order = list(KILLED_EXPORTS.values())  # newest first
+    newest_source = cases["sources"].str.split("; ").str[0].map(order.index)
+    confirmed_journalist = (cases["motive"] == "confirmed") & (cases["role"] == "journalist")
+    dropped = pd.Series(False, index=cases.index)
+    for export, (first, last) in CONFIRMED_LISTS.items():
+        # covered only when the whole stated date lies inside the export's range
+        covered = (
+            (cases["event_date"].fillna("") >= first)
+            & (cases["event_date"].fillna("") <= last)
+            & (cases["event_date_precision"] == "day")
+        )
+        newer = order.index(export) < newest_source
+        dropped |= confirmed_journalist & covered & newer
+    return dropped
+
+
+def _imprisoned_cases(frame: pd.DataFrame) -> pd.DataFrame:
+    cases = _case_rows(frame, fields=LIST_FIELDS, export=EXPORT_LABELS[IMPRISONED])
+    cases["sources"] = cases["export"]
+    cases["type_of_death"] = pd.NA
+    cases["motive"] = pd.NA
+    return cases
+
+
+def _missing_cases(frame: pd.DataFrame) -> pd.DataFrame:
+    cases = _case_rows(
+        frame,
+        fields={**LIST_FIELDS, "type_of_death": None, "motive": None, "charges_raw": None},
+        export=EXPORT_LABELS[MISSING],
+    )
+    cases["sources"] = cases["export"]
+    cases["type_of_death"] = pd.NA
+    cases["motive"] = pd.NA
+    return cases
+
+
+def _census_people(frame: pd.DataFrame) -> pd.DataFrame:
+    held = frame[frame["status"] == "Imprisoned"].copy()
+    return pd.DataFrame(
+        {
+            "year": held["Year"].astype(int),
+            "country_cpj": held["country"],
+            "name": held["fullName"].str.strip(),
+            "charges": held["charges"].map(lambda c: joined(split_values(c))),
+            "charge_categories": held["charges"].map(
+                lambda c: joined(list(dict.fromkeys(x for x in charge_categories(c) if x)))
+            ),
+            "unknown_charges": held["charges"].map(
+                lambda c: [
+                    v
+                    for v, k in zip(split_values(c), charge_categories(c), strict=True)
+                    if k is None
+                ]
+            ),
+            "sentence": held["sentence"],
+            "mediums": held["mediums"].map(lambda c: joined(split_values(c))),
+            "beats": held["coverage"].map(lambda c: joined(split_values(c))),
+            "gender": held["gender"],
+            "source_file": held["source_file"],
+            "source_line": held["source_line"],
+        }
+    )
+
+
+def _link_census(people: pd.DataFrame, cases: pd.DataFrame) -> pd.Series:
+    """For each census person-year, the imprisonment episode it belongs to (or <NA>).
+
+    Matched by name and country; among a person's episodes, the latest one that
+    began on or before that census year.
+    """
+    episodes = cases[cases["status"] == "imprisoned"][["case_id", "name", "iso3", "event_year"]]
+    episodes = episodes.assign(key=episodes["name"].map(person_key))
+    by_person = {k: g.sort_values("event_year") for k, g in episodes.groupby(["key", "iso3"])}
+    linked = []
+    for row in people.itertuples():
+        group = by_person.get((person_key(row.name), row.iso3))
+        if group is None:
+            linked.append(pd.NA)
+            continue
+        started = group[group["event_year"].fillna(0) <= row.year]
+        linked.append((started if len(started) else group)["case_id"].iloc[-1])
+    return pd.Series(linked, index=people.index, dtype="string")
+
+
+def _case_ids(cases: pd.DataFrame) -> pd.Series:
+    """slug:status:date, unique and stable across rebuilds (a counter only breaks exact ties)."""
+    base = (
+        cases["person_id"]
+        + ":"
+        + cases["status"]
+        + ":"
+        + cases["event_date"].where(cases["event_date"] != "", "undated")
+    )
+    counter = base.groupby(base).cumcount()
+    return base.where(counter == 0, base + "#" + (counter + 1).astype(str))
+
+
+def _census_counts(frames: dict[str, pd.DataFrame], people: pd.DataFrame) -> pd.DataFrame:
+    person_years = (
+        people.groupby(["iso3", "year"])
+        .size()
+        .rename("imprisoned")
+        .reset_index()
+        .assign(source="cpj-person-years-2020")
+    )
+    gap = frames[GAP_PRISON]
+    gapminder = pd.DataFrame(
+        {
+            "iso3": to_iso3(gap["country"].str.upper(), NAME),
+            "year": gap["time"].astype(int),
+            "imprisoned": gap["journaprison"].astype(int),
+            "source": "gapminder-fasttrack-2024",
+            "source_file": gap["source_file"],
+            "source_line": gap["source_line"],
+        }
+    )
+    world = frames[GAP_PRISON_WORLD]
+    world = pd.Series(world["journaprison"].astype(int).values, index=world["time"].astype(int))
+    residual = (world - gapminder.groupby("year")["imprisoned"].sum()).dropna().astype(int)
+    residual = pd.DataFrame(
+        {
+            "iso3": "XIP",
+            "year": residual.index,
+            "imprisoned": residual.values,
+            "source": "gapminder-residual-2024",
+        }
+    )
+    counts = pd.concat(
+        [person_years, gapminder, residual[residual["imprisoned"] > 0]], ignore_index=True
+    )
+    counts["export_date"] = counts["source"].map(CENSUS_EXPORTS)
+    newest = (
+        counts.assign(rank=counts["source"].map(list(CENSUS_EXPORTS).index))
+        .sort_values(["iso3", "year", "rank"])
+        .drop_duplicates(["iso3", "year"], keep="last")
+    )
+    counts["latest"] = "no"
+    counts.loc[newest.index, "latest"] = "yes"
+    # Gapminder's residual and its country series never overlap (XIP is absent there), so
+    # each country-year has exactly one 'latest' row.
+    return counts
+
+
+def _killed_counts(cases: pd.DataFrame) -> pd.DataFrame:
+    killed = cases[(cases["status"] == "killed") & cases["event_year"].notna()]
+    motive = killed["motive"].fillna("not applicable")
+    return (
+        killed.assign(motive=motive, year=killed["event_year"])
+        .groupby(["iso3", "year", "role", "motive"])
+        .size()
+        .rename("killed")
+        .reset_index()
+    )
+
+
+def _documented(frames: dict[str, pd.DataFrame], cases: pd.DataFrame) -> pd.DataFrame:
+    facts = frames[CURATED_CASES]
+    sources = frames[CURATED_SOURCES].drop(columns=["source_file", "source_line", "note"])
+    table = facts.merge(sources, on="source_id", how="left", validate="many_to_one")
+    keys = cases.assign(key=cases["name"].map(person_key))
+    latest_case = keys.sort_values("event_year").drop_duplicates(["key", "iso3"], keep="last")
+    lookup = {
+        (k, c): case
+        for k, c, case in zip(
+            latest_case["key"], latest_case["iso3"], latest_case["case_id"], strict=True
+        )
+    }
+    table["cpj_case_id"] = [
+        lookup.get((person_key(n), c), pd.NA)
+        for n, c in zip(table["person_name"], table["iso3"], strict=True)
+    ]
+    table["value_precision"] = table["value_precision"].replace("", pd.NA)
+    table["note"] = table["note"].replace("", pd.NA)
+    return table
+
+
+def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    cases = pd.concat(
+        [
+            _imprisoned_cases(frames[IMPRISONED]),
+            _killed_cases(frames),
+            _missing_cases(frames[MISSING]),
+        ],
+        ignore_index=True,
+    )
+    cases["iso3"] = name_to_iso3(cases["country_cpj"], NAME)
+    cases["url"] = cases["url"].str.replace(
+        "https://cpj-preprod.go-vip.net/", "https://cpj.org/", regex=False
+    )
+    cases["charges"] = cases["charges_raw"].fillna("").map(lambda c: joined(split_values(c)))
+    categories = cases["charges_raw"].fillna("").map(charge_categories)
+    cases["unknown_charges"] = [
+        [v for v, k in zip(split_values(raw), cats, strict=True) if k is None]
+        for raw, cats in zip(cases["charges_raw"].fillna(""), categories, strict=True)
+    ]
+    cases["charge_categories"] = categories.map(
+        lambda cats: joined(list(dict.fromkeys(c for c in cats if c)))
+    )
+    cases["case_id"] = _case_ids(cases)
+
+    people = _census_people(frames[CENSUS])
+    people["iso3"] = name_to_iso3(people["country_cpj"], NAME)
+    people["case_id"] = _link_census(people, cases)
+    census_years = (
+        people.dropna(subset=["case_id"])
+        .groupby("case_id")["year"]
+        .agg(lambda years: joined([str(y) for y in sorted(years)]))
+    )
+    cases["census_years"] = cases["case_id"].map(census_years)
+    latest_sentence = (
+        people.dropna(subset=["case_id"])
+        .sort_values("year")
+        .drop_duplicates("case_id", keep="last")
+        .set_index("case_id")["sentence"]
+    )
+    cases["sentence"] = cases["case_id"].map(latest_sentence).replace("", pd.NA)
+
+    values = pd.concat(
+        [
+            cases[["case_id", field]]
+            .assign(value=cases[field].fillna("").str.split("; "), field=field)
+            .explode("value")
+            for field in ("organizations", "charges", "charge_categories", "census_years")
+        ],
+        ignore_index=True,
+    )
+    values = values[values["value"].fillna("") != ""][["case_id", "field", "value"]]
+
+    for frame in (cases, people):
+        for column in frame.columns:
+            if frame[column].dtype == object:
+                frame[column] = frame[column].replace("", pd.NA)
+    return {
+        "cpj_cases": cases,
+        "cpj_case_values": values.drop_duplicates(),
+        "cpj_census_people": people,
+        "cpj_census": _census_counts(frames, people),
+        "cpj_killed_counts": _killed_counts(cases),
+        "documented_cases": _documented(frames, cases),
+    }
+
+
+# ---------------------------------------------------------------- validate
+
+
+def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def each(frame: pd.DataFrame, mask: pd.Series, rule: str, detail) -> None:
+        for row in frame[mask].itertuples():
+            file = getattr(row, "source_file", None)
+            line = getattr(row, "source_line", None)
+            problems.append(
+                Problem(
+                    NAME,
+                    file if isinstance(file, str) else "(derived)",
+                    int(line) if pd.notna(line) else None,
+                    rule,
+                    detail(row),
+                )
+            )
+
+    cases, people = tables["cpj_cases"], tables["cpj_census_people"]
+    for frame in (cases, people):
+        each(
+            frame,
+            frame["iso3"].isna(),
+            "country in crosswalk",
+            lambda r: (
+                f"CPJ country {r.country_cpj!r} is not in etl/reference/aliases.csv "
+                "or countries.csv"
+            ),
+        )
+        each(
+            frame,
+            frame["unknown_charges"].map(bool),
+            "charge in vocabulary",
+            lambda r: f"unknown charge wording {r.unknown_charges} (add it to CHARGE_VOCABULARY)",
+        )
+    each(
+        cases,
+        ~cases["status"].isin(catalog.CASE_STATUSES),
+        "status in vocabulary",
+        lambda r: f"status {r.status!r}",
+    )
+    each(cases, cases["person_id"].isna(), "profile URL present", lambda r: f"{r.name}")
+    census = tables["cpj_census"]
+    each(census, census["iso3"].isna(), "Gapminder code in crosswalk", lambda r: "unknown code")
+    dupes = census[census["latest"] == "yes"].duplicated(["iso3", "year"], keep=False)
+    each(
+        census[census["latest"] == "yes"],
+        dupes,
+        "one latest figure per country-year",
+        lambda r: f"{r.iso3} {r.year}",
+    )
+    documented = tables["documented_cases"]
+    each(
+        documented,
+        documented["publisher"].isna(),
+        "fact has a known source",
+        lambda r: f"source_id {r.source_id!r} not in sources.csv",
+    )
+    each(
+        documented,
+        documented["quote"].fillna("").str.len() < 20,
+        "fact has its sentence",
+        lambda r: f"{r.case_key}/{r.fact}: the quote is missing or too short",
+    )
+    each(
+        documented,
+        ~documented["iso3"].isin(set(to_iso3(documented["iso3"], NAME).dropna())),
+        "documented country is known",
+        lambda r: f"{r.iso3!r}",
+    )
+    return problems
+
+
+SOURCE = Source(
+    name=NAME,
+    datasets=(
+        catalog.CPJ_CASES,
+        catalog.CPJ_CASE_VALUES,
+        catalog.CPJ_CENSUS_PEOPLE,
+        catalog.CPJ_CENSUS,
+        catalog.CPJ_KILLED_COUNTS,
+        catalog.DOCUMENTED_CASES,
+    ),
+    mirror_folder="cpj",
+    raw_files=RAW_FILES,
+    parse=parse,
+    harmonise=harmonise,
+    validate=validate,
+)
