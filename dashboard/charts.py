@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -379,3 +380,142 @@ def situation_bar(index: pd.DataFrame) -> go.Figure:
     fig.update_xaxes(tickformat="d", dtick=1, title=None)
     fig.update_yaxes(title="Entities ranked")
     return _source_line(fig, catalog.RSF_INDEX, _span(recent))
+
+
+# CPJ records Israel, Gaza and the West Bank as one location; on the map its count is
+# drawn on both shapes (the hover says so) rather than left off the map.
+SHARED_SHAPES = {"XIP": ("ISR", "PSE")}
+COUNT_TICKS = (0, 1, 2, 5, 10, 20, 50, 100, 200, 500)
+
+
+def count_map(
+    values: pd.DataFrame,
+    *,
+    title: str,
+    subtitle: str,
+    unit: str,
+    dataset: catalog.Dataset,
+    year: int,
+) -> go.Figure:
+    """Choropleth of absolute counts (iso3, country, value): darker is more, grey is none.
+
+    Colour follows log(1 + count), so one very large count does not wash out the rest;
+    the colour bar is labelled in plain counts.
+    """
+    rows = []
+    for row in values.itertuples():
+        for shape in SHARED_SHAPES.get(row.iso3, (row.iso3,)):
+            shared = " (CPJ records these together)" if row.iso3 in SHARED_SHAPES else ""
+            rows.append(
+                (shape, row.value, f"<b>{row.country}</b>{shared}<br>{int(row.value)} {unit}")
+            )
+    drawn = pd.DataFrame(rows, columns=["iso3", "value", "hover"])
+    top = max(1.0, float(drawn["value"].max())) if len(drawn) else 1.0
+    ticks = [t for t in COUNT_TICKS if t <= top] + ([int(top)] if top not in COUNT_TICKS else [])
+    fig = go.Figure(
+        go.Choropleth(
+            locations=drawn["iso3"],
+            locationmode="ISO-3",
+            z=np.log1p(drawn["value"]),
+            colorscale="Reds",
+            zmin=0,
+            zmax=float(np.log1p(top)),
+            colorbar={
+                "title": {"text": unit.capitalize()},
+                "thickness": 12,
+                "len": 0.7,
+                "tickvals": list(np.log1p(ticks)),
+                "ticktext": [str(t) for t in ticks],
+            },
+            text=drawn["hover"],
+            hovertemplate="%{text}<extra></extra>",
+            marker_line_color="white",
+            marker_line_width=0.4,
+        )
+    )
+    fig.update_geos(
+        projection_type="natural earth",
+        resolution=50,
+        showframe=False,
+        showcoastlines=False,
+        showcountries=True,
+        countrycolor="white",
+        showland=True,
+        landcolor=NO_DATA,
+        lataxis_range=[-57, 84],
+    )
+    fig.update_layout(
+        title={"text": title, "subtitle": {"text": subtitle}},
+        margin={"l": 0, "r": 0, "t": 70, "b": 30},
+        height=520,
+    )
+    return _source_line(fig, dataset, str(year))
+
+
+def cpj_counts_chart(census: pd.DataFrame, killed: pd.DataFrame, country: str) -> go.Figure:
+    """One country's CPJ record: imprisoned on 1 December and killed per year, by motive.
+
+    census: latest census rows (year, imprisoned); killed: rows of cpj_killed_counts.
+    """
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.12,
+        subplot_titles=("Imprisoned on 1 December (CPJ census)", "Killed (CPJ records), by motive"),
+    )
+    fig.add_trace(
+        go.Bar(
+            x=census["year"],
+            y=census["imprisoned"],
+            name="Imprisoned",
+            marker_color="#6e1423",
+            hovertemplate="1 Dec %{x}: %{y} in prison<extra></extra>",
+        ),
+        row=1,
+        col=1,
+    )
+    motives = {
+        "confirmed": "#d0433b",
+        "unconfirmed": "#ee8a3c",
+        "reclassified": "#bbbbbb",
+        "not applicable": "#7f7f7f",
+    }
+    labels = {"not applicable": "media workers", "reclassified": "no longer confirmed"}
+    for motive, colour in motives.items():
+        part = killed[killed["motive"] == motive].groupby("year")["killed"].sum()
+        if part.empty:
+            continue
+        label = labels.get(motive, f"motive {motive}")
+        fig.add_trace(
+            go.Bar(
+                x=part.index,
+                y=part.values,
+                name=label.capitalize(),
+                marker_color=colour,
+                hovertemplate=f"%{{x}}: %{{y}} killed ({label})<extra></extra>",
+            ),
+            row=2,
+            col=1,
+        )
+    fig.update_layout(
+        barmode="stack",
+        height=560,
+        margin={"t": 120, "b": 70},
+        title={
+            "text": f"{country}: journalists imprisoned and killed",
+            "subtitle": {
+                "text": "Committee to Protect Journalists; census 2020–2023 via Gapminder"
+            },
+        },
+    )
+    fig.update_xaxes(tickformat="d", showticklabels=True)
+    for row, values in ((1, census["imprisoned"]), (2, killed.groupby("year")["killed"].sum())):
+        top = int(values.max()) if len(values) else 1
+        fig.update_yaxes(
+            rangemode="tozero", tickformat="d", dtick=max(1, -(-top // 5)), row=row, col=1
+        )
+    years = pd.concat([census["year"], killed["year"]])
+    return _source_line(
+        fig, catalog.CPJ_CASES, _span(years.to_frame("year")) if not years.empty else ""
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -78,3 +79,74 @@ def country_names(index: pd.DataFrame) -> dict[str, str]:
     """iso3 → display name, sorted by name, for selectors."""
     pairs = index[["iso3", "country"]].drop_duplicates().sort_values("country")
     return dict(zip(pairs["iso3"], pairs["country"], strict=True))
+
+
+def latest_census(census: pd.DataFrame) -> pd.DataFrame:
+    """The newest export's count for each country and year (what the app shows)."""
+    return census[census["latest"] == "yes"]
+
+
+MAP_METRICS = {
+    "rsf": "RSF World Press Freedom Index",
+    "imprisoned": "Journalists imprisoned on 1 December (CPJ census)",
+    "killed": "Journalists and media workers killed (CPJ, all records)",
+    "killed-confirmed": "Journalists killed, work-related motive confirmed (CPJ)",
+}
+
+
+def map_counts(
+    metric: str, census: pd.DataFrame, killed: pd.DataFrame, year: int, names: dict[str, str]
+) -> pd.DataFrame:
+    """iso3, country, value for a CPJ count metric in one year (countries with a record)."""
+    if metric == "imprisoned":
+        rows = latest_census(census)
+        rows = rows[rows["year"] == year].groupby("iso3")["imprisoned"].sum()
+    else:
+        chosen = killed[killed["year"] == year]
+        if metric == "killed-confirmed":
+            chosen = chosen[(chosen["motive"] == "confirmed") & (chosen["role"] == "journalist")]
+        rows = chosen.groupby("iso3")["killed"].sum()
+    frame = rows.rename("value").reset_index()
+    frame["country"] = frame["iso3"].map(names).fillna(frame["iso3"])
+    return frame.sort_values(["value", "country"], ascending=[False, True])
+
+
+def entity_names() -> dict[str, str]:
+    """iso3 → display name for every entity in the crosswalk."""
+    from etl.countries import entities
+
+    return entities()["name"].to_dict()
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What a reader asked for on the Cases page; empty means 'any'."""
+
+    query: str = ""
+    countries: tuple[str, ...] = ()
+    years: tuple[int, int] | None = None
+    statuses: tuple[str, ...] = ()
+    charges: tuple[str, ...] = ()
+    role: str = "any"
+
+
+def filter_cases(cases: pd.DataFrame, wanted: CaseFilter) -> pd.DataFrame:
+    """The cases matching every condition (name/outlet search is case-insensitive)."""
+    keep = pd.Series(True, index=cases.index)
+    if wanted.query:
+        needle = wanted.query.casefold()
+        keep &= cases["name"].str.casefold().str.contains(needle, regex=False) | cases[
+            "organizations"
+        ].fillna("").str.casefold().str.contains(needle, regex=False)
+    if wanted.countries:
+        keep &= cases["iso3"].isin(wanted.countries)
+    if wanted.years:
+        keep &= cases["event_year"].between(*wanted.years).fillna(False).astype(bool)
+    if wanted.statuses:
+        keep &= cases["status"].isin(wanted.statuses)
+    if wanted.charges:
+        categories = cases["charge_categories"].fillna("").str.split("; ")
+        keep &= categories.map(lambda cats: bool(set(cats) & set(wanted.charges)))
+    if wanted.role != "any":
+        keep &= cases["role"] == wanted.role
+    return cases[keep]

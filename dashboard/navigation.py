@@ -18,6 +18,7 @@ WORLD_MAP = PageSpec("views/world_map.py", "World map", ":material/public:", "ma
 COUNTRY = PageSpec("views/country.py", "Country profile", ":material/monitoring:", "country")
 COMPARE = PageSpec("views/compare.py", "Compare", ":material/compare_arrows:", "compare")
 RANKINGS = PageSpec("views/rankings.py", "Rankings", ":material/format_list_numbered:", "rankings")
+CASES = PageSpec("views/cases.py", "Cases", ":material/person_search:", "cases")
 ABOUT = PageSpec("views/about.py", "About the data", ":material/info:", "about")
 
-PAGES = (OVERVIEW, WORLD_MAP, COUNTRY, COMPARE, RANKINGS, ABOUT)
+PAGES = (OVERVIEW, WORLD_MAP, COUNTRY, COMPARE, RANKINGS, CASES, ABOUT)

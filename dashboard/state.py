@@ -98,3 +98,43 @@ def parse_choice(raw: object, options: Sequence[str], default: str) -> tuple[str
 
 def parse_text(raw: object, limit: int = 100) -> str:
     return clean(raw)[:limit]
+
+
+def parse_choices(
+    raw: object, options: Sequence[str], default: Sequence[str]
+) -> tuple[list[str], str | None]:
+    """A comma-separated subset of `options` (case-insensitive); unknown items are dropped."""
+    text = clean(raw)
+    if not text:
+        return list(default), None
+    folded = {option.casefold(): option for option in options}
+    chosen, unknown = [], []
+    for token in (t.strip() for t in text.split(",")):
+        if token.casefold() in folded:
+            if folded[token.casefold()] not in chosen:
+                chosen.append(folded[token.casefold()])
+        elif token:
+            unknown.append(token)
+    note = f"Ignored unknown value(s): {_shown(', '.join(unknown[:5]))}." if unknown else None
+    return (chosen or list(default)), note
+
+
+def parse_year_range(
+    raw_from: object, raw_to: object, first: int, last: int
+) -> tuple[tuple[int, int], str | None]:
+    """A year range within [first, last]; out-of-range or reversed bounds are corrected."""
+
+    def bound(raw: object, fallback: int) -> tuple[int, bool]:
+        text = clean(raw)
+        if not text:
+            return fallback, True
+        if text.isascii() and text.isdigit() and len(text) <= 4:
+            return min(max(int(text), first), last), first <= int(text) <= last
+        return fallback, False
+
+    start, start_ok = bound(raw_from, first)
+    end, end_ok = bound(raw_to, last)
+    note = None if start_ok and end_ok else f"Years are limited to {first}–{last}."
+    if start > end:
+        start, end = end, start
+    return (start, end), note

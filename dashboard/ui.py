@@ -12,18 +12,23 @@ from etl import catalog
 
 
 @st.cache_data(show_spinner=False)
-def rsf_index() -> pd.DataFrame:
-    """The RSF index with change columns, read once per server process."""
-    return data.with_changes(data.read_dataset("rsf_index"))
+def _cached(name: str) -> pd.DataFrame:
+    """A dataset read once per server process (RSF with its change columns)."""
+    frame = data.read_dataset(name)
+    return data.with_changes(frame) if name == "rsf_index" else frame
 
 
-def load_rsf_index() -> pd.DataFrame:
-    """The dataset, or a clear error page naming the file (and the page stops)."""
+def load(name: str) -> pd.DataFrame:
+    """A dataset, or a clear error page naming the file (and the page stops)."""
     try:
-        return rsf_index()
+        return _cached(name)
     except data.DatasetUnavailable as exc:
         st.error(str(exc), icon="⚠️")
         st.stop()
+
+
+def load_rsf_index() -> pd.DataFrame:
+    return load("rsf_index")
 
 
 def note(message: str | None) -> None:
@@ -49,7 +54,7 @@ def sync_url(defaults: dict[str, object] | None = None, **values: object) -> Non
 
 def source_caption(dataset: catalog.Dataset) -> None:
     st.caption(
-        f"{md_escape(dataset.attribution)}. Licence: {md_escape(dataset.licence)}. "
+        f"{md_escape(dataset.attribution)}. Licence: {md_escape(dataset.licence.rstrip('.'))}. "
         f"[Source]({dataset.homepage})"
     )
 

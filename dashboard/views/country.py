@@ -1,13 +1,20 @@
-"""Country profile: one entity's record across every edition."""
+"""Country profile: one entity's record across every source, with the cases behind the counts."""
 
 import streamlit as st
 
-from dashboard import charts, data, state, text, ui
+from dashboard import charts, data, navigation, state, text, ui
 from etl import catalog
 
 index = ui.load_rsf_index()
-names = data.country_names(index)
-codes = list(names)
+cases = ui.load("cpj_cases")
+census = data.latest_census(ui.load("cpj_census"))
+killed = ui.load("cpj_killed_counts")
+all_names = data.entity_names()
+codes = sorted(
+    set(index["iso3"]) | set(cases["iso3"]) | set(census["iso3"]),
+    key=lambda code: all_names.get(code, code),
+)
+names = {code: all_names.get(code, code) for code in codes}
 country, message = state.parse_country(st.query_params.get("country"), names, "AZE")
 
 st.title("Country profile")
@@ -16,14 +23,88 @@ country = st.selectbox(
     "Country or territory", codes, index=codes.index(country), format_func=names.get, key="country"
 )
 ui.sync_url(country=country)
+name = names[country]
 
 series = index[index["iso3"] == country].sort_values("year")
-st.markdown("\n".join(f"- {line}" for line in text.country_summary(series)))
-ui.plot(charts.rank_chart(series), key="rank")
-ui.plot(charts.score_chart(series), key="score")
-if (series["methodology"] == "2022+").any():
-    ui.plot(charts.indicators_chart(series), key="indicators")
-with st.expander("Why the lines break: RSF's methodology changes"):
-    for era in catalog.RSF_ERAS.values():
-        st.markdown(f"- **{era['label']}**: {text.md_escape(era['explanation'])}")
-ui.source_caption(catalog.RSF_INDEX)
+if series.empty:
+    st.info(f"{name} is not ranked in RSF's World Press Freedom Index; CPJ's records follow.")
+else:
+    st.markdown("\n".join(f"- {line}" for line in text.country_summary(series)))
+    ui.plot(charts.rank_chart(series), key="rank")
+    ui.plot(charts.score_chart(series), key="score")
+    if (series["methodology"] == "2022+").any():
+        ui.plot(charts.indicators_chart(series), key="indicators")
+    with st.expander("Why the lines break: RSF's methodology changes"):
+        for era in catalog.RSF_ERAS.values():
+            st.markdown(f"- **{era['label']}**: {text.md_escape(era['explanation'])}")
+    ui.source_caption(catalog.RSF_INDEX)
+
+st.header("Journalists imprisoned and killed (CPJ)", anchor=False)
+country_census = census[census["iso3"] == country].sort_values("year")
+country_killed = killed[killed["iso3"] == country]
+country_cases = cases[cases["iso3"] == country]
+if country_census["imprisoned"].sum() == 0 and country_killed.empty and country_cases.empty:
+    st.info(f"CPJ's records hold no imprisoned, killed or missing journalist for {name}.")
+else:
+    ui.plot(charts.cpj_counts_chart(country_census, country_killed, name), key="cpj")
+    st.caption(
+        text.md_escape(catalog.CPJ_CENSUS.notes[0] + " " + catalog.CPJ_KILLED_COUNTS.notes[0])
+    )
+
+    st.subheader("The cases behind the numbers", anchor=False)
+    years = sorted(
+        set(country_census.loc[country_census["imprisoned"] > 0, "year"])
+        | set(country_killed["year"]),
+        reverse=True,
+    )
+    if years:
+        year = st.selectbox("Year", years, key="year")
+        jailed = int(country_census.loc[country_census["year"] == year, "imprisoned"].sum())
+        dead = int(country_killed.loc[country_killed["year"] == year, "killed"].sum())
+        left, right = st.columns(2)
+        left.metric(
+            f"Imprisoned on 1 December {year}",
+            jailed,
+            help="CPJ's newest count for this country and year",
+        )
+        if jailed and year <= 2019:
+            left.page_link(
+                navigation.CASES.script,
+                label="See the people counted",
+                query_params={"country": country, "census": str(year)},
+                icon=":material/group:",
+            )
+        elif jailed:
+            left.caption(
+                "No person-level census list after 2019 is available; see the "
+                "imprisoned cases by arrest year on the Cases page."
+            )
+        right.metric(
+            f"Killed in {year}", dead, help="All CPJ records: confirmed, unconfirmed, media workers"
+        )
+        if dead:
+            right.page_link(
+                navigation.CASES.script,
+                label=f"See the {dead} case(s)",
+                query_params={
+                    "country": country,
+                    "status": "killed",
+                    "from": str(year),
+                    "to": str(year),
+                },
+                icon=":material/person_search:",
+            )
+    recent = country_cases.sort_values("event_year", ascending=False).head(10)
+    st.markdown(f"**Latest cases in {text.md_escape(name)}** ({len(country_cases):,} in all)")
+    st.dataframe(
+        recent[["name", "status", "event_date", "charge_categories", "case_id"]],
+        hide_index=True,
+        width="stretch",
+    )
+    st.page_link(
+        navigation.CASES.script,
+        label=f"All {len(country_cases):,} cases for {name}",
+        query_params={"country": country},
+        icon=":material/list:",
+    )
+    ui.source_caption(catalog.CPJ_CASES)

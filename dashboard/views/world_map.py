@@ -1,36 +1,72 @@
-"""World map of one edition of the RSF index."""
+"""World map: the RSF index or CPJ's counts, for one year."""
 
 import streamlit as st
 
-from dashboard import charts, geo, navigation, state, ui
+from dashboard import charts, data, geo, navigation, state, ui
 from dashboard.text import md_escape
 from etl import catalog
 
-index = ui.load_rsf_index()
-years = sorted(int(y) for y in index["year"].unique())
+metric, metric_message = state.parse_choice(
+    st.query_params.get("metric"), list(data.MAP_METRICS), "rsf"
+)
+st.title("World map")
+ui.note(metric_message)
+metric = st.selectbox(
+    "Measure",
+    list(data.MAP_METRICS),
+    index=list(data.MAP_METRICS).index(metric),
+    format_func=data.MAP_METRICS.get,
+    key="metric",
+)
+
+if metric == "rsf":
+    index = ui.load_rsf_index()
+    years = sorted(int(y) for y in index["year"].unique())
+else:
+    census, killed = ui.load("cpj_census"), ui.load("cpj_killed_counts")
+    source = census if metric == "imprisoned" else killed
+    years = sorted(int(y) for y in source["year"].unique())
 year, message = state.parse_year(st.query_params.get("edition"), years, years[-1])
-
-st.title("World Press Freedom Index: world map")
 ui.note(message)
-year = st.select_slider("Edition", options=years, value=year, key="edition")
-ui.sync_url(edition=year)
+year = st.select_slider(
+    "Year" if metric != "rsf" else "Edition", options=years, value=year, key="edition"
+)
+ui.sync_url({"metric": "rsf"}, metric=metric, edition=year)
 
-edition = index[index["year"] == year]
-event = ui.plot(charts.world_map(edition), key="map", selectable=True)
+if metric == "rsf":
+    shown = index[index["year"] == year]
+    figure = charts.world_map(shown)
+    caption = catalog.RSF_ERAS[catalog.era_of(year)]["explanation"]
+    dataset = catalog.RSF_INDEX
+else:
+    names = data.entity_names()
+    shown = data.map_counts(metric, census, killed, year, names)
+    unit = "journalists in prison" if metric == "imprisoned" else "killed"
+    dataset = catalog.CPJ_CENSUS if metric == "imprisoned" else catalog.CPJ_KILLED_COUNTS
+    figure = charts.count_map(
+        shown,
+        title=f"{data.MAP_METRICS[metric]}, {year}",
+        subtitle=f"{int(shown['value'].sum())} in all; absolute counts (per-capita rates "
+        "would mislead for such small numbers); grey: none recorded",
+        unit=unit,
+        dataset=dataset,
+        year=year,
+    )
+    caption = dataset.notes[0]
+
+event = ui.plot(figure, key="map", selectable=True)
 clicked = ui.selected_locations(event)
 if clicked:
     st.switch_page(navigation.COUNTRY.script, query_params={"country": clicked[0]})
-st.caption("Click a country to open its profile.")
-era = catalog.RSF_ERAS[catalog.era_of(year)]
-st.caption(md_escape(era["explanation"]))
+st.caption("Click a country to open its profile. " + md_escape(caption))
 
-missing = edition[edition["iso3"].isin(geo.unmapped(edition["iso3"]))]
+missing = shown[shown["iso3"].isin(geo.unmapped(shown["iso3"]))]
 if not missing.empty:
-    st.markdown(f"**Ranked in {year} but not drawn on the map** (no shape in the base map):")
-    shown = missing[["rank", "country", "score", "situation"]].dropna(axis=1, how="all")
-    st.table(
-        shown.assign(score=shown["score"].map("{:.2f}".format))
-        .rename(columns=str.capitalize)
-        .set_index("Rank")
-    )
-ui.source_caption(catalog.RSF_INDEX)
+    st.markdown(f"**Not drawn on the map in {year}** (no shape in the base map):")
+    if metric == "rsf":
+        table = missing[["rank", "country", "score", "situation"]].dropna(axis=1, how="all")
+        table = table.assign(score=table["score"].map("{:.2f}".format))
+    else:
+        table = missing[["country", "value"]].rename(columns={"value": unit})
+    st.table(table.rename(columns=str.capitalize).set_index(table.columns[0].capitalize()))
+ui.source_caption(dataset)

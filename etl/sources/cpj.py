@@ -719,7 +719,12 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         "status in vocabulary",
         lambda r: f"status {r.status!r}",
     )
-    each(cases, cases["person_id"].isna(), "profile URL present", lambda r: f"{r.name}")
+    each(
+        cases,
+        ~cases["url"].fillna("").str.startswith("https://cpj.org/"),
+        "profile URL on cpj.org",
+        lambda r: f"{r.name}: {r.url!r}",
+    )
     census = tables["cpj_census"]
     each(census, census["iso3"].isna(), "Gapminder code in crosswalk", lambda r: "unknown code")
     dupes = census[census["latest"] == "yes"].duplicated(["iso3", "year"], keep=False)

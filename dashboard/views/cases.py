@@ -1,0 +1,199 @@
+"""Cases: search and filter CPJ's records, see each case in full, follow counts to people."""
+
+import streamlit as st
+
+from dashboard import data, downloads, navigation, state, ui
+from dashboard.text import md_escape
+from etl import catalog
+
+cases = ui.load("cpj_cases")
+names = data.entity_names()
+present = {code: names.get(code, code) for code in sorted(set(cases["iso3"]))}
+present = dict(sorted(present.items(), key=lambda item: item[1]))
+first, last = int(cases["event_year"].min()), int(cases["event_year"].max())
+params = st.query_params
+
+query = state.parse_text(params.get("q"))
+countries, country_note = state.parse_countries(params.get("country"), present, [])
+(year_from, year_to), year_note = state.parse_year_range(
+    params.get("from"), params.get("to"), first, last
+)
+statuses, status_note = state.parse_choices(params.get("status"), catalog.CASE_STATUSES, [])
+charges, charge_note = state.parse_choices(params.get("charge"), catalog.CHARGE_CATEGORIES, [])
+role, role_note = state.parse_choice(
+    params.get("role"), ["any", "journalist", "media worker"], "any"
+)
+census_year, census_note = state.parse_year(params.get("census"), list(range(1992, 2020)), 0)
+
+st.title("Cases")
+st.markdown(
+    "Journalists imprisoned, killed and missing in CPJ's records, one row per case; "
+    "and cases documented by other published sources."
+)
+for message in (
+    country_note,
+    year_note,
+    status_note,
+    charge_note,
+    role_note,
+    census_note if params.get("census") else None,
+):
+    ui.note(message)
+
+records_tab, documented_tab = st.tabs(["CPJ records", "Documented cases (other sources)"])
+
+with records_tab:
+    top = st.columns([2, 2, 2])
+    query = top[0].text_input("Search name or outlet", value=query, key="q", max_chars=100)
+    countries = top[1].multiselect(
+        "Country",
+        list(present),
+        default=countries,
+        format_func=present.get,
+        key="country",
+        max_selections=state.MAX_COUNTRIES,
+    )
+    year_from, year_to = top[2].slider(
+        "Year of event", first, last, (year_from, year_to), key="years"
+    )
+    middle = st.columns([2, 3, 1])
+    statuses = middle[0].multiselect(
+        "Status", catalog.CASE_STATUSES, default=statuses, key="status"
+    )
+    charges = middle[1].multiselect(
+        "Charge category", catalog.CHARGE_CATEGORIES, default=charges, key="charge"
+    )
+    roles = ["any", "journalist", "media worker"]
+    role = middle[2].selectbox("Role", roles, index=roles.index(role), key="role")
+
+    wanted = data.CaseFilter(
+        query=query,
+        countries=tuple(countries),
+        years=None if (year_from, year_to) == (first, last) else (year_from, year_to),
+        statuses=tuple(statuses),
+        charges=tuple(charges),
+        role=role,
+    )
+    ui.sync_url(
+        {
+            "q": "",
+            "country": [],
+            "from": first,
+            "to": last,
+            "status": [],
+            "charge": [],
+            "role": "any",
+        },
+        q=query,
+        country=countries,
+        status=statuses,
+        charge=charges,
+        role=role,
+        **{"from": year_from, "to": year_to},
+    )
+    found = data.filter_cases(cases, wanted).sort_values(
+        ["event_year", "name"], ascending=[False, True]
+    )
+    shown_columns = {
+        "name": "Name",
+        "country_cpj": "Country",
+        "status": "Status",
+        "role": "Role",
+        "event_date": "Date",
+        "charge_categories": "Charges",
+        "organizations": "Outlets",
+        "motive": "Motive",
+        "case_id": "Case id",
+    }
+    table = found[list(shown_columns)].rename(columns=shown_columns)
+    st.caption(f"{len(found):,} of {len(cases):,} cases. Select a row to see the case in full.")
+    selection = st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=420,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="table",
+    )
+    st.download_button(
+        "Download these cases (CSV)",
+        data=downloads.safe_csv(table),
+        file_name="cpj_cases_filtered.csv",
+        mime="text/csv",
+        help="Exactly the rows and columns shown. " + catalog.CPJ_CASES.licence,
+    )
+
+    picked = [table["Case id"].iloc[i] for i in selection.selection.rows] if selection else []
+    case_id = picked[0] if picked else state.parse_text(params.get("case"), limit=200)
+    if case_id and case_id in set(cases["case_id"]):
+        ui.sync_url(case=case_id)
+        case = cases[cases["case_id"] == case_id].iloc[0]
+        st.subheader(case["name"], anchor=False)
+        detail = {
+            column.name.replace("_", " ").capitalize(): case[column.name]
+            for column in catalog.CPJ_CASES.columns
+            if str(case[column.name]) != "<NA>"
+        }
+        st.table({"field": list(detail), "value": [str(v) for v in detail.values()]})
+        links = st.columns(3)
+        links[0].link_button("CPJ profile", case["url"])
+        links[1].page_link(
+            navigation.COUNTRY.script,
+            label=f"Context: {present.get(case['iso3'], case['iso3'])}",
+            query_params={"country": case["iso3"]},
+            icon=":material/monitoring:",
+        )
+        others = cases[(cases["person_id"] == case["person_id"]) & (cases["case_id"] != case_id)]
+        if not others.empty:
+            st.markdown(
+                "**Other cases of the same person:** "
+                + ", ".join(
+                    f"{md_escape(o.status)} ({md_escape(o.event_date or 'undated')})"
+                    for o in others.itertuples()
+                )
+            )
+    elif case_id:
+        ui.note(f"No case with id {state.clean(case_id)[:60]!r}.")
+
+    if census_year:
+        st.subheader(f"Counted in CPJ's census of 1 December {census_year}", anchor=False)
+        people = ui.load("cpj_census_people")
+        counted = people[
+            (people["year"] == census_year)
+            & (people["iso3"].isin(countries) if countries else True)
+        ]
+        where = ", ".join(present.get(c, c) for c in countries) or "all countries"
+        st.caption(
+            f"{len(counted)} people in {md_escape(where)} in CPJ's person-level export "
+            "(c. 2020). CPJ's newer counts may differ by a few after its revisions."
+        )
+        st.dataframe(
+            counted[["name", "iso3", "charges", "sentence", "case_id"]],
+            hide_index=True,
+            width="stretch",
+        )
+    ui.source_caption(catalog.CPJ_CASES)
+
+with documented_tab:
+    documented = ui.load("documented_cases")
+    st.markdown(
+        "Cases reported by other published sources, one fact per row with the sentence it "
+        "rests on. Allegations are the sources' own, attributed as they attribute them."
+    )
+    for _, facts in documented.groupby("case_key", sort=False):
+        first_fact = facts.iloc[0]
+        label = f"{first_fact['person_name']} ({names.get(first_fact['iso3'], '')})"
+        with st.expander(md_escape(label)):
+            st.table(facts[["fact", "value", "quote", "note"]].fillna("").set_index("fact"))
+            sources = facts.drop_duplicates("source_id")
+            for source in sources.itertuples():
+                st.markdown(
+                    f"Source: {md_escape(source.publisher)}, “{md_escape(source.title)}”, "
+                    f"{md_escape(source.published)}. [Read it]({source.url})"
+                )
+            if first_fact["cpj_case_id"] is not None and str(first_fact["cpj_case_id"]) != "<NA>":
+                st.markdown(f"Also in CPJ's records: `{first_fact['cpj_case_id']}`")
+            else:
+                st.caption("Not in the CPJ exports available here (they end in 2023–2025).")
+    ui.source_caption(catalog.DOCUMENTED_CASES)
