@@ -9,7 +9,7 @@ import pytest
 
 from etl.fetch import Fetcher
 from etl.pipeline import run_source
-from etl.sources import rsf_index
+from etl.sources import SOURCES, rsf_index
 from tests.conftest import DATASETS, MIRROR, ROOT, needs_mirror
 
 
@@ -22,10 +22,12 @@ def digest(folder):
 
 
 @needs_mirror
-def test_rebuild_from_mirror_reproduces_committed_files(tmp_path):
-    outcome = run_source(rsf_index.SOURCE, Fetcher(mirror=MIRROR), tmp_path, lambda m: None)
+@pytest.mark.parametrize("source", list(SOURCES.values()), ids=list(SOURCES))
+def test_rebuild_from_mirror_reproduces_committed_files(tmp_path, source):
+    outcome = run_source(source, Fetcher(mirror=MIRROR), tmp_path, lambda m: None)
     assert outcome.ok, outcome.error
-    for name in ("rsf_index.csv", "provenance/rsf_index.json"):
+    names = [d.filename for d in source.datasets] + [f"provenance/{source.name}.json"]
+    for name in names:
         assert (tmp_path / name).read_bytes() == (DATASETS / name).read_bytes(), name
 
 

@@ -129,7 +129,7 @@ with records_tab:
     if case_id and case_id in set(cases["case_id"]):
         ui.sync_url(case=case_id)
         case = cases[cases["case_id"] == case_id].iloc[0]
-        st.subheader(case["name"], anchor=False)
+        st.subheader(md_escape(case["name"]), anchor=False)
         detail = {
             column.name.replace("_", " ").capitalize(): case[column.name]
             for column in catalog.CPJ_CASES.columns
@@ -140,7 +140,7 @@ with records_tab:
         links[0].link_button("CPJ profile", case["url"])
         links[1].page_link(
             navigation.COUNTRY.script,
-            label=f"Context: {present.get(case['iso3'], case['iso3'])}",
+            label=f"Context: {md_escape(present.get(case['iso3'], case['iso3']))}",
             query_params={"country": case["iso3"]},
             icon=":material/monitoring:",
         )

@@ -24,10 +24,11 @@ country = st.selectbox(
 )
 ui.sync_url(country=country)
 name = names[country]
+safe_name = text.md_escape(name)  # for markdown contexts
 
 series = index[index["iso3"] == country].sort_values("year")
 if series.empty:
-    st.info(f"{name} is not ranked in RSF's World Press Freedom Index; CPJ's records follow.")
+    st.info(f"{safe_name} is not ranked in RSF's World Press Freedom Index; CPJ's records follow.")
 else:
     st.markdown("\n".join(f"- {line}" for line in text.country_summary(series)))
     ui.plot(charts.rank_chart(series), key="rank")
@@ -44,7 +45,7 @@ country_census = census[census["iso3"] == country].sort_values("year")
 country_killed = killed[killed["iso3"] == country]
 country_cases = cases[cases["iso3"] == country]
 if country_census["imprisoned"].sum() == 0 and country_killed.empty and country_cases.empty:
-    st.info(f"CPJ's records hold no imprisoned, killed or missing journalist for {name}.")
+    st.info(f"CPJ's records hold no imprisoned, killed or missing journalist for {safe_name}.")
 else:
     ui.plot(charts.cpj_counts_chart(country_census, country_killed, name), key="cpj")
     st.caption(
@@ -103,7 +104,7 @@ else:
     )
     st.page_link(
         navigation.CASES.script,
-        label=f"All {len(country_cases):,} cases for {name}",
+        label=f"All {len(country_cases):,} cases for {safe_name}",
         query_params={"country": country},
         icon=":material/list:",
     )

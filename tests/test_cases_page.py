@@ -1,0 +1,96 @@
+"""The Cases page: filters and URL state, case detail, census list, escaping of data text."""
+
+import shutil
+
+import pandas as pd
+import pytest
+import streamlit as st
+
+from dashboard import data
+from dashboard.text import md_escape
+from tests.conftest import DATASETS
+from tests.test_app import page
+
+CASES = "views/cases.py"
+
+
+def test_filters_come_from_the_url_and_go_back_into_it():
+    at = page(CASES, country="AZE", status="imprisoned", charge="retaliatory", **{"from": "2017"})
+    assert not at.exception
+    assert at.multiselect(key="country").value == ["AZE"]
+    assert at.multiselect(key="status").value == ["imprisoned"]
+    assert at.slider(key="years").value[0] == 2017
+    table = at.dataframe[0].value
+    assert len(table) > 0
+    assert set(table["Country"]) == {"Azerbaijan"}
+    assert table["Charges"].str.contains("retaliatory").all()
+    assert at.query_params["charge"] == "retaliatory"
+
+
+def test_search_by_outlet_and_name():
+    at = page(CASES, q="meydan tv")
+    names = set(at.dataframe[0].value["Name"])
+    assert "Afgan Mukhtarli" in names
+
+
+def test_case_detail_from_url_shows_every_field_and_links():
+    at = page(CASES, case="afgan-mukhtarli:imprisoned:2017-05-29")
+    assert not at.exception
+    detail = at.table[0].value
+    fields = dict(zip(detail["field"], detail["value"], strict=True))
+    assert fields["Census years"] == "2017; 2018; 2019"
+    assert fields["Charge categories"] == "retaliatory"
+    assert fields["Url"] == "https://cpj.org/data/people/afgan-mukhtarli/"
+
+
+def test_census_drill_through_lists_the_people_counted():
+    at = page(CASES, country="AZE", census="2016")
+    census = data.read_dataset("cpj_census", DATASETS)
+    expected = census[
+        (census.iso3 == "AZE") & (census.year == 2016) & (census.source == "cpj-person-years-2020")
+    ]["imprisoned"].item()
+    people = at.dataframe[1].value
+    assert len(people) == expected == 6
+
+
+def test_killed_drill_through_link_matches_the_count():
+    at = page("views/country.py", country="MEX")
+    links = [link for link in at.get("page_link") if "case(s)" in link.proto.label]
+    assert links, "the profile offers a link from the killed count to its cases"
+    metric = [m for m in at.metric if m.label.startswith("Killed in")][0]
+    params = dict(p.split("=") for p in links[0].proto.query_string.split("&"))
+    cases = page(CASES, **params)
+    assert len(cases.dataframe[0].value) == int(metric.value)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ['<img src=x onerror="alert(1)">', "**bold** [link](http://x)", '=HYPERLINK("http://x")'],
+)
+def test_names_from_data_are_shown_as_text(tmp_path, monkeypatch, name):
+    for file in DATASETS.glob("*.csv"):
+        shutil.copy(file, tmp_path / file.name)
+    cases = pd.read_csv(tmp_path / "cpj_cases.csv", dtype=str, keep_default_na=False)
+    cases.loc[cases.case_id == "afgan-mukhtarli:imprisoned:2017-05-29", "name"] = name
+    cases.to_csv(tmp_path / "cpj_cases.csv", index=False, lineterminator="\n")
+    monkeypatch.setattr(data, "DATASETS_DIR", tmp_path)
+    st.cache_data.clear()
+    try:
+        at = page(CASES, case="afgan-mukhtarli:imprisoned:2017-05-29")
+        assert not at.exception
+        heading = at.subheader[0].value
+        assert heading == md_escape(name)  # every markdown/HTML character escaped
+        assert "\\<img" in heading or "<" not in name
+    finally:
+        st.cache_data.clear()
+
+
+def test_downloaded_csv_is_the_table_shown_and_neutralised():
+    from dashboard.downloads import safe_csv
+
+    frame = pd.DataFrame(
+        {"Name": ["=cmd|' /C calc'!A0", "Ana", "-5", "@SUM(1)"], "n": [1, 2, 3, 4]}
+    )
+    back = pd.read_csv(pd.io.common.BytesIO(safe_csv(frame)), dtype=str)
+    assert list(back["Name"]) == ["'=cmd|' /C calc'!A0", "Ana", "-5", "'@SUM(1)"]
+    assert list(back["n"]) == ["1", "2", "3", "4"]
