@@ -371,6 +371,22 @@ CPJ_CASES = Dataset(
             source_column="sentence (census export)",
         ),
         Column(
+            "mediums",
+            "string",
+            "Media worked in, separated by '; ' (imprisoned, from "
+            "the latest census listing the person).",
+            required=False,
+            source_column="mediums (census export)",
+        ),
+        Column(
+            "beats",
+            "string",
+            "Subjects covered, separated by '; ' (imprisoned, from the "
+            "latest census listing the person).",
+            required=False,
+            source_column="coverage (census export)",
+        ),
+        Column(
             "location",
             "string",
             "City or place (killed: where; imprisoned: where held), when recorded.",
@@ -420,7 +436,7 @@ CPJ_CASE_VALUES = Dataset(
     title="CPJ case records: multi-valued fields, one value per row",
     description=(
         "The cells of cpj_cases that hold several values (organizations, charges, charge "
-        "categories, census years), split into one row per value for analysis."
+        "categories, census years, mediums, beats), split into one row per value."
     ),
     publisher=CPJ_CASES.publisher,
     homepage=CPJ_HOME,
@@ -436,7 +452,14 @@ CPJ_CASE_VALUES = Dataset(
             "field",
             "string",
             "Which field of cpj_cases the value comes from.",
-            enum=("organizations", "charges", "charge_categories", "census_years"),
+            enum=(
+                "organizations",
+                "charges",
+                "charge_categories",
+                "census_years",
+                "mediums",
+                "beats",
+            ),
         ),
         Column("value", "string", "One value."),
     ),

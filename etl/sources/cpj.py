@@ -610,6 +610,16 @@ def _documented(frames: dict[str, pd.DataFrame], cases: pd.DataFrame) -> pd.Data
     return table
 
 
+CASE_VALUE_FIELDS = (
+    "organizations",
+    "charges",
+    "charge_categories",
+    "census_years",
+    "mediums",
+    "beats",
+)
+
+
 def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     cases = pd.concat(
         [
@@ -643,20 +653,21 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         .agg(lambda years: joined([str(y) for y in sorted(years)]))
     )
     cases["census_years"] = cases["case_id"].map(census_years)
-    latest_sentence = (
+    latest = (
         people.dropna(subset=["case_id"])
         .sort_values("year")
         .drop_duplicates("case_id", keep="last")
-        .set_index("case_id")["sentence"]
+        .set_index("case_id")
     )
-    cases["sentence"] = cases["case_id"].map(latest_sentence).replace("", pd.NA)
+    for column in ("sentence", "mediums", "beats"):  # as recorded in the latest census
+        cases[column] = cases["case_id"].map(latest[column]).replace("", pd.NA)
 
     values = pd.concat(
         [
             cases[["case_id", field]]
             .assign(value=cases[field].fillna("").str.split("; "), field=field)
             .explode("value")
-            for field in ("organizations", "charges", "charge_categories", "census_years")
+            for field in CASE_VALUE_FIELDS
         ],
         ignore_index=True,
     )
