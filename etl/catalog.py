@@ -387,6 +387,38 @@ CPJ_CASES = Dataset(
             source_column="coverage (census export)",
         ),
         Column(
+            "gender",
+            "string",
+            "Gender as CPJ records it.",
+            required=False,
+            enum=("Male", "Female"),
+            source_column="gender",
+        ),
+        Column(
+            "local_or_foreign",
+            "string",
+            "Killed: a local or a foreign journalist.",
+            required=False,
+            enum=("Local", "Foreign"),
+            source_column="localOrForeign",
+        ),
+        Column(
+            "sources_of_fire",
+            "string",
+            "Killed: suspected perpetrators, separated by '; '.",
+            required=False,
+            source_column="sourcesOfFire",
+        ),
+        Column(
+            "impunity",
+            "string",
+            "Murders: Complete Impunity, Partial Impunity or Full "
+            "Justice (CPJ's assessment of prosecutions).",
+            required=False,
+            enum=("Complete Impunity", "Partial Impunity", "Full Justice"),
+            source_column="impunityMurder",
+        ),
+        Column(
             "location",
             "string",
             "City or place (killed: where; imprisoned: where held), when recorded.",
@@ -427,6 +459,9 @@ CPJ_CASES = Dataset(
         "then the API dump of 2025-06, then the data-manager scrape of 2024-07). After June "
         "2024 only confirmed journalists are covered.",
         "Dates are never made more precise than CPJ states them: 'May 2 or 3, 2012' is 2012-05.",
+        "Gender, local/foreign, sources of fire, impunity, mediums and beats of killed "
+        "journalists come from CPJ's 43-column export (to 2023), joined on name, year and "
+        "country because that export has no profile URL; ambiguous names are left blank.",
         CHARGE_NOTES,
     ),
 )
@@ -459,6 +494,7 @@ CPJ_CASE_VALUES = Dataset(
                 "census_years",
                 "mediums",
                 "beats",
+                "sources_of_fire",
             ),
         ),
         Column("value", "string", "One value."),

@@ -34,6 +34,7 @@ DATAMANAGER = "https://datamanager.cpj.org/api/datamanager/reports/entries"
 IMPRISONED = "imprisoned/CPJ_imprisoned.csv"
 CENSUS = "imprisoned/OriginalData_Journalists_Killed_Imprisoned_1992_2020.csv"
 KILLINGS = "killed/CPJ_killings.csv"
+FULL_EXPORT = "killed/Journalists Killed between 1992 and 2023.csv"
 PEOPLE_LIST = "killed/cpj-people-list-2026-02-24_05-44-51.csv"
 API_DUMP = "killed/cpj_data.json"
 MISSING = "missing/CPJ_missing.csv"
@@ -63,6 +64,7 @@ RAW_FILES = (
     RawFile(IMPRISONED, f"{DATAMANAGER}?in(status,'Imprisoned')&ge(year,1992)&le(year,2023)"),
     RawFile(CENSUS, "https://cpj.org/data/imprisoned/"),
     RawFile(KILLINGS, f"{DATAMANAGER}?in(status,'Killed')&ge(year,1992)&le(year,2023)"),
+    RawFile(FULL_EXPORT, "https://cpj.org/data/killed/ (43-column download, 2024-03)"),
     RawFile(PEOPLE_LIST, "https://cpj.org/data/killed/"),
     RawFile(
         API_DUMP,
@@ -241,6 +243,18 @@ REQUIRED_COLUMNS = {
         "country",
         "type",
         "motiveConfirmed",
+    ),
+    FULL_EXPORT: (
+        "year",
+        "fullName",
+        "country",
+        "gender",
+        "localOrForeign",
+        "sourcesOfFire",
+        "impunityMurder",
+        "mediums",
+        "coverage",
+        "type",
     ),
     PEOPLE_LIST: (
         "Name",
@@ -610,6 +624,42 @@ def _documented(frames: dict[str, pd.DataFrame], cases: pd.DataFrame) -> pd.Data
     return table
 
 
+def _killed_details(frame: pd.DataFrame) -> pd.DataFrame:
+    """Fields only CPJ's 43-column killed export has, keyed by (name key, year, iso3).
+
+    That export has no profile URL, so it is joined on name, year and country; names that
+    occur twice in one country-year (e.g. "Unidentified") are ambiguous and left out.
+    """
+    details = pd.DataFrame(
+        {
+            "key": frame["fullName"].map(person_key),
+            "event_year": frame["year"].astype(int),
+            "iso3": name_to_iso3(frame["country"], NAME),
+            "gender": frame["gender"],
+            "local_or_foreign": frame["localOrForeign"],
+            "sources_of_fire": frame["sourcesOfFire"].map(lambda c: joined(split_values(c))),
+            "impunity": frame["impunityMurder"],
+            "mediums": frame["mediums"].map(lambda c: joined(split_values(c))),
+            "beats": frame["coverage"].map(lambda c: joined(split_values(c))),
+        }
+    )
+    return details.drop_duplicates(["key", "event_year", "iso3"], keep=False)
+
+
+def _add_killed_details(cases: pd.DataFrame, details: pd.DataFrame) -> pd.DataFrame:
+    killed = cases["status"] == "killed"
+    keyed = cases.loc[killed, ["name", "event_year", "iso3"]].assign(
+        key=cases.loc[killed, "name"].map(person_key)
+    )
+    matched = keyed.reset_index().merge(details, on=["key", "event_year", "iso3"], how="inner")
+    matched = matched.set_index("index")
+    for column in ("gender", "local_or_foreign", "sources_of_fire", "impunity", "mediums", "beats"):
+        if column not in cases.columns:
+            cases[column] = pd.NA
+        cases.loc[matched.index, column] = matched[column].replace("", pd.NA)
+    return cases
+
+
 CASE_VALUE_FIELDS = (
     "organizations",
     "charges",
@@ -659,8 +709,9 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         .drop_duplicates("case_id", keep="last")
         .set_index("case_id")
     )
-    for column in ("sentence", "mediums", "beats"):  # as recorded in the latest census
+    for column in ("sentence", "mediums", "beats", "gender"):  # as in the latest census
         cases[column] = cases["case_id"].map(latest[column]).replace("", pd.NA)
+    cases = _add_killed_details(cases, _killed_details(frames[FULL_EXPORT]))
 
     values = pd.concat(
         [
