@@ -81,6 +81,86 @@ KILLINGS = (
     + "\n"
 )
 
+FULL_HEADER = (
+    "year,combinedStatus,fullName,sortName,primaryNationality,secondaryNationality,"
+    "tertiaryNationality,gender,photoUrl,photoCredit,type,lastStatus,typeOfDeath,status,"
+    "employedAs,organizations,jobs,coverage,mediums,country,location,region,state,locality,"
+    "province,localOrForeign,sourcesOfFire,motiveConfirmed,accountabilityCrossfire,"
+    "accountabilityAssignment,impunityMurder,tortured,captive,threatened,charges,motive,"
+    "lengthOfSentence,healthProblems,impCountry,entry,sentenceDate,sentence,locationImprisoned"
+)
+
+
+def _full_row(year, name, country, gender, fire, impunity):
+    cells = [
+        str(year),
+        "Confirmed",
+        name,
+        "",
+        "",
+        "",
+        "",
+        gender,
+        "",
+        "",
+        "Journalist",
+        "",
+        "Murder",
+        "Killed",
+        "Staff",
+        "Radio Azadi",
+        "Broadcast Reporter",
+        "Politics,War",
+        "Radio, Internet",
+        country,
+        "Kabul",
+        "",
+        "",
+        "",
+        "",
+        "Local",
+        fire,
+        "Confirmed",
+        "",
+        "",
+        impunity,
+        "No",
+        "No",
+        "Yes",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ]
+    return ",".join(f'"{c}"' if c else "" for c in cells)
+
+
+# CPJ's 43-column export: quoted header and values, CRLF, no profile URL; two
+# "Unidentified" people in one country-year, who cannot be told apart by name.
+FULL_EXPORT = (
+    "\r\n".join(
+        [
+            FULL_HEADER,
+            _full_row(
+                2018,
+                " Abadullah Hananzai",
+                "Afghanistan",
+                "Male",
+                "Political Group,  Unknown",
+                "Complete Impunity",
+            ),
+            _full_row(2002, "Unidentified", "Colombia", "", "", ""),
+            _full_row(2002, "Unidentified", "Colombia", "", "", ""),
+        ]
+    )
+    + "\r\n"
+)
+
 PEOPLE_LIST = (
     "\n".join(
         [
@@ -141,6 +221,7 @@ FILES = {
     cpj.IMPRISONED: IMPRISONED,
     cpj.CENSUS: CENSUS,
     cpj.KILLINGS: KILLINGS,
+    cpj.FULL_EXPORT: FULL_EXPORT,
     cpj.PEOPLE_LIST: PEOPLE_LIST,
     cpj.API_DUMP: API_DUMP,
     cpj.MISSING: MISSING,

@@ -79,6 +79,9 @@ def test_newest_killed_export_wins_and_all_are_listed():
     assert hananzai["organizations"] == "Radio Azadi; Radio Free Europe/Radio Liberty"
     assert hananzai["sources"].split("; ")[0] == "cpj-people-list-2026-02-24"
     assert hananzai["location"] == "Kabul"  # the city is only in the oldest export
+    assert hananzai["impunity"] == "Complete Impunity"  # joined from the 43-column export
+    assert hananzai["sources_of_fire"] == "Political Group; Unknown"
+    assert hananzai["mediums"] == "Radio; Internet"
     assert cases.loc["new-case", "type_of_death"] == "crossfire"
     assert cases.loc["a-driver", "role"] == "media worker"
     assert cases.loc["a-driver", "iso3"] == "XIP"
