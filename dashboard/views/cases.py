@@ -6,6 +6,14 @@ from dashboard import data, downloads, navigation, state, ui
 from dashboard.text import md_escape
 from etl import catalog
 
+LABELS = {
+    "iso3": "ISO3 code",
+    "country_cpj": "Country (as CPJ writes it)",
+    "url": "CPJ profile",
+    "case_id": "Case id",
+    "person_id": "Person id",
+}
+
 cases = ui.load("cpj_cases")
 names = data.entity_names()
 present = {code: names.get(code, code) for code in sorted(set(cases["iso3"]))}
@@ -111,7 +119,7 @@ with records_tab:
         table,
         hide_index=True,
         width="stretch",
-        height=420,
+        height=min(35 * (len(table) + 1) + 3, 420),
         on_select="rerun",
         selection_mode="single-row",
         key="table",
@@ -131,7 +139,7 @@ with records_tab:
         case = cases[cases["case_id"] == case_id].iloc[0]
         st.subheader(md_escape(case["name"]), anchor=False)
         detail = {
-            column.name.replace("_", " ").capitalize(): case[column.name]
+            LABELS.get(column.name, column.name.replace("_", " ").capitalize()): case[column.name]
             for column in catalog.CPJ_CASES.columns
             if str(case[column.name]) != "<NA>"
         }
