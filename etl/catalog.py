@@ -24,6 +24,7 @@ class Column:
     maximum: float | None = None
     enum: tuple[str, ...] | None = None
     source_column: str | None = None
+    direction: str | None = None  # "higher is better" | "higher is worse" for measures
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,21 @@ class Dataset:
     primary_key: tuple[str, ...]
     columns: tuple[Column, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # allowed | attribution-non-commercial | share-alike | unverified | forbidden
+    redistribution: str = "allowed"
 
     @property
     def filename(self) -> str:
         return f"{self.name}.csv"
+
+    @property
+    def download_blocked(self) -> str | None:
+        """Why the app must not hand out this dataset's rows, or None when it may."""
+        if self.redistribution == "unverified":
+            return f"Downloads are off until the terms are cleared: {self.licence}"
+        if self.redistribution == "forbidden":
+            return f"The publisher's terms do not allow redistribution: {self.licence}"
+        return None
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -265,6 +277,7 @@ CPJ_CASES = Dataset(
     homepage=CPJ_HOME,
     source_urls=CPJ_URLS,
     licence=CPJ_TERMS,
+    redistribution="unverified",
     licence_url=None,
     attribution=CPJ_ATTRIBUTION,
     citation=(
@@ -477,6 +490,7 @@ CPJ_CASE_VALUES = Dataset(
     homepage=CPJ_HOME,
     source_urls=CPJ_URLS,
     licence=CPJ_TERMS,
+    redistribution="unverified",
     licence_url=None,
     attribution=CPJ_ATTRIBUTION,
     citation=CPJ_CASES.citation,
@@ -512,6 +526,7 @@ CPJ_CENSUS_PEOPLE = Dataset(
     homepage=CPJ_HOME,
     source_urls=("https://cpj.org/data/imprisoned/ (database download, c. 2020)",),
     licence=CPJ_TERMS,
+    redistribution="unverified",
     licence_url=None,
     attribution=CPJ_ATTRIBUTION,
     citation=CPJ_CASES.citation,
@@ -580,6 +595,7 @@ CPJ_CENSUS = Dataset(
         "http://gapm.io/djournalists_killed (Gapminder Fast Track v5, 2024-10-08)",
     ),
     licence=CPJ_TERMS,
+    redistribution="unverified",
     licence_url=None,
     attribution="Source: CPJ prison census (cpj.org/data); 2020–2023 via Gapminder",
     citation=(
@@ -645,6 +661,7 @@ CPJ_KILLED_COUNTS = Dataset(
     homepage="https://cpj.org/data/killed/",
     source_urls=CPJ_URLS,
     licence=CPJ_TERMS,
+    redistribution="unverified",
     licence_url=None,
     attribution=CPJ_ATTRIBUTION,
     citation=CPJ_CASES.citation,
@@ -731,6 +748,128 @@ DOCUMENTED_CASES = Dataset(
         "Only what the sources state is recorded; allegations are labelled as such and "
         "attributed. A year missing from a sentence and taken from the article's date is "
         "said so in the note.",
+    ),
+)
+
+
+def entity_columns(entity_source: str) -> tuple[Column, ...]:
+    """The identifying columns every country-year context dataset starts with."""
+    return (
+        Column(
+            "iso3",
+            "string",
+            "ISO3 code from the crosswalk; blank for entities without "
+            "one (territories, disputed or historical units), which are kept and reported.",
+            required=False,
+        ),
+        Column(
+            "entity",
+            "string",
+            "The entity's name as the source writes it.",
+            source_column=entity_source,
+        ),
+        Column(
+            "year",
+            "integer",
+            "Calendar year the data describes.",
+            unit="year",
+            minimum=1900,
+            maximum=2100,
+        ),
+    )
+
+
+PTS_SCALE = (
+    "1–5 ordinal, higher is worse: 1 secure rule of law, no political imprisonment or "
+    "torture; 3 extensive political imprisonment; 5 terror extends to the whole "
+    "population."
+)
+PTS = Dataset(
+    name="pts",
+    title="Political Terror Scale 1976–2023 (Amnesty, HRW and State Department codings)",
+    description=(
+        "Levels of state-sanctioned political violence coded each year from three report "
+        "series: Amnesty International's annual report (PTS_A), Human Rights Watch's World "
+        "Report (PTS_H, from 2013) and the US State Department's Country Reports (PTS_S)."
+    ),
+    publisher="Political Terror Scale project (Gibney et al.)",
+    homepage="http://www.politicalterrorscale.org/",
+    source_urls=("http://www.politicalterrorscale.org/Data/Download.html (PTS-2024)",),
+    licence="CC BY-NC 4.0 (per the PTS codebook): attribution, non-commercial",
+    licence_url="https://creativecommons.org/licenses/by-nc/4.0/",
+    attribution="Source: Political Terror Scale (Gibney et al. 2024)",
+    citation=(
+        "Gibney, Mark, Peter Haschke, Daniel Arnon, Attilio Pisanò, Gray Barrett, Baekkwan "
+        "Park, and Jennifer Barnes. 2024. The Political Terror Scale 1976-2023. "
+        "http://www.politicalterrorscale.org/."
+    ),
+    primary_key=("entity", "year"),
+    redistribution="attribution-non-commercial",
+    columns=(
+        *entity_columns("Country"),
+        Column(
+            "region",
+            "string",
+            "PTS region code (eap, eca, lac, mena, na, sa, ssa).",
+            required=False,
+            source_column="Region",
+        ),
+        Column(
+            "pts_a",
+            "integer",
+            "PTS coded from Amnesty International's annual report. " + PTS_SCALE,
+            unit="level",
+            required=False,
+            minimum=1,
+            maximum=5,
+            source_column="PTS_A",
+            direction="higher is worse",
+        ),
+        Column(
+            "pts_h",
+            "integer",
+            "PTS coded from Human Rights Watch's World Report (2013 on). " + PTS_SCALE,
+            unit="level",
+            required=False,
+            minimum=1,
+            maximum=5,
+            source_column="PTS_H",
+            direction="higher is worse",
+        ),
+        Column(
+            "pts_s",
+            "integer",
+            "PTS coded from the US State Department's Country Reports. " + PTS_SCALE,
+            unit="level",
+            required=False,
+            minimum=1,
+            maximum=5,
+            source_column="PTS_S",
+            direction="higher is worse",
+        ),
+        *(
+            Column(
+                f"missing_{k}",
+                "string",
+                f"Why pts_{k} is blank: no report published, "
+                "not a UN member without a report, state did not exist, report not coded.",
+                required=False,
+                enum=(
+                    "no report published",
+                    "non-UN entity without report",
+                    "state did not exist",
+                    "report not coded",
+                ),
+                source_column=f"NA_Status_{k.upper()}",
+            )
+            for k in ("a", "h", "s")
+        ),
+    ),
+    notes=(
+        "Year is the year of the events the report covers, not its publication year.",
+        "The three codings come from different reports and are not averaged here.",
+        "PTS_A is absent for 2013 (no Amnesty report that year) and nearly absent for 2018.",
+        "Five rows carry both a score and a 'no report' status code; the score is kept.",
     ),
 )
 

@@ -93,3 +93,18 @@ def name_to_iso3(values: pd.Series, source: str) -> pd.Series:
 
 def display_name(iso3: pd.Series) -> pd.Series:
     return iso3.map(entities()["name"])
+
+
+def match_entities(names: pd.Series, source: str, codes: pd.Series | None = None) -> pd.Series:
+    """iso3 for each row: a crosswalk alias for the name first, then the source's code when it
+    is a known one, else the exact name.
+
+    Rows that match neither stay <NA>; the pipeline reports them, and they are kept.
+    """
+    by_name = name_to_iso3(names, source)
+    if codes is None:
+        return by_name
+    aliases = {k.casefold(): v for k, v in source_aliases(source).items()}
+    by_alias = names.map(lambda n: aliases.get(" ".join(str(n).split()).casefold(), pd.NA))
+    by_code = to_iso3(codes.str.upper(), source).astype("string")
+    return by_alias.astype("string").fillna(by_code).fillna(by_name)

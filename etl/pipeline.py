@@ -87,7 +87,23 @@ def tidy(dataset: Dataset, table: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(list(dataset.primary_key), kind="mergesort").reset_index(drop=True)
 
 
-def provenance(source: Source, fetched: list[Fetched], outputs: dict[str, bytes]) -> dict:
+def unmatched_entities(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
+    """Per dataset, the entities kept without an iso3 (territories, disputed units...)."""
+    found = {}
+    for name, table in tables.items():
+        if {"iso3", "entity"} <= set(table.columns):
+            names = sorted(set(table.loc[table["iso3"].isna(), "entity"]))
+            if names:
+                found[name] = names
+    return found
+
+
+def provenance(
+    source: Source,
+    fetched: list[Fetched],
+    outputs: dict[str, bytes],
+    unmatched: dict[str, list[str]],
+) -> dict:
     """Inputs and outputs by checksum only (no times), so rebuilds are byte-identical."""
     return {
         "source": source.name,
@@ -99,6 +115,7 @@ def provenance(source: Source, fetched: list[Fetched], outputs: dict[str, bytes]
             {"path": path, "bytes": len(content), "sha256": publishing.sha256(content)}
             for path, content in outputs.items()
         ],
+        "unmatched_entities": unmatched,
     }
 
 
@@ -137,10 +154,14 @@ def run_source(source: Source, fetcher: Fetcher, out_dir: Path, progress) -> Out
             error=f"[{source.name}] internal error: {type(exc).__name__}: {exc}",
         )
     outputs = {d.filename: publishing.csv_bytes(tables[d.name]) for d in source.datasets}
+    unmatched = unmatched_entities(tables)
+    for dataset, names in unmatched.items():
+        shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+        progress(f"  {dataset}: kept {len(names)} entities without an ISO code: {shown}")
     files = {
         **outputs,
         f"provenance/{source.name}.json": publishing.json_bytes(
-            provenance(source, fetched, outputs)
+            provenance(source, fetched, outputs, unmatched)
         ),
     }
     changed = publishing.publish(out_dir, source.name, files)

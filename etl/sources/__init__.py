@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from etl.sources import cpj, rsf_index
+from etl.sources import cpj, pts, rsf_index
 
-SOURCES = {source.name: source for source in (rsf_index.SOURCE, cpj.SOURCE)}
+SOURCES = {source.name: source for source in (rsf_index.SOURCE, cpj.SOURCE, pts.SOURCE)}

@@ -1,0 +1,95 @@
+"""Parse-stage helpers shared by the sources: raw bytes to string frames with line numbers.
+
+Every reader keeps each row's raw file name and line number, so a validation
+failure can point at the exact line to look at.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from etl.errors import Problem, ValidationError
+
+
+def _trace(frame: pd.DataFrame, name: str, first_line: int) -> pd.DataFrame:
+    unnamed = [c for c in frame.columns if str(c) == "" or str(c).startswith("Unnamed:")]
+    frame = frame.drop(columns=unnamed)  # stray pandas index columns in re-saved files
+    frame.columns = [str(c).strip() for c in frame.columns]
+    frame = frame.apply(lambda col: col.astype(str).str.replace("\xa0", " ").str.strip())
+    frame["source_file"] = name
+    frame["source_line"] = range(first_line, len(frame) + first_line)
+    return frame
+
+
+def read_csv(
+    source: str, name: str, content: bytes, *, encoding: str = "utf-8", sep: str = ","
+) -> pd.DataFrame:
+    """CSV bytes → all-string frame; BOM, CRLF and bare-CR line ends are normalised."""
+    try:
+        text = content.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ValidationError([Problem(source, name, None, f"{encoding} text", str(exc))]) from exc
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise ValidationError([Problem(source, name, None, "readable CSV", str(exc))]) from exc
+    return _trace(frame, name, first_line=2)
+
+
+def read_excel(
+    source: str, name: str, content: bytes, *, sheet: str, header_row: int
+) -> pd.DataFrame:
+    """One sheet of a workbook → all-string frame; `header_row` is 0-based, as in pandas."""
+    try:
+        frame = pd.read_excel(
+            io.BytesIO(content),
+            sheet_name=sheet,
+            header=header_row,
+            dtype=str,
+            keep_default_na=False,
+        )
+    except (ValueError, KeyError, OSError) as exc:
+        raise ValidationError(
+            [Problem(source, name, None, f"sheet {sheet!r} readable", str(exc))]
+        ) from exc
+    return _trace(frame, name, first_line=header_row + 2)
+
+
+def require_columns(source: str, name: str, frame: pd.DataFrame, columns, line: int = 1) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValidationError(
+            [
+                Problem(
+                    source,
+                    name,
+                    line,
+                    "required columns",
+                    f"missing {missing}; found {list(frame.columns)[:15]}",
+                )
+            ]
+        )
+
+
+def numbers(
+    frame: pd.DataFrame, column: str, source: str, *, missing=("", "NA"), problems: list[Problem]
+) -> pd.Series:
+    """A numeric column; listed missing markers become <NA>, anything else unparsable is a
+    problem naming its line."""
+    raw = frame[column]
+    blank = raw.isin(missing)
+    values = pd.to_numeric(raw.where(~blank), errors="coerce")
+    for index in frame.index[values.isna() & ~blank]:
+        problems.append(
+            Problem(
+                source,
+                frame.at[index, "source_file"],
+                int(frame.at[index, "source_line"]),
+                f"{column} is a number",
+                repr(raw[index]),
+            )
+        )
+    return values.astype("Float64")

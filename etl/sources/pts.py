@@ -1,0 +1,99 @@
+"""Political Terror Scale: one Windows-1252 CSV, one row per report-entity and year."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from etl import catalog
+from etl.countries import match_entities
+from etl.errors import Problem, ValidationError
+from etl.fetch import Fetched, RawFile
+from etl.parsing import numbers, read_csv, require_columns
+from etl.pipeline import Source
+
+NAME = "pts"
+FILE = "PTS-2024.csv"
+# NA_Status codes: why a score is missing (0 = coded).
+MISSING_REASONS = {
+    "88": "no report published",
+    "66": "non-UN entity without report",
+    "77": "state did not exist",
+    "99": "report not coded",
+}
+COLUMNS = (
+    "Country",
+    "Year",
+    "WordBank_Code_A",
+    "Region",
+    "PTS_A",
+    "PTS_H",
+    "PTS_S",
+    "NA_Status_A",
+    "NA_Status_H",
+    "NA_Status_S",
+)
+
+
+def parse(fetched: Fetched) -> pd.DataFrame:
+    frame = read_csv(NAME, fetched.name, fetched.content, encoding="cp1252")
+    require_columns(NAME, fetched.name, frame, COLUMNS)
+    problems: list[Problem] = []
+    out = pd.DataFrame(
+        {
+            "entity": frame["Country"],
+            "code": frame["WordBank_Code_A"].replace("NA", ""),
+            "year": numbers(frame, "Year", NAME, problems=problems).astype("Int64"),
+            "region": frame["Region"].replace({"NA": "", "": pd.NA}),
+            "source_file": frame["source_file"],
+            "source_line": frame["source_line"],
+        }
+    )
+    for k in ("a", "h", "s"):
+        out[f"pts_{k}"] = numbers(frame, f"PTS_{k.upper()}", NAME, problems=problems)
+        out[f"missing_{k}"] = frame[f"NA_Status_{k.upper()}"].map(MISSING_REASONS)
+    if problems:
+        raise ValidationError(problems)
+    return out
+
+
+def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    table = frames[FILE]
+    table["iso3"] = match_entities(table["entity"], NAME, codes=table["code"])
+    for k in "ahs":  # a handful of rows carry a score and a "missing" code: the score wins
+        table.loc[table[f"pts_{k}"].notna(), f"missing_{k}"] = pd.NA
+    return {NAME: table}
+
+
+def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    table = tables[NAME]
+    scored = table[[f"pts_{k}" for k in "ahs"]].notna().any(axis=1)
+    # Rows for years a state did not exist are empty placeholders (e.g. both Yugoslavias
+    # appear every year); two *scored* rows for one country-year would be ambiguous.
+    duplicated = (
+        scored
+        & table["iso3"].notna()
+        & table[scored]
+        .duplicated(["iso3", "year"], keep=False)
+        .reindex(table.index, fill_value=False)
+    )
+    return [
+        Problem(
+            NAME,
+            row.source_file,
+            int(row.source_line),
+            "one row per country and year",
+            f"{row.entity} and another scored entity both map to {row.iso3} in {row.year}",
+        )
+        for row in table[duplicated].itertuples()
+    ]
+
+
+SOURCE = Source(
+    name=NAME,
+    datasets=(catalog.PTS,),
+    mirror_folder="pts",
+    raw_files=(RawFile(FILE, "http://www.politicalterrorscale.org/Data/Files/PTS-2024.csv"),),
+    parse=parse,
+    harmonise=harmonise,
+    validate=validate,
+)
