@@ -883,6 +883,7 @@ DATASETS = {
         CPJ_CENSUS,
         CPJ_KILLED_COUNTS,
         DOCUMENTED_CASES,
+        PTS,
     )
 }
 

@@ -102,3 +102,13 @@ def test_readme_datasets_section_is_generated_from_the_catalog(tmp_path):
     from etl.docs import update_readme
 
     assert update_readme(readme) is False, "README.md is stale: run `python -m etl docs`"
+
+
+def test_every_published_dataset_is_in_the_catalog():
+    from etl import catalog
+
+    published = {d.name for source in SOURCES.values() for d in source.datasets}
+    assert published == set(catalog.DATASETS)
+    for source in SOURCES.values():
+        for dataset in source.datasets:
+            assert catalog.DATASETS[dataset.name] is dataset
