@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
-from etl.sources import cpj, pts, rsf_index
+from etl.sources import cpj, freedomhouse, pts, rsf_index
 
-SOURCES = {source.name: source for source in (rsf_index.SOURCE, cpj.SOURCE, pts.SOURCE)}
+SOURCES = {
+    source.name: source
+    for source in (rsf_index.SOURCE, cpj.SOURCE, pts.SOURCE, freedomhouse.SOURCE)
+}

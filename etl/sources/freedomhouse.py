@@ -1,0 +1,209 @@
+"""Freedom House: Freedom in the World (xlsx), Freedom of the Press (bare-CR CSV), Freedom on
+the Net 2024 (xlsx). Editions are report years; `year` is the year they describe."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from etl import catalog
+from etl.countries import match_entities
+from etl.errors import Problem, ValidationError
+from etl.fetch import Fetched, RawFile
+from etl.parsing import numbers, read_csv, read_excel, require_columns
+from etl.pipeline import Source
+
+NAME = "freedomhouse"
+FIW = "All_data_FIW_2013-2024.xlsx"
+FOTP = "fotp_2001_2014.csv"
+FOTN = "FOTN24_Country_Score_Data.xlsx"
+STATUS = {"F": "free", "PF": "partly free", "NF": "not free"}
+# Rows the file gets wrong (see SOURCES.md): all-zero Kosovo rows, swapped Congo sub-scores.
+FOTP_ZERO_ROWS = {("Kosovo", 2008), ("Kosovo", 2009)}
+FOTP_SWAPPED = {
+    ("Congo, Democratic Republic of (Kinshasa)", 2011),
+    ("Congo, Republic of (Brazzaville)", 2011),
+}
+
+
+def _integers(frame, columns, problems):
+    return {
+        name: numbers(frame, raw, NAME, missing=("", "NA", "N/A"), problems=problems).astype(
+            "Int64"
+        )
+        for name, raw in columns.items()
+    }
+
+
+def _parse_fiw(fetched: Fetched) -> pd.DataFrame:
+    frame = read_excel(NAME, fetched.name, fetched.content, sheet="FIW13-25", header_row=1)
+    require_columns(
+        NAME,
+        fetched.name,
+        frame,
+        ("Country/Territory", "C/T", "Edition", "Status", "D1", "D", "PR", "CL", "Total"),
+        line=2,
+    )
+    problems: list[Problem] = []
+    values = _integers(
+        frame,
+        {
+            "edition": "Edition",
+            "d1": "D1",
+            "d": "D",
+            "political_rights": "PR",
+            "civil_liberties": "CL",
+            "total": "Total",
+        },
+        problems,
+    )
+    if problems:
+        raise ValidationError(problems)
+    return pd.DataFrame(
+        {
+            "entity": frame["Country/Territory"],
+            **values,
+            "kind": frame["C/T"].str.lower().map({"c": "country", "t": "territory"}),
+            "status": frame["Status"].map(STATUS),
+            "source_file": frame["source_file"],
+            "source_line": frame["source_line"],
+        }
+    )
+
+
+def _parse_fotp(fetched: Fetched) -> pd.DataFrame:
+    frame = read_csv(NAME, fetched.name, fetched.content)  # bare CR line ends, no final newline
+    require_columns(
+        NAME,
+        fetched.name,
+        frame,
+        ("country", "year.collected", "year.reported", "a", "b", "c", "score", "status"),
+    )
+    problems: list[Problem] = []
+    values = _integers(
+        frame,
+        {
+            "year": "year.collected",
+            "edition": "year.reported",
+            "legal": "a",
+            "political": "b",
+            "economic": "c",
+            "score": "score",
+        },
+        problems,
+    )
+    if problems:
+        raise ValidationError(problems)
+    out = pd.DataFrame(
+        {
+            "entity": frame["country"],
+            **values,
+            "status": frame["status"].map(STATUS),
+            "source_file": frame["source_file"],
+            "source_line": frame["source_line"],
+        }
+    )
+    keys = list(zip(out["entity"], out["year"], strict=True))
+    zero = pd.Series([k in FOTP_ZERO_ROWS for k in keys], index=out.index)
+    swapped = pd.Series([k in FOTP_SWAPPED for k in keys], index=out.index)
+    scores = ["legal", "political", "economic", "score"]
+    out.loc[zero, scores] = pd.NA
+    out.loc[zero, "status"] = pd.NA
+    out.loc[swapped, ["legal", "political", "economic"]] = pd.NA
+    return out
+
+
+def _parse_fotn(fetched: Fetched) -> pd.DataFrame:
+    frame = read_excel(
+        NAME, fetched.name, fetched.content, sheet="FOTN 2024 score data", header_row=1
+    )
+    require_columns(
+        NAME, fetched.name, frame, ("Country", "Edition", "Status", "A", "B", "C", "Total"), line=2
+    )
+    problems: list[Problem] = []
+    values = _integers(
+        frame,
+        {
+            "edition": "Edition",
+            "obstacles_to_access": "A",
+            "limits_on_content": "B",
+            "violations_of_user_rights": "C",
+            "total": "Total",
+        },
+        problems,
+    )
+    if problems:
+        raise ValidationError(problems)
+    return pd.DataFrame(
+        {
+            "entity": frame["Country"],
+            **values,
+            "status": frame["Status"].map(STATUS),
+            "source_file": frame["source_file"],
+            "source_line": frame["source_line"],
+        }
+    )
+
+
+PARSERS = {FIW: _parse_fiw, FOTP: _parse_fotp, FOTN: _parse_fotn}
+
+
+def parse(fetched: Fetched) -> pd.DataFrame:
+    return PARSERS[fetched.name](fetched)
+
+
+def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    tables = {}
+    for file, dataset in ((FIW, "fh_fiw"), (FOTP, "fh_fotp"), (FOTN, "fh_fotn")):
+        table = frames[file].copy()
+        table["iso3"] = match_entities(table["entity"], NAME)
+        if "year" not in table.columns:
+            table["year"] = table["edition"] - 1  # an edition reports on the previous year
+        tables[dataset] = table
+    fotp = tables["fh_fotp"]
+    tables["fh_fotp"] = fotp[fotp[["score", "status"]].notna().any(axis=1)]  # defunct states
+    return tables
+
+
+def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    problems = []
+    fotp = tables["fh_fotp"]
+    parts = fotp[["legal", "political", "economic"]]
+    inconsistent = parts.notna().all(axis=1) & (parts.sum(axis=1) != fotp["score"])
+    for row in fotp[inconsistent].itertuples():
+        problems.append(
+            Problem(
+                NAME,
+                row.source_file,
+                int(row.source_line),
+                "sub-scores add up to the total",
+                f"{row.entity} {row.year}",
+            )
+        )
+    for name, table in tables.items():
+        duplicated = table["iso3"].notna() & table.duplicated(["iso3", "edition"], keep=False)
+        for row in table[duplicated].itertuples():
+            problems.append(
+                Problem(
+                    NAME,
+                    row.source_file,
+                    int(row.source_line),
+                    "one row per country and edition",
+                    f"{name}: {row.entity} maps to {row.iso3} twice",
+                )
+            )
+    return problems
+
+
+SOURCE = Source(
+    name=NAME,
+    datasets=(catalog.FH_FIW, catalog.FH_FOTP, catalog.FH_FOTN),
+    mirror_folder="freedomhouse",
+    raw_files=(
+        RawFile(FIW, catalog.FH_FIW.source_urls[0]),
+        RawFile(FOTP, catalog.FH_FOTP.source_urls[0]),
+        RawFile(FOTN, catalog.FH_FOTN.source_urls[0]),
+    ),
+    parse=parse,
+    harmonise=harmonise,
+    validate=validate,
+)
