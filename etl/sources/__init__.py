@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from etl.sources import cpj, freedomhouse, pts, rsf_index
+from etl.sources import amnesty, cpj, freedomhouse, pts, rsf_index, vdem
 
 SOURCES = {
     source.name: source
-    for source in (rsf_index.SOURCE, cpj.SOURCE, pts.SOURCE, freedomhouse.SOURCE)
+    for source in (
+        rsf_index.SOURCE,
+        cpj.SOURCE,
+        pts.SOURCE,
+        freedomhouse.SOURCE,
+        vdem.SOURCE,
+        amnesty.SOURCE,
+    )
 }
