@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from etl.sources import amnesty, cpj, freedomhouse, pts, rsf_index, vdem
+from etl.sources import amnesty, cpj, freedomhouse, pts, rsf_index, rsf_roundup, vdem
 
 SOURCES = {
     source.name: source
@@ -13,5 +13,6 @@ SOURCES = {
         freedomhouse.SOURCE,
         vdem.SOURCE,
         amnesty.SOURCE,
+        rsf_roundup.SOURCE,
     )
 }
