@@ -519,3 +519,149 @@ def cpj_counts_chart(census: pd.DataFrame, killed: pd.DataFrame, country: str) -
     return _source_line(
         fig, catalog.CPJ_CASES, _span(years.to_frame("year")) if not years.empty else ""
     )
+
+
+def source_panels(
+    panels: list[tuple[str, list]], country: str, first_year: int, last_year: int
+) -> go.Figure:
+    """One panel per source family on a shared year axis; up is better in every panel.
+
+    panels: (title, [(indicator, frame of year/value for this country), ...]).
+    """
+    fig = make_subplots(
+        rows=len(panels),
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.035,
+        subplot_titles=[title for title, _ in panels],
+    )
+    for row, (_, members) in enumerate(panels, 1):
+        for i, (indicator, frame) in enumerate(members):
+            fig.add_trace(
+                go.Scatter(
+                    x=frame["year"],
+                    y=frame["value"],
+                    mode="lines+markers",
+                    name=indicator.label,
+                    legendgroup=str(row),
+                    showlegend=len(members) > 1,
+                    line={"color": SEQUENCE[i % len(SEQUENCE)], "width": 2},
+                    marker={"size": 5},
+                    hovertemplate=f"{indicator.label}<br>%{{x}}: %{{y}}<extra></extra>",
+                ),
+                row=row,
+                col=1,
+            )
+        better_up = members[0][0].higher_is_better
+        fig.update_yaxes(
+            autorange=True if better_up else "reversed",
+            title={
+                "text": "↑ better" if better_up else "↑ better (reversed)",
+                "font": {"size": 10},
+            },
+            row=row,
+            col=1,
+        )
+    fig.update_xaxes(range=[first_year - 0.5, last_year + 0.5], tickformat="d", showticklabels=True)
+    fig.update_layout(
+        height=190 * len(panels) + 120,
+        margin={"t": 90, "b": 60},
+        title={
+            "text": f"{country}: every source side by side",
+            "subtitle": {
+                "text": "One panel per source; axes are turned so that up is better in every panel"
+            },
+        },
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
+    )
+    fig.add_annotation(
+        text=f"Sources: RSF, CPJ, Political Terror Scale, Freedom House, V-Dem · "
+        f"{catalog.DASHBOARD_NAME}",
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-40,
+        yanchor="top",
+        xanchor="left",
+        showarrow=False,
+        font={"size": 11, "color": "#666"},
+    )
+    return fig
+
+
+def indicator_map(
+    values: pd.DataFrame,
+    *,
+    title: str,
+    subtitle: str,
+    higher_is_better: bool,
+    colorbar: str,
+    dataset: catalog.Dataset,
+    year: int,
+) -> go.Figure:
+    """Choropleth of a score (iso3, country, value) whose colour says better or worse."""
+    hover = [f"<b>{row.country}</b><br>{row.value:g}" for row in values.itertuples()]
+    fig = go.Figure(
+        go.Choropleth(
+            locations=values["iso3"],
+            locationmode="ISO-3",
+            z=values["value"],
+            colorscale="RdYlGn" if higher_is_better else "RdYlGn_r",
+            colorbar={"title": {"text": colorbar}, "thickness": 12, "len": 0.7},
+            text=hover,
+            hovertemplate="%{text}<extra></extra>",
+            marker_line_color="white",
+            marker_line_width=0.4,
+        )
+    )
+    fig.update_geos(
+        projection_type="natural earth",
+        resolution=50,
+        showframe=False,
+        showcoastlines=False,
+        showcountries=True,
+        countrycolor="white",
+        showland=True,
+        landcolor=NO_DATA,
+        lataxis_range=[-57, 84],
+    )
+    fig.update_layout(
+        title={"text": title, "subtitle": {"text": subtitle}},
+        margin={"l": 0, "r": 0, "t": 70, "b": 30},
+        height=520,
+    )
+    return _source_line(fig, dataset, str(year))
+
+
+def detained_compared(world: pd.DataFrame) -> go.Figure:
+    """World totals by year: RSF's detained (round-ups) beside CPJ's census (year, source,
+    value)."""
+    fig = go.Figure()
+    for i, (source, part) in enumerate(world.groupby("source", sort=False)):
+        fig.add_trace(
+            go.Bar(
+                x=part["year"],
+                y=part["value"],
+                name=source,
+                marker_color=SEQUENCE[i],
+                text=part["value"],
+                textposition="outside",
+                hovertemplate=f"{source} %{{x}}: %{{y}}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="group",
+        height=420,
+        margin={"t": 90, "b": 60},
+        title={
+            "text": "Journalists in prison worldwide: RSF and CPJ",
+            "subtitle": {
+                "text": "RSF round-ups (detained, incl. media workers) and CPJ's 1 December census"
+            },
+        },
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
+    )
+    fig.update_xaxes(tickformat="d", dtick=1)
+    fig.update_yaxes(title="Journalists", rangemode="tozero")
+    return _source_line(fig, catalog.RSF_ROUNDUP, _span(world))

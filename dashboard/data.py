@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.indicators import BY_KEY
 from etl import catalog
 from etl.pipeline import PANDERA_TYPES
 
@@ -86,11 +87,26 @@ def latest_census(census: pd.DataFrame) -> pd.DataFrame:
     return census[census["latest"] == "yes"]
 
 
+MAP_INDICATORS = (
+    "pts_a",
+    "pts_h",
+    "pts_s",
+    "fh_d1",
+    "fh_total",
+    "fh_fotp",
+    "vdem_harassment",
+    "vdem_censorship",
+    "vdem_self_censorship",
+    "vdem_expression",
+    "ciri_speech",
+    "itt_torture",
+)
 MAP_METRICS = {
     "rsf": "RSF World Press Freedom Index",
     "imprisoned": "Journalists imprisoned on 1 December (CPJ census)",
     "killed": "Journalists and media workers killed (CPJ, all records)",
     "killed-confirmed": "Journalists killed, work-related motive confirmed (CPJ)",
+    **{key: BY_KEY[key].label for key in MAP_INDICATORS},
 }
 
 

@@ -19,6 +19,7 @@ COUNTRY = PageSpec("views/country.py", "Country profile", ":material/monitoring:
 COMPARE = PageSpec("views/compare.py", "Compare", ":material/compare_arrows:", "compare")
 RANKINGS = PageSpec("views/rankings.py", "Rankings", ":material/format_list_numbered:", "rankings")
 CASES = PageSpec("views/cases.py", "Cases", ":material/person_search:", "cases")
+COMPARED = PageSpec("views/compared.py", "Sources compared", ":material/balance:", "sources")
 ABOUT = PageSpec("views/about.py", "About the data", ":material/info:", "about")
 
-PAGES = (OVERVIEW, WORLD_MAP, COUNTRY, COMPARE, RANKINGS, CASES, ABOUT)
+PAGES = (OVERVIEW, WORLD_MAP, COUNTRY, COMPARE, RANKINGS, CASES, COMPARED, ABOUT)

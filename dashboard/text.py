@@ -77,3 +77,49 @@ def country_summary(series: pd.DataFrame) -> list[str]:
                 f"({values[strongest]:.2f})."
             )
     return lines
+
+
+def _band(percentile: float) -> str:
+    if percentile < 10:
+        return "worst tenth"
+    if percentile < 25:
+        return "bottom quarter"
+    if percentile < 50:
+        return "lower half"
+    if percentile < 75:
+        return "upper half"
+    return "top quarter"
+
+
+def agreement_summary(name: str, standings: list[dict]) -> list[str]:
+    """What the sources agree and disagree on, from each measure's latest percentile.
+
+    standings: results of indicators.standing (0 = worst country, 100 = best).
+    """
+    safe = md_escape(name)
+    if not standings:
+        return [f"No source in this dashboard rates {safe} against other countries."]
+    ordered = sorted(standings, key=lambda s: s["percentile"])
+    bands = [_band(s["percentile"]) for s in ordered]
+    common = max(set(bands), key=bands.count)
+    sources = {s["indicator"].panel for s in ordered}
+    lines = [
+        f"On {bands.count(common)} of {len(ordered)} measures from {len(sources)} sources, "
+        f"{safe} is in the **{common}** of countries (latest year of each measure)."
+    ]
+    low, high = ordered[0], ordered[-1]
+    lines.append(
+        f"Lowest: {md_escape(low['indicator'].label)} ({low['year']}), percentile "
+        f"{low['percentile']}. Highest: {md_escape(high['indicator'].label)} "
+        f"({high['year']}), percentile {high['percentile']}."
+    )
+    spread = high["percentile"] - low["percentile"]
+    if spread >= 50:
+        lines.append(
+            f"The sources disagree ({spread} percentile points apart). Counts of jailed or "
+            "killed journalists and expert scores measure different things: a country that "
+            "has silenced its press may jail few journalists."
+        )
+    else:
+        lines.append(f"The sources broadly agree (within {spread} percentile points).")
+    return lines

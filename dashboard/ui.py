@@ -27,6 +27,40 @@ def load(name: str) -> pd.DataFrame:
         st.stop()
 
 
+@st.cache_data(show_spinner=False)
+def _indicator_values(key: str) -> pd.DataFrame:
+    from dashboard import indicators
+
+    indicator = indicators.BY_KEY[key]
+    return indicators.long_values(indicator, data.read_dataset(indicator.dataset))
+
+
+def indicator_values(key: str) -> pd.DataFrame:
+    """(iso3, year, value) for an indicator, cached; a clear error page if its file is bad."""
+    try:
+        return _indicator_values(key)
+    except data.DatasetUnavailable as exc:
+        st.error(str(exc), icon="⚠️")
+        st.stop()
+
+
+def download(dataset: catalog.Dataset, frame: pd.DataFrame, file_name: str, label: str) -> None:
+    """A CSV download of exactly `frame`, or a disabled button saying why it is withheld."""
+    from dashboard.downloads import safe_csv
+
+    blocked = dataset.download_blocked
+    st.download_button(
+        label,
+        data=safe_csv(frame) if not blocked else b"",
+        file_name=file_name,
+        mime="text/csv",
+        disabled=bool(blocked),
+        help=blocked or f"Exactly the rows shown. Licence: {dataset.licence}",
+    )
+    if blocked:
+        st.caption(md_escape(blocked))
+
+
 def load_rsf_index() -> pd.DataFrame:
     return load("rsf_index")
 

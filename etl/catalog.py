@@ -173,6 +173,7 @@ RSF_INDEX = Dataset(
             minimum=1,
             maximum=250,
             source_column="Rank N / Rank",
+            direction="higher is worse",
         ),
         Column(
             "score",
@@ -618,6 +619,7 @@ CPJ_CENSUS = Dataset(
             "imprisoned",
             "integer",
             "Journalists in prison on 1 December.",
+            direction="higher is worse",
             unit="journalists",
             minimum=0,
         ),
@@ -679,7 +681,14 @@ CPJ_KILLED_COUNTS = Dataset(
             "confirmed lists), or not applicable (media workers).",
             enum=("confirmed", "unconfirmed", "reclassified", "not applicable"),
         ),
-        Column("killed", "integer", "Number of people killed.", unit="people", minimum=1),
+        Column(
+            "killed",
+            "integer",
+            "Number of people killed.",
+            unit="people",
+            minimum=1,
+            direction="higher is worse",
+        ),
     ),
     notes=(
         "From mid-2024 the exports at hand cover confirmed journalists only: unconfirmed "
@@ -1522,7 +1531,14 @@ RSF_ROUNDUP = Dataset(
             "the year), held hostage, missing.",
             enum=("detained", "killed", "held hostage", "missing"),
         ),
-        Column("value", "integer", "The number published.", unit="journalists", minimum=0),
+        Column(
+            "value",
+            "integer",
+            "The number published.",
+            unit="journalists",
+            minimum=0,
+            direction="higher is worse",
+        ),
         Column("as_of", "string", "Reference date of the figure (round-ups: 1 December)."),
         Column("publisher", "string", "Who published the text quoted."),
         Column("title", "string", "Title of that publication."),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import data, downloads, navigation, state, ui
+from dashboard import data, navigation, state, ui
 from dashboard.text import md_escape
 from etl import catalog
 
@@ -124,13 +124,7 @@ with records_tab:
         selection_mode="single-row",
         key="table",
     )
-    st.download_button(
-        "Download these cases (CSV)",
-        data=downloads.safe_csv(table),
-        file_name="cpj_cases_filtered.csv",
-        mime="text/csv",
-        help="Exactly the rows and columns shown. " + catalog.CPJ_CASES.licence,
-    )
+    ui.download(catalog.CPJ_CASES, table, "cpj_cases_filtered.csv", "Download these cases (CSV)")
 
     picked = [table["Case id"].iloc[i] for i in selection.selection.rows] if selection else []
     case_id = picked[0] if picked else state.parse_text(params.get("case"), limit=200)

@@ -1,8 +1,9 @@
 """Country profile: one entity's record across every source, with the cases behind the counts."""
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, navigation, state, text, ui
+from dashboard import charts, data, indicators, navigation, state, text, ui
 from etl import catalog
 
 index = ui.load_rsf_index()
@@ -109,3 +110,71 @@ else:
         icon=":material/list:",
     )
     ui.source_caption(catalog.CPJ_CASES)
+
+st.header("Every source side by side", anchor=False)
+PANELS = (
+    ("RSF rank (1 = best)", ("rsf_rank",)),
+    ("RSF score, 2022 methodology (0–100, higher is better)", ("rsf_score",)),
+    (
+        "CPJ: journalists imprisoned on 1 December, and killed (counts, higher is worse)",
+        ("cpj_imprisoned", "cpj_killed"),
+    ),
+    (
+        "RSF: journalists detained, where RSF published a country figure (higher is worse)",
+        ("rsf_detained",),
+    ),
+    (
+        "Political Terror Scale, 1–5 (higher is worse): Amnesty, HRW and State Dept codings",
+        ("pts_a", "pts_h", "pts_s"),
+    ),
+    ("Freedom House D1: free and independent media, 0–4 (higher is better)", ("fh_d1",)),
+    ("Freedom in the World total, 0–100 (higher is better)", ("fh_total",)),
+    (
+        "V-Dem media indicators, latent scale (higher is better: less harassment, censorship, "
+        "self-censorship)",
+        ("vdem_harassment", "vdem_censorship", "vdem_self_censorship"),
+    ),
+)
+panels, standings = [], []
+for title, keys in PANELS:
+    members = []
+    for key in keys:
+        values = ui.indicator_values(key)
+        own = values[values["iso3"] == country].sort_values("year")
+        if not own.empty:
+            members.append((indicators.BY_KEY[key], own))
+        position = indicators.standing(values, indicators.BY_KEY[key], country)
+        if position:
+            standings.append(position)
+    if members:
+        panels.append((title, members))
+
+st.markdown("\n".join(f"- {line}" for line in text.agreement_summary(name, standings)))
+if panels:
+    years = pd.concat([frame["year"] for _, members in panels for _, frame in members])
+    ui.plot(charts.source_panels(panels, name, int(years.min()), int(years.max())), key="sources")
+    with st.expander("What each scale means"):
+        for _, members in panels:
+            for indicator, _ in members:
+                st.markdown(
+                    f"- **{text.md_escape(indicator.label)}**: "
+                    f"{text.md_escape(indicator.scale)} "
+                    f"({text.md_escape(indicator.source.attribution)})"
+                )
+    if standings:
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "measure": s["indicator"].label,
+                        "year": s["year"],
+                        "value": s["value"],
+                        "percentile (0 = worst)": s["percentile"],
+                        "countries rated": s["peers"],
+                    }
+                    for s in standings
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, data, geo, navigation, state, ui
+from dashboard import charts, data, geo, indicators, navigation, state, ui
 from dashboard.text import md_escape
 from etl import catalog
 
@@ -22,6 +22,10 @@ metric = st.selectbox(
 if metric == "rsf":
     index = ui.load_rsf_index()
     years = sorted(int(y) for y in index["year"].unique())
+elif metric in data.MAP_INDICATORS:
+    indicator = indicators.BY_KEY[metric]
+    values = ui.indicator_values(metric)
+    years = sorted(int(y) for y in values["year"].unique())
 else:
     census, killed = ui.load("cpj_census"), ui.load("cpj_killed_counts")
     source = census if metric == "imprisoned" else killed
@@ -38,6 +42,24 @@ if metric == "rsf":
     figure = charts.world_map(shown)
     caption = catalog.RSF_ERAS[catalog.era_of(year)]["explanation"]
     dataset = catalog.RSF_INDEX
+elif metric in data.MAP_INDICATORS:
+    names = data.entity_names()
+    shown = values[values["year"] == year].assign(
+        country=lambda f: f["iso3"].map(names).fillna(f["iso3"])
+    )
+    dataset = indicator.source
+    direction = "higher is better" if indicator.higher_is_better else "higher is worse"
+    figure = charts.indicator_map(
+        shown,
+        title=f"{indicator.label}, {year}",
+        subtitle=f"{len(shown)} countries; {direction}; grey: no value",
+        higher_is_better=indicator.higher_is_better,
+        colorbar=direction.replace("higher is ", "higher:<br>"),
+        dataset=dataset,
+        year=year,
+    )
+    caption = indicator.scale
+    unit = "value"
 else:
     names = data.entity_names()
     shown = data.map_counts(metric, census, killed, year, names)
@@ -67,6 +89,6 @@ if not missing.empty:
         table = missing[["rank", "country", "score", "situation"]].dropna(axis=1, how="all")
         table = table.assign(score=table["score"].map("{:.2f}".format))
     else:
-        table = missing[["country", "value"]].rename(columns={"value": unit})
+        table = missing[["country", "value"]].rename(columns={"value": unit})  # counts, scores
     st.table(table.rename(columns=str.capitalize).set_index(table.columns[0].capitalize()))
 ui.source_caption(dataset)

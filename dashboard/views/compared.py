@@ -1,0 +1,129 @@
+"""Sources compared: RSF's and CPJ's counts of jailed journalists, and why they differ."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, data, state, ui
+from dashboard.text import md_escape
+from etl import catalog
+
+roundup = ui.load("rsf_roundup")
+census = data.latest_census(ui.load("cpj_census"))
+names = data.entity_names()
+
+rsf_world = (
+    roundup[(roundup["scope"] == "world") & (roundup["measure"] == "detained")]
+    .sort_values("published")
+    .drop_duplicates("year", keep="last")
+)
+cpj_world = census.groupby("year")["imprisoned"].sum()
+years = sorted(set(rsf_world["year"]) | set(cpj_world.index[cpj_world.index >= 2015]))
+year, message = state.parse_year(st.query_params.get("edition"), years, max(years))
+
+st.title("Sources compared: journalists in prison")
+ui.note(message)
+st.markdown(
+    "RSF and CPJ both count journalists in prison, and their numbers differ every year. "
+    "Neither is wrong: they count different people on different days. Here they are side "
+    "by side, with the reasons."
+)
+world = pd.concat(
+    [
+        pd.DataFrame(
+            {
+                "year": rsf_world["year"],
+                "value": rsf_world["value"],
+                "source": "RSF round-up (detained)",
+            }
+        ),
+        pd.DataFrame(
+            {
+                "year": cpj_world.index,
+                "value": cpj_world.values,
+                "source": "CPJ census (1 December)",
+            }
+        ),
+    ]
+)
+world = world[world["year"].isin(years)].astype({"year": int, "value": int})
+ui.plot(charts.detained_compared(world), key="world")
+
+year = st.select_slider("Year", options=years, value=year, key="edition")
+ui.sync_url(edition=year)
+rsf_country = (
+    roundup[
+        (roundup["scope"] == "country")
+        & (roundup["measure"] == "detained")
+        & (roundup["year"] == year)
+    ]
+    .sort_values("published")
+    .drop_duplicates("iso3", keep="last")
+)
+cpj_country = census[census["year"] == year].groupby("iso3")["imprisoned"].sum()
+codes = sorted(
+    set(rsf_country["iso3"]) | set(cpj_country[cpj_country > 0].index),
+    key=lambda c: (
+        -max(cpj_country.get(c, 0), int(rsf_country.set_index("iso3")["value"].get(c, 0)))
+    ),
+)
+table = pd.DataFrame(
+    {
+        "Country": [names.get(c, c) for c in codes],
+        "CPJ (1 December census)": [cpj_country.get(c) for c in codes],
+        "RSF (round-up, where published)": [
+            rsf_country.set_index("iso3")["value"].get(c) for c in codes
+        ],
+    }
+).astype({"CPJ (1 December census)": "Int64", "RSF (round-up, where published)": "Int64"})
+rsf_total = rsf_world.set_index("year")["value"].get(year)
+cpj_total = cpj_world.get(year)
+totals = (
+    f"World: CPJ {cpj_total if cpj_total is not None else 'n/a'} · "
+    f"RSF {rsf_total if rsf_total is not None else 'n/a'}"
+)
+st.subheader(f"By country, {year}", anchor=False)
+st.caption(
+    md_escape(totals) + ". RSF publishes country figures only for its leading "
+    "jailers; blank means not published, not zero. CPJ's census has no figures after "
+    "2023 in the data available here."
+)
+st.dataframe(table, hide_index=True, width="stretch")
+
+st.subheader("Why the numbers differ", anchor=False)
+REASONS = (
+    (
+        "Reference date",
+        "CPJ counts who is in prison at midnight on 1 December; RSF's "
+        "round-up counts who is detained on 1 December too, but publishes mid-December and "
+        "its barometer updates through the year. People jailed and freed within the year "
+        "appear in neither count.",
+    ),
+    (
+        "Who counts",
+        "RSF counts professional journalists, non-professional (citizen) "
+        "journalists and media workers; CPJ's census counts journalists, including freelancers "
+        "and bloggers it judges to be doing journalism. RSF's wider definition gives larger "
+        "totals.",
+    ),
+    (
+        "Link to journalism",
+        "Both include a case only when the detention is linked to the "
+        "person's work, each by its own investigation; they reach different verdicts on some "
+        "cases.",
+    ),
+    (
+        "Revisions",
+        "Both revise past figures as cases come to light (CPJ revised its whole "
+        "census series in 2018; RSF restated its 2022 count of journalists killed from 57 to "
+        "61). The dashboard keeps each published version with its date.",
+    ),
+    (
+        "Coverage here",
+        "RSF figures come from curated publications (each row quotes its "
+        "source); CPJ figures for 2020–2023 come from Gapminder's compilation of CPJ data.",
+    ),
+)
+for title, reason in REASONS:
+    st.markdown(f"- **{title}.** {reason}")
+ui.source_caption(catalog.RSF_ROUNDUP)
+ui.source_caption(catalog.CPJ_CENSUS)
