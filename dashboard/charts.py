@@ -542,6 +542,7 @@ def source_panels(
                     x=frame["year"],
                     y=frame["value"],
                     mode="lines+markers",
+                    connectgaps=False,
                     name=indicator.label,
                     legendgroup=str(row),
                     showlegend=len(members) > 1,
@@ -572,7 +573,7 @@ def source_panels(
                 "text": "One panel per source; axes are turned so that up is better in every panel"
             },
         },
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
+        legend={"x": 1.01, "y": 1, "yanchor": "top", "font": {"size": 10}},
     )
     fig.add_annotation(
         text=f"Sources: RSF, CPJ, Political Terror Scale, Freedom House, V-Dem · "

@@ -23,6 +23,8 @@ class Indicator:
     panel: str  # the source family it is shown under
     kind: str  # "count" | "score" | "ordinal"
     direction: str | None = None  # overrides the column's, where it depends on context
+    breaks: tuple[float, ...] = ()  # methodology changes: lines must not join across them
+    absent_means_zero: bool = False  # counts where "no record" is a real zero
 
     @property
     def _direction(self) -> str | None:
@@ -58,6 +60,7 @@ INDICATORS = (
         "RSF rank (1 = best; the number ranked grew from 139 to 180)",
         "RSF World Press Freedom Index",
         "score",
+        breaks=(2012.5, 2021.5),
     ),
     Indicator(
         "rsf_score",
@@ -83,6 +86,7 @@ INDICATORS = (
         "Journalists and media workers killed (CPJ, all records)",
         "CPJ",
         "count",
+        absent_means_zero=True,
     ),
     Indicator(
         "rsf_detained",
@@ -260,3 +264,17 @@ def standing(values: pd.DataFrame, indicator: Indicator, iso3: str) -> dict | No
         "percentile": round(percentile),
         "peers": len(peers),
     }
+
+
+def country_series(values: pd.DataFrame, indicator: Indicator, iso3: str) -> pd.DataFrame:
+    """One country's (year, value) series, ready to draw: zeros where no record means zero,
+    and blank points at methodology breaks so that no line joins two methodologies."""
+    own = values.loc[values["iso3"] == iso3, ["year", "value"]]
+    if own.empty:
+        return own
+    if indicator.absent_means_zero:
+        years = range(int(values["year"].min()), int(values["year"].max()) + 1)
+        own = own.set_index("year").reindex(years, fill_value=0).rename_axis("year")
+        own = own.reset_index()
+    gaps = pd.DataFrame({"year": list(indicator.breaks), "value": float("nan")})
+    return pd.concat([own, gaps]).sort_values("year").reset_index(drop=True)

@@ -140,7 +140,7 @@ for title, keys in PANELS:
     members = []
     for key in keys:
         values = ui.indicator_values(key)
-        own = values[values["iso3"] == country].sort_values("year")
+        own = indicators.country_series(values, indicators.BY_KEY[key], country)
         if not own.empty:
             members.append((indicators.BY_KEY[key], own))
         position = indicators.standing(values, indicators.BY_KEY[key], country)
