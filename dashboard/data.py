@@ -91,6 +91,7 @@ MAP_INDICATORS = (
     "pts_a",
     "pts_h",
     "pts_s",
+    "fh_status",
     "fh_d1",
     "fh_total",
     "fh_fotp",

@@ -129,6 +129,14 @@ INDICATORS = (
         "ordinal",
     ),
     Indicator(
+        "fh_status",
+        "fh_status",
+        "status_level",
+        "Freedom House status (1 not free, 2 partly free, 3 free)",
+        "Freedom House",
+        "ordinal",
+    ),
+    Indicator(
         "fh_total",
         "fh_fiw",
         "total",

@@ -8,7 +8,7 @@ data package and data dictionary.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 DASHBOARD_NAME = "Press Freedom Dashboard"
 
@@ -1557,6 +1557,81 @@ RSF_ROUNDUP = Dataset(
     ),
 )
 
+FH_STATUS_HISTORY = _fh(
+    "fh_status",
+    "Freedom in the World ratings and status, 1972–2024",
+    "Freedom House's political-rights and civil-liberties ratings (1 = most free, 7 = least) "
+    "and Free / Partly Free / Not Free status for every country and territory since the "
+    "first survey, reshaped from the wide workbook to one row per entity and edition.",
+    "https://freedomhouse.org/sites/default/files/2025-02/"
+    "Country_and_Territory_Ratings_and_Statuses_FIW_1973-2024.xlsx",
+    (
+        *entity_columns("first column of the ratings sheets"),
+        Column(
+            "edition",
+            "string",
+            "Survey edition as labelled (e.g. 'Jan.-Feb. 1973', '1983-84', '2025').",
+            source_column="Survey Edition",
+        ),
+        Column(
+            "period",
+            "string",
+            "Year(s) under review as labelled.",
+            source_column="Year(s) Under Review",
+        ),
+        Column("kind", "string", "country or territory.", enum=("country", "territory")),
+        Column(
+            "pr_rating",
+            "integer",
+            "Political rights rating, 1 (most free) to 7 (least free).",
+            unit="rating",
+            required=False,
+            minimum=1,
+            maximum=7,
+            source_column="PR",
+            direction="higher is worse",
+        ),
+        Column(
+            "cl_rating",
+            "integer",
+            "Civil liberties rating, 1 (most free) to 7.",
+            unit="rating",
+            required=False,
+            minimum=1,
+            maximum=7,
+            source_column="CL",
+            direction="higher is worse",
+        ),
+        Column(
+            "status",
+            "string",
+            "Free, partly free or not free.",
+            required=False,
+            enum=FH_STATUS,
+            source_column="Status",
+        ),
+        Column(
+            "status_level",
+            "integer",
+            "The status as a number: 1 not free, 2 partly free, 3 free.",
+            unit="level",
+            required=False,
+            minimum=1,
+            maximum=3,
+            direction="higher is better",
+        ),
+    ),
+    (
+        "Year is the last year of the period under review; the 1982 and 1983-84 editions cover "
+        "irregular periods (Jan. 1981–Aug. 1982, Aug. 1982–Nov. 1983), kept in `period`.",
+        "Ratings written as '2(5)' or 'F (NF)' in the workbook (e.g. South Africa 1973, rated "
+        "separately for two populations) keep their first value; '-' means not rated.",
+    ),
+    "Freedom House. Country and Territory Ratings and Statuses, FIW 1973–2024.",
+)
+# Kosovo and others appear on both sheets (territory, later country): kind is part of the key.
+FH_STATUS_HISTORY = replace(FH_STATUS_HISTORY, primary_key=("entity", "kind", "edition"))
+
 DATASETS = {
     d.name: d
     for d in (
@@ -1571,6 +1646,7 @@ DATASETS = {
         FH_FIW,
         FH_FOTP,
         FH_FOTN,
+        FH_STATUS_HISTORY,
         VDEM,
         AMNESTY_ITT,
         CIRIGHTS,

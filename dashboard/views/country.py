@@ -127,6 +127,7 @@ PANELS = (
         "Political Terror Scale, 1–5 (higher is worse): Amnesty, HRW and State Dept codings",
         ("pts_a", "pts_h", "pts_s"),
     ),
+    ("Freedom House status since 1972: 1 not free, 2 partly free, 3 free", ("fh_status",)),
     ("Freedom House D1: free and independent media, 0–4 (higher is better)", ("fh_d1",)),
     ("Freedom in the World total, 0–100 (higher is better)", ("fh_total",)),
     (

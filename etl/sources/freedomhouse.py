@@ -3,6 +3,9 @@ the Net 2024 (xlsx). Editions are report years; `year` is the year they describe
 
 from __future__ import annotations
 
+import io
+import re
+
 import pandas as pd
 
 from etl import catalog
@@ -16,6 +19,11 @@ NAME = "freedomhouse"
 FIW = "All_data_FIW_2013-2024.xlsx"
 FOTP = "fotp_2001_2014.csv"
 FOTN = "FOTN24_Country_Score_Data.xlsx"
+RATINGS = "Country_and_Territory_Ratings_and_Statuses_FIW_1973-2024.xlsx"
+RATINGS_SHEETS = {
+    "Country Ratings, Statuses ": "country",  # sic: trailing space
+    "Territory Ratings, Statuses": "territory",
+}
 STATUS = {"F": "free", "PF": "partly free", "NF": "not free"}
 # Rows the file gets wrong (see SOURCES.md): all-zero Kosovo rows, swapped Congo sub-scores.
 FOTP_ZERO_ROWS = {("Kosovo", 2008), ("Kosovo", 2009)}
@@ -144,7 +152,79 @@ def _parse_fotn(fetched: Fetched) -> pd.DataFrame:
     )
 
 
-PARSERS = {FIW: _parse_fiw, FOTP: _parse_fotp, FOTN: _parse_fotn}
+def _first_number(text: str) -> int | None:
+    match = re.match(r"\s*(\d)", text)
+    return int(match.group(1)) if match else None
+
+
+def _reshape_ratings(sheet: pd.DataFrame, name: str, kind: str) -> pd.DataFrame:
+    """Wide sheet (3 header rows: edition, period, PR/CL/Status triplets) → one row per
+    entity and edition."""
+    editions = sheet.iloc[0].ffill()
+    periods = sheet.iloc[1].ffill()
+    fields = sheet.iloc[2]
+    rows = []
+    for line, (_, entity_row) in enumerate(sheet.iloc[3:].iterrows(), start=4):
+        entity = str(entity_row.iloc[0]).strip()
+        if not entity or entity == "nan":
+            continue
+        for start in range(1, sheet.shape[1] - 2, 3):
+            if [str(fields.iloc[start + k]).strip() for k in range(3)] != ["PR", "CL", "Status"]:
+                raise ValidationError(
+                    [
+                        Problem(
+                            NAME,
+                            name,
+                            3,
+                            "PR, CL, Status triplets",
+                            f"column {start}: {list(fields.iloc[start : start + 3])}",
+                        )
+                    ]
+                )
+            pr, cl, status = (str(entity_row.iloc[start + k]).strip() for k in range(3))
+            rows.append(
+                {
+                    "entity": entity,
+                    "kind": kind,
+                    "edition": str(editions.iloc[start]).strip(),
+                    "period": str(periods.iloc[start]).strip(),
+                    "pr_rating": _first_number(pr),
+                    "cl_rating": _first_number(cl),
+                    "status": STATUS.get(status.split(" ")[0]),
+                    "source_file": name,
+                    "source_line": line,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _parse_ratings(fetched: Fetched) -> pd.DataFrame:
+    frames = []
+    for sheet, kind in RATINGS_SHEETS.items():
+        try:
+            raw = pd.read_excel(
+                io.BytesIO(fetched.content),
+                sheet_name=sheet,
+                header=None,
+                dtype=str,
+                keep_default_na=False,
+            )
+        except (ValueError, KeyError, OSError) as exc:
+            raise ValidationError(
+                [Problem(NAME, fetched.name, None, f"sheet {sheet!r}", str(exc))]
+            ) from exc
+        frames.append(_reshape_ratings(raw, fetched.name, kind))
+    table = pd.concat(frames, ignore_index=True)
+    table["year"] = table["period"].str.findall(r"(\d{4})").str[-1].astype("Int64")
+    table["pr_rating"] = table["pr_rating"].astype("Int64")
+    table["cl_rating"] = table["cl_rating"].astype("Int64")
+    table["status_level"] = (
+        table["status"].map({"not free": 1, "partly free": 2, "free": 3}).astype("Int64")
+    )
+    return table
+
+
+PARSERS = {FIW: _parse_fiw, FOTP: _parse_fotp, FOTN: _parse_fotn, RATINGS: _parse_ratings}
 
 
 def parse(fetched: Fetched) -> pd.DataFrame:
@@ -153,7 +233,12 @@ def parse(fetched: Fetched) -> pd.DataFrame:
 
 def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     tables = {}
-    for file, dataset in ((FIW, "fh_fiw"), (FOTP, "fh_fotp"), (FOTN, "fh_fotn")):
+    for file, dataset in (
+        (FIW, "fh_fiw"),
+        (FOTP, "fh_fotp"),
+        (FOTN, "fh_fotn"),
+        (RATINGS, "fh_status"),
+    ):
         table = frames[file].copy()
         table["iso3"] = match_entities(table["entity"], NAME)
         if "year" not in table.columns:
@@ -181,6 +266,11 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         )
     for name, table in tables.items():
         duplicated = table["iso3"].notna() & table.duplicated(["iso3", "edition"], keep=False)
+        if name == "fh_status":  # rows for years a state did not exist are empty
+            rated = table["status"].notna()
+            duplicated &= rated & table[rated].duplicated(["iso3", "edition"], keep=False).reindex(
+                table.index, fill_value=False
+            )
         for row in table[duplicated].itertuples():
             problems.append(
                 Problem(
@@ -196,12 +286,13 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
 
 SOURCE = Source(
     name=NAME,
-    datasets=(catalog.FH_FIW, catalog.FH_FOTP, catalog.FH_FOTN),
+    datasets=(catalog.FH_FIW, catalog.FH_FOTP, catalog.FH_FOTN, catalog.FH_STATUS_HISTORY),
     mirror_folder="freedomhouse",
     raw_files=(
         RawFile(FIW, catalog.FH_FIW.source_urls[0]),
         RawFile(FOTP, catalog.FH_FOTP.source_urls[0]),
         RawFile(FOTN, catalog.FH_FOTN.source_urls[0]),
+        RawFile(RATINGS, catalog.FH_STATUS_HISTORY.source_urls[0]),
     ),
     parse=parse,
     harmonise=harmonise,
