@@ -124,3 +124,47 @@ def test_corrupt_dataset_gives_an_error_naming_the_file(tmp_path, monkeypatch):
         assert "rsf_index.csv" in at.error[0].value
     finally:
         st.cache_data.clear()
+
+
+def test_profile_puts_every_source_side_by_side():
+    at = page("views/country.py", country="RUS")
+    assert not at.exception
+    titles = chart_titles(at)
+    assert "Russia: every source side by side" in titles
+    summary = " ".join(m.value for m in at.markdown)
+    assert "measures from" in summary and "percentile" in summary
+    standings = at.dataframe[-1].value
+    assert {
+        "Political Terror Scale from Amnesty reports (1–5)",
+        "V-Dem: harassment of journalists",
+    } <= set(standings["measure"])
+
+
+def test_profile_of_an_entity_only_cpj_records():
+    at = page("views/country.py", country="XIP")
+    assert not at.exception
+    assert any("not ranked in RSF" in i.value for i in at.info)
+
+
+def test_sources_compared_page_shows_both_counts_and_reasons():
+    at = page("views/compared.py", edition="2021")
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("Country")
+    assert table.loc["China", "RSF (round-up, where published)"] == 127
+    assert table.loc["China", "CPJ (1 December census)"] == 49
+    assert "World: CPJ 305 · RSF 488" in at.caption[0].value
+    assert any("Reference date" in m.value for m in at.markdown)
+
+
+def test_cpj_download_is_withheld_until_terms_are_cleared():
+    at = page("views/cases.py", country="AZE")
+    button = at.get("download_button")[0]
+    assert button.proto.disabled
+    assert any("terms are cleared" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("metric", ["pts_a", "fh_status", "vdem_harassment", "imprisoned"])
+def test_map_measures(metric):
+    at = page("views/world_map.py", metric=metric)
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 1
