@@ -653,15 +653,15 @@ def detained_compared(world: pd.DataFrame) -> go.Figure:
         )
     fig.update_layout(
         barmode="group",
-        height=420,
-        margin={"t": 90, "b": 60},
+        height=450,
+        margin={"t": 130, "b": 60},
         title={
             "text": "Journalists in prison worldwide: RSF and CPJ",
             "subtitle": {
                 "text": "RSF round-ups (detained, incl. media workers) and CPJ's 1 December census"
             },
         },
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
+        legend={"orientation": "h", "y": 1.12, "yanchor": "bottom", "x": 0},
     )
     fig.update_xaxes(tickformat="d", dtick=1)
     fig.update_yaxes(title="Journalists", rangemode="tozero")

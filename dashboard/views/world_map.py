@@ -89,6 +89,7 @@ if not missing.empty:
         table = missing[["rank", "country", "score", "situation"]].dropna(axis=1, how="all")
         table = table.assign(score=table["score"].map("{:.2f}".format))
     else:
-        table = missing[["country", "value"]].rename(columns={"value": unit})  # counts, scores
+        table = missing[["country", "value"]].assign(value=missing["value"].map("{:g}".format))
+        table = table.rename(columns={"value": unit})
     st.table(table.rename(columns=str.capitalize).set_index(table.columns[0].capitalize()))
 ui.source_caption(dataset)
