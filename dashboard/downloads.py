@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-# OWASP CSV injection guidance: cells a spreadsheet would evaluate as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+from etl.publish import neutralise_formulas
 
 
-def neutralise(value: object) -> object:
-    """Prefix a quote to text that a spreadsheet would execute; numbers pass unchanged."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
-        return "'" + value
-    return value
-
-
-def safe_csv(frame: pd.DataFrame) -> bytes:
-    """CSV bytes (UTF-8, LF) with formula-like text neutralised."""
-    text_columns = frame.select_dtypes(include=["object", "string"]).columns
-    clean = frame.copy()
-    for column in text_columns:
-        clean[column] = clean[column].map(neutralise)
-    return clean.to_csv(index=False, lineterminator="\n").encode("utf-8")
+def safe_csv(frame: pd.DataFrame, header_lines: tuple[str, ...] = ()) -> bytes:
+    """CSV bytes (UTF-8, LF) with formula-like text neutralised, after '# ' comment lines
+    naming source, licence and view (read back with `pd.read_csv(..., skiprows=N)`)."""
+    header = "".join(f"# {' '.join(line.split())}\n" for line in header_lines)
+    body = neutralise_formulas(frame).to_csv(index=False, lineterminator="\n")
+    return (header + body).encode("utf-8")

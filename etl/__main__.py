@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from etl.docs import update_readme
+from etl import release
 from etl.fetch import Fetcher, default_mirror
 from etl.pipeline import run
 from etl.publish import recover
@@ -23,7 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("list", help="list the sources and the datasets they publish")
-    commands.add_parser("docs", help="regenerate README.md's datasets section from the catalog")
+    commands.add_parser(
+        "docs", help="regenerate the data package and data dictionary from the catalog"
+    )
     runner = commands.add_parser("run", help="fetch, check and publish sources")
     runner.add_argument("sources", nargs="*", metavar="SOURCE", help="default: all")
     where = runner.add_mutually_exclusive_group()
@@ -50,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if args.command == "docs":
-        changed = update_readme(ROOT / "README.md")
-        print("README.md updated" if changed else "README.md already up to date")
+        released = release.finalize(ROOT / "datasets", {})
+        print(f"updated {', '.join(released)}" if released else "data package up to date")
         return 0
 
     unknown = [name for name in args.sources if name not in SOURCES]
@@ -66,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     fetcher = Fetcher(mirror=mirror, log_path=ROOT / ".etl" / "fetch-log.jsonl")
     chosen = [SOURCES[name] for name in args.sources] or list(SOURCES.values())
     outcomes = run(chosen, fetcher, args.out)
+    changes = {name: c for o in outcomes if o.ok for name, c in o.row_changes.items()}
+    released = release.finalize(args.out, changes)
+    if released:
+        print(f"release files updated: {', '.join(released)}", file=sys.stderr)
     failed = [o.source for o in outcomes if not o.ok]
     print(
         f"summary: {len(outcomes) - len(failed)} source(s) published, "

@@ -15,6 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from etl import publish as publishing
+from etl import release
 from etl.catalog import Dataset
 from etl.errors import EtlError, Problem, ValidationError
 from etl.fetch import Fetched, Fetcher, RawFile
@@ -41,6 +42,7 @@ class Outcome:
     changed: list[str] = field(default_factory=list)
     rows: int = 0
     error: str = ""
+    row_changes: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def schema_for(dataset: Dataset) -> pa.DataFrameSchema:
@@ -164,8 +166,22 @@ def run_source(source: Source, fetcher: Fetcher, out_dir: Path, progress) -> Out
             provenance(source, fetched, outputs, unmatched)
         ),
     }
+    row_changes = {}
+    for dataset in source.datasets:
+        path = out_dir / dataset.filename
+        before = path.read_bytes() if path.exists() else None
+        if before != outputs[dataset.filename]:
+            row_changes[dataset.name] = release.row_changes(
+                dataset, before, outputs[dataset.filename]
+            )
     changed = publishing.publish(out_dir, source.name, files)
-    return Outcome(source.name, ok=True, changed=changed, rows=sum(len(t) for t in tables.values()))
+    return Outcome(
+        source.name,
+        ok=True,
+        changed=changed,
+        rows=sum(len(t) for t in tables.values()),
+        row_changes=row_changes,
+    )
 
 
 def run(sources: list[Source], fetcher: Fetcher, out_dir: Path, progress=None) -> list[Outcome]:

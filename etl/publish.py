@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -22,10 +23,30 @@ STAGING = ".staging"
 COMMIT_MARKER = "COMMIT"
 
 
+# OWASP's CSV-injection guidance: text a spreadsheet would run as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def neutralise(value: object) -> object:
+    """Prefix a quote to text that a spreadsheet would execute; numbers pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    clean = frame.copy()
+    for column in clean.select_dtypes(include=["object", "string"]).columns:
+        clean[column] = clean[column].map(neutralise, na_action="ignore")
+    return clean
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV with a fixed dialect: UTF-8, LF line ends, no index, shortest float repr."""
+    """CSV with a fixed dialect: UTF-8, LF line ends, no index, shortest float repr, and no
+    cell a spreadsheet would execute."""
     buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, lineterminator="\n")
+    neutralise_formulas(frame).to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue().encode("utf-8")
 
 

@@ -96,12 +96,15 @@ def test_cli_run_exits_nonzero_and_names_the_file_when_input_is_bad(broken_mirro
     assert digest(out) == before
 
 
-def test_readme_datasets_section_is_generated_from_the_catalog(tmp_path):
-    readme = tmp_path / "README.md"
-    readme.write_text((ROOT / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
-    from etl.docs import update_readme
+def test_data_package_and_dictionary_are_current(tmp_path):
+    import shutil
 
-    assert update_readme(readme) is False, "README.md is stale: run `python -m etl docs`"
+    from etl import release
+
+    for file in DATASETS.iterdir():
+        if file.is_file():
+            shutil.copy(file, tmp_path / file.name)
+    assert release.finalize(tmp_path, {}) == [], "stale: run `python -m etl docs`"
 
 
 def test_every_published_dataset_is_in_the_catalog():

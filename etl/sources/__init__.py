@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from etl.sources import amnesty, cpj, freedomhouse, pts, rsf_index, rsf_roundup, vdem
+from etl.sources import (
+    amnesty,
+    cpj,
+    freedomhouse,
+    pts,
+    reference,
+    rsf_index,
+    rsf_roundup,
+    vdem,
+)
 
 SOURCES = {
     source.name: source
     for source in (
+        reference.SOURCE,
         rsf_index.SOURCE,
         cpj.SOURCE,
         pts.SOURCE,
