@@ -666,3 +666,28 @@ def detained_compared(world: pd.DataFrame) -> go.Figure:
     fig.update_xaxes(tickformat="d", dtick=1)
     fig.update_yaxes(title="Journalists", rangemode="tozero")
     return _source_line(fig, catalog.RSF_ROUNDUP, _span(world))
+
+
+def figure_data(fig: go.Figure) -> pd.DataFrame:
+    """The numbers a figure draws, as a tidy table (series, x, y), in drawing order.
+
+    Used for "download the data behind this view" where no richer table is at hand, so
+    the file holds exactly what the chart shows.
+    """
+    rows = []
+    for trace in fig.data:
+        name = trace.name or ""
+        if trace.type == "choropleth":
+            rows += [
+                {"series": name, "x": loc, "y": z}
+                for loc, z in zip(trace.locations, trace.z, strict=True)
+            ]
+            continue
+        for x, y in zip(
+            trace.x if trace.x is not None else (),
+            trace.y if trace.y is not None else (),
+            strict=False,
+        ):
+            if y is not None and not pd.isna(y):
+                rows.append({"series": name, "x": x, "y": y})
+    return pd.DataFrame(rows, columns=["series", "x", "y"])

@@ -20,6 +20,6 @@ COMPARE = PageSpec("views/compare.py", "Compare", ":material/compare_arrows:", "
 RANKINGS = PageSpec("views/rankings.py", "Rankings", ":material/format_list_numbered:", "rankings")
 CASES = PageSpec("views/cases.py", "Cases", ":material/person_search:", "cases")
 COMPARED = PageSpec("views/compared.py", "Sources compared", ":material/balance:", "sources")
-ABOUT = PageSpec("views/about.py", "About the data", ":material/info:", "about")
+DATA = PageSpec("views/datasets.py", "Data & downloads", ":material/download:", "datasets")
 
-PAGES = (OVERVIEW, WORLD_MAP, COUNTRY, COMPARE, RANKINGS, CASES, COMPARED, ABOUT)
+PAGES = (OVERVIEW, WORLD_MAP, COUNTRY, COMPARE, RANKINGS, CASES, COMPARED, DATA)

@@ -44,21 +44,52 @@ def indicator_values(key: str) -> pd.DataFrame:
         st.stop()
 
 
-def download(dataset: catalog.Dataset, frame: pd.DataFrame, file_name: str, label: str) -> None:
-    """A CSV download of exactly `frame`, or a disabled button saying why it is withheld."""
+def view_url() -> str:
+    """The address of the current view, with its state, for the header of a download."""
+    from urllib.parse import urlencode, urlsplit, urlunsplit
+
+    base = urlsplit(st.context.url or "http://localhost:8501/")
+    query = urlencode({key: st.query_params[key] for key in st.query_params})
+    return urlunsplit((base.scheme, base.netloc, base.path, query, ""))
+
+
+def _version() -> str:
+    from etl import release
+
+    version = release.current_version(data.DATASETS_DIR)
+    return f"build-{version['version']} ({version['date']})" if version else "unreleased"
+
+
+def download(
+    datasets,
+    frame: pd.DataFrame,
+    file_name: str,
+    label: str = "Download the data behind this view (CSV)",
+    key: str | None = None,
+) -> None:
+    """A CSV of exactly the rows and columns shown, headed by source, licence and the view's
+    URL; or a disabled button saying why it is withheld (any withheld source withholds it)."""
     from dashboard.downloads import safe_csv
 
-    blocked = dataset.download_blocked
+    datasets = datasets if isinstance(datasets, list | tuple) else [datasets]
+    blocked = [d.download_blocked for d in datasets if d.download_blocked]
+    header = (
+        *(f"Source: {d.attribution}. Licence: {d.licence}" for d in datasets),
+        f"View: {view_url()}",
+        f"{catalog.DASHBOARD_NAME}, data {_version()}. Read with pandas.read_csv(path, "
+        f"skiprows={len(datasets) + 2})",
+    )
     st.download_button(
         label,
-        data=safe_csv(frame) if not blocked else b"",
+        data=b"" if blocked else safe_csv(frame, header),
         file_name=file_name,
         mime="text/csv",
         disabled=bool(blocked),
-        help=blocked or f"Exactly the rows shown. Licence: {dataset.licence}",
+        key=key,
+        help=blocked[0] if blocked else "Exactly the rows shown.",
     )
     if blocked:
-        st.caption(md_escape(blocked))
+        st.caption(md_escape(blocked[0]))
 
 
 def load_rsf_index() -> pd.DataFrame:
@@ -93,19 +124,22 @@ def source_caption(dataset: catalog.Dataset) -> None:
     )
 
 
-def plot(fig, *, key: str, selectable: bool = False):
-    """Render a figure with the offline map config; optionally return click selections."""
+def plot(
+    fig, *, key: str, sources, data_frame: pd.DataFrame | None = None, selectable: bool = False
+):
+    """Render a figure with the offline map config, then offer the data behind it.
+
+    data_frame: the table behind the chart when the figure alone would lose detail (maps);
+    otherwise the numbers are taken from the figure itself.
+    """
+    from dashboard.charts import figure_data
+
     # theme=None keeps our colour scales: Streamlit's theme may reverse them in dark mode.
-    if selectable:
-        return st.plotly_chart(
-            fig,
-            key=key,
-            config=PLOTLY_CONFIG,
-            theme=None,
-            on_select="rerun",
-            selection_mode="points",
-        )
-    return st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)
+    options = {"on_select": "rerun", "selection_mode": "points"} if selectable else {}
+    event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None, **options)
+    frame = data_frame if data_frame is not None else figure_data(fig)
+    download(sources, frame, f"{key}.csv", key=f"{key}-csv")
+    return event
 
 
 def selected_locations(event) -> list[str]:

@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 DASHBOARD_NAME = "Press Freedom Dashboard"
+DASHBOARD_CITATION = (
+    "Press Freedom Dashboard: open statistics on press freedom and the repression of "
+    "journalists (software and datasets), 2026. See CITATION.cff."
+)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ RSF = catalog.RSF_INDEX
 def test_row_changes_by_primary_key():
     old = b"iso3,year,rank\nAZE,2025,167\nTUR,2025,159\nNOR,2025,1\n"
     new = b"iso3,year,rank\nAZE,2025,167\nTUR,2025,158\nFIN,2025,5\n"
-    dataset = catalog.Dataset(**{**RSF.__dict__, "columns": RSF.columns[:0],
-                                 "primary_key": ("iso3", "year")})
+    dataset = catalog.Dataset(
+        **{**RSF.__dict__, "columns": RSF.columns[:0], "primary_key": ("iso3", "year")}
+    )
     assert release.row_changes(dataset, old, new) == {"added": 1, "removed": 1, "changed": 1}
     assert release.row_changes(dataset, None, new) == {"added": 3, "removed": 0, "changed": 0}
 
@@ -64,7 +65,8 @@ def test_data_package_describes_every_file_by_hash():
         fields = [f["name"] for f in resource["schema"]["fields"]]
         assert fields == [c.name for c in catalog.DATASETS[name].columns]
     assert resources["rsf_index"]["schema"]["foreignKeys"][0]["reference"]["resource"] == (
-        "countries")
+        "countries"
+    )
 
 
 def test_dictionary_covers_every_column_of_every_dataset():

@@ -39,7 +39,11 @@ ui.sync_url(countries=chosen, measure=measure)
 if not chosen:
     st.info("Choose at least one country to compare.")
     st.stop()
-ui.plot(charts.compare_chart(index[index["iso3"].isin(chosen)], measure), key="compare")
+ui.plot(
+    charts.compare_chart(index[index["iso3"].isin(chosen)], measure),
+    key="compare",
+    sources=catalog.RSF_INDEX,
+)
 if charts.MEASURES[measure].era is None:
     st.caption(
         "Ranks span every edition, but the number of ranked entities grew from 139 "

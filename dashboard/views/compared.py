@@ -46,7 +46,12 @@ world = pd.concat(
     ]
 )
 world = world[world["year"].isin(years)].astype({"year": int, "value": int})
-ui.plot(charts.detained_compared(world), key="world")
+ui.plot(
+    charts.detained_compared(world),
+    key="world",
+    sources=[catalog.RSF_ROUNDUP, catalog.CPJ_CENSUS],
+    data_frame=world,
+)
 
 year = st.select_slider("Year", options=years, value=year, key="edition")
 ui.sync_url(edition=year)
@@ -88,6 +93,12 @@ st.caption(
     "2023 in the data available here."
 )
 st.dataframe(table, hide_index=True, width="stretch")
+ui.download(
+    [catalog.RSF_ROUNDUP, catalog.CPJ_CENSUS],
+    table,
+    f"jailed_by_country_{year}.csv",
+    key="table-csv",
+)
 
 st.subheader("Why the numbers differ", anchor=False)
 REASONS = (

@@ -32,10 +32,10 @@ if series.empty:
     st.info(f"{safe_name} is not ranked in RSF's World Press Freedom Index; CPJ's records follow.")
 else:
     st.markdown("\n".join(f"- {line}" for line in text.country_summary(series)))
-    ui.plot(charts.rank_chart(series), key="rank")
-    ui.plot(charts.score_chart(series), key="score")
+    ui.plot(charts.rank_chart(series), key="rank", sources=catalog.RSF_INDEX)
+    ui.plot(charts.score_chart(series), key="score", sources=catalog.RSF_INDEX)
     if (series["methodology"] == "2022+").any():
-        ui.plot(charts.indicators_chart(series), key="indicators")
+        ui.plot(charts.indicators_chart(series), key="indicators", sources=catalog.RSF_INDEX)
     with st.expander("Why the lines break: RSF's methodology changes"):
         for era in catalog.RSF_ERAS.values():
             st.markdown(f"- **{era['label']}**: {text.md_escape(era['explanation'])}")
@@ -48,7 +48,11 @@ country_cases = cases[cases["iso3"] == country]
 if country_census["imprisoned"].sum() == 0 and country_killed.empty and country_cases.empty:
     st.info(f"CPJ's records hold no imprisoned, killed or missing journalist for {safe_name}.")
 else:
-    ui.plot(charts.cpj_counts_chart(country_census, country_killed, name), key="cpj")
+    ui.plot(
+        charts.cpj_counts_chart(country_census, country_killed, name),
+        key="cpj",
+        sources=[catalog.CPJ_CENSUS, catalog.CPJ_KILLED_COUNTS],
+    )
     st.caption(
         text.md_escape(catalog.CPJ_CENSUS.notes[0] + " " + catalog.CPJ_KILLED_COUNTS.notes[0])
     )
@@ -153,7 +157,19 @@ for title, keys in PANELS:
 st.markdown("\n".join(f"- {line}" for line in text.agreement_summary(name, standings)))
 if panels:
     years = pd.concat([frame["year"] for _, members in panels for _, frame in members])
-    ui.plot(charts.source_panels(panels, name, int(years.min()), int(years.max())), key="sources")
+    behind = pd.concat(
+        [
+            frame.dropna().assign(measure=indicator.label, source=indicator.source.attribution)
+            for _, members in panels
+            for indicator, frame in members
+        ]
+    )[["measure", "year", "value", "source"]]
+    ui.plot(
+        charts.source_panels(panels, name, int(years.min()), int(years.max())),
+        key="sources",
+        sources=list({ind.dataset: ind.source for _, m in panels for ind, _ in m}.values()),
+        data_frame=behind,
+    )
     with st.expander("What each scale means"):
         for _, members in panels:
             for indicator, _ in members:
@@ -163,19 +179,22 @@ if panels:
                     f"({text.md_escape(indicator.source.attribution)})"
                 )
     if standings:
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "measure": s["indicator"].label,
-                        "year": s["year"],
-                        "value": s["value"],
-                        "percentile (0 = worst)": s["percentile"],
-                        "countries rated": s["peers"],
-                    }
-                    for s in standings
-                ]
-            ),
-            hide_index=True,
-            width="stretch",
+        table = pd.DataFrame(
+            [
+                {
+                    "measure": s["indicator"].label,
+                    "year": s["year"],
+                    "value": s["value"],
+                    "percentile (0 = worst)": s["percentile"],
+                    "countries rated": s["peers"],
+                }
+                for s in standings
+            ]
+        )
+        st.dataframe(table, hide_index=True, width="stretch")
+        ui.download(
+            list({s["indicator"].dataset: s["indicator"].source for s in standings}.values()),
+            table,
+            f"standings_{country}.csv",
+            key="standings-csv",
         )

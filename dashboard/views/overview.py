@@ -28,7 +28,7 @@ for column, band in zip(columns, charts.SITUATION_COLOURS, strict=True):
 
 left, right = st.columns(2)
 with left:
-    ui.plot(charts.situation_bar(index), key="bands")
+    ui.plot(charts.situation_bar(index), key="bands", sources=catalog.RSF_INDEX)
 with right:
     st.subheader(f"Largest moves since {int(latest['previous_year'].iloc[0])}")
     moves = latest.dropna(subset=["rank_change"]).sort_values("rank_change")
@@ -43,6 +43,13 @@ with right:
     st.dataframe(moves.head(5)[shown].rename(columns=labels), hide_index=True)
     st.markdown("**Rose furthest**")
     st.dataframe(moves.tail(5).iloc[::-1][shown].rename(columns=labels), hide_index=True)
+    ui.download(
+        catalog.RSF_INDEX,
+        moves[shown].rename(columns=labels),
+        "moves.csv",
+        "Download every move (CSV)",
+        key="moves-csv",
+    )
 
 st.subheader("Explore")
 destinations = (navigation.WORLD_MAP, navigation.COUNTRY, navigation.COMPARE, navigation.RANKINGS)

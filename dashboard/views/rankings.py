@@ -64,4 +64,7 @@ st.dataframe(
     }
     | {"Profile": st.column_config.LinkColumn(display_text="Open profile")},
 )
+ui.download(
+    catalog.RSF_INDEX, shown.drop(columns=["Profile"]), f"rsf_ranking_{year}.csv", key="ranking-csv"
+)
 ui.source_caption(catalog.RSF_INDEX)

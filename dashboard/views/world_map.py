@@ -76,7 +76,12 @@ else:
     )
     caption = dataset.notes[0]
 
-event = ui.plot(figure, key="map", selectable=True)
+behind = shown
+if metric == "rsf":
+    behind = shown[
+        ["iso3", "country", "year", "rank", "score", "situation", "rank_change", "score_change"]
+    ]
+event = ui.plot(figure, key="map", selectable=True, sources=dataset, data_frame=behind)
 clicked = ui.selected_locations(event)
 if clicked:
     st.switch_page(navigation.COUNTRY.script, query_params={"country": clicked[0]})

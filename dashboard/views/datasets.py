@@ -1,0 +1,110 @@
+"""Data & downloads: every dataset documented, citable, versioned and (where allowed)
+downloadable, with its stable URL."""
+
+from urllib.parse import urlsplit
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, state, ui
+from dashboard.text import md_escape
+from etl import catalog, release
+
+names = list(catalog.DATASETS)
+chosen, message = state.parse_choice(st.query_params.get("dataset"), names, "rsf_index")
+
+st.title("Data & downloads")
+ui.note(message)
+log = release.load_changelog(data.DATASETS_DIR)
+version = log[-1] if log else None
+if version:
+    st.markdown(
+        f"Current data version: **build-{version['version']}**, built "
+        f"{version['date']}. Every dataset below is a tidy CSV; the data dictionary "
+        "and the Frictionless data package describe them all."
+    )
+origin = ""
+if st.context.url:
+    parts = urlsplit(st.context.url)
+    origin = f"{parts.scheme}://{parts.netloc}"
+st.code(
+    f'import pandas as pd\npackage = "{origin}/data/datapackage.json"  # Frictionless\n'
+    f'index = pd.read_csv("{origin}/data/rsf_index.csv")',
+    language="python",
+)
+
+chosen = st.selectbox(
+    "Dataset",
+    names,
+    index=names.index(chosen),
+    key="dataset",
+    format_func=lambda n: catalog.DATASETS[n].title,
+)
+ui.sync_url({"dataset": "rsf_index"}, dataset=chosen)
+dataset = catalog.DATASETS[chosen]
+frame = ui.load(chosen)
+
+st.header(dataset.title, anchor=False)
+st.markdown(md_escape(dataset.description))
+coverage = [f"{len(frame):,} rows"]
+if "year" in frame.columns:
+    coverage.append(f"years {int(frame['year'].min())}–{int(frame['year'].max())}")
+ENTITY_LABELS = {"iso3": "countries and entities", "entity": "source entities"}
+for key, label in ENTITY_LABELS.items():
+    if key in frame.columns:
+        coverage.append(f"{frame[key].nunique():,} {label}")
+        break
+left, right = st.columns(2)
+left.markdown(f"**Coverage:** {', '.join(coverage)}")
+left.markdown(f"**Publisher:** {md_escape(dataset.publisher)} · [home page]({dataset.homepage})")
+right.markdown(f"**Licence / terms:** {md_escape(dataset.licence)}")
+right.markdown(f"**Redistribution:** {md_escape(dataset.redistribution)}")
+
+st.subheader("Columns", anchor=False)
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                "column": c.name,
+                "type": c.type,
+                "unit": c.unit or "",
+                "direction": c.direction or "",
+                "description": c.description,
+                "source column": c.source_column or "",
+            }
+            for c in dataset.columns
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
+if dataset.notes:
+    st.subheader("Methodology notes", anchor=False)
+    st.markdown("\n".join(f"- {md_escape(note)}" for note in dataset.notes))
+
+st.subheader("Cite", anchor=False)
+st.markdown("This dataset:")
+st.code(dataset.citation, language=None, wrap_lines=True)
+st.markdown("This dashboard:")
+st.code(catalog.DASHBOARD_CITATION, language=None, wrap_lines=True)
+
+st.subheader("Download", anchor=False)
+ui.download(dataset, frame, dataset.filename, f"Download {dataset.filename}")
+if not dataset.download_blocked:
+    st.code(f'pd.read_csv("{origin}/data/{dataset.filename}")', language="python")
+
+st.subheader("Changes by build", anchor=False)
+history = [
+    {
+        "build": f"build-{entry['version']}",
+        "date": entry["date"],
+        **entry["datasets"].get(chosen, {"added": 0, "removed": 0, "changed": 0}),
+    }
+    for entry in reversed(log)
+]
+st.dataframe(pd.DataFrame(history), hide_index=True, width="stretch")
+st.caption(
+    "Rows added, removed and changed against the previous build, matched on the "
+    f"primary key ({', '.join(dataset.primary_key)}). This is where CPJ's and RSF's "
+    "revisions of past figures show up."
+)
