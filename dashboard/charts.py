@@ -180,7 +180,7 @@ def world_map(edition: pd.DataFrame) -> go.Figure:
             "text": f"World Press Freedom Index {year}",
             "subtitle": {"text": catalog.RSF_ERAS[era]["label"]},
         },
-        margin={"l": 0, "r": 0, "t": 70, "b": 30},
+        margin={"l": 0, "r": 0, "t": 70, "b": 50},
         height=520,
         legend=legend,
     )
@@ -446,7 +446,7 @@ def count_map(
     )
     fig.update_layout(
         title={"text": title, "subtitle": {"text": subtitle}},
-        margin={"l": 0, "r": 0, "t": 70, "b": 30},
+        margin={"l": 0, "r": 0, "t": 70, "b": 50},
         height=520,
     )
     return _source_line(fig, dataset, str(year))
@@ -629,7 +629,7 @@ def indicator_map(
     )
     fig.update_layout(
         title={"text": title, "subtitle": {"text": subtitle}},
-        margin={"l": 0, "r": 0, "t": 70, "b": 30},
+        margin={"l": 0, "r": 0, "t": 70, "b": 50},
         height=520,
     )
     return _source_line(fig, dataset, str(year))
