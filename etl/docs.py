@@ -15,14 +15,15 @@ def datasets_markdown() -> str:
             "",
             f"- Publisher: {dataset.publisher} ({dataset.homepage})",
             f"- Upstream files: {', '.join(f'`{u}`' for u in dataset.source_urls)}",
-            f"- Licence / terms: {dataset.licence}",
+            f"- Licence / terms: {dataset.licence} (redistribution: {dataset.redistribution})",
             f"- Cite as: {dataset.citation}",
             f"- One row per: {', '.join(dataset.primary_key)}",
             "",
-            "| column | type | unit | description |",
-            "|---|---|---|---|",
+            "| column | type | unit | direction | description | source column |",
+            "|---|---|---|---|---|---|",
             *(
-                f"| `{c.name}` | {c.type} | {c.unit or ''} | {c.description} |"
+                f"| `{c.name}` | {c.type} | {c.unit or ''} | {c.direction or ''} | "
+                f"{c.description} | {c.source_column or ''} |"
                 for c in dataset.columns
             ),
             "",
