@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: run test datasets lint clean
+.PHONY: run test datasets lint snapshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,9 +23,12 @@ test: $(STAMP)  ## run the whole test suite
 datasets: $(STAMP)  ## rebuild datasets/ from the raw sources (mirror by default)
 	$(BIN)/python -m etl run
 
+snapshots: $(STAMP)  ## export the chart gallery (PNG, SVG, HTML + index.html) to snapshots/
+	$(BIN)/python -m dashboard.export --gallery --out snapshots
+
 lint: $(STAMP)
-	$(BIN)/ruff check etl dashboard tests
-	$(BIN)/ruff format --check etl dashboard tests
+	$(BIN)/ruff check etl dashboard tests benchmarks
+	$(BIN)/ruff format --check etl dashboard tests benchmarks
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

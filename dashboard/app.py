@@ -20,7 +20,10 @@ st.navigation(
             icon=spec.icon,
             url_path=spec.url_path,
             default=spec.url_path is None,
+            visibility="hidden" if spec.hidden else "visible",
         )
         for spec in PAGES
-    ]
+    ],
+    # an embedded chart shows the chart alone: no menu
+    position="hidden" if st.context.is_embedded else "sidebar",
 ).run()

@@ -184,6 +184,14 @@ def world_map(edition: pd.DataFrame) -> go.Figure:
         height=520,
         legend=legend,
     )
+    fig.update_layout(
+        meta={
+            "kind": "score",
+            "unit": "RSF score",
+            "higher_is_better": catalog.RSF_ERAS[era]["higher_is_better"],
+            "values": dict(zip(edition["country"], edition["score"].astype(float), strict=True)),
+        }
+    )
     return _source_line(fig, catalog.RSF_INDEX, str(year))
 
 
@@ -449,6 +457,14 @@ def count_map(
         margin={"l": 0, "r": 0, "t": 70, "b": 50},
         height=520,
     )
+    fig.update_layout(
+        meta={
+            "kind": "count",
+            "unit": unit,
+            "higher_is_better": False,
+            "values": dict(zip(values["country"], values["value"].astype(float), strict=True)),
+        }
+    )
     return _source_line(fig, dataset, str(year))
 
 
@@ -631,6 +647,14 @@ def indicator_map(
         title={"text": title, "subtitle": {"text": subtitle}},
         margin={"l": 0, "r": 0, "t": 70, "b": 50},
         height=520,
+    )
+    fig.update_layout(
+        meta={
+            "kind": "score",
+            "unit": title.rsplit(",", 1)[0],
+            "higher_is_better": higher_is_better,
+            "values": dict(zip(values["country"], values["value"].astype(float), strict=True)),
+        }
     )
     return _source_line(fig, dataset, str(year))
 

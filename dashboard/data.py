@@ -56,6 +56,8 @@ def with_changes(index: pd.DataFrame) -> pd.DataFrame:
     Rank changes span methodology breaks (ranks are comparable in kind); score
     changes are left blank across a break, where scores are not comparable.
     """
+    if "rank_change" in index.columns:  # already done (e.g. a cached frame)
+        return index
     frame = index.sort_values(["iso3", "year"]).copy()
     editions = sorted(frame["year"].unique())
     previous_edition = dict(zip(editions[1:], editions[:-1], strict=True))
@@ -108,6 +110,18 @@ MAP_METRICS = {
     "killed": "Journalists and media workers killed (CPJ, all records)",
     "killed-confirmed": "Journalists killed, work-related motive confirmed (CPJ)",
     **{key: BY_KEY[key].label for key in MAP_INDICATORS},
+}
+
+
+COUNT_UNITS = {
+    "imprisoned": "journalists in prison",
+    "killed": "killed",
+    "killed-confirmed": "killed",
+}
+COUNT_DATASETS = {
+    "imprisoned": catalog.CPJ_CENSUS,
+    "killed": catalog.CPJ_KILLED_COUNTS,
+    "killed-confirmed": catalog.CPJ_KILLED_COUNTS,
 }
 
 

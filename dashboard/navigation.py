@@ -11,6 +11,7 @@ class PageSpec:
     title: str
     icon: str
     url_path: str | None  # None: the default page, served at "/"
+    hidden: bool = False  # reachable by URL, not listed in the menu
 
 
 OVERVIEW = PageSpec("views/overview.py", "Overview", ":material/home:", None)
@@ -22,4 +23,6 @@ CASES = PageSpec("views/cases.py", "Cases", ":material/person_search:", "cases")
 COMPARED = PageSpec("views/compared.py", "Sources compared", ":material/balance:", "sources")
 DATA = PageSpec("views/datasets.py", "Data & downloads", ":material/download:", "datasets")
 
-PAGES = (OVERVIEW, WORLD_MAP, COUNTRY, COMPARE, RANKINGS, CASES, COMPARED, DATA)
+EMBED = PageSpec("views/embed.py", "Chart", ":material/code:", "embed", hidden=True)
+
+PAGES = (OVERVIEW, WORLD_MAP, COUNTRY, COMPARE, RANKINGS, CASES, COMPARED, DATA, EMBED)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import data
+from dashboard import data, navigation
 from dashboard.geo import PLOTLY_CONFIG
 from dashboard.text import md_escape
 from etl import catalog
@@ -125,21 +125,91 @@ def source_caption(dataset: catalog.Dataset) -> None:
 
 
 def plot(
-    fig, *, key: str, sources, data_frame: pd.DataFrame | None = None, selectable: bool = False
+    fig,
+    *,
+    key: str,
+    sources,
+    data_frame: pd.DataFrame | None = None,
+    selectable: bool = False,
+    embed=None,
 ):
-    """Render a figure with the offline map config, then offer the data behind it.
+    """Render a figure with the offline map config, then offer beside it: the data behind
+    it, snapshots (PNG, SVG, self-contained HTML) and, for named charts, an embed code.
 
     data_frame: the table behind the chart when the figure alone would lose detail (maps);
-    otherwise the numbers are taken from the figure itself.
+    otherwise the numbers are taken from the figure itself. embed: a gallery.Chart.
     """
     from dashboard.charts import figure_data
 
     # theme=None keeps our colour scales: Streamlit's theme may reverse them in dark mode.
     options = {"on_select": "rerun", "selection_mode": "points"} if selectable else {}
     event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None, **options)
-    frame = data_frame if data_frame is not None else figure_data(fig)
-    download(sources, frame, f"{key}.csv", key=f"{key}-csv")
+    sources = sources if isinstance(sources, list | tuple) else [sources]
+    left, middle, right = st.columns([3, 2, 2])
+    with left:
+        frame = data_frame if data_frame is not None else figure_data(fig)
+        download(sources, frame, f"{key}.csv", key=f"{key}-csv")
+    with middle.popover("Snapshot for articles", icon=":material/image:"):
+        snapshot_controls(fig, key, tuple(sources))
+    if embed is not None:
+        with right.popover("Embed", icon=":material/code:"):
+            embed_controls(embed)
     return event
+
+
+def snapshot_controls(fig, key: str, sources: tuple) -> None:
+    """Size and theme, then PNG / SVG / HTML built only when clicked."""
+    from dashboard import alttext, export
+
+    preset = st.radio(
+        "Size",
+        list(export.PRESETS),
+        horizontal=True,
+        key=f"{key}-preset",
+        format_func=lambda p: f"{p} {export.PRESETS[p][0]}×{export.PRESETS[p][1]}",
+    )
+    theme = st.radio("Theme", list(export.THEMES), horizontal=True, key=f"{key}-theme")
+    alt = alttext.describe(fig)
+    st.text_area("Alt text", alt, key=f"{key}-alt", height=120)
+
+    def build(fmt: str):
+        def render() -> bytes:
+            shot = export.snapshot(fig, preset=preset, theme=theme, alt=alt, sources=sources)
+            return export.render(shot, fmt)
+
+        return render
+
+    images = export.browser_path() is not None
+    for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml"), ("html", "text/html")):
+        st.download_button(
+            f"{fmt.upper()}",
+            data=build(fmt),
+            file_name=f"{key}-{preset}.{fmt}",
+            mime=mime,
+            key=f"{key}-{fmt}",
+            disabled=fmt != "html" and not images,
+            on_click="ignore",
+        )
+    if not images:
+        st.caption("PNG and SVG need Chromium on the server (`apt-get install chromium`).")
+
+
+def embed_controls(chart) -> None:
+    """The embed URL of a named chart and a responsive iframe snippet to paste."""
+    from urllib.parse import urlencode, urlsplit
+
+    base = urlsplit(st.context.url or "http://localhost:8501/")
+    query = urlencode({"chart": chart.kind, **chart.params, "embed": "true"})
+    url = f"{base.scheme}://{base.netloc}/{navigation.EMBED.url_path}?{query}"
+    title = md_escape(chart.figure.layout.title.text or catalog.DASHBOARD_NAME)
+    st.code(url, language=None, wrap_lines=True)
+    st.code(
+        f'<iframe src="{url}" title="{chart.figure.layout.title.text}" loading="lazy" '
+        'style="width:100%;aspect-ratio:16/10;border:0" allowfullscreen></iframe>',
+        language="html",
+        wrap_lines=True,
+    )
+    st.caption(f"Shows only the chart “{title}” with its source line.")
 
 
 def selected_locations(event) -> list[str]:

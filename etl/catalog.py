@@ -8,6 +8,7 @@ data package and data dictionary.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 DASHBOARD_NAME = "Press Freedom Dashboard"
@@ -52,6 +53,11 @@ class Dataset:
     @property
     def filename(self) -> str:
         return f"{self.name}.csv"
+
+    @property
+    def licence_label(self) -> str:
+        """The licence's short name, for source lines under charts."""
+        return re.split(r":|;| \(", self.licence, maxsplit=1)[0].strip()
 
     @property
     def download_blocked(self) -> str | None:

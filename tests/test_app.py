@@ -30,7 +30,7 @@ def chart_titles(at: AppTest) -> list[str]:
 def test_every_page_runs_without_exception(spec):
     at = page(spec.script)
     assert not at.exception
-    assert at.title
+    assert at.title or (spec.hidden and at.get("plotly_chart"))
 
 
 def test_app_entry_point_runs_with_navigation():
@@ -168,3 +168,12 @@ def test_map_measures(metric):
     at = page("views/world_map.py", metric=metric)
     assert not at.exception
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_embed_url_renders_the_chart_alone():
+    at = page("views/embed.py", chart="map", metric="imprisoned", edition="2022", embed="true")
+    assert not at.exception
+    assert chart_titles(at) == ["Journalists imprisoned on 1 December (CPJ census), 2022"]
+    assert not at.title and not at.markdown and not at.get("download_button")
+    at = page("views/embed.py", chart="rank", country="UKR")
+    assert chart_titles(at)[0].startswith("Ukraine")

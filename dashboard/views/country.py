@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, indicators, navigation, state, text, ui
+from dashboard import charts, data, gallery, indicators, navigation, state, text, ui
 from etl import catalog
 
 index = ui.load_rsf_index()
@@ -32,10 +32,12 @@ if series.empty:
     st.info(f"{safe_name} is not ranked in RSF's World Press Freedom Index; CPJ's records follow.")
 else:
     st.markdown("\n".join(f"- {line}" for line in text.country_summary(series)))
-    ui.plot(charts.rank_chart(series), key="rank", sources=catalog.RSF_INDEX)
-    ui.plot(charts.score_chart(series), key="score", sources=catalog.RSF_INDEX)
+    for kind in ("rank", "score"):
+        chart = gallery.build(kind, {"country": country}, ui.load)
+        ui.plot(chart.figure, key=kind, sources=catalog.RSF_INDEX, embed=chart)
     if (series["methodology"] == "2022+").any():
-        ui.plot(charts.indicators_chart(series), key="indicators", sources=catalog.RSF_INDEX)
+        chart = gallery.build("indicators", {"country": country}, ui.load)
+        ui.plot(chart.figure, key="indicators", sources=catalog.RSF_INDEX, embed=chart)
     with st.expander("Why the lines break: RSF's methodology changes"):
         for era in catalog.RSF_ERAS.values():
             st.markdown(f"- **{era['label']}**: {text.md_escape(era['explanation'])}")
@@ -48,10 +50,12 @@ country_cases = cases[cases["iso3"] == country]
 if country_census["imprisoned"].sum() == 0 and country_killed.empty and country_cases.empty:
     st.info(f"CPJ's records hold no imprisoned, killed or missing journalist for {safe_name}.")
 else:
+    chart = gallery.build("cpj", {"country": country}, ui.load)
     ui.plot(
-        charts.cpj_counts_chart(country_census, country_killed, name),
+        chart.figure,
         key="cpj",
         sources=[catalog.CPJ_CENSUS, catalog.CPJ_KILLED_COUNTS],
+        embed=chart,
     )
     st.caption(
         text.md_escape(catalog.CPJ_CENSUS.notes[0] + " " + catalog.CPJ_KILLED_COUNTS.notes[0])

@@ -1,0 +1,335 @@
+"""Chart snapshots for editors: PNG, SVG and self-contained HTML, offline.
+
+    python -m dashboard.export --chart map:edition=2026 --chart rank:country=AZE --out DIR
+    python -m dashboard.export --gallery --out DIR        (every edition, every country)
+
+Images are drawn by kaleido in the locally installed Chromium (Debian's `chromium`), with
+the map geometry read from the app's own files, so nothing is fetched from a CDN. Every
+snapshot carries its title, subtitle, source line with licence, the dashboard's name and
+the data build; SVG and HTML also carry the generated alt text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import html
+import json
+import shutil
+import sys
+import time
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import plotly.graph_objects as go
+import plotly.io as pio
+import plotly.offline
+
+from dashboard import alttext, data, gallery, geo
+from etl import catalog, release
+
+PRESETS = {"article": (1200, 675), "square": (1080, 1080), "portrait": (1080, 1350)}
+THEMES = {
+    "light": {
+        "paper": "#ffffff",
+        "plot": "#ffffff",
+        "text": "#262730",
+        "grid": "#e6e6e6",
+        "ocean": "#ffffff",
+    },
+    "dark": {
+        "paper": "#0e1117",
+        "plot": "#0e1117",
+        "text": "#e6e6e6",
+        "grid": "#333a44",
+        "ocean": "#0e1117",
+    },
+}
+FORMATS = ("png", "svg", "html")
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
+
+
+class ExportUnavailable(RuntimeError):
+    """No local browser to draw images with; says how to install one."""
+
+
+def browser_path() -> str | None:
+    """The Chromium kaleido will drive, if one is installed."""
+    import os
+
+    return os.environ.get("BROWSER_PATH") or next(
+        (found for name in BROWSERS if (found := shutil.which(name))), None
+    )
+
+
+def build_label(directory: Path | None = None) -> str:
+    version = release.current_version(directory or data.DATASETS_DIR)
+    return f"data build-{version['version']}, {version['date']}" if version else "data unreleased"
+
+
+def snapshot(
+    fig: go.Figure,
+    *,
+    preset: str = "article",
+    theme: str = "light",
+    build: str | None = None,
+    alt: str | None = None,
+    sources: tuple[catalog.Dataset, ...] = (),
+) -> go.Figure:
+    """A copy of `fig` sized for the preset, themed, with the build in its source line.
+
+    Only backgrounds, text and grid change between themes: every data colour is set
+    explicitly by the chart functions, so the meaning of colours is the same in both.
+    """
+    width, height = PRESETS[preset]
+    colours = THEMES[theme]
+    out = go.Figure(fig)
+    out.update_layout(
+        width=width,
+        height=height,
+        template="none",
+        paper_bgcolor=colours["paper"],
+        plot_bgcolor=colours["plot"],
+        font={"color": colours["text"], "family": "Arial, sans-serif"},
+        margin={"l": 60, "r": 40, "t": 110, "b": 80},
+        meta={**(out.layout.meta or {}), "alt": alt or alttext.describe(fig)},
+    )
+    out.update_xaxes(gridcolor=colours["grid"], linecolor=colours["grid"])
+    out.update_yaxes(gridcolor=colours["grid"], linecolor=colours["grid"])
+    out.update_geos(bgcolor=colours["ocean"])
+    build = build or build_label()
+    annotations = []
+    for note in out.layout.annotations:
+        note = copy.deepcopy(note)
+        if note.text and catalog.DASHBOARD_NAME in note.text:
+            licences = "; ".join(dict.fromkeys(d.licence_label for d in sources))
+            note.text = f"{note.text} · {build}" + (f"<br>Licence: {licences}" if licences else "")
+            note.font = {"size": 12, "color": colours["text"]}
+            note.align = "left"
+        annotations.append(note)
+    out.layout.annotations = annotations
+    return out
+
+
+def _with_alt_svg(svg: bytes, alt: str, title: str) -> bytes:
+    """Put a <title> and <desc> (the alt text) first inside the SVG root element."""
+    text = svg.decode("utf-8")
+    end = text.index(">", text.index("<svg")) + 1
+    tags = f"<title>{html.escape(title)}</title><desc>{html.escape(alt)}</desc>"
+    root = text[:end]
+    if "role=" not in root:
+        root = root[:-1] + ' role="img">'
+    return (root + tags + text[end:]).encode("utf-8")
+
+
+def to_html(fig: go.Figure, alt: str) -> str:
+    """A page that needs nothing from the network: plotly.js and map geometry inlined."""
+    geometry = ""
+    if any(trace.type == "choropleth" for trace in fig.data):
+        topology = (geo.TOPOJSON_DIR / "world_50m.json").read_text(encoding="utf-8")
+        geometry = (
+            f"<script>window.PlotlyGeoAssets = {{topojson: {{'world_50m': {topology}}}}};</script>"
+        )
+    title = fig.layout.title.text or catalog.DASHBOARD_NAME
+    div = pio.to_html(
+        fig,
+        full_html=False,
+        include_plotlyjs=False,
+        config={"displaylogo": False, "responsive": True},
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title>"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"{geometry}<script>{plotly.offline.get_plotlyjs()}</script></head>"
+        f'<body style="margin:0"><figure role="img" aria-label="{html.escape(alt)}" '
+        f'style="margin:0">{div}<figcaption style="position:absolute;left:-10000px">'
+        f"{html.escape(alt)}</figcaption></figure></body></html>\n"
+    )
+
+
+@contextmanager
+def renderer() -> Iterator[None]:
+    """One browser for a whole batch of images (kaleido's sync server)."""
+    import kaleido
+
+    path = browser_path()
+    if path is None:
+        raise ExportUnavailable(
+            "Image export needs a local Chromium: install Debian's package with "
+            "`apt-get install chromium` (or set BROWSER_PATH)."
+        )
+    import os
+
+    os.environ.setdefault("BROWSER_PATH", path)
+    pio.defaults.topojson = geo.TOPOJSON_DIR.as_uri() + "/"
+    pio.defaults.mathjax = None
+    warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+    kaleido.start_sync_server(silence_warnings=True)
+    try:
+        yield
+    finally:
+        kaleido.stop_sync_server(silence_warnings=True)
+
+
+def render(fig: go.Figure, fmt: str) -> bytes:
+    """Bytes of one snapshot (`fig` from `snapshot`); PNG/SVG need an active `renderer()`
+    or start a browser for this one image."""
+    alt = (fig.layout.meta or {}).get("alt") or alttext.describe(fig)
+    if fmt == "html":
+        return to_html(fig, alt).encode("utf-8")
+    pio.defaults.topojson = geo.TOPOJSON_DIR.as_uri() + "/"
+    pio.defaults.mathjax = None
+    width, height = fig.layout.width, fig.layout.height
+    image = pio.to_image(fig, format=fmt, width=width, height=height, scale=1)
+    if fmt == "svg":
+        image = _with_alt_svg(image, alt, fig.layout.title.text or "")
+    return image
+
+
+def export_one(
+    chart: gallery.Chart,
+    out: Path,
+    *,
+    formats=FORMATS,
+    preset="article",
+    theme="light",
+    build: str | None = None,
+) -> dict:
+    """Write one chart in every format; returns its entry for the gallery index."""
+    fig = snapshot(
+        chart.figure,
+        preset=preset,
+        theme=theme,
+        build=build,
+        sources=chart.sources,
+    )
+    alt = fig.layout.meta["alt"]
+    files = {}
+    for fmt in formats:
+        path = out / f"{chart.slug}-{preset}-{theme}.{fmt}"
+        path.write_bytes(render(fig, fmt))
+        files[fmt] = path.name
+    return {"slug": chart.slug, "title": chart.figure.layout.title.text, "alt": alt, "files": files}
+
+
+def gallery_specs(load) -> list[tuple[str, dict[str, str]]]:
+    """The whole gallery: a world map for every RSF edition, a profile chart per country."""
+    index = load("rsf_index")
+    specs = [("map", {"metric": "rsf", "edition": str(y)}) for y in sorted(index["year"].unique())]
+    specs += [("rank", {"country": code}) for code in sorted(index["iso3"].unique())]
+    return specs
+
+
+def write_index(out: Path, entries: list[dict]) -> Path:
+    items = "\n".join(
+        f"<li><h2>{html.escape(e['title'] or e['slug'])}</h2>"
+        + (
+            f'<img src="{html.escape(e["files"]["png"])}" alt="{html.escape(e["alt"])}" '
+            'width="600">'
+            if "png" in e["files"]
+            else ""
+        )
+        + f"<p>{html.escape(e['alt'])}</p><p>"
+        + " · ".join(
+            f'<a href="{html.escape(name)}">{fmt.upper()}</a>' for fmt, name in e["files"].items()
+        )
+        + "</p></li>"
+        for e in entries
+    )
+    path = out / "index.html"
+    path.write_text(
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{catalog.DASHBOARD_NAME}: chart gallery</title></head><body>"
+        f"<h1>{catalog.DASHBOARD_NAME}: chart gallery</h1><ul>{items}</ul></body></html>\n",
+        encoding="utf-8",
+    )
+    (out / "index.json").write_text(
+        json.dumps(entries, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return path
+
+
+def _parse_chart(text: str) -> tuple[str, dict[str, str]]:
+    """'map:metric=rsf,edition=2026' → ('map', {...}); ';' also separates parameters."""
+    kind, _, rest = text.partition(":")
+    params = dict(part.split("=", 1) for part in rest.replace(";", "&").split("&") if "=" in part)
+    return kind, params
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard.export",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--chart",
+        action="append",
+        default=[],
+        metavar="KIND:PARAMS",
+        help=f"a chart, e.g. map:metric=rsf&edition=2026 or "
+        f"rank:country=AZE; kinds: {', '.join(gallery.KINDS)}",
+    )
+    parser.add_argument(
+        "--gallery",
+        action="store_true",
+        help="every RSF edition's map and every country's rank chart",
+    )
+    parser.add_argument("--out", type=Path, default=Path("snapshots"))
+    parser.add_argument("--formats", default="png,svg,html")
+    parser.add_argument("--preset", choices=list(PRESETS), default="article")
+    parser.add_argument("--theme", choices=list(THEMES), default="light")
+    parser.add_argument("--limit", type=int, default=None, help="stop after N charts")
+    args = parser.parse_args(argv)
+    formats = [f for f in args.formats.split(",") if f]
+    if unknown := set(formats) - set(FORMATS):
+        parser.error(f"unknown format(s) {sorted(unknown)}; choose from {FORMATS}")
+
+    load = data.read_dataset
+    specs = [_parse_chart(text) for text in args.chart]
+    if args.gallery:
+        specs += gallery_specs(load)
+    if not specs:
+        parser.error("name at least one --chart, or --gallery")
+    specs = specs[: args.limit] if args.limit else specs
+    args.out.mkdir(parents=True, exist_ok=True)
+    build = build_label()
+    entries, started = [], time.perf_counter()
+    try:
+        with renderer() if {"png", "svg"} & set(formats) else _nothing():
+            for number, (kind, params) in enumerate(specs, 1):
+                chart = gallery.build(kind, params, load)
+                entries.append(
+                    export_one(
+                        chart,
+                        args.out,
+                        formats=formats,
+                        preset=args.preset,
+                        theme=args.theme,
+                        build=build,
+                    )
+                )
+                elapsed = time.perf_counter() - started
+                print(
+                    f"[{number}/{len(specs)}] {chart.slug} ({elapsed:.1f} s)",
+                    file=sys.stderr,
+                    flush=True,
+                )
+    except ExportUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    index = write_index(args.out, entries)
+    print(f"wrote {len(entries)} chart(s) to {args.out}; index: {index}", file=sys.stderr)
+    return 0
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+if __name__ == "__main__":
+    sys.exit(main())

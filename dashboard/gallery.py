@@ -1,0 +1,171 @@
+"""Charts addressable by name and parameters, for embeds and batch exports.
+
+`build(kind, params, load)` returns the same figure the pages draw (the chart functions
+are shared), given a `load(dataset_name)` callable: cached in the app, plain in the CLI.
+Bad parameters fall back to defaults, as on the pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import charts, data, indicators, state
+from etl import catalog
+
+Loader = Callable[[str], pd.DataFrame]
+KINDS = ("map", "rank", "score", "indicators", "compare", "cpj", "bands")
+
+
+@dataclass(frozen=True)
+class Chart:
+    figure: go.Figure
+    kind: str
+    params: dict[str, str]  # the parameters that reproduce it (embed URL, file names)
+    table: pd.DataFrame | None = None  # the data behind it, when richer than the figure
+    sources: tuple[catalog.Dataset, ...] = ()
+    caption: str = ""
+
+    @property
+    def slug(self) -> str:
+        return "-".join([self.kind, *(str(v).replace(",", "+") for v in self.params.values())])
+
+
+def _rsf(load: Loader) -> pd.DataFrame:
+    return data.with_changes(load("rsf_index"))
+
+
+def _names(index: pd.DataFrame) -> dict[str, str]:
+    return data.country_names(index)
+
+
+def build(kind: str, params: Mapping[str, str], load: Loader) -> Chart:
+    kind, _ = state.parse_choice(kind, KINDS, "map")
+    if kind == "map":
+        return _map(params, load)
+    index = _rsf(load)
+    if kind == "bands":
+        return Chart(charts.situation_bar(index), kind, {}, sources=(catalog.RSF_INDEX,))
+    if kind == "compare":
+        chosen, _ = state.parse_countries(
+            params.get("countries"), _names(index), ["AZE", "TUR", "RUS", "UKR"]
+        )
+        measure, _ = state.parse_choice(params.get("measure"), list(charts.MEASURES), "rank")
+        figure = charts.compare_chart(index[index["iso3"].isin(chosen)], measure)
+        return Chart(
+            figure,
+            kind,
+            {"countries": ",".join(chosen), "measure": measure},
+            sources=(catalog.RSF_INDEX,),
+        )
+    country, _ = state.parse_country(params.get("country"), _names(index), "AZE")
+    series = index[index["iso3"] == country].sort_values("year")
+    if kind == "cpj":
+        census = data.latest_census(load("cpj_census"))
+        killed = load("cpj_killed_counts")
+        figure = charts.cpj_counts_chart(
+            census[census["iso3"] == country],
+            killed[killed["iso3"] == country],
+            _names(index)[country],
+        )
+    else:
+        builder = {
+            "rank": charts.rank_chart,
+            "score": charts.score_chart,
+            "indicators": charts.indicators_chart,
+        }[kind]
+        figure = builder(series)
+    sources = (
+        (catalog.CPJ_CENSUS, catalog.CPJ_KILLED_COUNTS) if kind == "cpj" else (catalog.RSF_INDEX,)
+    )
+    return Chart(figure, kind, {"country": country}, sources=sources)
+
+
+def _map(params: Mapping[str, str], load: Loader) -> Chart:
+    """The world map of one measure and year (the page and the exports draw this)."""
+    metric, _ = state.parse_choice(params.get("metric"), list(data.MAP_METRICS), "rsf")
+    names = data.entity_names()
+    if metric == "rsf":
+        index = _rsf(load)
+        year = _year(index, params)
+        shown = index[index["year"] == year]
+        return Chart(
+            charts.world_map(shown),
+            "map",
+            {"metric": metric, "edition": str(year)},
+            shown[
+                [
+                    "iso3",
+                    "country",
+                    "year",
+                    "rank",
+                    "score",
+                    "situation",
+                    "rank_change",
+                    "score_change",
+                ]
+            ],
+            (catalog.RSF_INDEX,),
+            catalog.RSF_ERAS[catalog.era_of(year)]["explanation"],
+        )
+    if metric in data.MAP_INDICATORS:
+        indicator = indicators.BY_KEY[metric]
+        values = indicators.long_values(indicator, load(indicator.dataset))
+        year = _year(values, params)
+        shown = values[values["year"] == year].assign(
+            country=lambda f: f["iso3"].map(names).fillna(f["iso3"])
+        )
+        direction = "higher is better" if indicator.higher_is_better else "higher is worse"
+        figure = charts.indicator_map(
+            shown,
+            title=f"{indicator.label}, {year}",
+            subtitle=f"{len(shown)} countries; {direction}; grey: no value",
+            higher_is_better=indicator.higher_is_better,
+            colorbar=direction.replace("higher is ", "higher:<br>"),
+            dataset=indicator.source,
+            year=year,
+        )
+        return Chart(
+            figure,
+            "map",
+            {"metric": metric, "edition": str(year)},
+            shown,
+            (indicator.source,),
+            indicator.scale,
+        )
+    census, killed = load("cpj_census"), load("cpj_killed_counts")
+    year = _year(census if metric == "imprisoned" else killed, params)
+    shown = data.map_counts(metric, census, killed, year, names)
+    dataset = data.COUNT_DATASETS[metric]
+    figure = charts.count_map(
+        shown,
+        title=f"{data.MAP_METRICS[metric]}, {year}",
+        subtitle=f"{int(shown['value'].sum())} in all; absolute counts (per-capita rates would "
+        "mislead for such small numbers); grey: none recorded",
+        unit=data.COUNT_UNITS[metric],
+        dataset=dataset,
+        year=year,
+    )
+    return Chart(
+        figure, "map", {"metric": metric, "edition": str(year)}, shown, (dataset,), dataset.notes[0]
+    )
+
+
+def map_years(metric: str, load: Loader) -> list[int]:
+    """The years a map measure can show."""
+    if metric == "rsf":
+        frame = load("rsf_index")
+    elif metric in data.MAP_INDICATORS:
+        indicator = indicators.BY_KEY[metric]
+        frame = indicators.long_values(indicator, load(indicator.dataset))
+    else:
+        frame = load("cpj_census" if metric == "imprisoned" else "cpj_killed_counts")
+    return sorted(int(y) for y in frame["year"].unique())
+
+
+def _year(frame: pd.DataFrame, params: Mapping[str, str]) -> int:
+    years = sorted(int(y) for y in frame["year"].unique())
+    return state.parse_year(params.get("edition"), years, years[-1])[0]

@@ -1,0 +1,13 @@
+"""One chart alone, for iframes: /embed?chart=map&metric=rsf&edition=2026&embed=true.
+
+The figure carries its own title, subtitle and source line; nothing else is drawn.
+"""
+
+import streamlit as st
+
+from dashboard import gallery, state, ui
+from dashboard.geo import PLOTLY_CONFIG
+
+params = {key: state.parse_text(st.query_params.get(key), limit=200) for key in st.query_params}
+chart = gallery.build(params.pop("chart", "map"), params, ui.load)
+st.plotly_chart(chart.figure, config=PLOTLY_CONFIG, theme=None, key="embedded")

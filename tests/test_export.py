@@ -1,0 +1,123 @@
+"""Snapshots for editors: every chart type to PNG and SVG at the presets, offline HTML,
+alt text, and the batch CLI. Image tests need a local Chromium and skip without one."""
+
+import io
+import re
+import subprocess
+import sys
+
+import pytest
+from PIL import Image
+
+from dashboard import alttext, data, export, gallery
+from etl import catalog
+from tests.conftest import ROOT
+
+needs_browser = pytest.mark.skipif(
+    export.browser_path() is None,
+    reason="no Chromium: install Debian's `chromium` package (.ci/run does) to test images",
+)
+CHARTS = [
+    ("map", {"metric": "rsf", "edition": "2026"}),
+    ("map", {"metric": "rsf", "edition": "2010"}),
+    ("map", {"metric": "imprisoned", "edition": "2023"}),
+    ("map", {"metric": "pts_a", "edition": "2023"}),
+    ("rank", {"country": "AZE"}),
+    ("score", {"country": "TUR"}),
+    ("indicators", {"country": "RUS"}),
+    ("compare", {"countries": "AZE,TUR,RUS,UKR", "measure": "rank"}),
+    ("cpj", {"country": "AZE"}),
+    ("bands", {}),
+]
+
+
+def chart(kind, params):
+    return gallery.build(kind, params, data.read_dataset)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if export.browser_path() is None:
+        pytest.skip("no Chromium: install Debian's `chromium` package to test images")
+    with export.renderer():
+        yield
+
+
+@needs_browser
+@pytest.mark.parametrize(
+    ("kind", "params"), CHARTS, ids=[f"{k}-{'-'.join(p.values())}" for k, p in CHARTS]
+)
+def test_every_chart_type_exports_png_and_svg(browser, kind, params):
+    built = chart(kind, params)
+    shot = export.snapshot(built.figure, preset="article", sources=built.sources)
+    png = export.render(shot, "png")
+    assert Image.open(io.BytesIO(png)).size == export.PRESETS["article"]
+    svg = export.render(shot, "svg").decode("utf-8")
+    title = built.figure.layout.title.text
+    assert title.split(":")[0].replace("&", "&amp;") in svg
+    assert catalog.DASHBOARD_NAME in svg and "data build-" in svg and "Licence:" in svg
+    assert "<desc>" in svg and "</title>" in svg
+
+
+@needs_browser
+@pytest.mark.parametrize("preset", list(export.PRESETS))
+@pytest.mark.parametrize("theme", list(export.THEMES))
+def test_presets_and_themes(browser, preset, theme):
+    built = chart("rank", {"country": "AZE"})
+    shot = export.snapshot(built.figure, preset=preset, theme=theme, sources=built.sources)
+    image = Image.open(io.BytesIO(export.render(shot, "png"))).convert("RGB")
+    assert image.size == export.PRESETS[preset]
+    corner = image.getpixel((2, 2))
+    assert (sum(corner) > 600) == (theme == "light")  # white paper or dark paper
+    # the data colours do not change with the theme
+    assert [t.line.color for t in shot.data] == [t.line.color for t in built.figure.data]
+
+
+def test_html_export_needs_no_network():
+    built = chart("map", {"metric": "rsf", "edition": "2026"})
+    page = export.to_html(export.snapshot(built.figure), alttext.describe(built.figure))
+    assert "window.PlotlyGeoAssets" in page and "world_50m" in page
+    # the page's own markup loads nothing from elsewhere (the inlined plotly.js bundle
+    # merely contains link strings, such as its logo's, which are never fetched)
+    markup = re.sub(r"<script>.*?</script>", "<script></script>", page, flags=re.DOTALL)
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", markup)
+    assert not re.search(r"@import|url\(\s*['\"]?https?:", markup)
+    assert markup.count("<script></script>") == 3  # geometry, plotly.js, the figure
+    assert 'aria-label="World Press Freedom Index 2026' in page
+
+
+def test_alt_text_names_the_extremes():
+    map_text = alttext.describe(chart("map", {"metric": "rsf", "edition": "2026"}).figure)
+    assert "Norway (92.72)" in map_text and "Eritrea (10.24)" in map_text
+    rank_text = alttext.describe(chart("rank", {"country": "AZE"}).figure)
+    assert "from 101 in 2002" in rank_text and "171 in 2026" in rank_text
+    count_text = alttext.describe(chart("map", {"metric": "imprisoned", "edition": "2023"}).figure)
+    assert "China (44)" in count_text and "Total 320" in count_text
+
+
+@needs_browser
+def test_cli_batch_writes_images_and_an_index(tmp_path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dashboard.export",
+            "--chart",
+            "map:metric=rsf&edition=2025",
+            "--chart",
+            "rank:country=UKR",
+            "--out",
+            str(tmp_path),
+            "--formats",
+            "png,html",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "[2/2]" in result.stderr
+    index = (tmp_path / "index.html").read_text()
+    assert "map-rsf-2025-article-light.png" in index and "Ukraine" in index
+    assert (tmp_path / "rank-UKR-article-light.html").exists()
