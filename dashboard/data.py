@@ -10,6 +10,7 @@ import pandas as pd
 from dashboard.indicators import BY_KEY
 from etl import catalog
 from etl.pipeline import PANDERA_TYPES
+from etl.publish import STAGING, recover
 
 DATASETS_DIR = Path(__file__).resolve().parent.parent / "datasets"
 
@@ -21,7 +22,10 @@ class DatasetUnavailable(Exception):
 def read_dataset(name: str, directory: Path | None = None) -> pd.DataFrame:
     """Read a published CSV with the catalog's types; refuse files that do not match it."""
     dataset = catalog.DATASETS[name]
-    path = (directory or DATASETS_DIR) / dataset.filename
+    folder = directory or DATASETS_DIR
+    if (folder / STAGING).is_dir():  # an ETL run died mid-publish: finish it first
+        recover(folder)
+    path = folder / dataset.filename
     hint = "Rebuild it with `make datasets`, or restore it with `git checkout datasets/`."
     if not path.is_file():
         raise DatasetUnavailable(f"The dataset file {path} is missing. {hint}")

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from etl import release
-from etl.fetch import Fetcher, default_mirror
-from etl.pipeline import run
+from etl.fetch import Fetcher, default_mirror, frozen_checksums
+from etl.pipeline import MAX_SHRINK, RunOptions, run
 from etl.publish import recover
 from etl.sources import SOURCES
 
@@ -43,6 +43,17 @@ def main(argv: list[str] | None = None) -> int:
     runner.add_argument(
         "--out", type=Path, default=ROOT / "datasets", help="output directory (default: datasets/)"
     )
+    runner.add_argument(
+        "--frozen",
+        action="store_true",
+        help="fail if any raw file differs from the checksum recorded in "
+        "datasets/provenance (reproduce exactly, or notice upstream changes)",
+    )
+    runner.add_argument(
+        "--allow-shrink",
+        action="store_true",
+        help=f"publish even if a dataset loses more than {int(MAX_SHRINK * 100)}%% of its rows",
+    )
     args = parser.parse_args(argv)
 
     if args.command == "list":
@@ -65,19 +76,31 @@ def main(argv: list[str] | None = None) -> int:
     finished = recover(args.out)
     if finished:
         print(f"completed an interrupted publish of {finished}", file=sys.stderr)
-    fetcher = Fetcher(mirror=mirror, log_path=ROOT / ".etl" / "fetch-log.jsonl")
+    fetcher = Fetcher(
+        mirror=mirror,
+        log_path=ROOT / ".etl" / "fetch-log.jsonl",
+        expected=frozen_checksums(args.out) if args.frozen else None,
+    )
     chosen = [SOURCES[name] for name in args.sources] or list(SOURCES.values())
-    outcomes = run(chosen, fetcher, args.out)
+    options = RunOptions(rejects_dir=ROOT / ".etl" / "rejects", allow_shrink=args.allow_shrink)
+    outcomes = run(chosen, fetcher, args.out, options=options)
     changes = {name: c for o in outcomes if o.ok for name, c in o.row_changes.items()}
     released = release.finalize(args.out, changes)
     if released:
         print(f"release files updated: {', '.join(released)}", file=sys.stderr)
     failed = [o.source for o in outcomes if not o.ok]
-    print(
-        f"summary: {len(outcomes) - len(failed)} source(s) published, "
-        f"{len(failed)} failed{' (' + ', '.join(failed) + ')' if failed else ''}",
-        file=sys.stderr,
-    )
+    updated = [o.source for o in outcomes if o.ok and o.changed]
+    unchanged = [o.source for o in outcomes if o.ok and not o.changed]
+    lines = [
+        f"updated: {', '.join(updated) or 'none'}",
+        f"unchanged: {', '.join(unchanged) or 'none'}",
+    ]
+    if failed:
+        lines.append(
+            f"FAILED, last good version kept: {', '.join(failed)} "
+            f"(offending rows, where any: {options.rejects_dir}/<source>.csv)"
+        )
+    print("summary: " + "; ".join(lines), file=sys.stderr)
     return 1 if failed else 0
 
 

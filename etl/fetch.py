@@ -99,11 +99,14 @@ class Fetcher:
         session: requests.Session | None = None,
         timeout: tuple[float, float] = (10.0, 60.0),
         log_path: Path | None = None,
+        expected: dict[tuple[str, str], str] | None = None,
     ):
         self.mirror = mirror
         self.session = session
         self.timeout = timeout
         self.log_path = log_path
+        # (source, file name) → SHA-256 the file must have (the `--frozen` mode)
+        self.expected = expected or {}
 
     def describe(self) -> str:
         return f"mirror {self.mirror}" if self.mirror else "upstream URLs"
@@ -127,11 +130,19 @@ class Fetcher:
             raise FetchError(
                 f"[{source}] {raw.name}: {origin} returned an HTML page, not the data file"
             )
+        digest = hashlib.sha256(content).hexdigest()
+        wanted = self.expected.get((source, raw.name))
+        if wanted and wanted != digest:
+            raise FetchError(
+                f"[{source}] {raw.name}: checksum changed (expected {wanted[:12]}…, got "
+                f"{digest[:12]}…): the publisher changed the file; run without --frozen to "
+                "accept it"
+            )
         fetched = Fetched(
             name=raw.name,
             url=raw.url,
             origin=origin,
-            sha256=hashlib.sha256(content).hexdigest(),
+            sha256=digest,
             size=len(content),
             retrieved_at=datetime.now(UTC).isoformat(timespec="seconds"),
             content=content,
@@ -166,3 +177,13 @@ class Fetcher:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("a", encoding="utf-8") as log:
             log.write(json.dumps({"source": source, **fetched.record()}) + "\n")
+
+
+def frozen_checksums(out_dir: Path) -> dict[tuple[str, str], str]:
+    """The input checksums recorded by the last publish of every source (for `--frozen`)."""
+    expected = {}
+    for path in sorted((out_dir / "provenance").glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        for item in record.get("inputs", []):
+            expected[(record["source"], item["name"])] = item["sha256"]
+    return expected

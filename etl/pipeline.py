@@ -6,6 +6,7 @@ source's own invariants) → publish (deterministic CSV + provenance, atomically
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -144,9 +145,71 @@ def build(source: Source, fetcher: Fetcher, progress: Callable[[str], None]) -> 
     return fetched, {d.name: tidy(d, tables[d.name]) for d in source.datasets}
 
 
-def run_source(source: Source, fetcher: Fetcher, out_dir: Path, progress) -> Outcome:
+MAX_SHRINK = 0.05  # a dataset losing more rows than this is held back unless allowed
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How cautious a run is: where rejects go, and whether a big loss of rows is allowed."""
+
+    rejects_dir: Path | None = None
+    allow_shrink: bool = False
+
+
+def write_rejects(rejects_dir: Path | None, source: str, problems: list[Problem]) -> None:
+    """The offending rows of a failed run, for a person to fix (kept out of datasets/)."""
+    if rejects_dir is None:
+        return
+    rejects_dir.mkdir(parents=True, exist_ok=True)
+    frame = pd.DataFrame(
+        [
+            {"source": p.source, "file": p.file, "row": p.row, "rule": p.rule, "detail": p.detail}
+            for p in problems
+        ]
+    )
+    frame.to_csv(rejects_dir / f"{source}.csv", index=False, lineterminator="\n")
+
+
+def shrink_problems(source: Source, out_dir: Path, outputs: dict[str, bytes]) -> list[Problem]:
+    """Guard against a silently truncated input: no dataset, nor any year of it, may lose
+    more than MAX_SHRINK of its rows at once."""
+    problems = []
+    for dataset in source.datasets:
+        path = out_dir / dataset.filename
+        if not path.exists():
+            continue
+        before = pd.read_csv(path, dtype=str, keep_default_na=False)
+        after = pd.read_csv(io.BytesIO(outputs[dataset.filename]), dtype=str, keep_default_na=False)
+        groups = [("all years", len(before), len(after))]
+        if "year" in before.columns and "year" in after.columns:
+            old, new = before["year"].value_counts(), after["year"].value_counts()
+            groups += [
+                (f"year {year}", int(count), int(new.get(year, 0))) for year, count in old.items()
+            ]
+        for label, old_rows, new_rows in groups:
+            if old_rows >= 10 and new_rows < old_rows * (1 - MAX_SHRINK):
+                problems.append(
+                    Problem(
+                        source.name,
+                        dataset.filename,
+                        None,
+                        "no unexpected loss of rows",
+                        f"{label}: {old_rows} → {new_rows} rows; if this is expected, run with "
+                        "--allow-shrink",
+                    )
+                )
+    return problems
+
+
+def run_source(
+    source: Source, fetcher: Fetcher, out_dir: Path, progress, options: RunOptions | None = None
+) -> Outcome:
+    options = options or RunOptions()
     try:
         fetched, tables = build(source, fetcher, progress)
+    except ValidationError as exc:
+        write_rejects(options.rejects_dir, source.name, exc.problems)
+        return Outcome(source.name, ok=False, error=str(exc))
     except EtlError as exc:
         return Outcome(source.name, ok=False, error=str(exc))
     except Exception as exc:  # a bug in one source must not stop the others or publish
@@ -156,6 +219,10 @@ def run_source(source: Source, fetcher: Fetcher, out_dir: Path, progress) -> Out
             error=f"[{source.name}] internal error: {type(exc).__name__}: {exc}",
         )
     outputs = {d.filename: publishing.csv_bytes(tables[d.name]) for d in source.datasets}
+    shrinking = [] if options.allow_shrink else shrink_problems(source, out_dir, outputs)
+    if shrinking:
+        write_rejects(options.rejects_dir, source.name, shrinking)
+        return Outcome(source.name, ok=False, error=str(ValidationError(shrinking)))
     unmatched = unmatched_entities(tables)
     for dataset, names in unmatched.items():
         shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
@@ -184,14 +251,20 @@ def run_source(source: Source, fetcher: Fetcher, out_dir: Path, progress) -> Out
     )
 
 
-def run(sources: list[Source], fetcher: Fetcher, out_dir: Path, progress=None) -> list[Outcome]:
+def run(
+    sources: list[Source],
+    fetcher: Fetcher,
+    out_dir: Path,
+    progress=None,
+    options: RunOptions | None = None,
+) -> list[Outcome]:
     """Run each source independently: one failing source never stops the others."""
     progress = progress or (lambda message: print(message, file=sys.stderr, flush=True))
     progress(f"reading raw files from {fetcher.describe()}; writing to {out_dir}")
     outcomes = []
     for source in sources:
         progress(f"{source.name}:")
-        outcome = run_source(source, fetcher, out_dir, progress)
+        outcome = run_source(source, fetcher, out_dir, progress, options)
         outcomes.append(outcome)
         if outcome.ok:
             what = ", ".join(outcome.changed) if outcome.changed else "unchanged"
