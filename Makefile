@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: run test datasets lint snapshots clean
+.PHONY: run test datasets lint snapshots audit loadtest clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ datasets: $(STAMP)  ## rebuild datasets/ from the raw sources (mirror by default
 
 snapshots: $(STAMP)  ## export the chart gallery (PNG, SVG, HTML + index.html) to snapshots/
 	$(BIN)/python -m dashboard.export --gallery --out snapshots
+
+audit: $(STAMP)  ## known vulnerabilities in the installed packages (pip-audit, asks PyPI)
+	$(BIN)/python -m pip install --quiet "pip-audit>=2.7,<3"
+	$(BIN)/pip-audit --progress-spinner off
+
+loadtest: $(STAMP)  ## 20 browser sessions against a local server for a minute (not in make test)
+	$(BIN)/python -m pip install --quiet "playwright>=1.45,<2"
+	$(BIN)/python benchmarks/loadtest.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check etl dashboard tests benchmarks

@@ -39,7 +39,11 @@ def main(count: int = 50) -> None:
     print(f"total: {total:.1f} s, {total / len(every):.2f} s per image (including chart building)")
     for name, values in (("all", every), *timings.items()):
         if values:
-            q = statistics.quantiles(values, n=20) if len(values) > 1 else values * 19
+            q = (
+                statistics.quantiles(values, n=20, method="inclusive")
+                if len(values) > 1
+                else values * 19
+            )
             print(
                 f"{name:>6}: median {statistics.median(values):.2f} s, p5 {q[0]:.2f} s, "
                 f"p95 {q[-1]:.2f} s (n={len(values)})"

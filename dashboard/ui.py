@@ -92,14 +92,28 @@ def download(
         st.caption(md_escape(blocked[0]))
 
 
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _chart(kind: str, params: tuple[tuple[str, str], ...], folder: str):
+    from dashboard import gallery
+
+    del folder  # part of the cache key only: another data folder means other charts
+    return gallery.build(kind, dict(params), load)
+
+
+def chart(kind: str, params: dict[str, str]):
+    """A named chart, built once per server process and shared by every session (figures
+    are never modified after building: snapshots work on copies)."""
+    return _chart(kind, tuple(sorted(params.items())), str(data.DATASETS_DIR))
+
+
 def load_rsf_index() -> pd.DataFrame:
     return load("rsf_index")
 
 
 def note(message: str | None) -> None:
     """Tell the reader that a URL parameter was not understood (never a traceback)."""
-    if message:
-        st.info(message, icon="ℹ️")
+    if message:  # it may echo what arrived in the URL: shown as text, never as markup
+        st.info(md_escape(message), icon="ℹ️")
 
 
 def sync_url(defaults: dict[str, object] | None = None, **values: object) -> None:

@@ -84,23 +84,30 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize("value", HOSTILE, ids=["year", "script", "sql", "control", "long", "list"])
-@pytest.mark.parametrize(
-    "script", ["views/world_map.py", "views/country.py", "views/compare.py", "views/rankings.py"]
-)
+@pytest.mark.parametrize("script", [p.script for p in PAGES])
 def test_hostile_parameters_give_a_note_not_a_crash(script, value):
-    params = {
-        "edition": value,
-        "country": value,
-        "countries": value,
-        "measure": value,
-        "region": value,
-        "q": value,
-    }
-    at = page(script, **params)
+    keys = (
+        "edition",
+        "country",
+        "countries",
+        "measure",
+        "region",
+        "q",
+        "metric",
+        "status",
+        "charge",
+        "role",
+        "from",
+        "to",
+        "census",
+        "case",
+        "dataset",
+        "chart",
+    )
+    at = page(script, **dict.fromkeys(keys, value))
     assert not at.exception
-    assert at.info or at.dataframe  # a note, or (Rankings search) simply no match
-    for element in at.info:
-        assert "<script>" not in element.value or "&lt;" not in element.value
+    for element in [*at.info, *at.markdown, *at.caption]:
+        assert "<script>" not in element.value  # echoed input is escaped or dropped
 
 
 def test_missing_dataset_gives_an_error_naming_the_file(tmp_path, monkeypatch):
@@ -177,3 +184,15 @@ def test_embed_url_renders_the_chart_alone():
     assert not at.title and not at.markdown and not at.get("download_button")
     at = page("views/embed.py", chart="rank", country="UKR")
     assert chart_titles(at)[0].startswith("Ukraine")
+
+
+@pytest.mark.parametrize("script", [p.script for p in PAGES])
+def test_every_page_explains_a_missing_dataset(script, tmp_path, monkeypatch):
+    monkeypatch.setattr(data, "DATASETS_DIR", tmp_path)
+    st.cache_data.clear()
+    try:
+        at = page(script)
+        assert not at.exception
+        assert at.error and "is missing" in at.error[0].value
+    finally:
+        st.cache_data.clear()

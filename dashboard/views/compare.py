@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, data, gallery, state, ui
+from dashboard import charts, data, state, ui
 from etl import catalog
 
 DEFAULT = ["AZE", "TUR", "RUS", "UKR"]
@@ -39,7 +39,7 @@ ui.sync_url(countries=chosen, measure=measure)
 if not chosen:
     st.info("Choose at least one country to compare.")
     st.stop()
-chart = gallery.build("compare", {"countries": ",".join(chosen), "measure": measure}, ui.load)
+chart = ui.chart("compare", {"countries": ",".join(chosen), "measure": measure})
 ui.plot(chart.figure, key="compare", sources=catalog.RSF_INDEX, embed=chart)
 if charts.MEASURES[measure].era is None:
     st.caption(

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, gallery, indicators, navigation, state, text, ui
+from dashboard import charts, data, indicators, navigation, state, text, ui
 from etl import catalog
 
 index = ui.load_rsf_index()
@@ -33,10 +33,10 @@ if series.empty:
 else:
     st.markdown("\n".join(f"- {line}" for line in text.country_summary(series)))
     for kind in ("rank", "score"):
-        chart = gallery.build(kind, {"country": country}, ui.load)
+        chart = ui.chart(kind, {"country": country})
         ui.plot(chart.figure, key=kind, sources=catalog.RSF_INDEX, embed=chart)
     if (series["methodology"] == "2022+").any():
-        chart = gallery.build("indicators", {"country": country}, ui.load)
+        chart = ui.chart("indicators", {"country": country})
         ui.plot(chart.figure, key="indicators", sources=catalog.RSF_INDEX, embed=chart)
     with st.expander("Why the lines break: RSF's methodology changes"):
         for era in catalog.RSF_ERAS.values():
@@ -50,7 +50,7 @@ country_cases = cases[cases["iso3"] == country]
 if country_census["imprisoned"].sum() == 0 and country_killed.empty and country_cases.empty:
     st.info(f"CPJ's records hold no imprisoned, killed or missing journalist for {safe_name}.")
 else:
-    chart = gallery.build("cpj", {"country": country}, ui.load)
+    chart = ui.chart("cpj", {"country": country})
     ui.plot(
         chart.figure,
         key="cpj",

@@ -5,9 +5,9 @@ The figure carries its own title, subtitle and source line; nothing else is draw
 
 import streamlit as st
 
-from dashboard import gallery, state, ui
+from dashboard import state, ui
 from dashboard.geo import PLOTLY_CONFIG
 
 params = {key: state.parse_text(st.query_params.get(key), limit=200) for key in st.query_params}
-chart = gallery.build(params.pop("chart", "map"), params, ui.load)
+chart = ui.chart(params.pop("chart", "map"), params)
 st.plotly_chart(chart.figure, config=PLOTLY_CONFIG, theme=None, key="embedded")

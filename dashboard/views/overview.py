@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, gallery, navigation, ui
+from dashboard import charts, navigation, ui
 from dashboard.text import md_escape
 from etl import catalog
 
@@ -28,7 +28,7 @@ for column, band in zip(columns, charts.SITUATION_COLOURS, strict=True):
 
 left, right = st.columns(2)
 with left:
-    chart = gallery.build("bands", {}, ui.load)
+    chart = ui.chart("bands", {})
     ui.plot(chart.figure, key="bands", sources=catalog.RSF_INDEX, embed=chart)
 with right:
     st.subheader(f"Largest moves since {int(latest['previous_year'].iloc[0])}")

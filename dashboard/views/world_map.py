@@ -22,7 +22,7 @@ year = st.select_slider(
 )
 ui.sync_url({"metric": "rsf"}, metric=metric, edition=year)
 
-chart = gallery.build("map", {"metric": metric, "edition": str(year)}, ui.load)
+chart = ui.chart("map", {"metric": metric, "edition": str(year)})
 event = ui.plot(
     chart.figure,
     key="map",

@@ -1,0 +1,225 @@
+"""A bounded load test on loopback: N browser sessions interact with the dashboard at once.
+
+    python benchmarks/loadtest.py [--sessions 20] [--seconds 60]      (or: make loadtest)
+
+Starts the app on a free 127.0.0.1 port, opens N sessions in the system Chromium (one
+browser, one context per session, driven by Playwright), and for the given time has each
+session change the country on the profile page or the edition on the map, as a reader
+would (keyboard on the select box and the slider). It reports errors, the median and 95th
+percentile time from an interaction to the updated chart, and the server's peak resident
+memory. Traffic goes only to 127.0.0.1; the run stops by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COUNTRIES = ("Azerbaijan", "Türkiye", "Russia", "Ukraine", "Belarus", "Iran", "Mexico")
+CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
+RAMP_UP = 20.0  # seconds over which the sessions open their first page
+SESSIONS = [20]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port: int) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard/server.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
+            return process
+        except OSError:
+            time.sleep(0.5)
+    process.kill()
+    raise SystemExit("the server did not start within 60 s")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of the server and its children, in MB."""
+    total = 0
+    for candidate in [pid, *_children(pid)]:
+        try:
+            for line in Path(f"/proc/{candidate}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time used so far by the server (user + system, with reaped children)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(v) for v in fields[11:15])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu_seconds() -> float:
+    fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    busy = sum(int(v) for i, v in enumerate(fields) if i not in (3, 4))  # not idle, iowait
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+async def title_of(page) -> str:
+    return await page.evaluate(
+        "() => document.querySelector('.js-plotly-plot .gtitle')?.textContent || ''"
+    )
+
+
+async def change_country(page, number: int) -> None:
+    name = COUNTRIES[number % len(COUNTRIES)]
+    box = page.locator("[data-testid=stSelectbox] input").first
+    await box.click()
+    await box.fill(name)
+    await box.press("Enter")
+    await page.wait_for_function(
+        "name => [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
+        ".some(t => t.textContent.startsWith(name))",
+        arg=name,
+        timeout=30000,
+    )
+
+
+async def change_edition(page, number: int) -> None:
+    before = await title_of(page)
+    thumb = page.locator("[data-testid=stSlider] input[type=range]").first
+    await thumb.focus()
+    await thumb.press("ArrowLeft" if (number // 5) % 2 == 0 else "ArrowRight")
+    await page.wait_for_function(
+        "old => { const t = document.querySelector('.js-plotly-plot .gtitle');"
+        " return t && t.textContent !== old; }",
+        arg=before,
+        timeout=30000,
+    )
+
+
+async def session(browser, base: str, index: int, until: float, timings: list, errors: list):
+    await asyncio.sleep(index * RAMP_UP / max(1, SESSIONS[0]))  # readers arrive over time
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    on_map = index % 2 == 1
+    url = f"{base}/map?edition=2020" if on_map else f"{base}/country?country=AZE"
+    try:
+        await page.goto(url, timeout=180000)
+        await page.wait_for_selector(".js-plotly-plot .gtitle", timeout=180000)
+        number = index
+        while time.monotonic() < until:
+            started = time.monotonic()
+            try:
+                await (change_edition if on_map else change_country)(page, number)
+                timings.append(time.monotonic() - started)
+            except Exception as exc:  # a failed interaction is counted, the session goes on
+                errors.append(f"session {index}: {type(exc).__name__}: {str(exc)[:120]}")
+            number += 1
+    except Exception as exc:
+        errors.append(f"session {index} could not start: {type(exc).__name__}: {exc}"[:200])
+    finally:
+        await context.close()
+
+
+async def main(sessions: int, seconds: float) -> int:
+    from playwright.async_api import async_playwright
+
+    SESSIONS[0] = sessions
+    port = free_port()
+    server = start_server(port)
+    base = f"http://127.0.0.1:{port}"
+    timings: list[float] = []
+    errors: list[str] = []
+    peak = rss_mb(server.pid)
+    server_cpu, machine_cpu = cpu_seconds(server.pid), machine_cpu_seconds()
+    try:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            )
+            until = time.monotonic() + RAMP_UP + seconds
+            tasks = [
+                asyncio.create_task(session(browser, base, i, until, timings, errors))
+                for i in range(sessions)
+            ]
+            while not all(task.done() for task in tasks):
+                peak = max(peak, rss_mb(server.pid))
+                await asyncio.sleep(0.5)
+            server_cpu = cpu_seconds(server.pid) - server_cpu
+            machine_cpu = machine_cpu_seconds() - machine_cpu
+            await browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(
+        f"sessions: {sessions} (opening over {RAMP_UP:.0f} s), then {seconds:.0f} s of "
+        f"interaction; interactions: {len(timings)}"
+    )
+    print(f"errors: {len(errors)}")
+    for error in errors[:10]:
+        print(f"  {error}")
+    if len(timings) >= 2:
+        q = statistics.quantiles(timings, n=20, method="inclusive")
+        print(
+            f"interaction → updated chart: median {statistics.median(timings):.2f} s, "
+            f"p95 {q[-1]:.2f} s, max {max(timings):.2f} s"
+        )
+    print(f"server peak resident memory: {peak:.0f} MB")
+    print(
+        f"CPU: server {server_cpu:.0f} s of {machine_cpu:.0f} s used on the machine "
+        f"({100 * server_cpu / max(machine_cpu, 1):.0f} %); the rest is the browsers"
+    )
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    args = parser.parse_args()
+    sys.exit(asyncio.run(main(args.sessions, args.seconds)))
