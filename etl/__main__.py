@@ -54,6 +54,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"publish even if a dataset loses more than {int(MAX_SHRINK * 100)}%% of its rows",
     )
+    runner.add_argument(
+        "--force",
+        action="store_true",
+        help="rebuild sources even when inputs and code are unchanged",
+    )
     args = parser.parse_args(argv)
 
     if args.command == "list":
@@ -82,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         expected=frozen_checksums(args.out) if args.frozen else None,
     )
     chosen = [SOURCES[name] for name in args.sources] or list(SOURCES.values())
-    options = RunOptions(rejects_dir=ROOT / ".etl" / "rejects", allow_shrink=args.allow_shrink)
+    options = RunOptions(
+        rejects_dir=ROOT / ".etl" / "rejects", allow_shrink=args.allow_shrink, force=args.force
+    )
     outcomes = run(chosen, fetcher, args.out, options=options)
     changes = {name: c for o in outcomes if o.ok for name, c in o.row_changes.items()}
     released = release.finalize(args.out, changes)

@@ -6,7 +6,9 @@ source's own invariants) → publish (deterministic CSV + provenance, atomically
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -44,6 +46,7 @@ class Outcome:
     rows: int = 0
     error: str = ""
     row_changes: dict[str, dict[str, int]] = field(default_factory=dict)
+    skipped: bool = False  # unchanged inputs and code: nothing was parsed
 
 
 def schema_for(dataset: Dataset) -> pa.DataFrameSchema:
@@ -101,6 +104,35 @@ def unmatched_entities(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
     return found
 
 
+def code_fingerprint() -> str:
+    """SHA-256 of the ETL's code and curated inputs: outputs depend on these as on the data."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".csv") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def up_to_date(source: Source, fetched: list[Fetched], out_dir: Path) -> bool:
+    """True when the inputs, the code and the published files are exactly as last recorded,
+    so the source can be skipped without parsing anything."""
+    path = out_dir / "provenance" / f"{source.name}.json"
+    if not path.exists():
+        return False
+    record = json.loads(path.read_text(encoding="utf-8"))
+    inputs = [(i["name"], i["sha256"]) for i in record.get("inputs", [])]
+    if inputs != [(f.name, f.sha256) for f in fetched]:
+        return False
+    if record.get("code_sha256") != code_fingerprint():
+        return False
+    return all(
+        (out_dir / o["path"]).exists()
+        and publishing.sha256((out_dir / o["path"]).read_bytes()) == o["sha256"]
+        for o in record.get("outputs", [])
+    )
+
+
 def provenance(
     source: Source,
     fetched: list[Fetched],
@@ -119,15 +151,20 @@ def provenance(
             for path, content in outputs.items()
         ],
         "unmatched_entities": unmatched,
+        "code_sha256": code_fingerprint(),
     }
 
 
-def build(source: Source, fetcher: Fetcher, progress: Callable[[str], None]) -> tuple:
-    """Fetch, parse, harmonise and validate; returns (fetched, {dataset name: table})."""
+def fetch_all(source: Source, fetcher: Fetcher, progress: Callable[[str], None]) -> list:
     fetched = []
     for i, raw in enumerate(source.raw_files, 1):
         progress(f"  fetch {i}/{len(source.raw_files)} {raw.name}")
         fetched.append(fetcher.fetch(source.name, source.mirror_folder, raw))
+    return fetched
+
+
+def build(source: Source, fetched: list[Fetched]) -> dict[str, pd.DataFrame]:
+    """Parse, harmonise and validate fetched files; returns {dataset name: table}."""
     frames, problems = {}, []
     for item in fetched:
         try:
@@ -142,7 +179,7 @@ def build(source: Source, fetcher: Fetcher, progress: Callable[[str], None]) -> 
         problems += check_schema(source.name, dataset, tables[dataset.name])
     if problems:
         raise ValidationError(problems)
-    return fetched, {d.name: tidy(d, tables[d.name]) for d in source.datasets}
+    return {d.name: tidy(d, tables[d.name]) for d in source.datasets}
 
 
 MAX_SHRINK = 0.05  # a dataset losing more rows than this is held back unless allowed
@@ -154,6 +191,7 @@ class RunOptions:
 
     rejects_dir: Path | None = None
     allow_shrink: bool = False
+    force: bool = False  # rebuild even when inputs, code and outputs are unchanged
 
 
 def write_rejects(rejects_dir: Path | None, source: str, problems: list[Problem]) -> None:
@@ -206,7 +244,10 @@ def run_source(
 ) -> Outcome:
     options = options or RunOptions()
     try:
-        fetched, tables = build(source, fetcher, progress)
+        fetched = fetch_all(source, fetcher, progress)
+        if not options.force and up_to_date(source, fetched, out_dir):
+            return Outcome(source.name, ok=True, skipped=True)
+        tables = build(source, fetched)
     except ValidationError as exc:
         write_rejects(options.rejects_dir, source.name, exc.problems)
         return Outcome(source.name, ok=False, error=str(exc))
@@ -266,7 +307,9 @@ def run(
         progress(f"{source.name}:")
         outcome = run_source(source, fetcher, out_dir, progress, options)
         outcomes.append(outcome)
-        if outcome.ok:
+        if outcome.skipped:
+            progress("  inputs and code unchanged since the last publish: skipped")
+        elif outcome.ok:
             what = ", ".join(outcome.changed) if outcome.changed else "unchanged"
             progress(f"  published {outcome.rows} rows ({what})")
         else:

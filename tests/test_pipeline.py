@@ -115,3 +115,13 @@ def test_every_published_dataset_is_in_the_catalog():
     for source in SOURCES.values():
         for dataset in source.datasets:
             assert catalog.DATASETS[dataset.name] is dataset
+
+
+@needs_mirror
+def test_unchanged_inputs_and_code_are_skipped(tmp_path):
+    shutil.copytree(DATASETS, tmp_path / "out")
+    outcome = run_source(rsf_index.SOURCE, Fetcher(mirror=MIRROR), tmp_path / "out", lambda m: None)
+    assert outcome.ok and outcome.skipped
+    (tmp_path / "out" / "rsf_index.csv").write_bytes(b"tampered\n")
+    outcome = run_source(rsf_index.SOURCE, Fetcher(mirror=MIRROR), tmp_path / "out", lambda m: None)
+    assert not outcome.skipped and "rsf_index.csv" in outcome.changed
