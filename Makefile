@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: run test datasets lint snapshots audit loadtest clean
+.PHONY: run test datasets lint snapshots audit loadtest bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ audit: $(STAMP)  ## known vulnerabilities in the installed packages (pip-audit, 
 loadtest: $(STAMP)  ## 20 browser sessions against a local server for a minute (not in make test)
 	$(BIN)/python -m pip install --quiet "playwright>=1.45,<2"
 	$(BIN)/python benchmarks/loadtest.py
+
+bench: $(STAMP)  ## performance figures against the budgets → docs/benchmarks.md
+	$(BIN)/python -m pip install --quiet "playwright>=1.45,<2"
+	$(BIN)/python benchmarks/bench.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check etl dashboard tests benchmarks

@@ -1,0 +1,252 @@
+"""Performance figures against the budgets, written to docs/benchmarks.md (`make bench`).
+
+Medians and spread over repeated runs (machines here are noisy):
+- ETL: full rebuild of every source from the mirror (--force) and a rebuild when nothing
+  changed (skipped by checksum);
+- page script runs for typical interactions, through Streamlit's AppTest;
+- cold start: seconds from starting the server to the first chart painted in Chromium;
+- payload: bytes the map page costs the browser (HTTP bodies + websocket frames);
+- memory: the server's resident memory after every page has been loaded once;
+- export: seconds per PNG in a batch of 50.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import loadtest  # noqa: E402  (the server helpers are shared with the load test)
+
+BUDGETS = {
+    "full ETL rebuild": 15.0,
+    "unchanged rebuild": 2.0,
+    "page run median": 0.100,
+    "page run p95": 0.250,
+    "first chart after server ready": 3.0,
+    "map payload MB": 1.0,
+    "server memory MB": 300.0,
+    "export s per image": 1.0,
+}
+
+
+def spread(values: list[float]) -> tuple[float, float, float]:
+    values = sorted(values)
+    p95 = (
+        statistics.quantiles(values, n=20, method="inclusive")[-1] if len(values) > 1 else values[0]
+    )
+    return statistics.median(values), values[0], p95
+
+
+def timed(command: list[str], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def page_runs(runs: int) -> dict[str, list[float]]:
+    """Script-run time of typical interactions (server side only), via AppTest."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=120)
+    at.run()
+    results: dict[str, list[float]] = {}
+    interactions = {
+        "map: change edition": (
+            "views/world_map.py",
+            lambda a, i: a.select_slider(key="edition").set_value(2010 + i % 10),
+        ),
+        "compare: add a country": (
+            "views/compare.py",
+            lambda a, i: a.multiselect(key="countries").set_value(
+                ["AZE", "TUR", ["RUS", "UKR", "BLR", "IRN"][i % 4]]
+            ),
+        ),
+        "cases: filter": (
+            "views/cases.py",
+            lambda a, i: a.multiselect(key="status").set_value(
+                [["imprisoned"], ["killed"], ["missing"]][i % 3]
+            ),
+        ),
+        "profile: change country": (
+            "views/country.py",
+            lambda a, i: a.selectbox(key="country").set_value(
+                ["AZE", "TUR", "RUS", "UKR", "MEX"][i % 5]
+            ),
+        ),
+    }
+    for name, (script, act) in interactions.items():
+        at.switch_page(script).run()
+        act(at, 0)
+        at.run()  # warm caches for this page
+        times = []
+        for i in range(1, runs + 1):
+            act(at, i)
+            started = time.perf_counter()
+            at.run()
+            times.append(time.perf_counter() - started)
+        results[name] = times
+    return results
+
+
+async def browser_figures() -> dict[str, float]:
+    """Cold start to first chart, map payload, and server memory after every page."""
+    from playwright.async_api import async_playwright
+
+    from dashboard.navigation import PAGES
+
+    port = loadtest.free_port()
+    started = time.perf_counter()
+    server = loadtest.start_server(port)
+    ready = time.perf_counter() - started
+    base = f"http://127.0.0.1:{port}"
+    figures = {"server ready s": ready}
+    try:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(
+                executable_path=loadtest.CHROMIUM,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            page = await browser.new_page()
+            t0 = time.perf_counter()
+            await page.goto(f"{base}/map?edition=2026")
+            await page.wait_for_selector(".js-plotly-plot .choroplethlayer path", timeout=120000)
+            figures["first chart after server ready s"] = time.perf_counter() - t0
+            figures["cold start to first chart s"] = (
+                ready + figures["first chart after server ready s"]
+            )
+            figures["map payload MB"] = await payload(browser, f"{base}/map?edition=2025")
+            for spec in PAGES:
+                url = f"{base}/{spec.url_path or ''}"
+                await page.goto(url)
+                await page.wait_for_timeout(3000)
+            figures["server memory MB"] = loadtest.rss_mb(server.pid)
+            await browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return figures
+
+
+async def payload(browser, url: str) -> float:
+    """Bytes received by a fresh page for `url`: HTTP bodies (as transferred) + websocket."""
+    context = await browser.new_context()
+    page = await context.new_page()
+    client = await context.new_cdp_session(page)
+    await client.send("Network.enable")
+    total = {"bytes": 0}
+    client.on(
+        "Network.loadingFinished",
+        lambda e: total.__setitem__("bytes", total["bytes"] + e["encodedDataLength"]),
+    )
+    client.on(
+        "Network.webSocketFrameReceived",
+        lambda e: total.__setitem__("bytes", total["bytes"] + len(e["response"]["payloadData"])),
+    )
+    await page.goto(url)
+    await page.wait_for_selector(".js-plotly-plot .choroplethlayer path", timeout=120000)
+    await page.wait_for_timeout(2000)
+    await context.close()
+    return total["bytes"] / 1e6
+
+
+def export_figure(count: int) -> dict[str, float]:
+    result = subprocess.run(
+        [sys.executable, "benchmarks/export_batch.py", str(count)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("total:"))
+    return {
+        "export s per image": float(line.split(",")[1].split()[0]),
+        "export detail": result.stdout.strip(),
+    }
+
+
+def main() -> None:
+    python = sys.executable
+    rows = []
+    full = timed([python, "-m", "etl", "run", "--force"], 3)
+    rows.append(("full ETL rebuild", "s", *spread(full)))
+    unchanged = timed([python, "-m", "etl", "run"], 5)
+    rows.append(("unchanged rebuild", "s", *spread(unchanged)))
+    for name, times in page_runs(20).items():
+        median, low, p95 = spread(times)
+        rows.append((f"page run, {name}", "s", median, low, p95))
+    figures = asyncio.run(browser_figures())
+    for key in (
+        "server ready s",
+        "first chart after server ready s",
+        "cold start to first chart s",
+        "map payload MB",
+        "server memory MB",
+    ):
+        rows.append((key.rsplit(" ", 1)[0], key.rsplit(" ", 1)[1], figures[key], None, None))
+    export = export_figure(50)
+    rows.append(("export s per image", "s", export["export s per image"], None, None))
+
+    page_medians = [r[2] for r in rows if r[0].startswith("page run")]
+    page_p95 = [r[4] for r in rows if r[0].startswith("page run")]
+    checks = {
+        "full ETL rebuild": rows[0][2],
+        "unchanged rebuild": rows[1][2],
+        "page run median": max(page_medians),
+        "page run p95": max(page_p95),
+        "first chart after server ready": figures["first chart after server ready s"],
+        "map payload MB": figures["map payload MB"],
+        "server memory MB": figures["server memory MB"],
+        "export s per image": export["export s per image"],
+    }
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `make bench` "
+        "(`benchmarks/bench.py`) on this project's 2-core machine. Times in seconds; "
+        "median, fastest and 95th percentile where repeated.",
+        "",
+        "| measure | unit | median | min | p95 |",
+        "|---|---|---|---|---|",
+        *(
+            f"| {name} | {unit} | {median:.3f} | "
+            f"{'' if low is None else f'{low:.3f}'} | {'' if p95 is None else f'{p95:.3f}'} |"
+            for name, unit, median, low, p95 in rows
+        ),
+        "",
+        "## Budgets",
+        "",
+        "| budget | limit | measured | met |",
+        "|---|---|---|---|",
+        *(
+            f"| {name} | {BUDGETS[name]} | {value:.3f} | "
+            f"{'yes' if value <= BUDGETS[name] else 'NO'} |"
+            for name, value in checks.items()
+        ),
+        "",
+        "## Export batch",
+        "",
+        "```",
+        export["export detail"],
+        "```",
+        "",
+    ]
+    out = ROOT / "docs" / "benchmarks.md"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
