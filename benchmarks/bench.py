@@ -126,7 +126,9 @@ async def browser_figures() -> dict[str, float]:
             figures["cold start to first chart s"] = (
                 ready + figures["first chart after server ready s"]
             )
-            figures["map payload MB"] = await payload(browser, f"{base}/map?edition=2025")
+            app_mb, framework_mb = await payload(browser, f"{base}/map?edition=2025")
+            figures["map payload MB"] = app_mb
+            figures["Streamlit scripts and fonts (first visit) MB"] = framework_mb
             for spec in PAGES:
                 url = f"{base}/{spec.url_path or ''}"
                 await page.goto(url)
@@ -139,26 +141,37 @@ async def browser_figures() -> dict[str, float]:
     return figures
 
 
-async def payload(browser, url: str) -> float:
-    """Bytes received by a fresh page for `url`: HTTP bodies (as transferred) + websocket."""
+FRAMEWORK = ("/static/js/", "/static/css/", "/static/media/", "/favicon")
+
+
+async def payload(browser, url: str) -> tuple[float, float]:
+    """MB a fresh page for `url` receives: (the app's own: figure messages and map
+    geometry, as transferred; Streamlit's own scripts and fonts, cached after a visit)."""
     context = await browser.new_context()
     page = await context.new_page()
     client = await context.new_cdp_session(page)
     await client.send("Network.enable")
-    total = {"bytes": 0}
+    urls: dict[str, str] = {}
+    totals = {"app": 0, "framework": 0}
+
+    def finished(event) -> None:
+        url = urls.get(event["requestId"], "")
+        part = "framework" if any(p in url for p in FRAMEWORK) else "app"
+        totals[part] += event["encodedDataLength"]
+
     client.on(
-        "Network.loadingFinished",
-        lambda e: total.__setitem__("bytes", total["bytes"] + e["encodedDataLength"]),
+        "Network.responseReceived", lambda e: urls.__setitem__(e["requestId"], e["response"]["url"])
     )
+    client.on("Network.loadingFinished", finished)
     client.on(
         "Network.webSocketFrameReceived",
-        lambda e: total.__setitem__("bytes", total["bytes"] + len(e["response"]["payloadData"])),
+        lambda e: totals.__setitem__("app", totals["app"] + len(e["response"]["payloadData"])),
     )
     await page.goto(url)
     await page.wait_for_selector(".js-plotly-plot .choroplethlayer path", timeout=120000)
     await page.wait_for_timeout(2000)
     await context.close()
-    return total["bytes"] / 1e6
+    return totals["app"] / 1e6, totals["framework"] / 1e6
 
 
 def export_figure(count: int) -> dict[str, float]:

@@ -17,7 +17,31 @@ from dashboard import charts, data, indicators, state
 from etl import catalog
 
 Loader = Callable[[str], pd.DataFrame]
-KINDS = ("map", "rank", "score", "indicators", "compare", "cpj", "bands")
+KINDS = ("map", "rank", "score", "indicators", "compare", "cpj", "bands", "sources")
+PANELS = (
+    ("RSF rank (1 = best)", ("rsf_rank",)),
+    ("RSF score, 2022 methodology (0–100, higher is better)", ("rsf_score",)),
+    (
+        "CPJ: journalists imprisoned on 1 December, and killed (counts, higher is worse)",
+        ("cpj_imprisoned", "cpj_killed"),
+    ),
+    (
+        "RSF: journalists detained, where RSF published a country figure (higher is worse)",
+        ("rsf_detained",),
+    ),
+    (
+        "Political Terror Scale, 1–5 (higher is worse): Amnesty, HRW and State Dept codings",
+        ("pts_a", "pts_h", "pts_s"),
+    ),
+    ("Freedom House status since 1972: 1 not free, 2 partly free, 3 free", ("fh_status",)),
+    ("Freedom House D1: free and independent media, 0–4 (higher is better)", ("fh_d1",)),
+    ("Freedom in the World total, 0–100 (higher is better)", ("fh_total",)),
+    (
+        "V-Dem media indicators, latent scale (higher is better: less harassment, censorship, "
+        "self-censorship)",
+        ("vdem_harassment", "vdem_censorship", "vdem_self_censorship"),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -28,6 +52,7 @@ class Chart:
     table: pd.DataFrame | None = None  # the data behind it, when richer than the figure
     sources: tuple[catalog.Dataset, ...] = ()
     caption: str = ""
+    details: object = None  # kind-specific extras (the source panels' standings)
 
     @property
     def slug(self) -> str:
@@ -61,7 +86,10 @@ def build(kind: str, params: Mapping[str, str], load: Loader) -> Chart:
             {"countries": ",".join(chosen), "measure": measure},
             sources=(catalog.RSF_INDEX,),
         )
-    country, _ = state.parse_country(params.get("country"), _names(index), "AZE")
+    names = {**data.entity_names(), **_names(index)}
+    country, _ = state.parse_country(params.get("country"), names, "AZE")
+    if kind == "sources":
+        return _sources(country, names[country], load)
     series = index[index["iso3"] == country].sort_values("year")
     if kind == "cpj":
         census = data.latest_census(load("cpj_census"))
@@ -69,7 +97,7 @@ def build(kind: str, params: Mapping[str, str], load: Loader) -> Chart:
         figure = charts.cpj_counts_chart(
             census[census["iso3"] == country],
             killed[killed["iso3"] == country],
-            _names(index)[country],
+            names[country],
         )
     else:
         builder = {
@@ -169,3 +197,37 @@ def map_years(metric: str, load: Loader) -> list[int]:
 def _year(frame: pd.DataFrame, params: Mapping[str, str]) -> int:
     years = sorted(int(y) for y in frame["year"].unique())
     return state.parse_year(params.get("edition"), years, years[-1])[0]
+
+
+def _sources(country: str, name: str, load: Loader) -> Chart:
+    """Every source side by side for one country, with where it stands on each measure."""
+    panels, standings = [], []
+    for title, keys in PANELS:
+        members = []
+        for key in keys:
+            indicator = indicators.BY_KEY[key]
+            values = indicators.long_values(indicator, load(indicator.dataset))
+            own = indicators.country_series(values, indicator, country)
+            if not own.empty:
+                members.append((indicator, own))
+            position = indicators.standing(values, indicator, country)
+            if position:
+                standings.append(position)
+        if members:
+            panels.append((title, members))
+    if not panels:
+        empty = go.Figure().update_layout(title={"text": f"{name}: no source rates it"})
+        return Chart(empty, "sources", {"country": country}, details=([], standings))
+    years = pd.concat([frame["year"] for _, members in panels for _, frame in members])
+    behind = pd.concat(
+        [
+            frame.dropna().assign(measure=indicator.label, source=indicator.source.attribution)
+            for _, members in panels
+            for indicator, frame in members
+        ]
+    )[["measure", "year", "value", "source"]]
+    figure = charts.source_panels(panels, name, int(years.min()), int(years.max()))
+    sources = tuple({ind.dataset: ind.source for _, m in panels for ind, _ in m}.values())
+    return Chart(
+        figure, "sources", {"country": country}, behind, sources, details=(panels, standings)
+    )

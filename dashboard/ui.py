@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 import pandas as pd
 import streamlit as st
 
@@ -171,6 +173,21 @@ def plot(
     return event
 
 
+# Alt text per figure object: cached charts are shared and never change, so describe once.
+# (Figures are unhashable: keyed by id, with a weak reference to check it is the same one.)
+_ALT_TEXT: dict[int, tuple[weakref.ref, str]] = {}
+
+
+def _alt_text(fig, describe) -> str:
+    known = _ALT_TEXT.get(id(fig))
+    if known and known[0]() is fig:
+        return known[1]
+    text = describe(fig)
+    key = id(fig)
+    _ALT_TEXT[key] = (weakref.ref(fig, lambda _: _ALT_TEXT.pop(key, None)), text)
+    return text
+
+
 def snapshot_controls(fig, key: str, sources: tuple) -> None:
     """Size and theme, then PNG / SVG / HTML built only when clicked."""
     from dashboard import alttext, export
@@ -183,7 +200,7 @@ def snapshot_controls(fig, key: str, sources: tuple) -> None:
         format_func=lambda p: f"{p} {export.PRESETS[p][0]}×{export.PRESETS[p][1]}",
     )
     theme = st.radio("Theme", list(export.THEMES), horizontal=True, key=f"{key}-theme")
-    alt = alttext.describe(fig)
+    alt = _alt_text(fig, alttext.describe)
     st.text_area("Alt text", alt, key=f"{key}-alt", height=120)
 
     def build(fmt: str):

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, indicators, navigation, state, text, ui
+from dashboard import data, navigation, state, text, ui
 from etl import catalog
 
 index = ui.load_rsf_index()
@@ -120,59 +120,16 @@ else:
     ui.source_caption(catalog.CPJ_CASES)
 
 st.header("Every source side by side", anchor=False)
-PANELS = (
-    ("RSF rank (1 = best)", ("rsf_rank",)),
-    ("RSF score, 2022 methodology (0–100, higher is better)", ("rsf_score",)),
-    (
-        "CPJ: journalists imprisoned on 1 December, and killed (counts, higher is worse)",
-        ("cpj_imprisoned", "cpj_killed"),
-    ),
-    (
-        "RSF: journalists detained, where RSF published a country figure (higher is worse)",
-        ("rsf_detained",),
-    ),
-    (
-        "Political Terror Scale, 1–5 (higher is worse): Amnesty, HRW and State Dept codings",
-        ("pts_a", "pts_h", "pts_s"),
-    ),
-    ("Freedom House status since 1972: 1 not free, 2 partly free, 3 free", ("fh_status",)),
-    ("Freedom House D1: free and independent media, 0–4 (higher is better)", ("fh_d1",)),
-    ("Freedom in the World total, 0–100 (higher is better)", ("fh_total",)),
-    (
-        "V-Dem media indicators, latent scale (higher is better: less harassment, censorship, "
-        "self-censorship)",
-        ("vdem_harassment", "vdem_censorship", "vdem_self_censorship"),
-    ),
-)
-panels, standings = [], []
-for title, keys in PANELS:
-    members = []
-    for key in keys:
-        values = ui.indicator_values(key)
-        own = indicators.country_series(values, indicators.BY_KEY[key], country)
-        if not own.empty:
-            members.append((indicators.BY_KEY[key], own))
-        position = indicators.standing(values, indicators.BY_KEY[key], country)
-        if position:
-            standings.append(position)
-    if members:
-        panels.append((title, members))
-
+sources_chart = ui.chart("sources", {"country": country})
+panels, standings = sources_chart.details
 st.markdown("\n".join(f"- {line}" for line in text.agreement_summary(name, standings)))
 if panels:
-    years = pd.concat([frame["year"] for _, members in panels for _, frame in members])
-    behind = pd.concat(
-        [
-            frame.dropna().assign(measure=indicator.label, source=indicator.source.attribution)
-            for _, members in panels
-            for indicator, frame in members
-        ]
-    )[["measure", "year", "value", "source"]]
     ui.plot(
-        charts.source_panels(panels, name, int(years.min()), int(years.max())),
+        sources_chart.figure,
         key="sources",
-        sources=list({ind.dataset: ind.source for _, m in panels for ind, _ in m}.values()),
-        data_frame=behind,
+        sources=sources_chart.sources,
+        data_frame=sources_chart.table,
+        embed=sources_chart,
     )
     with st.expander("What each scale means"):
         for _, members in panels:
