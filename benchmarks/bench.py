@@ -205,6 +205,7 @@ def main() -> None:
         "first chart after server ready s",
         "cold start to first chart s",
         "map payload MB",
+        "Streamlit scripts and fonts (first visit) MB",
         "server memory MB",
     ):
         rows.append((key.rsplit(" ", 1)[0], key.rsplit(" ", 1)[1], figures[key], None, None))
