@@ -64,8 +64,14 @@ MEASURES = {
 
 
 def _source_line(fig: go.Figure, dataset: catalog.Dataset, years: str) -> go.Figure:
+    return _source_note(fig, f"{dataset.attribution} {years}")
+
+
+def _source_note(fig: go.Figure, sources: str) -> go.Figure:
+    """The line under every chart naming its sources and the dashboard (exports add the
+    licence and the data build to it)."""
     fig.add_annotation(
-        text=f"{dataset.attribution} {years} · {catalog.DASHBOARD_NAME}",
+        text=f"{sources} · {catalog.DASHBOARD_NAME}",
         xref="paper",
         yref="paper",
         x=0,
@@ -110,6 +116,29 @@ def map_hover(edition: pd.DataFrame) -> list[str]:
         + f"<br>{_change_text(row)}"
         for row in edition.itertuples()
     ]
+
+
+def _map_layout(fig: go.Figure, title: str, subtitle: str, meta: dict, **layout) -> None:
+    """The world frame every map shares (offline 1:50m geometry, grey for no data), its
+    title, and the values behind it (for alt text)."""
+    fig.update_geos(
+        projection_type="natural earth",
+        resolution=50,
+        showframe=False,
+        showcoastlines=False,
+        showcountries=True,
+        countrycolor="white",
+        showland=True,
+        landcolor=NO_DATA,
+        lataxis_range=[-57, 84],
+    )
+    fig.update_layout(
+        title={"text": title, "subtitle": {"text": subtitle}},
+        margin={"l": 0, "r": 0, "t": 70, "b": 50},
+        height=520,
+        meta=meta,
+        **layout,
+    )
 
 
 def world_map(edition: pd.DataFrame) -> go.Figure:
@@ -164,33 +193,17 @@ def world_map(edition: pd.DataFrame) -> go.Figure:
             )
         )
         legend = None
-    fig.update_geos(
-        projection_type="natural earth",
-        resolution=50,
-        showframe=False,
-        showcoastlines=False,
-        showcountries=True,
-        countrycolor="white",
-        showland=True,
-        landcolor=NO_DATA,
-        lataxis_range=[-57, 84],
-    )
-    fig.update_layout(
-        title={
-            "text": f"World Press Freedom Index {year}",
-            "subtitle": {"text": catalog.RSF_ERAS[era]["label"]},
-        },
-        margin={"l": 0, "r": 0, "t": 70, "b": 50},
-        height=520,
-        legend=legend,
-    )
-    fig.update_layout(
-        meta={
+    _map_layout(
+        fig,
+        f"World Press Freedom Index {year}",
+        catalog.RSF_ERAS[era]["label"],
+        {
             "kind": "score",
             "unit": "RSF score",
             "higher_is_better": catalog.RSF_ERAS[era]["higher_is_better"],
             "values": dict(zip(edition["country"], edition["score"].astype(float), strict=True)),
-        }
+        },
+        legend=legend,
     )
     return _source_line(fig, catalog.RSF_INDEX, str(year))
 
@@ -441,29 +454,16 @@ def count_map(
             marker_line_width=0.4,
         )
     )
-    fig.update_geos(
-        projection_type="natural earth",
-        resolution=50,
-        showframe=False,
-        showcoastlines=False,
-        showcountries=True,
-        countrycolor="white",
-        showland=True,
-        landcolor=NO_DATA,
-        lataxis_range=[-57, 84],
-    )
-    fig.update_layout(
-        title={"text": title, "subtitle": {"text": subtitle}},
-        margin={"l": 0, "r": 0, "t": 70, "b": 50},
-        height=520,
-    )
-    fig.update_layout(
-        meta={
+    _map_layout(
+        fig,
+        title,
+        subtitle,
+        {
             "kind": "count",
             "unit": unit,
             "higher_is_better": False,
             "values": dict(zip(values["country"], values["value"].astype(float), strict=True)),
-        }
+        },
     )
     return _source_line(fig, dataset, str(year))
 
@@ -591,20 +591,7 @@ def source_panels(
         },
         legend={"x": 1.01, "y": 1, "yanchor": "top", "font": {"size": 10}},
     )
-    fig.add_annotation(
-        text=f"Sources: RSF, CPJ, Political Terror Scale, Freedom House, V-Dem · "
-        f"{catalog.DASHBOARD_NAME}",
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-40,
-        yanchor="top",
-        xanchor="left",
-        showarrow=False,
-        font={"size": 11, "color": "#666"},
-    )
-    return fig
+    return _source_note(fig, "Sources: RSF, CPJ, Political Terror Scale, Freedom House, V-Dem")
 
 
 def indicator_map(
@@ -632,29 +619,16 @@ def indicator_map(
             marker_line_width=0.4,
         )
     )
-    fig.update_geos(
-        projection_type="natural earth",
-        resolution=50,
-        showframe=False,
-        showcoastlines=False,
-        showcountries=True,
-        countrycolor="white",
-        showland=True,
-        landcolor=NO_DATA,
-        lataxis_range=[-57, 84],
-    )
-    fig.update_layout(
-        title={"text": title, "subtitle": {"text": subtitle}},
-        margin={"l": 0, "r": 0, "t": 70, "b": 50},
-        height=520,
-    )
-    fig.update_layout(
-        meta={
+    _map_layout(
+        fig,
+        title,
+        subtitle,
+        {
             "kind": "score",
             "unit": title.rsplit(",", 1)[0],
             "higher_is_better": higher_is_better,
             "values": dict(zip(values["country"], values["value"].astype(float), strict=True)),
-        }
+        },
     )
     return _source_line(fig, dataset, str(year))
 
