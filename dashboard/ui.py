@@ -66,7 +66,7 @@ def download(
     datasets,
     frame: pd.DataFrame,
     file_name: str,
-    label: str = "Download the data behind this view (CSV)",
+    label: str = "Data behind this view",
     key: str | None = None,
 ) -> None:
     """A CSV of exactly the rows and columns shown, headed by source, licence and the view's
@@ -165,7 +165,11 @@ def plot(
     with left:
         frame = data_frame if data_frame is not None else figure_data(fig)
         download(sources, frame, f"{key}.csv", key=f"{key}-csv")
-    with middle.popover("Snapshot for articles", icon=":material/image:"):
+    with middle.popover(
+        "Snapshot",
+        icon=":material/image:",
+        help="PNG, SVG or HTML for articles, with title and source",
+    ):
         snapshot_controls(fig, key, tuple(sources))
     if embed is not None:
         with right.popover("Embed", icon=":material/code:"):

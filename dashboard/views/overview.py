@@ -13,8 +13,10 @@ latest = index[index["year"] == latest_year]
 st.title(catalog.DASHBOARD_NAME)
 st.markdown(
     "How free is journalism, country by country and year by year? This dashboard brings "
-    "together RSF's World Press Freedom Index (every edition since 2002) with open, "
-    "documented data you can download and cite."
+    "together RSF's World Press Freedom Index (every edition since 2002), CPJ's records of "
+    "journalists imprisoned, killed and missing, RSF's round-up figures, and the repression "
+    "context coded from Amnesty International, Human Rights Watch, Freedom House and V-Dem, "
+    "as open, documented data you can download and cite."
 )
 
 bands = latest["situation"].value_counts()
@@ -53,7 +55,13 @@ with right:
     )
 
 st.subheader("Explore")
-destinations = (navigation.WORLD_MAP, navigation.COUNTRY, navigation.COMPARE, navigation.RANKINGS)
+destinations = (
+    navigation.WORLD_MAP,
+    navigation.COUNTRY,
+    navigation.CASES,
+    navigation.COMPARED,
+    navigation.DATA,
+)
 for column, page in zip(st.columns(len(destinations)), destinations, strict=True):
     column.page_link(page.script, label=page.title, icon=page.icon)
 st.caption(md_escape(catalog.RSF_ERAS["2022+"]["explanation"]))
