@@ -67,7 +67,13 @@ def _names(index: pd.DataFrame) -> dict[str, str]:
     return data.country_names(index)
 
 
-def build(kind: str, params: Mapping[str, str], load: Loader) -> Chart:
+def build(
+    kind: str,
+    params: Mapping[str, str],
+    load: Loader,
+    values: Callable[[str], pd.DataFrame] | None = None,
+) -> Chart:
+    """values: a (cached) provider of indicator series by key; computed from `load` if None."""
     kind, _ = state.parse_choice(kind, KINDS, "map")
     if kind == "map":
         return _map(params, load)
@@ -89,7 +95,7 @@ def build(kind: str, params: Mapping[str, str], load: Loader) -> Chart:
     names = {**data.entity_names(), **_names(index)}
     country, _ = state.parse_country(params.get("country"), names, "AZE")
     if kind == "sources":
-        return _sources(country, names[country], load)
+        return _sources(country, names[country], values or _series_from(load))
     series = index[index["iso3"] == country].sort_values("year")
     if kind == "cpj":
         census = data.latest_census(load("cpj_census"))
@@ -199,14 +205,22 @@ def _year(frame: pd.DataFrame, params: Mapping[str, str]) -> int:
     return state.parse_year(params.get("edition"), years, years[-1])[0]
 
 
-def _sources(country: str, name: str, load: Loader) -> Chart:
+def _series_from(load: Loader) -> Callable[[str], pd.DataFrame]:
+    def series(key: str) -> pd.DataFrame:
+        indicator = indicators.BY_KEY[key]
+        return indicators.long_values(indicator, load(indicator.dataset))
+
+    return series
+
+
+def _sources(country: str, name: str, values_of: Callable[[str], pd.DataFrame]) -> Chart:
     """Every source side by side for one country, with where it stands on each measure."""
     panels, standings = [], []
     for title, keys in PANELS:
         members = []
         for key in keys:
             indicator = indicators.BY_KEY[key]
-            values = indicators.long_values(indicator, load(indicator.dataset))
+            values = values_of(key)
             own = indicators.country_series(values, indicator, country)
             if not own.empty:
                 members.append((indicator, own))

@@ -29,7 +29,7 @@ def load(name: str) -> pd.DataFrame:
         st.stop()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)  # shared, read-only: no copy per call
 def _indicator_values(key: str) -> pd.DataFrame:
     from dashboard import indicators
 
@@ -99,7 +99,7 @@ def _chart(kind: str, params: tuple[tuple[str, str], ...], folder: str):
     from dashboard import gallery
 
     del folder  # part of the cache key only: another data folder means other charts
-    return gallery.build(kind, dict(params), load)
+    return gallery.build(kind, dict(params), load, values=_indicator_values)
 
 
 def chart(kind: str, params: dict[str, str]):
