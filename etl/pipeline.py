@@ -93,6 +93,27 @@ def tidy(dataset: Dataset, table: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(list(dataset.primary_key), kind="mergesort").reset_index(drop=True)
 
 
+def one_row_per_code(
+    source: str, table: pd.DataFrame, period: str = "year", counted: pd.Series | None = None
+) -> list[Problem]:
+    """Two source entities mapped to the same iso3 in the same period would be ambiguous.
+
+    counted: rows that matter (e.g. scored rows); empty placeholder rows are ignored.
+    """
+    rows = table if counted is None else table[counted]
+    clash = rows["iso3"].notna() & rows.duplicated(["iso3", period], keep=False)
+    return [
+        Problem(
+            source,
+            row.source_file,
+            int(row.source_line),
+            f"one row per country and {period}",
+            f"{row.entity} and another entity both map to {row.iso3} in {getattr(row, period)}",
+        )
+        for row in rows[clash].itertuples()
+    ]
+
+
 def unmatched_entities(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
     """Per dataset, the entities kept without an iso3 (territories, disputed units...)."""
     found = {}

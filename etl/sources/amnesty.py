@@ -10,7 +10,7 @@ from etl.countries import match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.parsing import numbers, read_csv, require_columns
-from etl.pipeline import Source
+from etl.pipeline import Source, one_row_per_code
 
 NAME = "amnesty"
 ITT = "ITT_CY.csv"
@@ -151,20 +151,7 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 
 def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
-    problems = []
-    for name, table in tables.items():
-        duplicated = table["iso3"].notna() & table.duplicated(["iso3", "year"], keep=False)
-        problems += [
-            Problem(
-                NAME,
-                row.source_file,
-                int(row.source_line),
-                "one row per country-year",
-                f"{name}: {row.entity} maps to {row.iso3} twice in {row.year}",
-            )
-            for row in table[duplicated].itertuples()
-        ]
-    return problems
+    return [problem for table in tables.values() for problem in one_row_per_code(NAME, table)]
 
 
 SOURCE = Source(

@@ -13,7 +13,7 @@ from etl.countries import match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.parsing import numbers, read_csv, read_excel, require_columns
-from etl.pipeline import Source
+from etl.pipeline import Source, one_row_per_code
 
 NAME = "freedomhouse"
 FIW = "All_data_FIW_2013-2024.xlsx"
@@ -265,22 +265,9 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
             )
         )
     for name, table in tables.items():
-        duplicated = table["iso3"].notna() & table.duplicated(["iso3", "edition"], keep=False)
-        if name == "fh_status":  # rows for years a state did not exist are empty
-            rated = table["status"].notna()
-            duplicated &= rated & table[rated].duplicated(["iso3", "edition"], keep=False).reindex(
-                table.index, fill_value=False
-            )
-        for row in table[duplicated].itertuples():
-            problems.append(
-                Problem(
-                    NAME,
-                    row.source_file,
-                    int(row.source_line),
-                    "one row per country and edition",
-                    f"{name}: {row.entity} maps to {row.iso3} twice",
-                )
-            )
+        # the status history lists every entity every year, empty where not rated
+        rated = table["status"].notna() if name == "fh_status" else None
+        problems += one_row_per_code(NAME, table, period="edition", counted=rated)
     return problems
 
 

@@ -9,7 +9,7 @@ from etl.countries import match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.parsing import numbers, read_csv, require_columns
-from etl.pipeline import Source
+from etl.pipeline import Source, one_row_per_code
 
 NAME = "pts"
 FILE = "PTS-2024.csv"
@@ -66,26 +66,10 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     table = tables[NAME]
-    scored = table[[f"pts_{k}" for k in "ahs"]].notna().any(axis=1)
     # Rows for years a state did not exist are empty placeholders (e.g. both Yugoslavias
-    # appear every year); two *scored* rows for one country-year would be ambiguous.
-    duplicated = (
-        scored
-        & table["iso3"].notna()
-        & table[scored]
-        .duplicated(["iso3", "year"], keep=False)
-        .reindex(table.index, fill_value=False)
-    )
-    return [
-        Problem(
-            NAME,
-            row.source_file,
-            int(row.source_line),
-            "one row per country and year",
-            f"{row.entity} and another scored entity both map to {row.iso3} in {row.year}",
-        )
-        for row in table[duplicated].itertuples()
-    ]
+    # appear every year); only scored rows may not share a country-year.
+    scored = table[[f"pts_{k}" for k in "ahs"]].notna().any(axis=1)
+    return one_row_per_code(NAME, table, counted=scored)
 
 
 SOURCE = Source(

@@ -9,7 +9,7 @@ from etl.countries import match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.parsing import numbers, read_csv, require_columns
-from etl.pipeline import Source
+from etl.pipeline import Source, one_row_per_code
 
 NAME = "vdem"
 FILE = "vdem_v14_media_repression_extract_1970-2023.csv"
@@ -46,18 +46,7 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 
 def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
-    table = tables[NAME]
-    duplicated = table["iso3"].notna() & table.duplicated(["iso3", "year"], keep=False)
-    return [
-        Problem(
-            NAME,
-            row.source_file,
-            int(row.source_line),
-            "one row per country-year",
-            f"{row.entity} maps to {row.iso3} twice in {row.year}",
-        )
-        for row in table[duplicated].itertuples()
-    ]
+    return one_row_per_code(NAME, tables[NAME])
 
 
 SOURCE = Source(
