@@ -75,8 +75,9 @@ def build(
 ) -> Chart:
     """values: a (cached) provider of indicator series by key; computed from `load` if None."""
     kind, _ = state.parse_choice(kind, KINDS, "map")
+    values = values or _series_from(load)
     if kind == "map":
-        return _map(params, load)
+        return _map(params, load, values)
     index = _rsf(load)
     if kind == "bands":
         return Chart(charts.situation_bar(index), kind, {}, sources=(catalog.RSF_INDEX,))
@@ -95,7 +96,7 @@ def build(
     names = {**data.entity_names(), **_names(index)}
     country, _ = state.parse_country(params.get("country"), names, "AZE")
     if kind == "sources":
-        return _sources(country, names[country], values or _series_from(load))
+        return _sources(country, names[country], values)
     series = index[index["iso3"] == country].sort_values("year")
     if kind == "cpj":
         census = data.latest_census(load("cpj_census"))
@@ -118,7 +119,9 @@ def build(
     return Chart(figure, kind, {"country": country}, sources=sources)
 
 
-def _map(params: Mapping[str, str], load: Loader) -> Chart:
+def _map(
+    params: Mapping[str, str], load: Loader, values_of: Callable[[str], pd.DataFrame]
+) -> Chart:
     """The world map of one measure and year (the page and the exports draw this)."""
     metric, _ = state.parse_choice(params.get("metric"), list(data.MAP_METRICS), "rsf")
     names = data.entity_names()
@@ -147,7 +150,7 @@ def _map(params: Mapping[str, str], load: Loader) -> Chart:
         )
     if metric in data.MAP_INDICATORS:
         indicator = indicators.BY_KEY[metric]
-        values = indicators.long_values(indicator, load(indicator.dataset))
+        values = values_of(metric)
         year = _year(values, params)
         shown = values[values["year"] == year].assign(
             country=lambda f: f["iso3"].map(names).fillna(f["iso3"])
@@ -188,13 +191,14 @@ def _map(params: Mapping[str, str], load: Loader) -> Chart:
     )
 
 
-def map_years(metric: str, load: Loader) -> list[int]:
+def map_years(
+    metric: str, load: Loader, values: Callable[[str], pd.DataFrame] | None = None
+) -> list[int]:
     """The years a map measure can show."""
     if metric == "rsf":
         frame = load("rsf_index")
     elif metric in data.MAP_INDICATORS:
-        indicator = indicators.BY_KEY[metric]
-        frame = indicators.long_values(indicator, load(indicator.dataset))
+        frame = (values or _series_from(load))(metric)
     else:
         frame = load("cpj_census" if metric == "imprisoned" else "cpj_killed_counts")
     return sorted(int(y) for y in frame["year"].unique())

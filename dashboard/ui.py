@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import weakref
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -20,13 +22,18 @@ def _cached(name: str) -> pd.DataFrame:
     return data.with_changes(frame) if name == "rsf_index" else frame
 
 
-def load(name: str) -> pd.DataFrame:
-    """A dataset, or a clear error page naming the file (and the page stops)."""
+def _or_error_page(read, name: str) -> pd.DataFrame:
+    """read(name), or a clear error page naming the file (and the page stops)."""
     try:
-        return _cached(name)
+        return read(name)
     except data.DatasetUnavailable as exc:
         st.error(str(exc), icon="⚠️")
         st.stop()
+
+
+def load(name: str) -> pd.DataFrame:
+    """A dataset, or a clear error page naming the file."""
+    return _or_error_page(_cached, name)
 
 
 @st.cache_resource(show_spinner=False)  # shared, read-only: no copy per call
@@ -39,11 +46,7 @@ def _indicator_values(key: str) -> pd.DataFrame:
 
 def indicator_values(key: str) -> pd.DataFrame:
     """(iso3, year, value) for an indicator, cached; a clear error page if its file is bad."""
-    try:
-        return _indicator_values(key)
-    except data.DatasetUnavailable as exc:
-        st.error(str(exc), icon="⚠️")
-        st.stop()
+    return _or_error_page(_indicator_values, key)
 
 
 def view_url() -> str:
@@ -58,7 +61,17 @@ def view_url() -> str:
 def _version() -> str:
     from etl import release
 
-    version = release.current_version(data.DATASETS_DIR)
+    path = data.DATASETS_DIR / release.CHANGELOG
+    return _version_label(str(path), path.stat().st_mtime if path.exists() else 0.0)
+
+
+@functools.lru_cache(maxsize=4)
+def _version_label(path: str, modified: float) -> str:
+    """The data build, read from the changelog once per change of the file (not per rerun)."""
+    from etl import release
+
+    del modified  # part of the cache key only
+    version = release.current_version(Path(path).parent)
     return f"build-{version['version']} ({version['date']})" if version else "unreleased"
 
 
@@ -83,7 +96,8 @@ def download(
     )
     st.download_button(
         label,
-        data=b"" if blocked else safe_csv(frame, header),
+        # the CSV is written only when the button is clicked, not on every rerun
+        data=b"" if blocked else (lambda: safe_csv(frame, header)),
         file_name=file_name,
         mime="text/csv",
         disabled=bool(blocked),

@@ -17,10 +17,11 @@ def captured(monkeypatch):
     original = st.download_button
 
     def recording(label, data=None, file_name=None, *args, **kwargs):
+        built = data() if callable(data) else data  # lazy files are built on click
         calls.append(
             {
                 "label": label,
-                "data": data,
+                "data": built,
                 "file_name": file_name,
                 "disabled": kwargs.get("disabled", False),
             }

@@ -14,7 +14,7 @@ metrics = list(data.MAP_METRICS)
 metric = st.selectbox(
     "Measure", metrics, index=metrics.index(metric), format_func=data.MAP_METRICS.get, key="metric"
 )
-years = gallery.map_years(metric, ui.load)
+years = gallery.map_years(metric, ui.load, ui.indicator_values)
 year, message = state.parse_year(st.query_params.get("edition"), years, years[-1])
 ui.note(message)
 year = st.select_slider(
