@@ -14,11 +14,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from dashboard import data, export, gallery
+from dashboard import export, gallery
 
 
 def main(count: int = 50) -> None:
-    load = data.read_dataset
+    load = export.cached_loader()
     specs = export.gallery_specs(load)
     maps = [s for s in specs if s[0] == "map"]
     charts = [s for s in specs if s[0] != "map"]

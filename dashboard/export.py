@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import html
 import json
+import os
 import shutil
 import sys
 import time
@@ -57,8 +59,6 @@ class ExportUnavailable(RuntimeError):
 
 def browser_path() -> str | None:
     """The Chromium kaleido will drive, if one is installed."""
-    import os
-
     return os.environ.get("BROWSER_PATH") or next(
         (found for name in BROWSERS if (found := shutil.which(name))), None
     )
@@ -161,11 +161,8 @@ def renderer() -> Iterator[None]:
             "Image export needs a local Chromium: install Debian's package with "
             "`apt-get install chromium` (or set BROWSER_PATH)."
         )
-    import os
-
     os.environ.setdefault("BROWSER_PATH", path)
-    pio.defaults.topojson = geo.TOPOJSON_DIR.as_uri() + "/"
-    pio.defaults.mathjax = None
+    _offline_plotly()
     warnings.filterwarnings("ignore", message="The kopts argument is ignored")
     kaleido.start_sync_server(silence_warnings=True)
     try:
@@ -174,14 +171,19 @@ def renderer() -> Iterator[None]:
         kaleido.stop_sync_server(silence_warnings=True)
 
 
+def _offline_plotly() -> None:
+    """Map geometry from the app's own files, no MathJax: nothing is fetched from a CDN."""
+    pio.defaults.topojson = geo.TOPOJSON_DIR.as_uri() + "/"
+    pio.defaults.mathjax = None
+
+
 def render(fig: go.Figure, fmt: str) -> bytes:
     """Bytes of one snapshot (`fig` from `snapshot`); PNG/SVG need an active `renderer()`
     or start a browser for this one image."""
     alt = (fig.layout.meta or {}).get("alt") or alttext.describe(fig)
     if fmt == "html":
         return to_html(fig, alt).encode("utf-8")
-    pio.defaults.topojson = geo.TOPOJSON_DIR.as_uri() + "/"
-    pio.defaults.mathjax = None
+    _offline_plotly()
     width, height = fig.layout.width, fig.layout.height
     image = pio.to_image(fig, format=fmt, width=width, height=height, scale=1)
     if fmt == "svg":
@@ -213,6 +215,11 @@ def export_one(
         path.write_bytes(render(fig, fmt))
         files[fmt] = path.name
     return {"slug": chart.slug, "title": chart.figure.layout.title.text, "alt": alt, "files": files}
+
+
+def cached_loader():
+    """read_dataset, each file read once per batch (every chart of a gallery shares them)."""
+    return functools.cache(data.read_dataset)
 
 
 def gallery_specs(load) -> list[tuple[str, dict[str, str]]]:
@@ -288,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown := set(formats) - set(FORMATS):
         parser.error(f"unknown format(s) {sorted(unknown)}; choose from {FORMATS}")
 
-    load = data.read_dataset
+    load = cached_loader()
     specs = [_parse_chart(text) for text in args.chart]
     if args.gallery:
         specs += gallery_specs(load)
