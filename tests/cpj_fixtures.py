@@ -6,6 +6,7 @@ import json
 
 from etl.fetch import Fetched
 from etl.sources import cpj
+from tests.conftest import fetched as fake_fetched
 
 API_HEADER = (
     ",organizations,fullName,location,status,typeOfDeath,charges,startDisplay,mtpage,"
@@ -233,16 +234,7 @@ FILES = {
 
 
 def fetched(name: str, text: str | None = None) -> Fetched:
-    content = (FILES[name] if text is None else text).encode("utf-8")
-    return Fetched(
-        name,
-        "https://example.invalid/",
-        "test",
-        "0" * 64,
-        len(content),
-        "2026-01-01T00:00:00+00:00",
-        content,
-    )
+    return fake_fetched(name, (FILES[name] if text is None else text).encode("utf-8"))
 
 
 def tables(**overrides: str):

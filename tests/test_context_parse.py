@@ -7,20 +7,8 @@ import pandas as pd
 import pytest
 
 from etl.errors import ValidationError
-from etl.fetch import Fetched
 from etl.sources import amnesty, freedomhouse, pts, rsf_roundup, vdem
-
-
-def fetched(name: str, content: bytes) -> Fetched:
-    return Fetched(
-        name,
-        "https://example.invalid/",
-        "test",
-        "0" * 64,
-        len(content),
-        "2026-01-01T00:00:00+00:00",
-        content,
-    )
+from tests.conftest import fetched
 
 
 def workbook(sheets: dict[str, list[list]]) -> bytes:

@@ -4,21 +4,9 @@ import pandas as pd
 import pytest
 
 from etl.errors import ValidationError
-from etl.fetch import Fetched
 from etl.sources import rsf_index
 from tests import rsf_fixtures as fx
-
-
-def fetched(name: str, content: bytes) -> Fetched:
-    return Fetched(
-        name,
-        f"https://example.invalid/{name}",
-        "test",
-        "0" * 64,
-        len(content),
-        "2026-01-01T00:00:00+00:00",
-        content,
-    )
+from tests.conftest import fetched
 
 
 def parse(name: str, content: bytes) -> pd.DataFrame:
