@@ -229,15 +229,17 @@ def write_rejects(rejects_dir: Path | None, source: str, problems: list[Problem]
     frame.to_csv(rejects_dir / f"{source}.csv", index=False, lineterminator="\n")
 
 
-def shrink_problems(source: Source, out_dir: Path, outputs: dict[str, bytes]) -> list[Problem]:
+def shrink_problems(
+    source: Source, previous: dict[str, bytes | None], outputs: dict[str, bytes]
+) -> list[Problem]:
     """Guard against a silently truncated input: no dataset, nor any year of it, may lose
     more than MAX_SHRINK of its rows at once."""
     problems = []
     for dataset in source.datasets:
-        path = out_dir / dataset.filename
-        if not path.exists():
+        old_bytes = previous[dataset.filename]
+        if old_bytes is None or old_bytes == outputs[dataset.filename]:
             continue
-        before = pd.read_csv(path, dtype=str, keep_default_na=False)
+        before = pd.read_csv(io.BytesIO(old_bytes), dtype=str, keep_default_na=False)
         after = pd.read_csv(io.BytesIO(outputs[dataset.filename]), dtype=str, keep_default_na=False)
         groups = [("all years", len(before), len(after))]
         if "year" in before.columns and "year" in after.columns:
@@ -281,7 +283,11 @@ def run_source(
             error=f"[{source.name}] internal error: {type(exc).__name__}: {exc}",
         )
     outputs = {d.filename: publishing.csv_bytes(tables[d.name]) for d in source.datasets}
-    shrinking = [] if options.allow_shrink else shrink_problems(source, out_dir, outputs)
+    previous = {
+        d.filename: (out_dir / d.filename).read_bytes() if (out_dir / d.filename).exists() else None
+        for d in source.datasets
+    }
+    shrinking = [] if options.allow_shrink else shrink_problems(source, previous, outputs)
     if shrinking:
         write_rejects(options.rejects_dir, source.name, shrinking)
         return Outcome(source.name, ok=False, error=str(ValidationError(shrinking)))
@@ -295,14 +301,11 @@ def run_source(
             provenance(source, fetched, outputs, unmatched)
         ),
     }
-    row_changes = {}
-    for dataset in source.datasets:
-        path = out_dir / dataset.filename
-        before = path.read_bytes() if path.exists() else None
-        if before != outputs[dataset.filename]:
-            row_changes[dataset.name] = release.row_changes(
-                dataset, before, outputs[dataset.filename]
-            )
+    row_changes = {
+        d.name: release.row_changes(d, previous[d.filename], outputs[d.filename])
+        for d in source.datasets
+        if previous[d.filename] != outputs[d.filename]
+    }
     changed = publishing.publish(out_dir, source.name, files)
     return Outcome(
         source.name,
