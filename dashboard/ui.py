@@ -89,7 +89,7 @@ def download(
     datasets = datasets if isinstance(datasets, list | tuple) else [datasets]
     blocked = [d.download_blocked for d in datasets if d.download_blocked]
     header = (
-        *(f"Source: {d.attribution}. Licence: {d.licence}" for d in datasets),
+        *(f"{d.attribution}. Licence: {d.licence}" for d in datasets),
         f"View: {view_url()}",
         f"{catalog.DASHBOARD_NAME}, data {_version()}. Read with pandas.read_csv(path, "
         f"skiprows={len(datasets) + 2})",
