@@ -17,7 +17,8 @@ def captured(monkeypatch):
     original = st.download_button
 
     def recording(label, data=None, file_name=None, *args, **kwargs):
-        built = data() if callable(data) else data  # lazy files are built on click
+        # lazy CSVs are built on click: build them here (images are left unrendered)
+        built = data() if callable(data) and str(file_name).endswith(".csv") else data
         calls.append(
             {
                 "label": label,
