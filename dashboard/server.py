@@ -14,10 +14,10 @@ from pathlib import Path
 
 import streamlit as st
 from starlette.middleware import Middleware
-from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
+from starlette_compress import CompressMiddleware, add_compress_type
 
 from dashboard import data
 from etl import catalog, release
@@ -57,5 +57,10 @@ async def serve_data(request: Request) -> Response:
 
 ROUTES = [Route("/data/{name}", serve_data, methods=["GET"])]
 
-# Compress what is sent: the map geometry (1.1 MB of JSON) and the CSVs shrink 4-8 times.
-app = st.App("app.py", routes=ROUTES, middleware=[Middleware(GZipMiddleware, minimum_size=1024)])
+# Compress what is sent: the map geometry (1.1 MB of JSON), Streamlit's scripts and the CSVs
+# shrink 4-8 times. zstd (or brotli, gzip for older clients) at a low level: compressing
+# Plotly's 4.7 MB script takes 0.02 s instead of gzip level 9's 0.2 s, and the geometry
+# 0.005 s instead of 0.48 s, for a smaller result.
+add_compress_type("text/csv")  # the datasets; not on the library's list of text types
+MIDDLEWARE = [Middleware(CompressMiddleware, minimum_size=1024)]
+app = st.App("app.py", routes=ROUTES, middleware=MIDDLEWARE)
