@@ -17,6 +17,12 @@ class PageSpec:
 OVERVIEW = PageSpec("views/overview.py", "Overview", ":material/home:", None)
 WORLD_MAP = PageSpec("views/world_map.py", "World map", ":material/public:", "map")
 COUNTRY = PageSpec("views/country.py", "Country profile", ":material/monitoring:", "country")
+# The profile's sections, one tab each; the open one is the `section` URL parameter.
+RSF_SECTION, CPJ_SECTION, SOURCES_SECTION = PROFILE_SECTIONS = (
+    "RSF index",
+    "CPJ records",
+    "All sources",
+)
 COMPARE = PageSpec("views/compare.py", "Compare", ":material/compare_arrows:", "compare")
 RANKINGS = PageSpec("views/rankings.py", "Rankings", ":material/format_list_numbered:", "rankings")
 CASES = PageSpec("views/cases.py", "Cases", ":material/person_search:", "cases")

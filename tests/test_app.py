@@ -103,6 +103,8 @@ def test_hostile_parameters_give_a_note_not_a_crash(script, value):
         "case",
         "dataset",
         "chart",
+        "section",
+        "year",
     )
     at = page(script, **dict.fromkeys(keys, value))
     assert not at.exception
@@ -134,7 +136,7 @@ def test_corrupt_dataset_gives_an_error_naming_the_file(tmp_path, monkeypatch):
 
 
 def test_profile_puts_every_source_side_by_side():
-    at = page("views/country.py", country="RUS")
+    at = page("views/country.py", country="RUS", section="All sources")
     assert not at.exception
     titles = chart_titles(at)
     assert "Russia: every source side by side" in titles
@@ -148,9 +150,37 @@ def test_profile_puts_every_source_side_by_side():
 
 
 def test_profile_of_an_entity_only_cpj_records():
-    at = page("views/country.py", country="XIP")
+    at = page("views/country.py", country="XIP", section="CPJ records")
     assert not at.exception
     assert any("not ranked in RSF" in i.value for i in at.info)
+    assert chart_titles(at) == [
+        "Israel and the Occupied Palestinian Territory: journalists imprisoned and killed"
+    ]
+
+
+def test_profile_runs_and_draws_only_the_open_section():
+    """Changing country redraws one section: the others' charts are not even built."""
+    expected = {
+        None: [
+            "Türkiye: rank in the World Press Freedom Index",
+            "Türkiye: score by methodology era",
+        ],
+        "CPJ records": ["Türkiye: journalists imprisoned and killed"],
+        "All sources": ["Türkiye: every source side by side"],
+    }
+    for section, titles in expected.items():
+        params = {"country": "TUR"} | ({"section": section} if section else {})
+        at = page("views/country.py", **params)
+        assert not at.exception
+        assert [t.label for t in at.tabs] == ["RSF index", "CPJ records", "All sources"]
+        assert chart_titles(at)[: len(titles)] == titles
+        assert len(chart_titles(at)) == {None: 3, "CPJ records": 1, "All sources": 1}[section]
+
+
+def test_profile_ignores_an_unknown_section():
+    at = page("views/country.py", country="TUR", section="<script>alert(1)</script>")
+    assert not at.exception
+    assert chart_titles(at)[0] == "Türkiye: rank in the World Press Freedom Index"
 
 
 def test_sources_compared_page_shows_both_counts_and_reasons():

@@ -60,7 +60,8 @@ def test_every_chart_on_the_map_and_profile_offers_its_data(captured):
     assert len(back) == 180 and {"iso3", "rank", "score"} <= set(back.columns)
     assert back.set_index("iso3").loc["AZE", "rank"] == "171"
     captured.clear()
-    page("views/country.py", country="AZE")
+    for section in ("RSF index", "CPJ records", "All sources"):
+        page("views/country.py", country="AZE", section=section)
     names = {c["file_name"] for c in captured}
     assert {"rank.csv", "score.csv", "indicators.csv", "cpj.csv", "sources.csv"} <= names
     _, rank = parse(next(c for c in captured if c["file_name"] == "rank.csv")["data"])
@@ -72,7 +73,8 @@ def test_views_built_on_unverified_terms_are_withheld(captured):
     cases = next(c for c in captured if c["file_name"] == "cpj_cases_filtered.csv")
     assert cases["disabled"] and cases["data"] == b""
     captured.clear()
-    page("views/country.py", country="AZE")
+    for section in ("RSF index", "CPJ records"):
+        page("views/country.py", country="AZE", section=section)
     by_name = {c["file_name"]: c for c in captured}
     assert by_name["cpj.csv"]["disabled"]
     assert not by_name["rank.csv"]["disabled"]

@@ -143,7 +143,7 @@ with records_tab:
         links[1].page_link(
             navigation.COUNTRY.script,
             label=f"Context: {md_escape(present.get(case['iso3'], case['iso3']))}",
-            query_params={"country": case["iso3"]},
+            query_params={"country": case["iso3"], "section": navigation.CPJ_SECTION},
             icon=":material/monitoring:",
         )
         others = cases[(cases["person_id"] == case["person_id"]) & (cases["case_id"] != case_id)]

@@ -6,32 +6,8 @@ import streamlit as st
 from dashboard import data, navigation, state, text, ui
 from etl import catalog
 
-index = ui.load_rsf_index()
-cases = ui.load("cpj_cases")
-census = data.latest_census(ui.load("cpj_census"))
-killed = ui.load("cpj_killed_counts")
-all_names = data.entity_names()
-codes = sorted(
-    set(index["iso3"]) | set(cases["iso3"]) | set(census["iso3"]),
-    key=lambda code: all_names.get(code, code),
-)
-names = {code: all_names.get(code, code) for code in codes}
-country, message = state.parse_country(st.query_params.get("country"), names, "AZE")
 
-st.title("Country profile")
-ui.note(message)
-country = st.selectbox(
-    "Country or territory", codes, index=codes.index(country), format_func=names.get, key="country"
-)
-ui.sync_url(country=country)
-name = names[country]
-safe_name = text.md_escape(name)  # for markdown contexts
-
-series = index[index["iso3"] == country].sort_values("year")
-if series.empty:
-    st.info(f"{safe_name} is not ranked in RSF's World Press Freedom Index; CPJ's records follow.")
-else:
-    st.markdown("\n".join(f"- {line}" for line in text.country_summary(series)))
+def rsf_section(series: pd.DataFrame, country: str) -> None:
     for kind in ("rank", "score"):
         chart = ui.chart(kind, {"country": country})
         ui.plot(chart.figure, key=kind, sources=catalog.RSF_INDEX, embed=chart)
@@ -43,13 +19,18 @@ else:
             st.markdown(f"- **{era['label']}**: {text.md_escape(era['explanation'])}")
     ui.source_caption(catalog.RSF_INDEX)
 
-st.header("Journalists imprisoned and killed (CPJ)", anchor=False)
-country_census = census[census["iso3"] == country].sort_values("year")
-country_killed = killed[killed["iso3"] == country]
-country_cases = cases[cases["iso3"] == country]
-if country_census["imprisoned"].sum() == 0 and country_killed.empty and country_cases.empty:
-    st.info(f"CPJ's records hold no imprisoned, killed or missing journalist for {safe_name}.")
-else:
+
+def cpj_section(country: str, name: str) -> None:
+    cases = ui.load("cpj_cases")
+    census = data.latest_census(ui.load("cpj_census"))
+    killed = ui.load("cpj_killed_counts")
+    safe_name = text.md_escape(name)
+    country_census = census[census["iso3"] == country].sort_values("year")
+    country_killed = killed[killed["iso3"] == country]
+    country_cases = cases[cases["iso3"] == country]
+    if country_census["imprisoned"].sum() == 0 and country_killed.empty and country_cases.empty:
+        st.info(f"CPJ's records hold no imprisoned, killed or missing journalist for {safe_name}.")
+        return
     chart = ui.chart("cpj", {"country": country})
     ui.plot(
         chart.figure,
@@ -105,7 +86,7 @@ else:
                 icon=":material/person_search:",
             )
     recent = country_cases.sort_values("event_year", ascending=False).head(10)
-    st.markdown(f"**Latest cases in {text.md_escape(name)}** ({len(country_cases):,} in all)")
+    st.markdown(f"**Latest cases in {safe_name}** ({len(country_cases):,} in all)")
     st.dataframe(
         recent[["name", "status", "event_date", "charge_categories", "case_id"]],
         hide_index=True,
@@ -119,11 +100,13 @@ else:
     )
     ui.source_caption(catalog.CPJ_CASES)
 
-st.header("Every source side by side", anchor=False)
-sources_chart = ui.chart("sources", {"country": country})
-panels, standings = sources_chart.details
-st.markdown("\n".join(f"- {line}" for line in text.agreement_summary(name, standings)))
-if panels:
+
+def sources_section(country: str, name: str) -> None:
+    sources_chart = ui.chart("sources", {"country": country})
+    panels, standings = sources_chart.details
+    st.markdown("\n".join(f"- {line}" for line in text.agreement_summary(name, standings)))
+    if not panels:
+        return
     ui.plot(
         sources_chart.figure,
         key="sources",
@@ -159,3 +142,47 @@ if panels:
             f"standings_{country}.csv",
             key="standings-csv",
         )
+
+
+index = ui.load_rsf_index()
+all_names = data.entity_names()
+codes = sorted(
+    set(index["iso3"])
+    | set(ui.load("cpj_cases")["iso3"])
+    | set(data.latest_census(ui.load("cpj_census"))["iso3"]),
+    key=lambda code: all_names.get(code, code),
+)
+names = {code: all_names.get(code, code) for code in codes}
+country, message = state.parse_country(st.query_params.get("country"), names, "AZE")
+
+st.title("Country profile")
+ui.note(message)
+country = st.selectbox(
+    "Country or territory", codes, index=codes.index(country), format_func=names.get, key="country"
+)
+ui.sync_url(country=country)
+name = names[country]
+
+series = index[index["iso3"] == country].sort_values("year")
+if series.empty:
+    st.info(
+        f"{text.md_escape(name)} is not ranked in RSF's World Press Freedom Index; "
+        "see CPJ's records."
+    )
+else:
+    st.markdown("\n".join(f"- {line}" for line in text.country_summary(series)))
+
+# Only the open section runs and is drawn: a reader changing country waits for one
+# section's charts, not all five. The open section is in the URL (`section=`).
+rsf_tab, cpj_tab, sources_tab = st.tabs(
+    navigation.PROFILE_SECTIONS, key="section", bind="query-params"
+)
+with rsf_tab:
+    if rsf_tab.open and not series.empty:
+        rsf_section(series, country)
+with cpj_tab:
+    if cpj_tab.open:
+        cpj_section(country, name)
+with sources_tab:
+    if sources_tab.open:
+        sources_section(country, name)

@@ -32,8 +32,17 @@ event = ui.plot(
     embed=chart,
 )
 clicked = ui.selected_locations(event)
-if clicked:
-    st.switch_page(navigation.COUNTRY.script, query_params={"country": clicked[0]})
+if clicked:  # open the profile on the section that explains the measure clicked
+    section = (
+        navigation.RSF_SECTION
+        if metric == "rsf"
+        else navigation.CPJ_SECTION
+        if metric in data.COUNT_UNITS
+        else navigation.SOURCES_SECTION
+    )
+    st.switch_page(
+        navigation.COUNTRY.script, query_params={"country": clicked[0], "section": section}
+    )
 st.caption("Click a country to open its profile. " + md_escape(chart.caption))
 
 shown = chart.table
