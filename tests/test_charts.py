@@ -92,3 +92,17 @@ def test_unmapped_entities_are_known(index):
     missing = geo.unmapped(index[index["year"] == 2026]["iso3"])
     assert "XKX" in missing and "XNC" in missing
     assert "AZE" not in missing and "MLT" not in missing
+
+
+def test_thinned_geometry_keeps_every_shape_including_microstates():
+    """The map geometry is thinned for speed (static/topojson/README.md); no shape is lost."""
+    import hashlib
+    import json
+
+    path = geo.TOPOJSON_DIR / "world_50m.json"
+    recorded = (geo.TOPOJSON_DIR / "README.md").read_text()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() in recorded
+    countries = json.loads(path.read_text())["objects"]["countries"]["geometries"]
+    drawn = {g["id"] for g in countries if g.get("id") and g.get("arcs")}
+    assert len(drawn) == 235  # as in the original file
+    assert {"SGP", "BHR", "MLT", "MDV", "AND", "LIE", "MCO", "SMR", "TON", "CPV"} <= drawn
