@@ -179,15 +179,25 @@ def plot(
     with left:
         frame = data_frame if data_frame is not None else figure_data(fig)
         download(sources, frame, f"{key}.csv", key=f"{key}-csv")
-    with middle.popover(
+    # The snapshot and embed controls are built only when their popover is opened: a page
+    # of charts does not describe every chart (alt text) or draw hidden widgets on each run.
+    snapshot = middle.popover(
         "Snapshot",
         icon=":material/image:",
         help="PNG, SVG or HTML for articles, with title and source",
-    ):
-        snapshot_controls(fig, key, tuple(sources))
+        key=f"{key}-snapshot",
+        on_change="rerun",
+    )
+    if snapshot.open:
+        with snapshot:
+            snapshot_controls(fig, key, tuple(sources))
     if embed is not None:
-        with right.popover("Embed", icon=":material/code:"):
-            embed_controls(embed)
+        embedding = right.popover(
+            "Embed", icon=":material/code:", key=f"{key}-embed", on_change="rerun"
+        )
+        if embedding.open:
+            with embedding:
+                embed_controls(embed)
     return event
 
 
