@@ -6,8 +6,11 @@ Starts the app on a free 127.0.0.1 port, opens N sessions in the system Chromium
 browser, one context per session, driven by Playwright), and for the given time has each
 session change the country on the profile page or the edition on the map, as a reader
 would (keyboard on the select box and the slider). It reports errors, the median and 95th
-percentile time from an interaction to the updated chart, and the server's peak resident
-memory. Traffic goes only to 127.0.0.1; the run stops by itself.
+percentile time from an interaction to the updated chart, how much of it the server took
+(from the rerun request leaving the browser to the answer arriving, read off the
+websocket; this includes the browser's network process reading the frames, which is
+slow too when the machine is saturated), and the server's peak resident memory. Traffic
+goes only to 127.0.0.1; the run stops by itself.
 """
 
 from __future__ import annotations
@@ -137,10 +140,32 @@ async def change_edition(page, number: int) -> None:
     )
 
 
-async def session(browser, base: str, index: int, until: float, timings: list, errors: list):
+async def websocket_clock(context, page) -> tuple[list[float], list[float]]:
+    """Times (on this machine's monotonic clock, which Chromium's network stack shares)
+    at which the page's websocket frames were sent and received: they show how long the
+    server took to answer, apart from the time the browser took to draw the answer."""
+    sent: list[float] = []
+    received: list[float] = []
+    client = await context.new_cdp_session(page)
+    await client.send("Network.enable")
+    client.on("Network.webSocketFrameSent", lambda event: sent.append(event["timestamp"]))
+    client.on("Network.webSocketFrameReceived", lambda event: received.append(event["timestamp"]))
+    return sent, received
+
+
+def server_turnaround(sent: list[float], received: list[float], start: float, end: float):
+    """From the first frame the browser sent after `start` (the rerun request) to the last
+    frame it received before `end` (the chart drawn); None if either is missing."""
+    asked = [t for t in sent if start <= t <= end]
+    answered = [t for t in received if start <= t <= end]
+    return max(answered) - min(asked) if asked and answered and max(answered) > min(asked) else None
+
+
+async def session(browser, base: str, index: int, until: float, results: dict, errors: list):
     await asyncio.sleep(index * RAMP_UP / max(1, SESSIONS[0]))  # readers arrive over time
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
+    sent, received = await websocket_clock(context, page)
     on_map = index % 2 == 1
     url = f"{base}/map?edition=2020" if on_map else f"{base}/country?country=AZE"
     try:
@@ -151,7 +176,11 @@ async def session(browser, base: str, index: int, until: float, timings: list, e
             started = time.monotonic()
             try:
                 await (change_edition if on_map else change_country)(page, number)
-                timings.append(time.monotonic() - started)
+                finished = time.monotonic()
+                results["chart"].append(finished - started)
+                server = server_turnaround(sent, received, started, finished)
+                if server is not None:
+                    results["server"].append(server)
             except Exception as exc:  # a failed interaction is counted, the session goes on
                 errors.append(f"session {index}: {type(exc).__name__}: {str(exc)[:120]}")
             number += 1
@@ -168,7 +197,7 @@ async def main(sessions: int, seconds: float) -> int:
     port = free_port()
     server = start_server(port)
     base = f"http://127.0.0.1:{port}"
-    timings: list[float] = []
+    results: dict[str, list[float]] = {"chart": [], "server": []}
     errors: list[str] = []
     peak = rss_mb(server.pid)
     server_cpu, machine_cpu = cpu_seconds(server.pid), machine_cpu_seconds()
@@ -187,7 +216,7 @@ async def main(sessions: int, seconds: float) -> int:
             )
             until = time.monotonic() + RAMP_UP + seconds
             tasks = [
-                asyncio.create_task(session(browser, base, i, until, timings, errors))
+                asyncio.create_task(session(browser, base, i, until, results, errors))
                 for i in range(sessions)
             ]
             while not all(task.done() for task in tasks):
@@ -201,17 +230,21 @@ async def main(sessions: int, seconds: float) -> int:
         server.wait(timeout=30)
     print(
         f"sessions: {sessions} (opening over {RAMP_UP:.0f} s), then {seconds:.0f} s of "
-        f"interaction; interactions: {len(timings)}"
+        f"interaction; interactions: {len(results['chart'])}"
     )
     print(f"errors: {len(errors)}")
     for error in errors[:10]:
         print(f"  {error}")
-    if len(timings) >= 2:
-        q = statistics.quantiles(timings, n=20, method="inclusive")
-        print(
-            f"interaction → updated chart: median {statistics.median(timings):.2f} s, "
-            f"p95 {q[-1]:.2f} s, max {max(timings):.2f} s"
-        )
+    for label, times in (
+        ("interaction → updated chart", results["chart"]),
+        ("  of which the server (rerun request sent → answer received)", results["server"]),
+    ):
+        if len(times) >= 2:
+            q = statistics.quantiles(times, n=20, method="inclusive")
+            print(
+                f"{label}: median {statistics.median(times):.2f} s, "
+                f"p95 {q[-1]:.2f} s, max {max(times):.2f} s"
+            )
     print(f"server peak resident memory: {peak:.0f} MB")
     print(
         f"CPU: server {server_cpu:.0f} s of {machine_cpu:.0f} s used on the machine "
