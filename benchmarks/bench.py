@@ -4,7 +4,7 @@ Medians and spread over repeated runs (machines here are noisy):
 - ETL: full rebuild of every source from the mirror (--force) and a rebuild when nothing
   changed (skipped by checksum);
 - page script runs for typical interactions, through Streamlit's AppTest;
-- cold start: seconds from starting the server to the first chart painted in a new
+- cold start: seconds from `make run` (venv built) to the first chart painted in a new
   Chromium, repeated with a new server and browser each time;
 - payload: bytes the map page costs the browser (HTTP bodies + websocket frames);
 - memory: the server's resident memory after every page has been loaded once;
@@ -105,10 +105,10 @@ COLD_STARTS = 5
 
 
 async def cold_start(playwright) -> tuple[float, float]:
-    """(server ready, first chart after ready) for a new server and a new browser."""
+    """(server ready, first chart after ready) for `make run` (venv built) and a new browser."""
     port = loadtest.free_port()
     started = time.perf_counter()
-    server = loadtest.start_server(port)
+    server = loadtest.start_server(port, ["make", "run", f"PORT={port}"])
     ready = time.perf_counter() - started
     try:
         browser = await playwright.chromium.launch(
@@ -122,8 +122,7 @@ async def cold_start(playwright) -> tuple[float, float]:
         first_chart = time.perf_counter() - t0
         await browser.close()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        loadtest.stop_server(server)
     return ready, first_chart
 
 
@@ -164,8 +163,7 @@ async def browser_figures() -> dict[str, list[float]]:
             figures["server memory MB"] = [loadtest.rss_mb(server.pid)]
             await browser.close()
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            loadtest.stop_server(server)
     return figures
 
 
@@ -224,7 +222,7 @@ def main() -> None:
     rows.append(("full ETL rebuild", "s", *spread(full)))
     unchanged = timed([python, "-m", "etl", "run"], 5)
     rows.append(("unchanged rebuild", "s", *spread(unchanged)))
-    for name, times in page_runs(20).items():
+    for name, times in page_runs(50).items():
         median, low, p95 = spread(times)
         rows.append((f"page run, {name}", "s", median, low, p95))
     figures = asyncio.run(browser_figures())

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -42,9 +43,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int) -> subprocess.Popen:
+def start_server(port: int, command: list[str] | None = None) -> subprocess.Popen:
+    """The dashboard on 127.0.0.1:port (or `command`, e.g. `make run`), once it answers.
+    It runs in its own process group, so stop_server also stops what `make` started."""
     process = subprocess.Popen(
-        [
+        command
+        or [
             sys.executable,
             "-m",
             "streamlit",
@@ -60,6 +64,7 @@ def start_server(port: int) -> subprocess.Popen:
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -68,8 +73,13 @@ def start_server(port: int) -> subprocess.Popen:
             return process
         except OSError:
             time.sleep(0.5)
-    process.kill()
+    stop_server(process)
     raise SystemExit("the server did not start within 60 s")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
 
 
 def rss_mb(pid: int) -> float:
@@ -226,8 +236,7 @@ async def main(sessions: int, seconds: float) -> int:
             machine_cpu = machine_cpu_seconds() - machine_cpu
             await browser.close()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_server(server)
     print(
         f"sessions: {sessions} (opening over {RAMP_UP:.0f} s), then {seconds:.0f} s of "
         f"interaction; interactions: {len(results['chart'])}"
