@@ -4,8 +4,9 @@
 
 Starts the app on a free 127.0.0.1 port, opens N sessions in the system Chromium (one
 browser, one context per session, driven by Playwright), and for the given time has each
-session change the country on the profile page or the edition on the map, as a reader
-would (keyboard on the select box and the slider). It reports errors, the median and 95th
+session change the country on the profile page and the edition on the map, as a reader
+would (keyboard on the select box and the slider, the sidebar between the two pages). It
+reports errors, page switches, the median and 95th
 percentile time from an interaction to the updated chart, how much of it the server took
 (from the rerun request leaving the browser to the answer arriving, read off the
 websocket; this includes the browser's network process reading the frames, which is
@@ -35,6 +36,9 @@ SESSIONS = [20]
 # How often a waiting session looks for its updated chart. Playwright's default polls on
 # every animation frame, which keeps 20 pages painting and measures the probe, not the app.
 POLL_MS = 100
+# Each reader changes the country on a profile (or the edition on the map) this many
+# times, then follows the sidebar to the other page, and so on: every session does both.
+CHANGES_PER_PAGE = 3
 
 
 def free_port() -> int:
@@ -123,6 +127,8 @@ async def title_of(page) -> str:
 
 async def change_country(page, number: int) -> None:
     name = COUNTRIES[number % len(COUNTRIES)]
+    if (await title_of(page)).startswith(name):  # already shown: choosing it changes nothing
+        name = COUNTRIES[(number + 1) % len(COUNTRIES)]
     box = page.locator("[data-testid=stSelectbox] input").first
     await box.click()
     await box.fill(name)
@@ -139,12 +145,31 @@ async def change_country(page, number: int) -> None:
 async def change_edition(page, number: int) -> None:
     before = await title_of(page)
     thumb = page.locator("[data-testid=stSlider] input[type=range]").first
+    value, lowest, highest = await thumb.evaluate(
+        "e => [Number(e.value), Number(e.min), Number(e.max)]"
+    )
+    # back and forth through the editions, turning at either end
+    earlier = value >= highest or ((number // 5) % 2 == 0 and value > lowest)
     await thumb.focus()
-    await thumb.press("ArrowLeft" if (number // 5) % 2 == 0 else "ArrowRight")
+    await thumb.press("ArrowLeft" if earlier else "ArrowRight")
     await page.wait_for_function(
         "old => { const t = document.querySelector('.js-plotly-plot .gtitle');"
         " return t && t.textContent !== old; }",
         arg=before,
+        timeout=30000,
+        polling=POLL_MS,
+    )
+
+
+async def switch_page(page, to_map: bool) -> None:
+    """Follow the sidebar link to the map or the profile, and wait for its chart."""
+    label = "World map" if to_map else "Country profile"
+    await page.locator("[data-testid=stSidebarNav] a", has_text=label).first.click()
+    await page.wait_for_function(
+        "toMap => toMap ? !!document.querySelector('.js-plotly-plot .choroplethlayer')"
+        " : [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
+        ".some(t => t.textContent.includes(': rank in'))",
+        arg=to_map,
         timeout=30000,
         polling=POLL_MS,
     )
@@ -176,23 +201,32 @@ async def session(browser, base: str, index: int, until: float, results: dict, e
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
     sent, received = await websocket_clock(context, page)
-    on_map = index % 2 == 1
-    url = f"{base}/map?edition=2020" if on_map else f"{base}/country?country=AZE"
+    on_map = index % 2 == 1  # half the readers start on the map, half on a profile
+    urls = {True: f"{base}/map?edition=2020", False: f"{base}/country?country=AZE"}
     try:
-        await page.goto(url, timeout=180000)
+        await page.goto(urls[on_map], timeout=180000)
         await page.wait_for_selector(".js-plotly-plot .gtitle", timeout=180000)
         number = index
         while time.monotonic() < until:
+            switching = number % (CHANGES_PER_PAGE + 1) == CHANGES_PER_PAGE
             started = time.monotonic()
             try:
-                await (change_edition if on_map else change_country)(page, number)
-                finished = time.monotonic()
-                results["chart"].append(finished - started)
-                server = server_turnaround(sent, received, started, finished)
-                if server is not None:
-                    results["server"].append(server)
+                if switching:
+                    await switch_page(page, not on_map)
+                    on_map = not on_map
+                    results["switch"].append(time.monotonic() - started)
+                else:
+                    await (change_edition if on_map else change_country)(page, number)
+                    finished = time.monotonic()
+                    results["chart"].append(finished - started)
+                    server = server_turnaround(sent, received, started, finished)
+                    if server is not None:
+                        results["server"].append(server)
             except Exception as exc:  # a failed interaction is counted, the session goes on
                 errors.append(f"session {index}: {type(exc).__name__}: {str(exc)[:120]}")
+                if switching:  # start again from a known page
+                    on_map = not on_map
+                    await page.goto(urls[on_map], timeout=180000)
             number += 1
     except Exception as exc:
         errors.append(f"session {index} could not start: {type(exc).__name__}: {exc}"[:200])
@@ -207,7 +241,7 @@ async def main(sessions: int, seconds: float) -> int:
     port = free_port()
     server = start_server(port)
     base = f"http://127.0.0.1:{port}"
-    results: dict[str, list[float]] = {"chart": [], "server": []}
+    results: dict[str, list[float]] = {"chart": [], "server": [], "switch": []}
     errors: list[str] = []
     peak = rss_mb(server.pid)
     server_cpu, machine_cpu = cpu_seconds(server.pid), machine_cpu_seconds()
@@ -244,9 +278,11 @@ async def main(sessions: int, seconds: float) -> int:
     print(f"errors: {len(errors)}")
     for error in errors[:10]:
         print(f"  {error}")
+    print(f"page switches (sidebar, map ↔ profile): {len(results['switch'])}")
     for label, times in (
         ("interaction → updated chart", results["chart"]),
         ("  of which the server (rerun request sent → answer received)", results["server"]),
+        ("page switch → its chart", results["switch"]),
     ):
         if len(times) >= 2:
             q = statistics.quantiles(times, n=20, method="inclusive")
