@@ -111,10 +111,7 @@ async def cold_start(playwright) -> tuple[float, float]:
     server = loadtest.start_server(port, ["make", "run", f"PORT={port}"])
     ready = time.perf_counter() - started
     try:
-        browser = await playwright.chromium.launch(
-            executable_path=loadtest.CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = await loadtest.launch_browser(playwright)
         page = await browser.new_page()
         t0 = time.perf_counter()
         await page.goto(f"http://127.0.0.1:{port}/map?edition=2026")
@@ -149,10 +146,7 @@ async def browser_figures() -> dict[str, list[float]]:
         server = loadtest.start_server(port)
         base = f"http://127.0.0.1:{port}"
         try:
-            browser = await playwright.chromium.launch(
-                executable_path=loadtest.CHROMIUM,
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
+            browser = await loadtest.launch_browser(playwright)
             app_mb, framework_mb = await payload(browser, f"{base}/map?edition=2025")
             figures["map payload MB"] = [app_mb]
             figures["Streamlit scripts and fonts (first visit) MB"] = [framework_mb]

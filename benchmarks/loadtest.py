@@ -41,6 +41,21 @@ POLL_MS = 100
 CHANGES_PER_PAGE = 3
 
 
+async def launch_browser(playwright):
+    """The system Chromium, headless, with nothing of its own reaching the network."""
+    return await playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    )
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -119,6 +134,18 @@ def _children(pid: int) -> list[int]:
         return []
 
 
+async def wait_until(page, predicate: str, arg) -> None:
+    """Wait (30 s at most, looking every POLL_MS) until the JS `predicate(arg)` holds;
+    it may call chartTitles(), the titles of the charts on the page, in order."""
+    titles = "[...document.querySelectorAll('.js-plotly-plot .gtitle')].map(t => t.textContent)"
+    await page.wait_for_function(
+        f"arg => {{ const chartTitles = () => {titles}; return ({predicate})(arg); }}",
+        arg=arg,
+        timeout=30000,
+        polling=POLL_MS,
+    )
+
+
 async def title_of(page) -> str:
     return await page.evaluate(
         "() => document.querySelector('.js-plotly-plot .gtitle')?.textContent || ''"
@@ -133,13 +160,7 @@ async def change_country(page, number: int) -> None:
     await box.click()
     await box.fill(name)
     await box.press("Enter")
-    await page.wait_for_function(
-        "name => [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
-        ".some(t => t.textContent.startsWith(name))",
-        arg=name,
-        timeout=30000,
-        polling=POLL_MS,
-    )
+    await wait_until(page, "name => chartTitles().some(t => t.startsWith(name))", name)
 
 
 async def change_edition(page, number: int) -> None:
@@ -152,26 +173,18 @@ async def change_edition(page, number: int) -> None:
     earlier = value >= highest or ((number // 5) % 2 == 0 and value > lowest)
     await thumb.focus()
     await thumb.press("ArrowLeft" if earlier else "ArrowRight")
-    await page.wait_for_function(
-        "old => { const t = document.querySelector('.js-plotly-plot .gtitle');"
-        " return t && t.textContent !== old; }",
-        arg=before,
-        timeout=30000,
-        polling=POLL_MS,
-    )
+    await wait_until(page, "old => chartTitles().length > 0 && chartTitles()[0] !== old", before)
 
 
 async def switch_page(page, to_map: bool) -> None:
     """Follow the sidebar link to the map or the profile, and wait for its chart."""
     label = "World map" if to_map else "Country profile"
     await page.locator("[data-testid=stSidebarNav] a", has_text=label).first.click()
-    await page.wait_for_function(
+    await wait_until(
+        page,
         "toMap => toMap ? !!document.querySelector('.js-plotly-plot .choroplethlayer')"
-        " : [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
-        ".some(t => t.textContent.includes(': rank in'))",
-        arg=to_map,
-        timeout=30000,
-        polling=POLL_MS,
+        " : chartTitles().some(t => t.includes(': rank in'))",
+        to_map,
     )
 
 
@@ -247,17 +260,7 @@ async def main(sessions: int, seconds: float) -> int:
     server_cpu, machine_cpu = cpu_seconds(server.pid), machine_cpu_seconds()
     try:
         async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(
-                executable_path=CHROMIUM,
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                ],
-            )
+            browser = await launch_browser(playwright)
             until = time.monotonic() + RAMP_UP + seconds
             tasks = [
                 asyncio.create_task(session(browser, base, i, until, results, errors))

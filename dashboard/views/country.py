@@ -20,9 +20,8 @@ def rsf_section(series: pd.DataFrame, country: str) -> None:
     ui.source_caption(catalog.RSF_INDEX)
 
 
-def cpj_section(country: str, name: str) -> None:
-    cases = ui.load("cpj_cases")
-    census = data.latest_census(ui.load("cpj_census"))
+def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFrame) -> None:
+    """census: CPJ's newest count per country and year (data.latest_census)."""
     killed = ui.load("cpj_killed_counts")
     safe_name = text.md_escape(name)
     country_census = census[census["iso3"] == country].sort_values("year")
@@ -145,11 +144,11 @@ def sources_section(country: str, name: str) -> None:
 
 
 index = ui.load_rsf_index()
+cases = ui.load("cpj_cases")
+census = data.latest_census(ui.load("cpj_census"))
 all_names = data.entity_names()
 codes = sorted(
-    set(index["iso3"])
-    | set(ui.load("cpj_cases")["iso3"])
-    | set(data.latest_census(ui.load("cpj_census"))["iso3"]),
+    set(index["iso3"]) | set(cases["iso3"]) | set(census["iso3"]),
     key=lambda code: all_names.get(code, code),
 )
 names = {code: all_names.get(code, code) for code in codes}
@@ -182,7 +181,7 @@ with rsf_tab:
         rsf_section(series, country)
 with cpj_tab:
     if cpj_tab.open:
-        cpj_section(country, name)
+        cpj_section(country, name, cases, census)
 with sources_tab:
     if sources_tab.open:
         sources_section(country, name)
