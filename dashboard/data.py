@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,34 +10,49 @@ import pandas as pd
 
 from dashboard.indicators import BY_KEY
 from etl import catalog
-from etl.pipeline import PANDERA_TYPES
-from etl.publish import STAGING, recover
+from etl.publish import STAGING, read_published
 
-DATASETS_DIR = Path(__file__).resolve().parent.parent / "datasets"
+ROOT = Path(__file__).resolve().parent.parent
+DATASETS_DIR = ROOT / "datasets"
 
 
 class DatasetUnavailable(Exception):
     """A dataset file is missing or unreadable; the message names the file and what to do."""
 
 
+def shown_path(path: Path) -> str:
+    """A file as a reader may see it named: relative to the project, never the server's
+    absolute path."""
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return f"{path.parent.name}/{path.name}"
+
+
 def read_dataset(name: str, directory: Path | None = None) -> pd.DataFrame:
-    """Read a published CSV with the catalog's types; refuse files that do not match it."""
+    """Read a published CSV with the catalog's types; refuse files that do not match it.
+
+    Read-only: an ETL run publishing at the same moment is never disturbed, and a publish
+    it has committed but not finished moving is read whole (see etl.publish.read_published).
+    """
     dataset = catalog.DATASETS[name]
     folder = directory or DATASETS_DIR
-    if (folder / STAGING).is_dir():  # an ETL run died mid-publish: finish it first
-        recover(folder)
-    path = folder / dataset.filename
+    shown = shown_path(folder / dataset.filename)
     hint = "Rebuild it with `make datasets`, or restore it with `git checkout datasets/`."
-    if not path.is_file():
-        raise DatasetUnavailable(f"The dataset file {path} is missing. {hint}")
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        content = read_published(folder, dataset.filename)
+    except OSError as exc:
+        raise DatasetUnavailable(f"The dataset file {shown} is missing. {hint}") from exc
+    try:
+        frame = pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False, na_values=[""])
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise DatasetUnavailable(f"The dataset file {path} cannot be read ({exc}). {hint}") from exc
+        raise DatasetUnavailable(
+            f"The dataset file {shown} cannot be read ({exc}). {hint}"
+        ) from exc
     expected = [c.name for c in dataset.columns]
     if list(frame.columns) != expected:
         raise DatasetUnavailable(
-            f"The dataset file {path} does not have the expected columns "
+            f"The dataset file {shown} does not have the expected columns "
             f"(found {list(frame.columns)[:8]}...). {hint}"
         )
     try:
@@ -44,14 +60,40 @@ def read_dataset(name: str, directory: Path | None = None) -> pd.DataFrame:
             values = frame[column.name]
             if column.type != "string":
                 values = pd.to_numeric(values, errors="raise")
-            frame[column.name] = values.astype(PANDERA_TYPES[column.type])
+            frame[column.name] = values.astype(catalog.PANDAS_DTYPES[column.type])
     except (ValueError, TypeError) as exc:
         raise DatasetUnavailable(
-            f"The dataset file {path} has malformed values ({exc}). {hint}"
+            f"The dataset file {shown} has malformed values ({exc}). {hint}"
         ) from exc
     if frame.empty:
-        raise DatasetUnavailable(f"The dataset file {path} has no rows. {hint}")
+        raise DatasetUnavailable(f"The dataset file {shown} has no rows. {hint}")
     return frame
+
+
+def _stamps(*paths: Path) -> tuple:
+    stamps = []
+    for path in paths:
+        try:
+            stat = path.stat()
+            stamps.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
+
+
+def published_stamp(name: str, directory: Path | None = None) -> tuple:
+    """Changes whenever the dataset's published file does (a new release, a staged publish),
+    so that cached frames are refreshed after an ETL run without restarting the app."""
+    folder = directory or DATASETS_DIR
+    return _stamps(folder / catalog.DATASETS[name].filename, folder / STAGING)
+
+
+def release_stamp(directory: Path | None = None) -> tuple:
+    """Changes whenever any dataset may have: the changelog and every dataset file (a file
+    built locally, such as a withheld dataset, changes no version)."""
+    folder = directory or DATASETS_DIR
+    files = [folder / d.filename for d in catalog.DATASETS.values()]
+    return _stamps(folder / "CHANGELOG.json", folder / STAGING, *files)
 
 
 def with_changes(index: pd.DataFrame) -> pd.DataFrame:

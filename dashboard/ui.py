@@ -15,17 +15,18 @@ from dashboard.text import md_escape
 from etl import catalog
 
 
-@st.cache_data(show_spinner=False)
-def _cached(name: str) -> pd.DataFrame:
-    """A dataset read once per server process (RSF with its change columns)."""
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached(name: str, stamp: tuple) -> pd.DataFrame:
+    """A dataset read once per published version (RSF with its change columns); `stamp`
+    changes when an ETL run publishes, so the app follows without a restart."""
     frame = data.read_dataset(name)
     return data.with_changes(frame) if name == "rsf_index" else frame
 
 
-def _or_error_page(read, name: str) -> pd.DataFrame:
-    """read(name), or a clear error page naming the file (and the page stops)."""
+def _or_error_page(read, name: str, *args) -> pd.DataFrame:
+    """read(name, *args), or a clear error page naming the file (and the page stops)."""
     try:
-        return read(name)
+        return read(name, *args)
     except data.DatasetUnavailable as exc:
         st.error(str(exc), icon="⚠️")
         st.stop()
@@ -33,11 +34,11 @@ def _or_error_page(read, name: str) -> pd.DataFrame:
 
 def load(name: str) -> pd.DataFrame:
     """A dataset, or a clear error page naming the file."""
-    return _or_error_page(_cached, name)
+    return _or_error_page(_cached, name, data.published_stamp(name))
 
 
-@st.cache_resource(show_spinner=False)  # shared, read-only: no copy per call
-def _indicator_values(key: str) -> pd.DataFrame:
+@st.cache_resource(show_spinner=False, max_entries=64)  # shared, read-only: no copy per call
+def _indicator_values(key: str, stamp: tuple) -> pd.DataFrame:
     from dashboard import indicators
 
     indicator = indicators.BY_KEY[key]
@@ -46,7 +47,10 @@ def _indicator_values(key: str) -> pd.DataFrame:
 
 def indicator_values(key: str) -> pd.DataFrame:
     """(iso3, year, value) for an indicator, cached; a clear error page if its file is bad."""
-    return _or_error_page(_indicator_values, key)
+    from dashboard import indicators
+
+    stamp = data.published_stamp(indicators.BY_KEY[key].dataset)
+    return _or_error_page(_indicator_values, key, stamp)
 
 
 def view_url() -> str:
@@ -108,18 +112,25 @@ def download(
         st.caption(md_escape(blocked[0]))
 
 
+def _current_indicator_values(key: str) -> pd.DataFrame:
+    from dashboard import indicators
+
+    return _indicator_values(key, data.published_stamp(indicators.BY_KEY[key].dataset))
+
+
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _chart(kind: str, params: tuple[tuple[str, str], ...], folder: str):
+def _chart(kind: str, params: tuple[tuple[str, str], ...], folder: str, release: tuple):
     from dashboard import gallery
 
-    del folder  # part of the cache key only: another data folder means other charts
-    return gallery.build(kind, dict(params), load, values=_indicator_values)
+    del folder, release  # part of the cache key only: other data means other charts
+    return gallery.build(kind, dict(params), load, values=_current_indicator_values)
 
 
 def chart(kind: str, params: dict[str, str]):
-    """A named chart, built once per server process and shared by every session (figures
+    """A named chart, built once per data release and shared by every session (figures
     are never modified after building: snapshots work on copies)."""
-    return _chart(kind, tuple(sorted(params.items())), str(data.DATASETS_DIR))
+    release = data.release_stamp()
+    return _chart(kind, tuple(sorted(params.items())), str(data.DATASETS_DIR), release)
 
 
 def load_rsf_index() -> pd.DataFrame:

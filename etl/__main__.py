@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from etl import release
+from etl.errors import EtlError
 from etl.fetch import Fetcher, default_mirror, frozen_checksums
-from etl.pipeline import MAX_SHRINK, RunOptions, run
-from etl.publish import recover
+from etl.pipeline import Report, RunOptions, lock, run
 from etl.sources import SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,8 +51,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     runner.add_argument(
         "--allow-shrink",
-        action="store_true",
-        help=f"publish even if a dataset loses more than {int(MAX_SHRINK * 100)}%% of its rows",
+        action="append",
+        default=[],
+        metavar="DATASET",
+        help="let this dataset lose rows of a published edition or year (repeat for several); "
+        "without it any removal is held back and the last release kept",
     )
     runner.add_argument(
         "--force",
@@ -68,19 +71,27 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if args.command == "docs":
-        released = release.finalize(ROOT / "datasets", {})
+        try:
+            with lock(ROOT / "datasets"):
+                released = release.finalize(ROOT / "datasets", {})
+        except TimeoutError:
+            print("another ETL run is writing to datasets/; try again later", file=sys.stderr)
+            return 1
         print(f"updated {', '.join(released)}" if released else "data package up to date")
         return 0
 
     unknown = [name for name in args.sources if name not in SOURCES]
     if unknown:
         parser.error(f"unknown source(s) {unknown}; choose from {sorted(SOURCES)}")
+    datasets = {d.name for source in SOURCES.values() for d in source.datasets}
+    unknown = [name for name in args.allow_shrink if name not in datasets]
+    if unknown:
+        parser.error(
+            f"--allow-shrink takes dataset names; unknown {unknown}, choose from {sorted(datasets)}"
+        )
     mirror = None if args.online else (args.mirror or default_mirror())
     if mirror is not None and not mirror.is_dir():
         parser.error(f"mirror directory {mirror} does not exist")
-    finished = recover(args.out)
-    if finished:
-        print(f"completed an interrupted publish of {finished}", file=sys.stderr)
     fetcher = Fetcher(
         mirror=mirror,
         log_path=ROOT / ".etl" / "fetch-log.jsonl",
@@ -88,27 +99,50 @@ def main(argv: list[str] | None = None) -> int:
     )
     chosen = [SOURCES[name] for name in args.sources] or list(SOURCES.values())
     options = RunOptions(
-        rejects_dir=ROOT / ".etl" / "rejects", allow_shrink=args.allow_shrink, force=args.force
+        rejects_dir=ROOT / ".etl" / "rejects",
+        allow_shrink=frozenset(args.allow_shrink),
+        force=args.force,
     )
-    outcomes = run(chosen, fetcher, args.out, options=options)
-    changes = {name: c for o in outcomes if o.ok for name, c in o.row_changes.items()}
-    released = release.finalize(args.out, changes)
-    if released:
-        print(f"release files updated: {', '.join(released)}", file=sys.stderr)
+    try:
+        report = run(chosen, fetcher, args.out, options=options)
+    except EtlError as exc:
+        print(f"ETL run not started: {exc}", file=sys.stderr)
+        return 1
+    print(summary(report, options), file=sys.stderr)
+    return 1 if any(not o.ok for o in report.outcomes) else 0
+
+
+def summary(report: Report, options: RunOptions) -> str:
+    """What the run did, source by source: what changed against the release and why."""
+    outcomes = report.outcomes
     failed = [o.source for o in outcomes if not o.ok]
-    updated = [o.source for o in outcomes if o.ok and o.changed]
-    unchanged = [o.source for o in outcomes if o.ok and not o.changed]
-    lines = [
-        f"updated: {', '.join(updated) or 'none'}",
-        f"unchanged: {', '.join(unchanged) or 'none'}",
-    ]
-    if failed:
+    updated = [o.source for o in outcomes if o.ok and o.written]
+    unchanged = [o.source for o in outcomes if o.ok and not o.written]
+    lines = []
+    for outcome in outcomes:
+        if outcome.inputs_changed:
+            lines.append(f"{outcome.source}: inputs changed since the last release:")
+            lines += [f"  {change}" for change in outcome.inputs_changed]
+        for change in outcome.changes:
+            lines += [f"  {line}" for line in change.summary().splitlines()]
+    if report.release_files:
+        version = report.version
         lines.append(
-            f"FAILED, last good version kept: {', '.join(failed)} "
+            f"release: build-{version['version']} ({version['date']}); rewrote "
+            f"{', '.join(report.release_files)}"
+            if version
+            else f"release files rewritten: {', '.join(report.release_files)}"
+        )
+    line = (
+        f"summary: updated: {', '.join(updated) or 'none'}; "
+        f"unchanged: {', '.join(unchanged) or 'none'}"
+    )
+    if failed:
+        line += (
+            f"; FAILED, last good version kept: {', '.join(failed)} "
             f"(offending rows, where any: {options.rejects_dir}/<source>.csv)"
         )
-    print("summary: " + "; ".join(lines), file=sys.stderr)
-    return 1 if failed else 0
+    return "\n".join([*lines, line])
 
 
 if __name__ == "__main__":

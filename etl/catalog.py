@@ -18,6 +18,10 @@ DASHBOARD_CITATION = (
 )
 
 
+# The pandas dtype each catalog column type is read and validated as.
+PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64"}
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -70,6 +74,16 @@ class Dataset:
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
+
+    @property
+    def period(self) -> str | None:
+        """The column saying which edition or year a row belongs to, so that changes and
+        losses of rows can be reported edition by edition."""
+        names = [c.name for c in self.columns]
+        for candidate in ("edition", "year", "event_year"):
+            if candidate in names and (candidate != "edition" or "edition" in self.primary_key):
+                return candidate
+        return None
 
 
 RSF_ERAS = {

@@ -36,3 +36,31 @@ class ValidationError(EtlError):
         shown = "\n  ".join(str(p) for p in problems[:20])
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__(f"{len(problems)} problem(s):\n  {shown}{more}")
+
+
+def describe_failure(fetched, exc: Exception) -> str:
+    """What a parser's unexpected exception means for the file it was reading, in words a
+    person fixing the input can act on."""
+    import json
+    import zipfile
+
+    import pandas as pd
+
+    kind = f"{type(exc).__name__}: {exc}"
+    name = fetched.name.lower()
+    if isinstance(exc, zipfile.BadZipFile) or (
+        name.endswith((".xlsx", ".xlsm")) and not fetched.content.startswith(b"PK")
+    ):
+        return (
+            f"not a readable Excel workbook ({kind}); an .xlsx file is a zip archive and this "
+            f"one is not: a truncated download or a page saved under the workbook's name?"
+        )
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not valid {exc.encoding} text at byte {exc.start} ({kind})"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"malformed JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})"
+    if isinstance(exc, pd.errors.ParserError | pd.errors.EmptyDataError):
+        return f"malformed CSV ({exc})"
+    if isinstance(exc, KeyError):
+        return f"expected column or field {exc} not found ({kind})"
+    return f"could not be parsed ({kind})"

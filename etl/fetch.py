@@ -85,6 +85,28 @@ def http_session(retries: int = 5, backoff: float = 0.5) -> requests.Session:
     return session
 
 
+TEXT_SUFFIXES = (".csv", ".json", ".txt", ".tsv")
+
+
+def _foreign_encoding(content: bytes) -> str | None:
+    """The encoding of a text file that no parser here reads (UTF-16/32), if it is one.
+
+    Publishers' files are UTF-8 or a single-byte code page; a UTF-16 file would otherwise
+    surface much later as 'missing columns'."""
+    boms = {
+        b"\xff\xfe\x00\x00": "UTF-32 (little-endian byte-order mark)",
+        b"\x00\x00\xfe\xff": "UTF-32 (big-endian byte-order mark)",
+        b"\xff\xfe": "UTF-16 (little-endian byte-order mark)",
+        b"\xfe\xff": "UTF-16 (big-endian byte-order mark)",
+    }
+    for bom, name in boms.items():
+        if content.startswith(bom):
+            return name
+    if b"\x00" in content[:4096]:
+        return "UTF-16 or binary (NUL bytes in the text)"
+    return None
+
+
 def _looks_like_html(content: bytes) -> bool:
     head = content[:512].lstrip().lower()
     return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body"))
@@ -129,6 +151,12 @@ class Fetcher:
         if _looks_like_html(content) and not raw.name.endswith((".html", ".htm")):
             raise FetchError(
                 f"[{source}] {raw.name}: {origin} returned an HTML page, not the data file"
+            )
+        encoding = _foreign_encoding(content) if raw.name.endswith(TEXT_SUFFIXES) else None
+        if encoding:
+            raise FetchError(
+                f"[{source}] {raw.name}: {origin} is encoded as {encoding}, not as the "
+                "publisher's UTF-8 or single-byte text: re-download it, or convert it to UTF-8"
             )
         digest = hashlib.sha256(content).hexdigest()
         wanted = self.expected.get((source, raw.name))

@@ -7,6 +7,7 @@ failure can point at the exact line to look at.
 from __future__ import annotations
 
 import io
+import zipfile
 
 import pandas as pd
 
@@ -39,10 +40,20 @@ def read_csv(
     return _trace(frame, name, first_line=2)
 
 
+ZIP_SIGNATURE = b"PK\x03\x04"  # an .xlsx workbook is a zip archive
+
+
 def read_excel(
     source: str, name: str, content: bytes, *, sheet: str, header_row: int
 ) -> pd.DataFrame:
     """One sheet of a workbook → all-string frame; `header_row` is 0-based, as in pandas."""
+    rule = "readable Excel workbook"
+    if not content.startswith(ZIP_SIGNATURE):
+        detail = (
+            "not an .xlsx workbook: it does not begin as a zip archive does (a truncated "
+            "download, or an error page saved under the workbook's name?)"
+        )
+        raise ValidationError([Problem(source, name, None, rule, detail)])
     try:
         frame = pd.read_excel(
             io.BytesIO(content),
@@ -51,6 +62,9 @@ def read_excel(
             dtype=str,
             keep_default_na=False,
         )
+    except zipfile.BadZipFile as exc:
+        detail = f"the workbook's zip archive is damaged ({exc}): a truncated download?"
+        raise ValidationError([Problem(source, name, None, rule, detail)]) from exc
     except (ValueError, KeyError, OSError) as exc:
         raise ValidationError(
             [Problem(source, name, None, f"sheet {sheet!r} readable", str(exc))]

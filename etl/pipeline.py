@@ -1,13 +1,20 @@
 """The stages every source goes through, written once.
 
 fetch → parse (per raw file) → harmonise → validate (catalog schema + the
-source's own invariants) → publish (deterministic CSV + provenance, atomically).
+source's own invariants) → compare with the released version → publish.
+
+A run is one transaction: every source is built and checked first, without touching the
+output folder; then the new datasets, their provenance and the release files (changelog,
+data package, dictionary) are published together, atomically. A run killed at any point
+leaves the last release in place (or, killed while moving files, a committed staging
+folder that the next run completes), so a rerun produces exactly the changelog and version
+an uninterrupted run would have. Only the ETL writes to the output folder, and only while
+holding its lock; readers never write.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import sys
 from collections.abc import Callable
@@ -16,14 +23,14 @@ from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
+from filelock import FileLock, Timeout
 
+from etl import changes as changing
 from etl import publish as publishing
 from etl import release
-from etl.catalog import Dataset
-from etl.errors import EtlError, Problem, ValidationError
+from etl.catalog import PANDAS_DTYPES, Dataset
+from etl.errors import EtlError, Problem, ValidationError, describe_failure
 from etl.fetch import Fetched, Fetcher, RawFile
-
-PANDERA_TYPES = {"string": "string", "integer": "Int64", "number": "Float64"}
 
 
 @dataclass(frozen=True)
@@ -38,15 +45,30 @@ class Source:
     validate: Callable[[dict[str, pd.DataFrame]], list[Problem]]
 
 
+@dataclass(frozen=True)
+class InputChange:
+    """A raw file whose checksum differs from the one recorded at the last release."""
+
+    file: str  # mirror folder / file name, as a person would look for it
+    before: str | None  # None: a new input
+    after: str
+
+    def __str__(self) -> str:
+        was = f"{self.before[:12]}…" if self.before else "new input"
+        return f"{self.file} (sha256 {was} → {self.after[:12]}…)"
+
+
 @dataclass
 class Outcome:
     source: str
     ok: bool
-    changed: list[str] = field(default_factory=list)
-    rows: int = 0
-    error: str = ""
-    row_changes: dict[str, dict[str, int]] = field(default_factory=dict)
     skipped: bool = False  # unchanged inputs and code: nothing was parsed
+    error: str = ""
+    rows: int = 0
+    files: dict[str, bytes] = field(default_factory=dict)  # what this source would publish
+    changes: list[changing.Change] = field(default_factory=list)  # datasets vs their release
+    inputs_changed: list[InputChange] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # files replaced by the run's publish
 
 
 def schema_for(dataset: Dataset) -> pa.DataFrameSchema:
@@ -61,7 +83,7 @@ def schema_for(dataset: Dataset) -> pa.DataFrameSchema:
         if column.enum is not None:
             checks.append(pa.Check.isin(column.enum))
         columns[column.name] = pa.Column(
-            PANDERA_TYPES[column.type],
+            PANDAS_DTYPES[column.type],
             checks=checks,
             nullable=not column.required,
             coerce=True,
@@ -89,7 +111,7 @@ def tidy(dataset: Dataset, table: pd.DataFrame) -> pd.DataFrame:
     """Catalog column order and types, stable row order: the published shape."""
     out = table[[c.name for c in dataset.columns]].copy()
     for column in dataset.columns:
-        out[column.name] = out[column.name].astype(PANDERA_TYPES[column.type])
+        out[column.name] = out[column.name].astype(PANDAS_DTYPES[column.type])
     return out.sort_values(list(dataset.primary_key), kind="mergesort").reset_index(drop=True)
 
 
@@ -135,15 +157,17 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def up_to_date(source: Source, fetched: list[Fetched], out_dir: Path) -> bool:
-    """True when the inputs, the code and the published files are exactly as last recorded,
-    so the source can be skipped without parsing anything."""
+def released_record(source: Source, out_dir: Path) -> dict:
+    """What the last release recorded for a source (its provenance file), or {}."""
     path = out_dir / "provenance" / f"{source.name}.json"
-    if not path.exists():
-        return False
-    record = json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def up_to_date(record: dict, fetched: list[Fetched], out_dir: Path) -> bool:
+    """True when the inputs, the code and the published files are exactly as last released,
+    so the source can be skipped without parsing anything."""
     inputs = [(i["name"], i["sha256"]) for i in record.get("inputs", [])]
-    if inputs != [(f.name, f.sha256) for f in fetched]:
+    if not record or inputs != [(f.name, f.sha256) for f in fetched]:
         return False
     if record.get("code_sha256") != code_fingerprint():
         return False
@@ -154,13 +178,24 @@ def up_to_date(source: Source, fetched: list[Fetched], out_dir: Path) -> bool:
     )
 
 
+def changed_inputs(source: Source, record: dict, fetched: list[Fetched]) -> list[InputChange]:
+    before = {i["name"]: i["sha256"] for i in record.get("inputs", [])}
+    return [
+        InputChange(f"{source.mirror_folder}/{f.name}", before.get(f.name), f.sha256)
+        for f in fetched
+        if before.get(f.name) != f.sha256
+    ]
+
+
 def provenance(
     source: Source,
     fetched: list[Fetched],
     outputs: dict[str, bytes],
     unmatched: dict[str, list[str]],
 ) -> dict:
-    """Inputs and outputs by checksum only (no times), so rebuilds are byte-identical."""
+    """Inputs and outputs by checksum, row count and rows per edition or year (no times, so
+    rebuilds are byte-identical): the released state a later run is compared with."""
+    by_file = {d.filename: d for d in source.datasets}
     return {
         "source": source.name,
         "datasets": [dataset.name for dataset in source.datasets],
@@ -168,7 +203,7 @@ def provenance(
             {"name": f.name, "url": f.url, "bytes": f.size, "sha256": f.sha256} for f in fetched
         ],
         "outputs": [
-            {"path": path, "bytes": len(content), "sha256": publishing.sha256(content)}
+            {"path": path, **changing.profile(by_file[path], content)}
             for path, content in outputs.items()
         ],
         "unmatched_entities": unmatched,
@@ -184,12 +219,28 @@ def fetch_all(source: Source, fetcher: Fetcher, progress: Callable[[str], None])
     return fetched
 
 
+def parse_file(source: Source, item: Fetched) -> pd.DataFrame:
+    """One raw file through the source's parser; any failure names the source and file."""
+    try:
+        frame = source.parse(item)
+    except EtlError:
+        raise
+    except Exception as exc:  # a format the parser did not expect: say which file and how
+        raise ValidationError(
+            [Problem(source.name, item.name, None, "readable file", describe_failure(item, exc))]
+        ) from exc
+    if frame.empty:
+        problem = Problem(source.name, item.name, None, "file has rows", "no data rows")
+        raise ValidationError([problem])
+    return frame
+
+
 def build(source: Source, fetched: list[Fetched]) -> dict[str, pd.DataFrame]:
     """Parse, harmonise and validate fetched files; returns {dataset name: table}."""
     frames, problems = {}, []
     for item in fetched:
         try:
-            frames[item.name] = source.parse(item)
+            frames[item.name] = parse_file(source, item)
         except ValidationError as exc:
             problems += exc.problems
     if problems:
@@ -203,15 +254,13 @@ def build(source: Source, fetched: list[Fetched]) -> dict[str, pd.DataFrame]:
     return {d.name: tidy(d, tables[d.name]) for d in source.datasets}
 
 
-MAX_SHRINK = 0.05  # a dataset losing more rows than this is held back unless allowed
-
-
 @dataclass(frozen=True)
 class RunOptions:
-    """How cautious a run is: where rejects go, and whether a big loss of rows is allowed."""
+    """How cautious a run is: where rejects go, and which datasets may lose rows."""
 
     rejects_dir: Path | None = None
-    allow_shrink: bool = False
+    # datasets whose rows may disappear in this run (the explicit `--allow-shrink NAME`)
+    allow_shrink: frozenset[str] = frozenset()
     force: bool = False  # rebuild even when inputs, code and outputs are unchanged
 
 
@@ -229,46 +278,48 @@ def write_rejects(rejects_dir: Path | None, source: str, problems: list[Problem]
     frame.to_csv(rejects_dir / f"{source}.csv", index=False, lineterminator="\n")
 
 
-def shrink_problems(
-    source: Source, previous: dict[str, bytes | None], outputs: dict[str, bytes]
+def loss_problems(
+    source: Source, found: list[changing.Change], inputs: list[InputChange], allowed: frozenset
 ) -> list[Problem]:
-    """Guard against a silently truncated input: no dataset, nor any year of it, may lose
-    more than MAX_SHRINK of its rows at once."""
+    """A published edition or year never silently loses rows: every removal is held back
+    unless the run names the dataset in --allow-shrink. One problem per dataset, naming each
+    edition or year that would lose rows and the keys of those rows."""
     problems = []
-    for dataset in source.datasets:
-        old_bytes = previous[dataset.filename]
-        if old_bytes is None or old_bytes == outputs[dataset.filename]:
+    why = ", ".join(str(i) for i in inputs) if inputs else "none (the ETL code changed)"
+    for change in found:
+        losses = change.losses()
+        if not losses or change.dataset.name in allowed:
             continue
-        before = pd.read_csv(io.BytesIO(old_bytes), dtype=str, keep_default_na=False)
-        after = pd.read_csv(io.BytesIO(outputs[dataset.filename]), dtype=str, keep_default_na=False)
-        groups = [("all years", len(before), len(after))]
-        if "year" in before.columns and "year" in after.columns:
-            old, new = before["year"].value_counts(), after["year"].value_counts()
-            groups += [
-                (f"year {year}", int(count), int(new.get(year, 0))) for year, count in old.items()
-            ]
-        for label, old_rows, new_rows in groups:
-            if old_rows >= 10 and new_rows < old_rows * (1 - MAX_SHRINK):
-                problems.append(
-                    Problem(
-                        source.name,
-                        dataset.filename,
-                        None,
-                        "no unexpected loss of rows",
-                        f"{label}: {old_rows} → {new_rows} rows; if this is expected, run with "
-                        "--allow-shrink",
-                    )
-                )
+        parts = []
+        for period, count, keys in losses[:10]:
+            where = f"{change.dataset.period} {period}: " if period else ""
+            named = changing.describe_keys(keys) if keys else "(released file not at hand)"
+            parts.append(f"{where}{count} row(s): {named}")
+        if len(losses) > 10:
+            parts.append(f"and {len(losses) - 10} more editions or years")
+        problems.append(
+            Problem(
+                source.name,
+                change.dataset.filename,
+                None,
+                "no rows removed from a published edition or year",
+                f"rows would disappear — {'; '.join(parts)}. Inputs changed since the last "
+                f"release: {why}. If the publisher really withdrew these rows, rerun with "
+                f"--allow-shrink {change.dataset.name}",
+            )
+        )
     return problems
 
 
-def run_source(
-    source: Source, fetcher: Fetcher, out_dir: Path, progress, options: RunOptions | None = None
+def build_source(
+    source: Source, fetcher: Fetcher, out_dir: Path, progress, options: RunOptions
 ) -> Outcome:
-    options = options or RunOptions()
+    """Everything for one source except publishing: fetch, build, compare with the release,
+    guard against lost rows. Writes nothing to out_dir."""
+    record = released_record(source, out_dir)
     try:
         fetched = fetch_all(source, fetcher, progress)
-        if not options.force and up_to_date(source, fetched, out_dir):
+        if not options.force and up_to_date(record, fetched, out_dir):
             return Outcome(source.name, ok=True, skipped=True)
         tables = build(source, fetched)
     except ValidationError as exc:
@@ -280,17 +331,29 @@ def run_source(
         return Outcome(
             source.name,
             ok=False,
-            error=f"[{source.name}] internal error: {type(exc).__name__}: {exc}",
+            error=f"[{source.name}] internal error while harmonising or validating: "
+            f"{type(exc).__name__}: {exc}",
         )
+    inputs = changed_inputs(source, record, fetched)
     outputs = {d.filename: publishing.csv_bytes(tables[d.name]) for d in source.datasets}
-    previous = {
-        d.filename: (out_dir / d.filename).read_bytes() if (out_dir / d.filename).exists() else None
-        for d in source.datasets
-    }
-    shrinking = [] if options.allow_shrink else shrink_problems(source, previous, outputs)
-    if shrinking:
-        write_rejects(options.rejects_dir, source.name, shrinking)
-        return Outcome(source.name, ok=False, error=str(ValidationError(shrinking)))
+    released = {o["path"]: o for o in record.get("outputs", [])}
+    found = []
+    for dataset in source.datasets:
+        local = out_dir / dataset.filename
+        change = changing.compare(
+            dataset,
+            outputs[dataset.filename],
+            local=local.read_bytes() if local.exists() else None,
+            released=released.get(dataset.filename),
+        )
+        if change is not None:
+            found.append(change)
+    losses = loss_problems(source, found, inputs, options.allow_shrink)
+    if losses:
+        write_rejects(options.rejects_dir, source.name, losses)
+        return Outcome(
+            source.name, ok=False, error=str(ValidationError(losses)), inputs_changed=inputs
+        )
     unmatched = unmatched_entities(tables)
     for dataset, names in unmatched.items():
         shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
@@ -301,19 +364,30 @@ def run_source(
             provenance(source, fetched, outputs, unmatched)
         ),
     }
-    row_changes = {
-        d.name: release.row_changes(d, previous[d.filename], outputs[d.filename])
-        for d in source.datasets
-        if previous[d.filename] != outputs[d.filename]
-    }
-    changed = publishing.publish(out_dir, source.name, files)
     return Outcome(
         source.name,
         ok=True,
-        changed=changed,
         rows=sum(len(t) for t in tables.values()),
-        row_changes=row_changes,
+        files=files,
+        changes=found,
+        inputs_changed=inputs,
     )
+
+
+LOCK_FILE = ".etl.lock"
+
+
+def lock(out_dir: Path) -> FileLock:
+    """The ETL's exclusive lock on an output folder: one writer at a time."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return FileLock(out_dir / LOCK_FILE, timeout=0)
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome]
+    release_files: list[str]  # changelog, data package, dictionary: those rewritten
+    version: dict | None  # the release the output folder is at after the run
 
 
 def run(
@@ -322,20 +396,59 @@ def run(
     out_dir: Path,
     progress=None,
     options: RunOptions | None = None,
-) -> list[Outcome]:
-    """Run each source independently: one failing source never stops the others."""
+) -> Report:
+    """Build every source (one failing source never stops the others), then publish what
+    passed, with its release files, as one transaction."""
     progress = progress or (lambda message: print(message, file=sys.stderr, flush=True))
+    options = options or RunOptions()
+    try:
+        with lock(out_dir):
+            return _run_locked(sources, fetcher, out_dir, progress, options)
+    except Timeout as exc:
+        raise EtlError(
+            f"another ETL run is writing to {out_dir} (it holds {out_dir / LOCK_FILE}); "
+            "run again when it has finished"
+        ) from exc
+
+
+def _run_locked(sources, fetcher, out_dir, progress, options) -> Report:
+    finished = publishing.recover(out_dir)
+    if finished:
+        progress(f"completed an interrupted publish ({', '.join(finished)})")
     progress(f"reading raw files from {fetcher.describe()}; writing to {out_dir}")
     outcomes = []
     for source in sources:
         progress(f"{source.name}:")
-        outcome = run_source(source, fetcher, out_dir, progress, options)
+        outcome = build_source(source, fetcher, out_dir, progress, options)
         outcomes.append(outcome)
         if outcome.skipped:
-            progress("  inputs and code unchanged since the last publish: skipped")
+            progress("  inputs and code unchanged since the last release: skipped")
         elif outcome.ok:
-            what = ", ".join(outcome.changed) if outcome.changed else "unchanged"
-            progress(f"  published {outcome.rows} rows ({what})")
+            progress(f"  built {outcome.rows} rows")
         else:
             progress(f"  FAILED, last good version kept: {outcome.error}")
-    return outcomes
+    files = {path: content for o in outcomes if o.ok for path, content in o.files.items()}
+    found = {c.dataset.name: c.record() for o in outcomes if o.ok for c in o.changes}
+    allowed = {
+        c.dataset.name: c.loss_summary() + " (allowed with --allow-shrink)"
+        for o in outcomes
+        if o.ok
+        for c in o.changes
+        if c.losses()
+    }
+    release_files = release.prepare(out_dir, files, found, allowed)
+    written = publishing.publish(out_dir, "run", {**files, **release_files})
+    for outcome in outcomes:
+        outcome.written = [path for path in written if path in outcome.files]
+    return Report(
+        outcomes,
+        [path for path in written if path in release_files],
+        release.current_version(out_dir),
+    )
+
+
+def run_source(
+    source: Source, fetcher: Fetcher, out_dir: Path, progress, options: RunOptions | None = None
+) -> Outcome:
+    """One source through a whole run (build, release, publish); its outcome."""
+    return run([source], fetcher, out_dir, progress, options).outcomes[0]

@@ -98,6 +98,27 @@ def publish(out_dir: Path, source: str, files: dict[str, bytes]) -> list[str]:
     return changed
 
 
+def read_published(out_dir: Path, rel: str) -> bytes:
+    """The bytes of a published file as of the last committed publish, for readers.
+
+    Readers never write: where a publish is committed but not yet fully moved into place
+    (the ETL is moving files right now, or died while moving them), the file is read from
+    the committed staging folder, so a reader sees the new release whole, never a mix.
+    Only the ETL (`recover`) finishes or discards staging folders."""
+    staging_root = out_dir / STAGING
+    try:
+        stages = sorted(p for p in staging_root.iterdir() if p.is_dir())
+    except (FileNotFoundError, NotADirectoryError):
+        stages = []
+    for stage in reversed(stages):
+        if (stage / COMMIT_MARKER).exists():
+            try:
+                return (stage / rel).read_bytes()
+            except (FileNotFoundError, NotADirectoryError):
+                continue  # not in this publish, or already moved into place
+    return (out_dir / rel).read_bytes()
+
+
 def recover(out_dir: Path) -> list[str]:
     """Finish committed publishes interrupted mid-move; drop uncommitted ones."""
     staging_root = out_dir / STAGING

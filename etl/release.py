@@ -7,14 +7,11 @@ leaves the committed files byte-identical.
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pandas as pd
-
-from etl import catalog
+from etl import catalog, changes
 from etl.docs import datasets_markdown
 from etl.publish import json_bytes, publish, sha256
 
@@ -32,31 +29,11 @@ LICENCE_NAMES = {
 }
 
 
-def _read_rows(content: bytes | None) -> pd.DataFrame | None:
-    if content is None:
-        return None
-    return pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False)
-
-
-def row_changes(dataset: catalog.Dataset, old: bytes | None, new: bytes) -> dict[str, int]:
-    """Rows added, removed and changed between two versions of a dataset, by primary key."""
-    before, after = _read_rows(old), _read_rows(new)
-    key = list(dataset.primary_key)
-    if before is None:
-        return {"added": len(after), "removed": 0, "changed": 0}
-    if list(before.columns) != list(after.columns):  # new schema: every row is new
-        return {"added": len(after), "removed": len(before), "changed": 0}
-    merged = before.merge(after, on=key, how="outer", suffixes=("_old", "_new"), indicator=True)
-    both = merged[merged["_merge"] == "both"]
-    others = [c for c in before.columns if c not in key]
-    differs = pd.Series(False, index=both.index)
-    for column in others:
-        differs |= both[f"{column}_old"] != both[f"{column}_new"]
-    return {
-        "added": int((merged["_merge"] == "right_only").sum()),
-        "removed": int((merged["_merge"] == "left_only").sum()),
-        "changed": int(differs.sum()),
-    }
+def row_changes(dataset: catalog.Dataset, old: bytes | None, new: bytes) -> dict:
+    """Rows added, removed and changed between two versions of a dataset, by primary key
+    (the changelog entry; per edition or year too where the dataset has one)."""
+    change = changes.compare(dataset, new, local=old, released=None)
+    return change.record() if change else {"added": 0, "removed": 0, "changed": 0}
 
 
 def load_changelog(out_dir: Path) -> list[dict]:
@@ -146,6 +123,25 @@ def datapackage(files: dict[str, bytes], version: dict | None) -> dict:
     }
 
 
+def _change_line(name: str, change: dict) -> str:
+    if "rows_before" in change:
+        before, after = change["rows_before"], change["rows_after"]
+        return f"- `{name}`: {before} → {after} rows ({change['note']})"
+    line = f"- `{name}`: +{change['added']} rows, −{change['removed']}, {change['changed']} changed"
+    periods = next((v for k, v in change.items() if k.startswith("by_")), None)
+    if periods and len(periods) <= 6:
+        line += (
+            " ("
+            + "; ".join(
+                f"{p}: +{c['added']} −{c['removed']} ~{c['changed']}" for p, c in periods.items()
+            )
+            + ")"
+        )
+    elif periods:
+        line += f" (in {len(periods)} editions or years, {min(periods)}–{max(periods)})"
+    return line
+
+
 def dictionary(version: dict | None, log: list[dict]) -> str:
     lines = [
         f"# {catalog.DASHBOARD_NAME}: data dictionary",
@@ -167,41 +163,63 @@ def dictionary(version: dict | None, log: list[dict]) -> str:
     ]
     for entry in reversed(log):
         lines.append(f"### build-{entry['version']} ({entry['date']})")
+        lines += [_change_line(name, c) for name, c in entry["datasets"].items()]
         lines += [
-            f"- `{name}`: +{c['added']} rows, −{c['removed']}, {c['changed']} changed"
-            for name, c in entry["datasets"].items()
+            f"- `{name}`: rows removed with `--allow-shrink` ({reason})"
+            for name, reason in entry.get("allowed_removals", {}).items()
         ]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def finalize(out_dir: Path, changes: dict[str, dict[str, int]]) -> list[str]:
-    """Record a new version if any dataset changed, then regenerate the package and dictionary."""
+def prepare(
+    out_dir: Path,
+    published: dict[str, bytes],
+    found: dict[str, dict],
+    allowed_removals: dict[str, str] | None = None,
+) -> dict[str, bytes]:
+    """The release files for the state `out_dir` will be in once `published` (relative path
+    → bytes) is applied: a new version in the changelog if any dataset changed against its
+    release (`found`: dataset name → changelog entry; `allowed_removals`: dataset name →
+    what --allow-shrink let through), the data package and the dictionary.
+
+    The changelog is read from out_dir, which holds the last release (runs publish datasets
+    and release files together), so a rerun after an interrupted run writes the same."""
     log = load_changelog(out_dir)
-    changed = {name: c for name, c in sorted(changes.items()) if any(c.values())}
+
+    def content(dataset: catalog.Dataset) -> bytes | None:
+        if dataset.filename in published:
+            return published[dataset.filename]
+        path = out_dir / dataset.filename
+        return path.read_bytes() if path.exists() else None
+
+    files = {d.filename: content(d) for d in catalog.DATASETS.values()}
+    files = {name: data for name, data in files.items() if data is not None}
+    changed = dict(sorted(found.items()))
     if not log:  # the first release: every row is new
         changed = {
-            d.name: row_changes(d, None, (out_dir / d.filename).read_bytes())
+            d.name: row_changes(d, None, files[d.filename])
             for d in catalog.DATASETS.values()
-            if (out_dir / d.filename).exists()
+            if d.filename in files
         }
     if changed:
-        log.append(
-            {
-                "version": (log[-1]["version"] + 1) if log else 1,
-                "date": datetime.now(UTC).date().isoformat(),
-                "datasets": changed,
-            }
-        )
-    version = log[-1]
-    files = {
-        d.filename: (out_dir / d.filename).read_bytes()
-        for d in catalog.DATASETS.values()
-        if (out_dir / d.filename).exists()
-    }
-    outputs = {
+        entry = {
+            "version": (log[-1]["version"] + 1) if log else 1,
+            "date": datetime.now(UTC).date().isoformat(),
+            "datasets": changed,
+        }
+        if allowed_removals:
+            entry["allowed_removals"] = dict(sorted(allowed_removals.items()))
+        log.append(entry)
+    version = log[-1] if log else None
+    return {
         CHANGELOG: json_bytes(log),
         DATAPACKAGE: json_bytes(datapackage(files, version)),
         DICTIONARY: dictionary(version, log).encode("utf-8"),
     }
-    return publish(out_dir, "release", outputs)
+
+
+def finalize(out_dir: Path, found: dict[str, dict]) -> list[str]:
+    """Regenerate the release files in place (`python -m etl docs`); a new version if
+    `found` records changes. Returns the files rewritten."""
+    return publish(out_dir, "release", prepare(out_dir, {}, found))

@@ -29,3 +29,54 @@ def fetched(name: str, content: bytes) -> Fetched:
         "2026-01-01T00:00:00+00:00",
         content,
     )
+
+
+# ---------------------------------------------------------------- committed fixtures
+# Small files cut from the mirror (tests/fixtures/README.md), so that the pipeline's failure
+# handling is exercised on every machine, mirror or not.
+FIXTURE_MIRROR = ROOT / "tests" / "fixtures" / "mirror"
+
+
+def fixture_sources():
+    """The RSF source restricted to the two editions in the fixtures, and PTS as it is."""
+    import dataclasses
+
+    from etl.sources import pts, rsf_index
+
+    editions = tuple(f for f in rsf_index.SOURCE.raw_files if f.name in ("2025.csv", "2026.csv"))
+    return [dataclasses.replace(rsf_index.SOURCE, raw_files=editions), pts.SOURCE]
+
+
+def copy_fixture_mirror(target: Path) -> Path:
+    """A writable copy of the fixture mirror, for a test to damage."""
+    import shutil
+
+    shutil.copytree(FIXTURE_MIRROR, target)
+    for path in target.rglob("*"):
+        path.chmod(0o644 if path.is_file() else 0o755)
+    return target
+
+
+@pytest.fixture
+def released(tmp_path) -> Path:
+    """An output folder holding a first release built from the fixtures."""
+    from etl.fetch import Fetcher
+    from etl.pipeline import run
+
+    out = tmp_path / "released"
+    report = run(fixture_sources(), Fetcher(mirror=FIXTURE_MIRROR), out, lambda m: None)
+    assert all(o.ok for o in report.outcomes), [o.error for o in report.outcomes]
+    return out
+
+
+def digest(folder: Path, with_provenance: bool = True) -> dict[str, str]:
+    """Every file's checksum, to show a failed run left the folder byte-for-byte as it was."""
+    import hashlib
+
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+        and p.name != ".etl.lock"
+        and (with_provenance or "provenance" not in p.parts)
+    }

@@ -1,11 +1,11 @@
 """The ETL under faults: a local HTTP server misbehaves in every way we can think of; each
 run must fail loudly, name source, file, row and rule, exit non-zero, and leave datasets/
-byte-for-byte as it was."""
+byte-for-byte as it was.
+
+Everything here runs on the committed fixtures (tests/fixtures), so on every machine."""
 
 import dataclasses
-import hashlib
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -21,14 +21,11 @@ import pytest
 from etl import publish
 from etl.fetch import Fetcher, RawFile, http_session
 from etl.pipeline import RunOptions, run, run_source
-from etl.sources import reference, rsf_index
-from tests.conftest import DATASETS, MIRROR, ROOT
+from etl.sources import reference
+from tests.conftest import FIXTURE_MIRROR, ROOT, copy_fixture_mirror, digest, fixture_sources
 
-pytestmark = pytest.mark.skipif(
-    MIRROR is None or not (MIRROR / "rsf-index").is_dir(),
-    reason="raw-source mirror not found (set PRESSFREEDOM_MIRROR)",
-)
-TARGET = "2022.csv"
+TARGET = "2026.csv"
+NORWAY = b"NOR;9272;1;"  # Norway's row in the 2026 edition (line 12 of the file)
 
 
 class FaultyServer:
@@ -44,7 +41,7 @@ class FaultyServer:
             def do_GET(self):  # noqa: N802 - http.server's naming
                 name = self.path.lstrip("/")
                 server.calls[name] = server.calls.get(name, 0) + 1
-                body = (MIRROR / "rsf-index" / name).read_bytes()
+                body = (FIXTURE_MIRROR / "rsf-index" / name).read_bytes()
                 if name == TARGET:
                     server.times.append(time.monotonic())
                     if server.misbehave(self, body, server.calls[name]):
@@ -113,12 +110,12 @@ def _first_row(body: bytes) -> bytes:
 
 
 EDITS = {
-    "utf16": lambda b: b.decode("utf-8").encode("utf-16"),
+    "utf16": lambda b: b.decode("cp1252").encode("utf-16"),
     "renamed-column": lambda b: b.replace(b"Rank_Pol", b"Rank_Politics", 1),
     "missing-column": lambda b: b.replace(b";Safety;", b";", 1),
     "duplicate-key": lambda b: b + _first_row(b) + b"\n",
-    "out-of-range": lambda b: b.replace(b"NOR;9265;1;", b"NOR;19265;1;", 1),
-    "non-numeric": lambda b: b.replace(b"NOR;9265;1;", b"NOR;high;1;", 1),
+    "out-of-range": lambda b: b.replace(NORWAY, b"NOR;19272;1;", 1),
+    "non-numeric": lambda b: b.replace(NORWAY, b"NOR;high;1;", 1),
     "extra-columns": lambda b: (
         b"\n".join(
             line + (b";Comment" if i == 0 else b";ok")
@@ -130,25 +127,15 @@ EDITS = {
 }
 
 
-def digest(folder: Path, with_provenance: bool = True) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and (with_provenance or "provenance" not in p.parts)
-    }
-
-
 @pytest.fixture
-def out(tmp_path):
-    target = tmp_path / "datasets"
-    shutil.copytree(DATASETS, target)
-    return target
+def out(released):
+    return released
 
 
 def run_rsf(server: FaultyServer, out: Path, tmp_path: Path, **fetcher_options):
+    rsf = fixture_sources()[0]
     source = dataclasses.replace(
-        rsf_index.SOURCE,
-        raw_files=tuple(RawFile(f.name, server.url(f.name)) for f in rsf_index.SOURCE.raw_files),
+        rsf, raw_files=tuple(RawFile(f.name, server.url(f.name)) for f in rsf.raw_files)
     )
     fetcher = Fetcher(
         mirror=None, session=http_session(retries=2, backoff=0.1), timeout=(2, 1), **fetcher_options
@@ -162,14 +149,14 @@ def run_rsf(server: FaultyServer, out: Path, tmp_path: Path, **fetcher_options):
     [
         ("slow", "timed out"),
         ("drop", "download from"),
-        ("truncated", "year 2022: 180 → 90 rows"),
+        ("truncated", "ranks account for every row of the edition"),
         ("html", "HTML page"),
-        ("utf16", "required columns"),
+        ("utf16", "encoded as UTF-16"),
         ("renamed-column", "rank_political"),
         ("missing-column", "safety"),
-        ("duplicate-key", "NOR appears twice in 2022"),
-        ("out-of-range", "consistent with ranks"),
-        ("non-numeric", "2022.csv, line 2: score is a number"),
+        ("duplicate-key", "FIN appears twice in 2026"),
+        ("out-of-range", "score change matches RSF's 'Score evolution'"),
+        ("non-numeric", "2026.csv, line 12: score is a number"),
     ],
 )
 def test_fault_fails_loudly_and_keeps_datasets(fault, expected, out, tmp_path):
@@ -178,8 +165,7 @@ def test_fault_fails_loudly_and_keeps_datasets(fault, expected, out, tmp_path):
         outcome = run_rsf(server, out, tmp_path)
     assert not outcome.ok
     assert "[rsf_index]" in outcome.error
-    if fault != "truncated":  # a lost half-file is caught by the row guard, per year
-        assert TARGET in outcome.error
+    assert TARGET in outcome.error
     assert expected in outcome.error, outcome.error
     assert digest(out) == before
 
@@ -202,7 +188,7 @@ def test_retries_honour_retry_after_then_succeed(fault, out, tmp_path):
     gaps = [b - a for a, b in zip(server.times, server.times[1:], strict=False)]
     assert min(gaps) >= 0.9  # Retry-After: 1 was waited for
     # same bytes as the mirror and unchanged code: recognised by checksum, nothing redone
-    assert outcome.skipped and outcome.changed == []
+    assert outcome.skipped and outcome.written == []
 
 
 def test_extra_columns_are_tolerated(out, tmp_path):
@@ -224,44 +210,41 @@ def test_changed_checksum_is_caught_in_frozen_mode(out, tmp_path):
 
 
 def test_a_failing_source_does_not_stop_the_others(out, tmp_path):
+    rsf = fixture_sources()[0]
     with FaultyServer("html") as server:
         broken = dataclasses.replace(
-            rsf_index.SOURCE,
-            raw_files=tuple(
-                RawFile(f.name, server.url(f.name)) for f in rsf_index.SOURCE.raw_files
-            ),
+            rsf, raw_files=tuple(RawFile(f.name, server.url(f.name)) for f in rsf.raw_files)
         )
         fetcher = Fetcher(mirror=None, session=http_session(retries=0), timeout=(2, 2))
-        outcomes = run([broken, reference.SOURCE], fetcher, out, lambda m: None)
-    assert [o.ok for o in outcomes] == [False, True]  # the local reference still publishes
+        report = run([broken, reference.SOURCE], fetcher, out, lambda m: None)
+    assert [o.ok for o in report.outcomes] == [False, True]  # the local reference publishes
+    assert (out / "countries.csv").exists()
 
 
-def test_cli_exits_nonzero_and_names_what_was_kept(tmp_path):
-    mirror = tmp_path / "mirror"
-    shutil.copytree(MIRROR / "rsf-index", mirror / "rsf-index")
-    (mirror / "rsf-index" / TARGET).write_bytes(b"<html>maintenance</html>")
-    out = tmp_path / "out"
-    shutil.copytree(DATASETS, out)
+def test_cli_exits_nonzero_and_names_what_was_kept(released, tmp_path):
+    mirror = copy_fixture_mirror(tmp_path / "mirror")
+    (mirror / "pts" / "PTS-2024.csv").write_bytes(b"<html>maintenance</html>")
+    before = digest(released)
     result = subprocess.run(
         [
             sys.executable,
             "-m",
             "etl",
             "run",
-            "rsf_index",
-            "reference",
+            "pts",
             "--mirror",
             str(mirror),
             "--out",
-            str(out),
+            str(released),
         ],
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
     assert result.returncode == 1
-    assert "FAILED, last good version kept: rsf_index" in result.stderr
-    assert "unchanged: reference" in result.stderr
+    assert "FAILED, last good version kept: pts" in result.stderr
+    assert "PTS-2024.csv" in result.stderr and "HTML page" in result.stderr
+    assert digest(released) == before
 
 
 KILLER = """

@@ -1,7 +1,6 @@
-"""The whole RSF pipeline on the mirror: reproducible, and nothing lost when input is bad."""
+"""The pipeline: every source reproduces the committed files from the mirror; bad input
+fails loudly and keeps the last release (on the committed fixtures, so everywhere)."""
 
-import hashlib
-import shutil
 import subprocess
 import sys
 
@@ -9,16 +8,17 @@ import pytest
 
 from etl.fetch import Fetcher
 from etl.pipeline import run_source
-from etl.sources import SOURCES, rsf_index
-from tests.conftest import DATASETS, MIRROR, ROOT, needs_mirror
-
-
-def digest(folder):
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+from etl.sources import SOURCES
+from tests.conftest import (
+    DATASETS,
+    FIXTURE_MIRROR,
+    MIRROR,
+    ROOT,
+    copy_fixture_mirror,
+    digest,
+    fixture_sources,
+    needs_mirror,
+)
 
 
 @needs_mirror
@@ -32,36 +32,31 @@ def test_rebuild_from_mirror_reproduces_committed_files(tmp_path, source):
 
 
 @pytest.fixture
-def broken_mirror(tmp_path):
-    """A copy of the RSF mirror folder, to be damaged by the test."""
-    if MIRROR is None or not (MIRROR / "rsf-index").is_dir():
-        pytest.skip("raw-source mirror not found (set PRESSFREEDOM_MIRROR)")
-    mirror = tmp_path / "mirror"
-    shutil.copytree(MIRROR / "rsf-index", mirror / "rsf-index")
-    out = tmp_path / "out"
-    shutil.copytree(DATASETS, out)
-    return mirror, out
+def broken_mirror(tmp_path, released):
+    """A copy of the fixture mirror, to be damaged by the test, and a released output."""
+    return copy_fixture_mirror(tmp_path / "mirror"), released
 
 
 @pytest.mark.parametrize(
     ("damage", "expected"),
     [
-        (lambda b: b[: len(b) // 2], "2022.csv"),  # truncated mid-file
+        (lambda b: b[: len(b) // 2], "2026.csv"),  # truncated mid-line
         (lambda b: b"<!DOCTYPE html><html>Maintenance</html>", "HTML page"),
         (lambda b: b.replace(b"Rank_Pol", b"Rank_Politics"), "required columns"),
-        (lambda b: b + b.splitlines(keepends=True)[1], "NOR appears twice in 2022"),
-        (lambda b: b.replace(b"NOR;9265;1", b"NOR;n/a;1"), "2022.csv, line 2"),
+        (lambda b: b + b.splitlines(keepends=True)[1], "FIN appears twice in 2026"),
+        (lambda b: b.replace(b"NOR;9272;1", b"NOR;n/a;1"), "2026.csv, line 12"),
+        (lambda b: b.split(b"\n")[0] + b"\n", "2026.csv: file has rows: no data rows"),
     ],
-    ids=["truncated", "html", "renamed-column", "duplicate-key", "non-numeric"],
+    ids=["truncated", "html", "renamed-column", "duplicate-key", "non-numeric", "header-only"],
 )
 def test_bad_input_fails_loudly_and_keeps_datasets(broken_mirror, damage, expected):
     mirror, out = broken_mirror
-    target = mirror / "rsf-index" / "2022.csv"
+    target = mirror / "rsf-index" / "2026.csv"
     target.write_bytes(damage(target.read_bytes()))
     before = digest(out)
-    outcome = run_source(rsf_index.SOURCE, Fetcher(mirror=mirror), out, lambda m: None)
+    outcome = run_source(fixture_sources()[0], Fetcher(mirror=mirror), out, lambda m: None)
     assert not outcome.ok
-    assert expected in outcome.error
+    assert expected in outcome.error, outcome.error
     assert "rsf_index" in outcome.error
     assert digest(out) == before
 
@@ -84,14 +79,13 @@ def test_cli_rejects_unknown_source():
     assert "unknown source" in result.stderr
 
 
-@needs_mirror
 def test_cli_run_exits_nonzero_and_names_the_file_when_input_is_bad(broken_mirror):
     mirror, out = broken_mirror
-    (mirror / "rsf-index" / "2010.csv").write_bytes(b"garbage;\n")
+    (mirror / "pts" / "PTS-2024.csv").write_bytes(b"garbage;\n")
     before = digest(out)
-    result = cli("run", "rsf_index", "--mirror", str(mirror), "--out", str(out))
+    result = cli("run", "pts", "--mirror", str(mirror), "--out", str(out))
     assert result.returncode == 1
-    assert "2010.csv" in result.stderr
+    assert "PTS-2024.csv" in result.stderr
     assert "last good version kept" in result.stderr
     assert digest(out) == before
 
@@ -117,11 +111,10 @@ def test_every_published_dataset_is_in_the_catalog():
             assert catalog.DATASETS[dataset.name] is dataset
 
 
-@needs_mirror
-def test_unchanged_inputs_and_code_are_skipped(tmp_path):
-    shutil.copytree(DATASETS, tmp_path / "out")
-    outcome = run_source(rsf_index.SOURCE, Fetcher(mirror=MIRROR), tmp_path / "out", lambda m: None)
+def test_unchanged_inputs_and_code_are_skipped(released):
+    rsf = fixture_sources()[0]
+    outcome = run_source(rsf, Fetcher(mirror=FIXTURE_MIRROR), released, lambda m: None)
     assert outcome.ok and outcome.skipped
-    (tmp_path / "out" / "rsf_index.csv").write_bytes(b"tampered\n")
-    outcome = run_source(rsf_index.SOURCE, Fetcher(mirror=MIRROR), tmp_path / "out", lambda m: None)
-    assert not outcome.skipped and "rsf_index.csv" in outcome.changed
+    (released / "rsf_index.csv").write_bytes(b"tampered\n")
+    outcome = run_source(rsf, Fetcher(mirror=FIXTURE_MIRROR), released, lambda m: None)
+    assert not outcome.skipped and "rsf_index.csv" in outcome.written

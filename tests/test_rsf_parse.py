@@ -104,8 +104,7 @@ def test_harmonise_maps_rsf_codes_and_english_zones():
     assert pd.isna(by_code.loc[("AZE", 2008), "situation"])
 
 
-def test_validate_reports_unknown_codes_and_zones(monkeypatch):
-    monkeypatch.setattr(rsf_index, "EDITIONS", (2008,))
+def test_validate_reports_unknown_codes_and_zones():
     raw = fx.FILE_2008.replace(b"LUX;", b"ZZZ;").replace(b";EEAC", b";Atlantis")
     problems = rsf_index.validate_index(rsf_index.harmonise_editions([parse("2008.csv", raw)]))
     rules = {(p.rule, p.row) for p in problems}
@@ -113,15 +112,20 @@ def test_validate_reports_unknown_codes_and_zones(monkeypatch):
     assert ("zone in vocabulary", 6) in rules
 
 
+def rules_beyond_completeness(problems):
+    """These fixtures hold three rows per edition, so the check that ranks account for every
+    row of an edition (tested on whole editions in test_losses.py) rightly flags them."""
+    return [p.rule for p in problems if p.rule != "ranks account for every row of the edition"]
+
+
 def test_validate_checks_score_changes_against_rsf(monkeypatch):
-    monkeypatch.setattr(rsf_index, "EDITIONS", (2024, 2025))
     table = rsf_index.harmonise_editions(
         [parse("2024.csv", fx.FILE_2024), parse("2025.csv", fx.FILE_2025)]
     )
-    assert rsf_index.validate_index(table) == []
+    assert rules_beyond_completeness(rsf_index.validate_index(table)) == []
     tampered = fx.FILE_2025.replace(b"9189;0,42", b"9189;0,52")
     table = rsf_index.harmonise_editions(
         [parse("2024.csv", fx.FILE_2024), parse("2025.csv", tampered)]
     )
     problems = rsf_index.validate_index(table)
-    assert [p.rule for p in problems] == ["score change matches RSF's 'Score evolution'"]
+    assert rules_beyond_completeness(problems) == ["score change matches RSF's 'Score evolution'"]

@@ -69,7 +69,43 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     # Rows for years a state did not exist are empty placeholders (e.g. both Yugoslavias
     # appear every year); only scored rows may not share a country-year.
     scored = table[[f"pts_{k}" for k in "ahs"]].notna().any(axis=1)
-    return one_row_per_code(NAME, table, counted=scored)
+    return one_row_per_code(NAME, table, counted=scored) + every_year_to_the_end(table)
+
+
+def every_year_to_the_end(table: pd.DataFrame) -> list[Problem]:
+    """PTS keeps a row for every entity in every year from its first to the last year of
+    the file (placeholders where a state did not exist), so an entity whose rows stop early
+    or skip a year means the file lost rows."""
+    last = int(table["year"].max())
+    problems = []
+    for entity, rows in table.sort_values("year").groupby("entity", sort=False):
+        years = rows["year"].astype(int)
+        expected = set(range(int(years.min()), last + 1))
+        lost = sorted(expected - set(years))
+        if lost:
+            tail = rows.iloc[-1]
+            problems.append(
+                Problem(
+                    NAME,
+                    tail["source_file"],
+                    int(tail["source_line"]),
+                    "every year present for each entity",
+                    f"{entity} has no row for {_spans(lost)} (the file runs to {last}): "
+                    "rows are missing",
+                )
+            )
+    return problems
+
+
+def _spans(years: list[int]) -> str:
+    """2010, 2011, 2012, 2015 → '2010–2012, 2015'."""
+    spans: list[list[int]] = []
+    for year in years:
+        if spans and year == spans[-1][1] + 1:
+            spans[-1][1] = year
+        else:
+            spans.append([year, year])
+    return ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in spans)
 
 
 SOURCE = Source(

@@ -49,9 +49,14 @@ HEADER = {
     "Rank_Soc": "rank_social",
     "Safety": "safety",
     "Rank_Saf": "rank_safety",
+    "Rank N-1": "previous_rank",
 }
 REQUIRED = ("edition_label", "rsf_code", "rank", "score", "country_rsf", "zone")
 REQUIRED_2022 = (*INDICATORS, *(f"rank_{name}" for name in INDICATORS))
+# Every rank RSF prints in an edition: overall, then per indicator (2022+). Each ranks the
+# rows of that edition, which is what reveals a file that lost rows.
+EDITION_RANKS = ("rank", *(f"rank_{name}" for name in INDICATORS))
+PREVIOUS_RANK = "previous_rank"  # "Rank N-1": the entity's rank in the previous edition
 
 ZONES = {
     "UE Balkans": "European Union & Balkans",
@@ -128,6 +133,8 @@ def parse(fetched: Fetched) -> pd.DataFrame:
         raise ValidationError(
             [Problem(NAME, fetched.name, None, "readable CSV", str(exc))]
         ) from exc
+    if raw.empty:
+        raise ValidationError([Problem(NAME, fetched.name, None, "file has rows", "no data rows")])
     renamed = {c: _canonical_header(c) for c in raw.columns}
     frame = raw.rename(columns={c: n for c, n in renamed.items() if n})[
         [n for n in renamed.values() if n]
@@ -165,6 +172,9 @@ def parse(fetched: Fetched) -> pd.DataFrame:
             frame[name] = pd.NA
     if "score_evolution" in frame.columns:
         frame["score_evolution"] = _strict_numbers(frame, "score_evolution", problem)
+    for name in (*EDITION_RANKS[1:], PREVIOUS_RANK):
+        if name in frame.columns:
+            frame[name] = _whole_numbers(frame, name, problem)
     if problems:
         raise ValidationError(problems)
     keep = [
@@ -178,8 +188,17 @@ def parse(fetched: Fetched) -> pd.DataFrame:
         "source_file",
         "source_line",
     ]
-    keep += [c for c in ("situation_rsf", "score_evolution") if c in frame.columns]
+    optional = ("situation_rsf", "score_evolution", *EDITION_RANKS[1:], PREVIOUS_RANK)
+    keep += [c for c in optional if c in frame.columns]
     return frame[keep]
+
+
+def _whole_numbers(frame, column, problem) -> pd.Series:
+    """A rank column; blank stays <NA> (entities new to the index have no previous rank)."""
+    values = pd.to_numeric(frame[column].where(frame[column] != ""), errors="coerce")
+    for row in frame[values.isna() & (frame[column] != "")].itertuples():
+        problem(row.source_line, f"{column} is a whole number", repr(getattr(row, column)))
+    return values.astype("Int64")
 
 
 def _strict_numbers(frame, column, problem) -> pd.Series:
@@ -288,10 +307,8 @@ def validate_index(table: pd.DataFrame) -> list[Problem]:
             lambda r: f"score {r.score} gives {r.situation!r}, RSF says {r.situation_rsf!r}",
         )
 
-    present = set(table["year"].unique())
-    for year in sorted(set(EDITIONS) - present):
-        problems.append(Problem(NAME, f"{year}.csv", None, "every edition present", "missing"))
-
+    problems += _check_ranks(table)
+    problems += _check_previous_ranks(table)
     for year, edition in table.groupby("year"):
         higher_is_better = catalog.RSF_ERAS[catalog.era_of(year)]["higher_is_better"]
         ordered = edition.sort_values("rank")
@@ -311,6 +328,73 @@ def validate_index(table: pd.DataFrame) -> list[Problem]:
 
     if "score_evolution" in table.columns:
         problems += _check_evolution(table)
+    return problems
+
+
+def _check_ranks(table: pd.DataFrame) -> list[Problem]:
+    """Each rank column of an edition is a ranking of exactly its rows: 1, 2, 2, 4, ...
+    (ties as RSF prints them, no other gaps). A file that lost rows leaves gaps, or (cut at
+    the bottom) indicator ranks beyond its row count."""
+    problems = []
+    for _, edition in table.groupby("year"):
+        for column in EDITION_RANKS:
+            if column not in edition.columns or edition[column].isna().all():
+                continue
+            ranks = edition[column].astype(int)
+            if ranks.equals(ranks.rank(method="min").astype(int)):
+                continue
+            counts = ranks.value_counts().sort_index()
+            gaps = [
+                f"after rank {rank}{f' ({tied} rows tied)' if tied > 1 else ''} comes {following}"
+                for (rank, tied), following in zip(counts.items(), counts.index[1:], strict=False)
+                if following != rank + tied
+            ]
+            if ranks.min() != 1:
+                gaps.insert(0, f"the first rank is {ranks.min()}")
+            file = edition["source_file"].iloc[0]
+            problems.append(
+                Problem(
+                    NAME,
+                    file,
+                    None,
+                    "ranks account for every row of the edition",
+                    f"{column}: {len(edition)} rows but ranks run to {ranks.max()}; "
+                    f"{'; '.join(gaps[:5])}: rows are missing from {file}",
+                )
+            )
+    return problems
+
+
+def _check_previous_ranks(table: pd.DataFrame) -> list[Problem]:
+    """RSF prints each entity's rank in the previous edition ("Rank N-1"): the previous
+    edition's file must hold that entity at that rank. This catches a row lost from any
+    edition but the latest."""
+    if PREVIOUS_RANK not in table.columns:
+        return []
+    editions = sorted(table["year"].unique())
+    problems = []
+    for previous, year in zip(editions, editions[1:], strict=False):
+        ranks = table[table["year"] == previous].set_index("iso3")["rank"]
+        listed = table[(table["year"] == year) & table[PREVIOUS_RANK].notna()]
+        previous_file = f"{previous}.csv"
+        for row in listed.itertuples():
+            printed = int(getattr(row, PREVIOUS_RANK))
+            if row.iso3 not in ranks.index:
+                detail = f"but {previous_file} has no row for it: a row is missing there"
+            elif int(ranks[row.iso3]) != printed:
+                detail = f"but {previous_file} ranks it {int(ranks[row.iso3])}"
+            else:
+                continue
+            problems.append(
+                Problem(
+                    NAME,
+                    row.source_file,
+                    int(row.source_line),
+                    "previous rank matches the previous edition",
+                    f"{row.iso3} was ranked {printed} in {previous} according to "
+                    f"{row.source_file}, {detail}",
+                )
+            )
     return problems
 
 
