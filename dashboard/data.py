@@ -20,6 +20,11 @@ class DatasetUnavailable(Exception):
     """A dataset file is missing or unreadable; the message names the file and what to do."""
 
 
+class DatasetNotBuilt(DatasetUnavailable):
+    """A dataset this project does not redistribute (etl/catalog.py WITHHELD_POLICY) has not
+    been built on this installation: the pages that need it say so and carry on."""
+
+
 def shown_path(path: Path) -> str:
     """A file as a reader may see it named: relative to the project, never the server's
     absolute path."""
@@ -42,6 +47,13 @@ def read_dataset(name: str, directory: Path | None = None) -> pd.DataFrame:
     try:
         content = read_published(folder, dataset.filename)
     except OSError as exc:
+        if dataset.download_blocked:
+            raise DatasetNotBuilt(
+                f"{dataset.title} ({shown}) is not on this installation. {dataset.publisher}'s "
+                "terms do not let this project redistribute it, so each installation builds "
+                f"it from {dataset.publisher}'s own files: run `make datasets` (it needs the "
+                "internet, or the raw-source mirror)."
+            ) from exc
         raise DatasetUnavailable(f"The dataset file {shown} is missing. {hint}") from exc
     try:
         frame = pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False, na_values=[""])

@@ -52,7 +52,8 @@ class Chart:
     table: pd.DataFrame | None = None  # the data behind it, when richer than the figure
     sources: tuple[catalog.Dataset, ...] = ()
     caption: str = ""
-    details: object = None  # kind-specific extras (the source panels' standings)
+    # kind-specific extras (the source panels: panels, standings, datasets not built here)
+    details: object = None
 
     @property
     def slug(self) -> str:
@@ -219,12 +220,16 @@ def _series_from(load: Loader) -> Callable[[str], pd.DataFrame]:
 
 def _sources(country: str, name: str, values_of: Callable[[str], pd.DataFrame]) -> Chart:
     """Every source side by side for one country, with where it stands on each measure."""
-    panels, standings = [], []
+    panels, standings, not_built = [], [], {}
     for title, keys in PANELS:
         members = []
         for key in keys:
             indicator = indicators.BY_KEY[key]
-            values = values_of(key)
+            try:
+                values = values_of(key)
+            except data.DatasetNotBuilt as exc:  # shown without it, saying why
+                not_built[indicator.dataset] = str(exc)
+                continue
             own = indicators.country_series(values, indicator, country)
             if not own.empty:
                 members.append((indicator, own))
@@ -235,7 +240,8 @@ def _sources(country: str, name: str, values_of: Callable[[str], pd.DataFrame]) 
             panels.append((title, members))
     if not panels:
         empty = go.Figure().update_layout(title={"text": f"{name}: no source rates it"})
-        return Chart(empty, "sources", {"country": country}, details=([], standings))
+        details = ([], standings, tuple(not_built.values()))
+        return Chart(empty, "sources", {"country": country}, details=details)
     years = pd.concat([frame["year"] for _, members in panels for _, frame in members])
     behind = pd.concat(
         [
@@ -246,6 +252,5 @@ def _sources(country: str, name: str, values_of: Callable[[str], pd.DataFrame]) 
     )[["measure", "year", "value", "source"]]
     figure = charts.source_panels(panels, name, int(years.min()), int(years.max()))
     sources = tuple({ind.dataset: ind.source for _, m in panels for ind, _ in m}.values())
-    return Chart(
-        figure, "sources", {"country": country}, behind, sources, details=(panels, standings)
-    )
+    details = (panels, standings, tuple(not_built.values()))
+    return Chart(figure, "sources", {"country": country}, behind, sources, details=details)

@@ -37,6 +37,18 @@ def load(name: str) -> pd.DataFrame:
     return _or_error_page(_cached, name, data.published_stamp(name))
 
 
+def load_if_built(name: str) -> tuple[pd.DataFrame | None, str | None]:
+    """(dataset, None), or (None, why) for a dataset not redistributed and not built on this
+    installation, so a page can show everything else; other failures give the error page."""
+    try:
+        return _cached(name, data.published_stamp(name)), None
+    except data.DatasetNotBuilt as exc:
+        return None, str(exc)
+    except data.DatasetUnavailable as exc:
+        st.error(str(exc), icon="⚠️")
+        st.stop()
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)  # shared, read-only: no copy per call
 def _indicator_values(key: str, stamp: tuple) -> pd.DataFrame:
     from dashboard import indicators

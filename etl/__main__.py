@@ -58,6 +58,12 @@ def main(argv: list[str] | None = None) -> int:
         "without it any removal is held back and the last release kept",
     )
     runner.add_argument(
+        "--missing",
+        action="store_true",
+        help="only the sources with a published file missing from the output folder (the "
+        "datasets that are not redistributed are built on each machine: see the README)",
+    )
+    runner.add_argument(
         "--force",
         action="store_true",
         help="rebuild sources even when inputs and code are unchanged",
@@ -98,6 +104,13 @@ def main(argv: list[str] | None = None) -> int:
         expected=frozen_checksums(args.out) if args.frozen else None,
     )
     chosen = [SOURCES[name] for name in args.sources] or list(SOURCES.values())
+    if args.missing:
+        chosen = [
+            s for s in chosen if any(not (args.out / d.filename).exists() for d in s.datasets)
+        ]
+        if not chosen:
+            print("every dataset is present: nothing to build", file=sys.stderr)
+            return 0
     options = RunOptions(
         rejects_dir=ROOT / ".etl" / "rejects",
         allow_shrink=frozenset(args.allow_shrink),

@@ -67,7 +67,7 @@ class Dataset:
     def download_blocked(self) -> str | None:
         """Why the app must not hand out this dataset's rows, or None when it may."""
         if self.redistribution == "unverified":
-            return f"Downloads are off until the terms are cleared: {self.licence}"
+            return f"Not redistributed until the publisher's terms are cleared. {self.licence}"
         if self.redistribution == "forbidden":
             return f"The publisher's terms do not allow redistribution: {self.licence}"
         return None
@@ -1714,6 +1714,26 @@ DATASETS = {
         RSF_ROUNDUP,
     )
 }
+
+
+# What this project hands out, and why. One policy for every channel: the repository, the
+# app's downloads and grids, the /data URLs, the data package and the exports.
+WITHHELD_POLICY = (
+    "Datasets whose publisher's terms are unverified or forbid redistribution are shown in "
+    "the dashboard (charts and tables read on screen, each credited and linked to the "
+    "publisher, as the publishers show them on their own sites) but never handed out in "
+    "bulk: they are not committed to the repository, not in the data package, not served "
+    "at /data, and no download, grid export or data file of a chart contains their rows. "
+    "Each installation builds them from the publisher's own files (`make datasets`, or "
+    "automatically by `make run` and `make test` when they are missing), so every copy "
+    "comes from the publisher, under the publisher's terms. Their metadata, checksums and "
+    "row counts are published, so a local build can be checked against ours."
+)
+
+
+def withheld() -> tuple[Dataset, ...]:
+    """The datasets this project does not redistribute (see WITHHELD_POLICY)."""
+    return tuple(d for d in DATASETS.values() if d.download_blocked)
 
 
 def era_of(year: int) -> str:

@@ -6,11 +6,30 @@ from etl import catalog
 
 
 def datasets_markdown() -> str:
-    parts = []
+    parts = [
+        "## Datasets not redistributed",
+        "",
+        catalog.WITHHELD_POLICY,
+        "",
+        *(f"- `datasets/{d.filename}`: {d.download_blocked}" for d in catalog.withheld()),
+        "",
+        "## Datasets",
+        "",
+    ]
     for dataset in catalog.DATASETS.values():
+        withheld = (
+            [
+                "**Not redistributed** (not in the repository, the data package or /data): "
+                "build it from the publisher's files with `make datasets`.",
+                "",
+            ]
+            if dataset.download_blocked
+            else []
+        )
         parts += [
             f"### `datasets/{dataset.filename}`: {dataset.title}",
             "",
+            *withheld,
             dataset.description,
             "",
             f"- Publisher: {dataset.publisher} ({dataset.homepage})",

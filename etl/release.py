@@ -106,7 +106,8 @@ def datapackage(files: dict[str, bytes], version: dict | None) -> dict:
         "title": f"{catalog.DASHBOARD_NAME}: datasets",
         "description": "Tidy datasets on press freedom and the repression of journalists, "
         "built by the dashboard's ETL from the publishers' files. Each "
-        "resource keeps its own licence and citation.",
+        "resource keeps its own licence and citation. Datasets whose terms do not allow "
+        "redistribution are listed under `withheld`, not included.",
         "version": f"build-{version['version']}" if version else "unreleased",
         "created": f"{version['date']}T00:00:00Z" if version else None,
         "licenses": [
@@ -118,8 +119,13 @@ def datapackage(files: dict[str, bytes], version: dict | None) -> dict:
         "resources": [
             _resource(d, files[d.filename])
             for d in catalog.DATASETS.values()
-            if d.filename in files
+            if d.filename in files and not d.download_blocked
         ],
+        "withheld": [
+            {"name": d.name, "title": d.title, "reason": d.download_blocked}
+            for d in catalog.withheld()
+        ],
+        "withheldPolicy": catalog.WITHHELD_POLICY,
     }
 
 

@@ -102,8 +102,10 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
 
 def sources_section(country: str, name: str) -> None:
     sources_chart = ui.chart("sources", {"country": country})
-    panels, standings = sources_chart.details
+    panels, standings, not_built = sources_chart.details
     st.markdown("\n".join(f"- {line}" for line in text.agreement_summary(name, standings)))
+    for reason in not_built:
+        st.info(text.md_escape(reason), icon="ℹ️")
     if not panels:
         return
     ui.plot(
@@ -144,11 +146,13 @@ def sources_section(country: str, name: str) -> None:
 
 
 index = ui.load_rsf_index()
-cases = ui.load("cpj_cases")
-census = data.latest_census(ui.load("cpj_census"))
+cases, cpj_missing = ui.load_if_built("cpj_cases")
+census, census_missing = ui.load_if_built("cpj_census")
+cpj_missing = cpj_missing or census_missing
+census = data.latest_census(census) if census is not None else None
 all_names = data.entity_names()
 codes = sorted(
-    set(index["iso3"]) | set(cases["iso3"]) | set(census["iso3"]),
+    set(index["iso3"]) | (set(cases["iso3"]) | set(census["iso3"]) if not cpj_missing else set()),
     key=lambda code: all_names.get(code, code),
 )
 names = {code: all_names.get(code, code) for code in codes}
@@ -180,7 +184,9 @@ with rsf_tab:
     if rsf_tab.open and not series.empty:
         rsf_section(series, country)
 with cpj_tab:
-    if cpj_tab.open:
+    if cpj_tab.open and cpj_missing:
+        st.info(text.md_escape(cpj_missing), icon="ℹ️")
+    elif cpj_tab.open:
         cpj_section(country, name, cases, census)
 with sources_tab:
     if sources_tab.open:
