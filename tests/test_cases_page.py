@@ -8,8 +8,10 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.text import md_escape
-from tests.conftest import DATASETS
+from tests.conftest import DATASETS, needs_built
 from tests.test_app import page
+
+pytestmark = needs_built("cpj_cases", "cpj_census_people")
 
 CASES = "views/cases.py"
 

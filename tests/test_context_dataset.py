@@ -3,7 +3,7 @@
 import pytest
 
 from dashboard import data
-from tests.conftest import DATASETS
+from tests.conftest import DATASETS, needs_built
 
 
 def value(dataset, column, **where):
@@ -30,6 +30,7 @@ def test_pts_amnesty_gap_in_2013_is_explained():
     assert value("pts", "missing_a", iso3="AZE", year=2013) == "no report published"
 
 
+@needs_built()
 @pytest.mark.parametrize(
     ("iso3", "status", "d1", "total"),
     [
@@ -46,6 +47,7 @@ def test_freedom_in_the_world_2025_edition(iso3, status, d1, total):
     assert value("fh_fiw", "total", iso3=iso3, edition=2025) == total
 
 
+@needs_built()
 def test_freedom_of_the_press_and_on_the_net():
     assert value("fh_fotp", "score", iso3="AZE", edition=2015) == 87
     assert value("fh_fotp", "score", iso3="TUR", edition=2015) == 65
@@ -67,6 +69,7 @@ def test_vdem_2023(iso3, harassment, censorship):
     assert value("vdem", "media_censorship", iso3=iso3, year=2023) == censorship
 
 
+@needs_built()
 def test_amnesty_derived_values():
     assert value("cirights", "speech", iso3="AZE", year=2020) == 0
     assert value("amnesty_itt", "torture_level", iso3="AZE", year=2005) == "Systematic"
@@ -74,6 +77,7 @@ def test_amnesty_derived_values():
     assert value("amnesty_executions", "at_least", iso3="CHN", year=2008) == "yes"
 
 
+@needs_built()
 def test_freedom_house_status_history_reaches_back():
     assert value("fh_status", "status", iso3="TUR", year=1972, kind="country") == "partly free"
     assert value("fh_status", "status", iso3="AZE", year=2023, kind="country") == "not free"

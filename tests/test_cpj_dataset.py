@@ -5,7 +5,9 @@ import pytest
 
 from dashboard import data
 from etl import catalog
-from tests.conftest import DATASETS
+from tests.conftest import DATASETS, needs_built
+
+pytestmark = needs_built("cpj_cases", "cpj_census", "cpj_census_people", "cpj_killed_counts")
 
 
 def read(name):

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 import streamlit as st
 
+from tests.conftest import needs_built
 from tests.test_app import page
 
 
@@ -53,6 +54,7 @@ def test_rankings_download_is_exactly_the_table_shown(captured):
     assert any("View:" in line and "edition=2024" in line and "q=ia" in line for line in header)
 
 
+@needs_built()
 def test_every_chart_on_the_map_and_profile_offers_its_data(captured):
     page("views/world_map.py", edition="2026")
     map_call = next(c for c in captured if c["file_name"] == "map.csv")
@@ -68,6 +70,7 @@ def test_every_chart_on_the_map_and_profile_offers_its_data(captured):
     assert len(rank) == 24  # one point per edition drawn
 
 
+@needs_built()
 def test_views_built_on_unverified_terms_are_withheld(captured):
     page("views/cases.py", country="AZE")
     cases = next(c for c in captured if c["file_name"] == "cpj_cases_filtered.csv")

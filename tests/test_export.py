@@ -11,7 +11,7 @@ from PIL import Image
 
 from dashboard import alttext, data, export, gallery
 from etl import catalog
-from tests.conftest import ROOT
+from tests.conftest import ROOT, needs_built
 
 needs_browser = pytest.mark.skipif(
     export.browser_path() is None,
@@ -43,6 +43,7 @@ def browser():
         yield
 
 
+@needs_built()
 @needs_browser
 @pytest.mark.parametrize(
     ("kind", "params"), CHARTS, ids=[f"{k}-{'-'.join(p.values())}" for k, p in CHARTS]
@@ -86,6 +87,7 @@ def test_html_export_needs_no_network():
     assert 'aria-label="World Press Freedom Index 2026' in page
 
 
+@needs_built()
 def test_alt_text_names_the_extremes():
     map_text = alttext.describe(chart("map", {"metric": "rsf", "edition": "2026"}).figure)
     assert "Norway (92.72)" in map_text and "Eritrea (10.24)" in map_text
