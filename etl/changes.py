@@ -132,6 +132,19 @@ class Change:
         return "\n".join([head, *(f"  {line}" for line in shown)])
 
 
+def spans(periods: list[str]) -> str:
+    """'2001', '2002', '2003', '2007' → '2001–2003, 2007' (other labels listed as they are)."""
+    if not all(p.isdigit() for p in periods):
+        return ", ".join(periods)
+    runs: list[list[int]] = []
+    for year in sorted(int(p) for p in periods):
+        if runs and year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in runs)
+
+
 def describe_keys(keys: list[str]) -> str:
     shown = ", ".join(keys[:SHOWN_KEYS])
     return shown + (f" and {len(keys) - SHOWN_KEYS} more" if len(keys) > SHOWN_KEYS else "")

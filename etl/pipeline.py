@@ -290,13 +290,17 @@ def loss_problems(
         losses = change.losses()
         if not losses or change.dataset.name in allowed:
             continue
+        groups: dict[tuple, list[str]] = {}  # the same rows lost in several years: one line
+        for period, count, keys in losses:
+            groups.setdefault((count, tuple(keys)), []).append(period)
         parts = []
-        for period, count, keys in losses[:10]:
-            where = f"{change.dataset.period} {period}: " if period else ""
-            named = changing.describe_keys(keys) if keys else "(released file not at hand)"
-            parts.append(f"{where}{count} row(s): {named}")
-        if len(losses) > 10:
-            parts.append(f"and {len(losses) - 10} more editions or years")
+        for (count, keys), periods in list(groups.items())[:10]:
+            where = f"{change.dataset.period} {changing.spans(periods)}: " if periods[0] else ""
+            named = changing.describe_keys(list(keys)) if keys else "(released file not at hand)"
+            each = " each" if len(periods) > 1 else ""
+            parts.append(f"{where}{count} row(s){each}: {named}")
+        if len(groups) > 10:
+            parts.append(f"and {len(groups) - 10} more")
         problems.append(
             Problem(
                 source.name,

@@ -61,7 +61,7 @@ def test_an_entity_removed_whole_is_held_back_naming_years_and_keys(mirror, rele
     pts = report.outcomes[1]
     assert not pts.ok
     assert "pts.csv" in pts.error and "no rows removed from a published edition" in pts.error
-    assert "year 1976: 1 row(s): Zimbabwe" in pts.error
+    assert "year 1976–2023: 1 row(s) each: Zimbabwe" in pts.error
     assert "pts/PTS-2024.csv (sha256" in pts.error  # the changed input is named
     assert "--allow-shrink pts" in pts.error
     assert digest(released) == before
@@ -99,7 +99,7 @@ def test_removal_is_held_back_even_without_the_released_file_at_hand(mirror, rel
     drop_lines(mirror / "pts" / "PTS-2024.csv", lambda _, line: not line.startswith(b"Zimbabwe"))
     report = rerun(mirror, released)
     error = report.outcomes[1].error
-    assert "year 1976: 1 row(s): (released file not at hand)" in error
+    assert "year 1976–2023: 1 row(s) each: (released file not at hand)" in error
     assert not (released / "pts.csv").exists()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from etl import catalog
+from etl.changes import spans
 from etl.countries import match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
@@ -90,22 +91,11 @@ def every_year_to_the_end(table: pd.DataFrame) -> list[Problem]:
                     tail["source_file"],
                     int(tail["source_line"]),
                     "every year present for each entity",
-                    f"{entity} has no row for {_spans(lost)} (the file runs to {last}): "
-                    "rows are missing",
+                    f"{entity} has no row for {spans([str(y) for y in lost])} "
+                    f"(the file runs to {last}): rows are missing",
                 )
             )
     return problems
-
-
-def _spans(years: list[int]) -> str:
-    """2010, 2011, 2012, 2015 → '2010–2012, 2015'."""
-    spans: list[list[int]] = []
-    for year in years:
-        if spans and year == spans[-1][1] + 1:
-            spans[-1][1] = year
-        else:
-            spans.append([year, year])
-    return ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in spans)
 
 
 SOURCE = Source(
