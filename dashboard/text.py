@@ -7,11 +7,20 @@ import re
 import pandas as pd
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
+# GitHub-flavoured markdown (Streamlit's remark-gfm) links bare addresses on the parsed text,
+# after the escapes above are undone: `www.`, `http://`, `https://` and e-mail addresses
+# `a@b.c` (also after `mailto:` or `xmpp:`). An invisible WORD JOINER (U+2060, no width, no
+# line break) after `www`, before `://` and before `@` breaks every such pattern while the
+# text reads exactly the same.
+_AUTOLINK_TRIGGER = re.compile(r"(?<=www)(?=\.)|(?=://)|(?=@)", flags=re.IGNORECASE)
+WORD_JOINER = "\u2060"
 
 
 def md_escape(text: object) -> str:
-    """Escape data-derived text for st.markdown, so it is shown and never interpreted."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Escape data-derived text for st.markdown, so it is shown and never interpreted:
+    no markup, no HTML, and no link made from a bare web or e-mail address."""
+    text = _AUTOLINK_TRIGGER.sub(WORD_JOINER, str(text))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def _years(rows: pd.DataFrame) -> str:

@@ -137,7 +137,8 @@ with records_tab:
             for column in catalog.CPJ_CASES.columns
             if str(case[column.name]) != "<NA>"
         }
-        st.table({"field": list(detail), "value": [str(v) for v in detail.values()]})
+        # st.table renders every cell as markdown: data text is escaped (no links, no markup)
+        st.table({"field": list(detail), "value": [md_escape(v) for v in detail.values()]})
         links = st.columns(3)
         links[0].link_button("CPJ profile", case["url"])
         links[1].page_link(
@@ -187,7 +188,8 @@ with documented_tab:
         first_fact = facts.iloc[0]
         label = f"{first_fact['person_name']} ({names.get(first_fact['iso3'], '')})"
         with st.expander(md_escape(label)):
-            st.table(facts[["fact", "value", "quote", "note"]].fillna("").set_index("fact"))
+            shown = facts[["fact", "value", "quote", "note"]].fillna("").map(md_escape)
+            st.table(shown.set_index("fact"))
             sources = facts.drop_duplicates("source_id")
             for source in sources.itertuples():
                 st.markdown(

@@ -54,6 +54,10 @@ if not missing.empty:
         table = table.assign(score=table["score"].map("{:.2f}".format))
     else:
         table = missing[["country", "value"]].assign(value=missing["value"].map("{:g}".format))
+    # st.table renders cells as markdown: names from the data are escaped
+    table = table.assign(
+        **{c: table[c].map(md_escape) for c in ("country", "situation") if c in table}
+    )
     st.table(table.rename(columns=str.capitalize).set_index(table.columns[0].capitalize()))
 for dataset in chart.sources:
     ui.source_caption(dataset)
