@@ -6,18 +6,28 @@
 
 so a researcher can `pandas.read_csv("http://host/data/rsf_index.csv")`. Datasets whose
 terms are unverified or forbid redistribution answer 403 with the reason.
+
+Every response (pages, Streamlit's scripts and static files, /data, /_stcore/, errors) carries
+a Content-Security-Policy limiting the page to its own origin and `nosniff`; only the embed
+page may be framed by other sites.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from pathlib import Path
 
 import streamlit as st
+from starlette.datastructures import MutableHeaders
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette_compress import CompressMiddleware, add_compress_type
+from streamlit import file_util
 
 from dashboard import data
 from etl import catalog, release
@@ -57,10 +67,110 @@ async def serve_data(request: Request) -> Response:
 
 ROUTES = [Route("/data/{name}", serve_data, methods=["GET"])]
 
+
+def _inline_script_hashes(index_html: Path) -> list[str]:
+    """CSP hashes of the inline scripts in Streamlit's page shell (one, setting
+    `window.prerenderReady`), read from the installed file so an upgrade stays allowed."""
+    try:
+        html = index_html.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
+    return [
+        f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
+        for s in scripts
+    ]
+
+
+def content_security_policy(frameable: bool) -> str:
+    """The policy for every response; `frameable` only for the embed page."""
+    scripts = " ".join(
+        [
+            "'self'",
+            "'wasm-unsafe-eval'",
+            *_inline_script_hashes(Path(file_util.get_static_dir()) / "index.html"),
+        ]
+    )
+    directives = {
+        "default-src": "'self'",
+        "script-src": scripts,
+        "style-src": "'self' 'unsafe-inline'",
+        "img-src": "'self' data: blob:",
+        "font-src": "'self' data:",
+        "connect-src": "'self'",
+        "object-src": "'none'",
+        "base-uri": "'self'",
+        "form-action": "'self'",
+        "frame-ancestors": "*" if frameable else "'none'",
+    }
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+# Pages that other sites may put in an <iframe>: the embeddable chart only.
+FRAMEABLE_PATHS = frozenset({"/embed"})
+
+
+class SecurityHeadersMiddleware:
+    """Adds the CSP, `X-Content-Type-Options: nosniff` and (except on frameable pages)
+    `X-Frame-Options: DENY` to every HTTP response, including error pages."""
+
+    def __init__(self, app: ASGIApp, frameable_paths: frozenset[str] = FRAMEABLE_PATHS):
+        from streamlit import config
+
+        self.app = app
+        base = (config.get_option("server.baseUrlPath") or "").strip("/")
+        self.frameable_paths = {f"/{base}{path}" if base else path for path in frameable_paths}
+        self.closed = self._headers(frameable=False)
+        self.open = self._headers(frameable=True)
+
+    @staticmethod
+    def _headers(frameable: bool) -> dict[str, str]:
+        headers = {
+            "Content-Security-Policy": content_security_policy(frameable),
+            "X-Content-Type-Options": "nosniff",
+        }
+        if not frameable:
+            headers["X-Frame-Options"] = "DENY"
+        return headers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope["path"].removeprefix(scope.get("root_path", "")).rstrip("/")
+        extra = self.open if path in self.frameable_paths else self.closed
+        started = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = MutableHeaders(scope=message)
+                for name, value in extra.items():
+                    headers[name] = value  # replaces any value set further in
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # An unhandled error: Starlette's outermost handler would answer 500 without
+            # passing through this middleware, so answer here (the error is re-raised
+            # and still logged).
+            if not started:
+                await PlainTextResponse("Internal Server Error", status_code=500)(
+                    scope, receive, send_with_headers
+                )
+            raise
+
+
 # Compress what is sent: the map geometry (1.1 MB of JSON), Streamlit's scripts and the CSVs
 # shrink 4-8 times. zstd (or brotli, gzip for older clients) at a low level: compressing
 # Plotly's 4.7 MB script takes 0.02 s instead of gzip level 9's 0.2 s, and the geometry
 # 0.005 s instead of 0.48 s, for a smaller result.
 add_compress_type("text/csv")  # the datasets; not on the library's list of text types
-MIDDLEWARE = [Middleware(CompressMiddleware, minimum_size=1024)]
-app = st.App("app.py", routes=ROUTES, middleware=MIDDLEWARE)
+MIDDLEWARE = [
+    Middleware(SecurityHeadersMiddleware),
+    Middleware(CompressMiddleware, minimum_size=1024),
+]
+# The entry script by absolute path, so the app also loads outside `streamlit run` (tests).
+app = st.App(Path(__file__).with_name("app.py"), routes=ROUTES, middleware=MIDDLEWARE)

@@ -1,15 +1,34 @@
-"""Stable data URLs served beside the dashboard."""
+"""The served app: stable data URLs, security headers on every response, compression."""
 
+import base64
+import hashlib
 import io
+import re
 
 import pandas as pd
+import pytest
 from starlette.applications import Starlette
+from starlette.routing import Route
 from starlette.testclient import TestClient
 
+from dashboard import server
 from dashboard.server import MIDDLEWARE, ROUTES
 from tests.conftest import DATASETS
 
 client = TestClient(Starlette(routes=ROUTES, middleware=MIDDLEWARE))
+
+
+@pytest.fixture(scope="module")
+def app_client():
+    """The whole app as `make run` serves it (Streamlit's routes and middleware inside ours),
+    in this process; its runtime is stopped and forgotten afterwards, for AppTest."""
+    from streamlit.runtime import Runtime
+
+    try:
+        with TestClient(server.app) as real:
+            yield real
+    finally:
+        Runtime._instance = None
 
 
 def test_dataset_csv_is_served_byte_for_byte():
@@ -31,6 +50,87 @@ def test_withheld_and_unknown_files():
     assert client.get("/data/../etl/catalog.py").status_code == 404
     missing = client.get("/data/nonsense.csv")
     assert missing.status_code == 404 and "rsf_index.csv" in missing.text
+
+
+def _bundle(app_client) -> str:
+    shell = app_client.get("/").text
+    return "/" + re.search(r'src="\./(static/js/index\.[^"]+\.js)"', shell).group(1)
+
+
+# Every kind of response: Streamlit's page shell (root, a page, an unknown path), its hashed
+# scripts, the app's static files, the /data routes (200, 403, 404), /_stcore/ endpoints.
+PATHS = [
+    "/",
+    "/cases",
+    "/map?edition=2023",
+    "/no/such/page",
+    "BUNDLE",
+    "/static/js/no-such-file.js",
+    "/app/static/topojson/world_50m.json",
+    "/app/static/no-such-file.json",
+    "/data/rsf_index.csv",
+    "/data/cpj_cases.csv",
+    "/data/nonsense.csv",
+    "/_stcore/health",
+    "/_stcore/host-config",
+    "/embed/",  # redirected to /embed
+]
+
+
+def _directives(response) -> dict[str, str]:
+    policy = response.headers["content-security-policy"]
+    pairs = (d.strip().split(" ", 1) for d in policy.split(";") if d.strip())
+    return {name: value for name, value in pairs}
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_response_carries_the_policy_and_nosniff(app_client, path):
+    path = _bundle(app_client) if path == "BUNDLE" else path
+    response = app_client.get(path, follow_redirects=False)
+    assert response.status_code < 500
+    assert response.headers["x-content-type-options"] == "nosniff"
+    csp = _directives(response)
+    assert csp["default-src"] == "'self'"
+    assert "'unsafe-inline'" not in csp["script-src"] and "'unsafe-eval'" not in csp["script-src"]
+    assert csp["object-src"] == "'none'" and csp["base-uri"] == "'self'"
+    frameable = path.rstrip("/") == "/embed"
+    assert csp["frame-ancestors"] == ("*" if frameable else "'none'")
+    assert response.headers.get("x-frame-options") == (None if frameable else "DENY")
+    assert len(response.headers.get_list("content-security-policy")) == 1
+
+
+def test_only_the_embed_page_may_be_framed(app_client):
+    embed = app_client.get("/embed?chart=map&metric=rsf&edition=2026&embed=true")
+    assert embed.status_code == 200 and _directives(embed)["frame-ancestors"] == "*"
+    assert "x-frame-options" not in embed.headers
+    for path in ("/", "/map?embed=true", "/embedded", "/x/embed", "/data/rsf_index.csv"):
+        response = app_client.get(path)
+        assert _directives(response)["frame-ancestors"] == "'none'", path
+        assert response.headers["x-frame-options"] == "DENY", path
+
+
+def test_the_inline_script_of_the_page_shell_is_allowed_by_hash(app_client):
+    """Streamlit's index.html sets `window.prerenderReady` inline: its hash is in the
+    policy (read from the installed file, so a Streamlit upgrade cannot silently break it)."""
+    shell = app_client.get("/").text
+    inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", shell, flags=re.S)
+    assert inline
+    script_src = _directives(app_client.get("/"))["script-src"].split()
+    for script in inline:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in script_src
+
+
+def test_unhandled_errors_also_carry_the_headers():
+    def boom(request):
+        raise RuntimeError("boom")
+
+    app = Starlette(routes=[Route("/boom", boom)], middleware=MIDDLEWARE)
+    response = TestClient(app, raise_server_exceptions=False).get("/boom")
+    assert response.status_code == 500 and "boom" not in response.text
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert _directives(response)["frame-ancestors"] == "'none'"
+    assert response.headers["x-frame-options"] == "DENY"
 
 
 def test_responses_are_compressed_for_every_kind_of_client():
