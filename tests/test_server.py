@@ -133,14 +133,32 @@ def test_unhandled_errors_also_carry_the_headers():
     assert response.headers["x-frame-options"] == "DENY"
 
 
-def test_responses_are_compressed_for_every_kind_of_client():
+@pytest.mark.parametrize(
+    "path",
+    ["BUNDLE", "/", "/cases", "/app/static/topojson/world_50m.json", "/data/rsf_index.csv"],
+)
+def test_every_compressible_response_is_zstd_for_a_modern_browser(app_client, path):
+    """Streamlit's own gzip middleware sits inside ours: it must not get there first
+    (it used to gzip the map geometry, the CSVs and every page but the root)."""
+    path = _bundle(app_client) if path == "BUNDLE" else path
+    plain = app_client.get(path, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    chrome = app_client.get(path, headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+    assert chrome.headers["content-encoding"] == "zstd"
+    assert chrome.content == plain.content  # decoded by the client
+    assert chrome.headers["vary"] == "Accept-Encoding"
+    brotli = app_client.get(path, headers={"Accept-Encoding": "gzip, br"})
+    assert brotli.headers["content-encoding"] == "br" and brotli.content == plain.content
+
+
+def test_responses_are_compressed_for_every_kind_of_client(app_client):
     """zstd where the browser accepts it, gzip for older clients, plain for the rest."""
     original = (DATASETS / "rsf_index.csv").read_bytes()
-    modern = client.get("/data/rsf_index.csv", headers={"Accept-Encoding": "zstd, gzip"})
+    modern = app_client.get("/data/rsf_index.csv", headers={"Accept-Encoding": "zstd, gzip"})
     assert modern.headers["content-encoding"] == "zstd"
     assert int(modern.headers["content-length"]) < len(original) / 3
     assert modern.content == original  # decoded by the client
-    older = client.get("/data/rsf_index.csv", headers={"Accept-Encoding": "gzip"})
+    older = app_client.get("/data/rsf_index.csv", headers={"Accept-Encoding": "gzip"})
     assert older.headers["content-encoding"] == "gzip" and older.content == original
-    plain = client.get("/data/rsf_index.csv", headers={"Accept-Encoding": "identity"})
+    plain = app_client.get("/data/rsf_index.csv", headers={"Accept-Encoding": "identity"})
     assert "content-encoding" not in plain.headers and plain.content == original
