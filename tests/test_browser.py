@@ -1,0 +1,459 @@
+"""The served app in a real browser: what a reader's Chromium is allowed to do and get.
+
+One server started as `make run` starts it (`streamlit run dashboard/server.py`, in its own
+process group, stopped at the end) and one headless Chromium for the module check that
+- every page draws its charts (the map with its geometry from /app/static/) under the
+  Content-Security-Policy with no violation, and asks no other host for anything;
+- no table offers "Download as CSV" or lets cells be copied (Ctrl+A, Ctrl+C), withheld
+  downloads stay disabled and /data/cpj_cases.csv answers 403;
+- /embed may be framed by another site and other pages may not;
+- text echoed from the URL or read from the data never becomes a link.
+
+Needs Playwright for Python and Debian's Chromium at /usr/bin/chromium (never a downloaded
+browser); without either the module is skipped, saying which. Pages are opened a few ahead
+of the test that checks them, so the browser and the server work while a test waits.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from etl import catalog
+from tests.conftest import DATASETS, ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+WORD_JOINER = "\u2060"  # the invisible character md_escape may add to addresses
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:
+    pytest.skip(
+        "Playwright for Python is not installed (pip install 'playwright>=1.45,<2')",
+        allow_module_level=True,
+    )
+if not CHROMIUM.is_file():
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TIMEOUT_MS = 45_000  # a page waiting behind others on two cores
+LOOKAHEAD = 3  # pages loading while one is checked
+
+# CSP violations (securitypolicyviolation events) in every frame, from the first script on.
+WATCH = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(
+  `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`
+));
+"""
+MAP_SHAPES = ".js-plotly-plot .geo .choroplethlocation"
+GRID = "[data-testid=stDataFrame]"
+CLIPBOARD_SENTINEL = "nothing copied"
+CASE_ID = re.compile(r"[\w-]+:(?:imprisoned|killed|missing):[\d-]*")  # CPJ's case ids
+
+
+@dataclass(frozen=True)
+class Expect:
+    plots: int = 0  # charts drawn
+    map_shapes: int = 0  # at least this many countries drawn on the map
+    grids: int = 0  # st.dataframe tables
+    withheld: tuple[str, ...] = ()  # download buttons that must be disabled
+    allowed: tuple[str, ...] = ()  # and ones that must work
+    copy_check: bool = False  # try Ctrl+A, Ctrl+C in the first grid
+    needs: tuple[str, ...] = ()  # datasets not redistributed that the page shows
+
+
+def _not_built(names) -> list[str]:
+    """Datasets not redistributed (CPJ, ...) and not built on this machine: `make datasets`
+    builds them from the raw-source mirror or the publishers' URLs."""
+    return [n for n in names if not (DATASETS / catalog.DATASETS[n].filename).exists()]
+
+
+# The map and the Cases page are opened with addresses in their URL, so the same loads
+# serve the checks of echoed and data text further down.
+ECHO = "/map?metric=https://evil.example/a&edition=www.example.org/x"
+DATA_TEXT = "/cases?case=afgan-mukhtarli:imprisoned:2017-05-29&status=press@rsf.org"
+PAGES = {
+    "/": Expect(plots=1, grids=2, allowed=("Download every move (CSV)",)),
+    ECHO: Expect(plots=1, map_shapes=150, allowed=("Data behind this view",)),
+    "/map?metric=imprisoned&edition=2023": Expect(
+        plots=1, map_shapes=40, withheld=("Data behind this view",), needs=("cpj_census",)
+    ),
+    "/compare": Expect(plots=1),
+    "/rankings": Expect(grids=1, allowed=("Data behind this view",)),
+    DATA_TEXT: Expect(
+        grids=1, withheld=("Download these cases (CSV)",), copy_check=True, needs=("cpj_cases",)
+    ),
+    "/sources": Expect(
+        plots=1, grids=1, withheld=("Data behind this view",), needs=("cpj_census",)
+    ),
+    "/datasets?dataset=cpj_cases": Expect(
+        grids=2, withheld=("Download cpj_cases.csv",), needs=("cpj_cases",)
+    ),
+    "/embed?chart=map&metric=rsf&edition=2026&embed=true": Expect(plots=1, map_shapes=150),
+}
+# The profile's sections are tabs: one load, then a click on each other tab.
+PROFILE = "/country?country=AZE&section="
+SECTIONS = {
+    "CPJ records": Expect(
+        plots=1,
+        grids=1,
+        withheld=("Data behind this view",),
+        copy_check=True,
+        needs=("cpj_cases", "cpj_census", "cpj_killed_counts"),
+    ),
+    "RSF index": Expect(plots=3),
+    "All sources": Expect(plots=1, grids=1),
+}
+FRAMING = "another site"  # the page of `other_site`, framing /embed and /cases
+ORDER = [*PAGES, PROFILE, FRAMING]  # the order the tests below use them
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    port = _free_port()
+    streamlit = Path(sys.executable).with_name("streamlit")
+    command = [str(streamlit)] if streamlit.exists() else [sys.executable, "-m", "streamlit"]
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [
+                *command,
+                "run",
+                "dashboard/server.py",
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+                "--server.address",
+                "127.0.0.1",  # the test's own server: not on the network
+            ],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, stopped as a whole
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"the server did not start:\n{log.read_text()[-3000:]}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+@pytest.fixture(scope="module")
+def other_site(base_url):
+    """A page on another origin (another local port) framing /embed and the Cases page."""
+    html = (
+        "<!doctype html><title>another site</title>"
+        f'<iframe id="embed" src="{base_url}/embed?chart=map&metric=rsf&edition=2026'
+        '&embed=true" width="900" height="560"></iframe>'
+        f'<iframe id="cases" src="{base_url}/cases" width="900" height="560"></iframe>'
+    ).encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(html)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@dataclass
+class Visit:
+    """A page of the app in the browser, with what it did on the side."""
+
+    page: object
+    base_url: str
+    foreign: list[str] = field(default_factory=list)  # requests to any other host
+    console_csp: list[str] = field(default_factory=list)  # console reports of refusals
+
+    def violations(self) -> list[str]:
+        found = list(self.console_csp)
+        for frame in self.page.frames:
+            if frame.url.startswith(self.base_url):
+                found += frame.evaluate("window.__cspViolations || []")
+        return found
+
+
+class Tabs:
+    """Opens the module's pages in test order, LOOKAHEAD ahead of the one being checked."""
+
+    def __init__(self, context, base_url: str, other_site: str):
+        self.context, self.base_url, self.other_site = context, base_url, other_site
+        self.opened: dict[str, Visit] = {}
+
+    def _open(self, key: str) -> None:
+        page = self.context.new_page()
+        seen = Visit(page, self.base_url)
+        origin = urlsplit(self.base_url).netloc
+
+        def on_request(request):
+            parts = urlsplit(request.url)
+            web = parts.scheme in ("http", "https", "ws", "wss")
+            if web and parts.netloc != origin and request.url != self.other_site:
+                seen.foreign.append(request.url)
+
+        def on_console(message):
+            if "Content Security Policy" in message.text:
+                seen.console_csp.append(message.text)
+
+        page.on("request", on_request)
+        page.on("console", on_console)
+        if key == FRAMING:
+            url = self.other_site
+        elif key == PROFILE:
+            first = "CPJ records" if not _not_built(SECTIONS["CPJ records"].needs) else "RSF index"
+            url = self.base_url + PROFILE + first.replace(" ", "+")
+        else:
+            url = self.base_url + key
+        page.goto(url, wait_until="commit")  # the rest loads while earlier pages are checked
+        self.opened[key] = seen
+
+    def take(self, key: str) -> Visit:
+        if not self.opened:  # the first page alone, so the others find the scripts cached
+            self._open(key)
+            _settle(self.opened[key].page)
+        start = ORDER.index(key)
+        for ahead in ORDER[start : start + 1 + LOOKAHEAD]:
+            if ahead not in self.opened:
+                self._open(ahead)
+        return self.opened[key]
+
+
+@pytest.fixture(scope="module")
+def tabs(base_url, other_site):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        # One context: pages share the HTTP cache, as a reader's tabs would.
+        context = browser.new_context(
+            viewport={"width": 1440, "height": 900},
+            permissions=["clipboard-read", "clipboard-write"],
+        )
+        context.add_init_script(WATCH)
+        context.set_default_timeout(TIMEOUT_MS)
+        yield Tabs(context, base_url, other_site)
+        context.close()
+        browser.close()
+
+
+@pytest.fixture
+def visit(tabs):
+    return tabs.take
+
+
+def _settle(page) -> None:
+    """Wait until the script run is over (Streamlit's running indicator gone)."""
+    page.locator("[data-testid=stMainBlockContainer] h1, .js-plotly-plot").first.wait_for()
+    page.locator("[data-testid=stStatusWidget]").wait_for(state="detached")
+
+
+def _wait_for_plots(page, count: int) -> None:
+    plots = page.locator(".js-plotly-plot")
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while plots.count() < count or any(
+        plots.nth(i).locator(".main-svg").count() == 0 for i in range(plots.count())
+    ):
+        assert time.monotonic() < deadline, f"{plots.count()} of {count} charts drawn"
+        page.wait_for_timeout(100)
+
+
+def _wait_for_count(locator, count: int) -> None:
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while (found := locator.count()) < count:
+        assert time.monotonic() < deadline, f"{found} of at least {count} drawn"
+        locator.page.wait_for_timeout(100)
+
+
+def _no_grid_export(page, grids: int) -> None:
+    """No grid offers a CSV download: each one's toolbar is there (search, fullscreen)
+    without it."""
+    toolbars = page.locator(GRID).evaluate_all(
+        """grids => grids.map(grid => [...grid.parentElement.querySelectorAll(
+             '[data-testid=stElementToolbar] button')].map(b => b.getAttribute('aria-label')))"""
+    )
+    assert len(toolbars) == grids
+    for labels in toolbars:
+        assert "Search" in labels, labels
+        assert "Download as CSV" not in labels, labels
+    assert page.locator('[aria-label="Download as CSV"]').count() == 0
+
+
+def _no_grid_copy(page) -> None:
+    """Select a cell and copy: nothing reaches the clipboard. Select all and copy: at most
+    what the page shows (a select-all of the page takes its text, with the rows the grid
+    renders for screen readers, as a mouse selection would), never CPJ's cases in bulk."""
+    page.bring_to_front()  # keyboard shortcuts go to the tab in front
+    page.evaluate(f"navigator.clipboard.writeText({CLIPBOARD_SENTINEL!r})")
+    grid = page.locator(GRID).first
+    in_grid = "() => !!document.activeElement.closest('[data-testid=stDataFrame]')"
+    deadline = time.monotonic() + 10
+    while True:  # a grid still laying itself out ignores the first clicks
+        grid.click(position={"x": 120, "y": 35 * 2 + 15})  # a cell of row 2
+        if page.evaluate(in_grid):
+            break
+        assert time.monotonic() < deadline, "could not select a cell of the table"
+        page.wait_for_timeout(250)
+    page.keyboard.press("Control+c")
+    page.wait_for_timeout(100)
+    assert page.evaluate("navigator.clipboard.readText()") == CLIPBOARD_SENTINEL
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Control+c")
+    clipboard = "navigator.clipboard.readText()"
+    deadline = time.monotonic() + 2  # a grid's copy of thousands of rows takes a moment
+    while page.evaluate(clipboard) == CLIPBOARD_SENTINEL and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    cases = set(CASE_ID.findall(page.evaluate(clipboard)))
+    assert len(cases) < 30, f"{len(cases)} of CPJ's cases copied"
+
+
+def _download_button(page, label: str):
+    return page.locator("[data-testid=stDownloadButton] button").filter(has_text=label).first
+
+
+def _check(seen: Visit, expect: Expect) -> None:
+    """Charts drawn, no CSP violation, nothing from other hosts; tables without export."""
+    page = seen.page
+    _settle(page)
+    _wait_for_plots(page, expect.plots)
+    if expect.map_shapes:  # the geometry came from /app/static/ (after the chart's frame)
+        _wait_for_count(page.locator(MAP_SHAPES), expect.map_shapes)
+    if expect.grids:
+        page.locator(GRID).nth(expect.grids - 1).wait_for()
+        _no_grid_export(page, expect.grids)
+    if expect.copy_check:
+        _no_grid_copy(page)
+    for label in expect.withheld:
+        assert _download_button(page, label).is_disabled(), label
+    for label in expect.allowed:
+        assert _download_button(page, label).is_enabled(), label
+    assert seen.violations() == []
+    assert seen.foreign == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_under_the_policy(visit, path):
+    expect = PAGES[path]
+    if missing := _not_built(expect.needs):
+        pytest.skip(f"{', '.join(missing)} not built here (`make datasets` builds them)")
+    _check(visit(path), expect)
+
+
+def test_profile_sections_under_the_policy(visit):
+    seen = visit(PROFILE)
+    page = seen.page
+    sections = [s for s, expect in SECTIONS.items() if not _not_built(expect.needs)]
+    first = "CPJ records" if "CPJ records" in sections else "RSF index"
+    _check(seen, SECTIONS[first])
+    for section in sections:
+        if section != first:
+            tab = page.get_by_role("tab", name=section)
+            tab.click()
+            # only the open section's panel is in the page: wait for the new one
+            page.locator(f'[role=tabpanel][aria-labelledby="{tab.get_attribute("id")}"]').wait_for()
+            _check(seen, SECTIONS[section])
+    if len(sections) < len(SECTIONS):
+        pytest.skip("CPJ's datasets not built here (`make datasets` builds them)")
+
+
+def _plain(text: str) -> str:
+    return text.replace(WORD_JOINER, "")
+
+
+def test_echoed_addresses_are_not_links(visit):
+    page = visit(ECHO).page
+    _settle(page)
+    notes = page.locator("[data-testid=stAlert]")
+    notes.nth(1).wait_for()
+    assert notes.locator("a").count() == 0
+    text = _plain(" ".join(notes.all_inner_texts()))
+    assert "https://evil.example/a" in text and "www.example.org/x" in text
+    # the same markdown does make links where the app writes one (the source line)
+    assert page.locator("[data-testid=stCaptionContainer] a").count() > 0
+
+
+def test_data_text_with_addresses_is_not_linked(visit):
+    if missing := _not_built(["cpj_cases"]):
+        pytest.skip(f"{', '.join(missing)} not built here (`make datasets` builds them)")
+    page = visit(DATA_TEXT).page
+    _settle(page)
+    detail = page.locator("[data-testid=stTable]").first
+    detail.wait_for()
+    assert detail.locator("a").count() == 0
+    assert "https://cpj.org/data/people/afgan-mukhtarli/" in _plain(detail.inner_text())
+    note = page.locator("[data-testid=stAlert]").first
+    assert note.locator("a").count() == 0
+    assert "press@rsf.org" in _plain(note.inner_text())
+
+
+def test_only_the_embed_page_can_be_framed_by_another_site(visit):
+    seen = visit(FRAMING)
+    page = seen.page
+    embed = page.frame_locator("#embed")
+    _wait_for_count(embed.locator(MAP_SHAPES), 150)
+    deadline = time.monotonic() + 10
+    while not any("frame-ancestors" in m for m in seen.console_csp):
+        assert time.monotonic() < deadline, "the Cases page was not refused in a frame"
+        page.wait_for_timeout(100)
+    cases = page.locator("#cases").element_handle().content_frame()
+    assert not cases.url.startswith(seen.base_url)  # Chromium's error page instead
+    assert page.frame_locator("#cases").locator("[data-testid=stApp]").count() == 0
+    others = [v for v in seen.violations() if "frame-ancestors 'none'" not in v]
+    assert others == []  # nothing else refused, in the embed either
+
+
+def test_withheld_file_is_refused(tabs, base_url):
+    request = tabs.context.request
+    withheld = request.get(base_url + "/data/cpj_cases.csv")
+    assert withheld.status == 403
+    assert "case_id" not in withheld.text()  # the reason, not the rows
+    assert request.get(base_url + "/data/rsf_index.csv").status == 200
