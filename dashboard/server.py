@@ -83,21 +83,25 @@ def _inline_script_hashes(index_html: Path) -> list[str]:
 
 
 def content_security_policy(frameable: bool) -> str:
-    """The policy for every response; `frameable` only for the embed page."""
-    scripts = " ".join(
-        [
-            "'self'",
-            "'wasm-unsafe-eval'",
-            *_inline_script_hashes(Path(file_util.get_static_dir()) / "index.html"),
-        ]
-    )
+    """The policy for every response; `frameable` only for the embed page.
+
+    The smallest policy under which every page, chart and download works with no violation
+    in Chromium (tests/test_browser.py); each exception to "own origin only" is needed:
+    """
+    shell = Path(file_util.get_static_dir()) / "index.html"
     directives = {
+        # own origin only: scripts, styles, fonts, images, the websocket (CSP 3 `'self'`
+        # covers ws: to the same host), fetches (the map geometry), frames, workers
         "default-src": "'self'",
-        "script-src": scripts,
+        # + Streamlit's one inline script, by hash; + WebAssembly compilation only (the
+        # protobuf decoder's long.js probes it), never JavaScript eval
+        "script-src": " ".join(["'self'", "'wasm-unsafe-eval'", *_inline_script_hashes(shell)]),
+        # Streamlit (emotion) and Plotly write <style> elements and style attributes
         "style-src": "'self' 'unsafe-inline'",
-        "img-src": "'self' data: blob:",
+        # Plotly's "Download plot as a PNG" draws the chart from a blob: image
+        "img-src": "'self' blob:",
+        # Streamlit's stylesheet inlines one font (KaTeX_Size3) as data:
         "font-src": "'self' data:",
-        "connect-src": "'self'",
         "object-src": "'none'",
         "base-uri": "'self'",
         "form-action": "'self'",

@@ -421,6 +421,18 @@ def test_echoed_addresses_are_not_links(visit):
     assert page.locator("[data-testid=stCaptionContainer] a").count() > 0
 
 
+def test_chart_image_download_works_under_the_policy(visit):
+    """Plotly's own "Download plot as a PNG" (a blob: image drawn on a canvas)."""
+    seen = visit(ECHO)
+    page = seen.page
+    page.bring_to_front()
+    page.locator(".js-plotly-plot").first.hover()
+    with page.expect_download() as download:
+        page.locator(".js-plotly-plot [data-title='Download plot as a PNG']").first.click()
+    assert download.value.suggested_filename.endswith(".png")
+    assert seen.violations() == []
+
+
 def test_data_text_with_addresses_is_not_linked(visit):
     if missing := _not_built(["cpj_cases"]):
         pytest.skip(f"{', '.join(missing)} not built here (`make datasets` builds them)")
