@@ -105,8 +105,12 @@ def content_security_policy(frameable: bool) -> str:
         "object-src": "'none'",
         "base-uri": "'self'",
         "form-action": "'self'",
-        "frame-ancestors": "*" if frameable else "'none'",
+        # no site may frame a page, except the embed page, which every page may: there the
+        # directive is left out, since `*` would still refuse pages opened from a file
+        "frame-ancestors": "'none'",
     }
+    if frameable:
+        del directives["frame-ancestors"]
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
