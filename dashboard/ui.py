@@ -262,14 +262,18 @@ def snapshot_controls(fig, key: str, sources: tuple) -> None:
         return render
 
     images = export.browser_path() is not None
+    # The HTML file carries the chart's data (every value, for its hover labels): withheld
+    # with the data behind the view. PNG and SVG are pictures of what the page shows.
+    withheld = next((d.download_blocked for d in sources if d.download_blocked), None)
     for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml"), ("html", "text/html")):
         st.download_button(
             f"{fmt.upper()}",
-            data=build(fmt),
+            data=b"" if fmt == "html" and withheld else build(fmt),
             file_name=f"{key}-{preset}.{fmt}",
             mime=mime,
             key=f"{key}-{fmt}",
-            disabled=fmt != "html" and not images,
+            disabled=not images if fmt != "html" else bool(withheld),
+            help=withheld if fmt == "html" else None,
             on_click="ignore",
         )
     if not images:

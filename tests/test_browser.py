@@ -5,7 +5,8 @@ process group, stopped at the end) and one headless Chromium for the module chec
 - every page draws its charts (the map with its geometry from /app/static/) under the
   Content-Security-Policy with no violation, and asks no other host for anything;
 - no table offers "Download as CSV" or lets cells be copied (Ctrl+A, Ctrl+C), withheld
-  downloads stay disabled and /data/cpj_cases.csv answers 403;
+  downloads (CSV and the chart's HTML file) stay disabled and /data/cpj_cases.csv answers
+  403;
 - /embed may be framed by another site and other pages may not;
 - text echoed from the URL or read from the data never becomes a link.
 
@@ -430,6 +431,26 @@ def test_chart_image_download_works_under_the_policy(visit):
     with page.expect_download() as download:
         page.locator(".js-plotly-plot [data-title='Download plot as a PNG']").first.click()
     assert download.value.suggested_filename.endswith(".png")
+    assert seen.violations() == []
+
+
+def _snapshot_html_button(page):
+    page.bring_to_front()
+    page.get_by_role("button", name="Snapshot").first.click()
+    button = _download_button(page, "HTML")
+    button.wait_for()
+    return button
+
+
+def test_chart_html_file_is_withheld_with_the_data(visit):
+    """The snapshot's HTML file holds every value of the chart (for its hover labels): it is
+    offered for RSF's map and withheld, like the CSV, for CPJ's."""
+    withheld = "/map?metric=imprisoned&edition=2023"
+    assert _snapshot_html_button(visit(ECHO).page).is_enabled()
+    if missing := _not_built(PAGES[withheld].needs):
+        pytest.skip(f"{', '.join(missing)} not built here (`make datasets` builds them)")
+    seen = visit(withheld)
+    assert _snapshot_html_button(seen.page).is_disabled()
     assert seen.violations() == []
 
 
