@@ -191,6 +191,16 @@ def render(fig: go.Figure, fmt: str) -> bytes:
     return image
 
 
+# Files that carry every value of the chart (the HTML holds the figure's data for its hover
+# labels): handed out only when the chart's sources may be redistributed.
+DATA_FORMATS = ("html",)
+
+
+def withheld_reason(sources) -> str | None:
+    """Why a chart's data may not be handed out in a file, or None (WITHHELD_POLICY)."""
+    return next((d.download_blocked for d in sources if d.download_blocked), None)
+
+
 def export_one(
     chart: gallery.Chart,
     out: Path,
@@ -209,8 +219,11 @@ def export_one(
         sources=chart.sources,
     )
     alt = fig.layout.meta["alt"]
-    files = {}
+    files, withheld = {}, withheld_reason(chart.sources)
     for fmt in formats:
+        if fmt in DATA_FORMATS and withheld:
+            print(f"{chart.slug}: no {fmt.upper()} file: {withheld}", file=sys.stderr)
+            continue
         path = out / f"{chart.slug}-{preset}-{theme}.{fmt}"
         path.write_bytes(render(fig, fmt))
         files[fmt] = path.name

@@ -51,13 +51,13 @@ def _file(name: str) -> tuple[Path | None, str, str | None]:
 async def serve_data(request: Request) -> Response:
     name = request.path_params["name"]
     path, media_type, withheld = _file(name)
+    if withheld:  # whether or not this installation has built it
+        return PlainTextResponse(withheld, status_code=403)
     if path is None or not path.is_file():
         known = ", ".join(f"{d.filename}" for d in catalog.DATASETS.values())
         return PlainTextResponse(
             f"No such file: {name}. Files: {known}, {', '.join(DOCUMENTS)}.", status_code=404
         )
-    if withheld:
-        return PlainTextResponse(withheld, status_code=403)
     return Response(
         path.read_bytes(),
         media_type=media_type,

@@ -264,7 +264,7 @@ def snapshot_controls(fig, key: str, sources: tuple) -> None:
     images = export.browser_path() is not None
     # The HTML file carries the chart's data (every value, for its hover labels): withheld
     # with the data behind the view. PNG and SVG are pictures of what the page shows.
-    withheld = next((d.download_blocked for d in sources if d.download_blocked), None)
+    withheld = export.withheld_reason(sources)
     for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml"), ("html", "text/html")):
         st.download_button(
             f"{fmt.upper()}",

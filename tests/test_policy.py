@@ -77,3 +77,37 @@ def test_a_fresh_clone_builds_withheld_datasets_identical_to_the_release(tmp_pat
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == recorded[name], name
     assert (out / release.CHANGELOG).read_bytes() == before
     assert "summary: updated: cpj, freedomhouse, amnesty;" in result.stderr
+
+
+def test_data_urls_refuse_withheld_datasets_even_where_not_built(tmp_path, monkeypatch):
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
+
+    from dashboard import data
+    from dashboard.server import MIDDLEWARE, ROUTES
+
+    shutil.copytree(DATASETS, tmp_path / "datasets", ignore=shutil.ignore_patterns(*WITHHELD))
+    monkeypatch.setattr(data, "DATASETS_DIR", tmp_path / "datasets")
+    client = TestClient(Starlette(routes=ROUTES, middleware=MIDDLEWARE))
+    for name in WITHHELD:
+        response = client.get(f"/data/{name}")
+        assert response.status_code == 403 and "Not redistributed" in response.text, name
+    assert client.get("/data/pts.csv").status_code == 200
+
+
+def test_exported_snapshots_of_withheld_data_carry_no_data_file(tmp_path):
+    """The gallery CLI, like the app, writes no HTML (which holds every value) for charts of
+    data that is not redistributed."""
+    from dashboard import export, gallery
+    from dashboard.data import DatasetNotBuilt
+
+    load = export.cached_loader()
+    try:
+        chart = gallery.build("map", {"metric": "pts_a", "edition": "2020"}, load)
+        open_entry = export.export_one(chart, tmp_path, formats=("html",))
+        withheld_chart = gallery.build("map", {"metric": "fh_status", "edition": "2020"}, load)
+    except DatasetNotBuilt:
+        pytest.skip("Freedom House data not built here")
+    withheld_entry = export.export_one(withheld_chart, tmp_path, formats=("html",))
+    assert open_entry["files"] == {"html": open_entry["files"]["html"]}
+    assert withheld_entry["files"] == {}
