@@ -13,6 +13,8 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.synced
 PORT    ?= 8501
+AUDIT_SERVICE ?= pypi
+ALLOW_UNAUDITED ?=
 
 # uv reads neither pip.conf nor PIP_* variables: it installs from the PyPI URLs in uv.lock.
 # It trusts the system's certificate store as well as its own (a proxy's CA is found there),
@@ -63,13 +65,64 @@ datasets: $(STAMP)  ## rebuild datasets/ from the raw sources (mirror by default
 snapshots: $(STAMP)  ## export the chart gallery (PNG, SVG, HTML + index.html) to snapshots/
 	$(BIN)/python -m dashboard.export --gallery --out snapshots
 
-audit: $(UV)  ## known vulnerabilities in the locked set (pip-audit, from uv.lock's audit group)
+# pip-audit (locked in uv.lock's `audit` group, run in a throwaway environment) checks every
+# package of the lock, for this platform, against $(AUDIT_SERVICE)'s advisories. It fails on a
+# known vulnerability, and also when any package could not be audited (the service had no
+# answer for it), unless ALLOW_UNAUDITED=1.
+define AUDIT_SUMMARY
+import json, re, sys
+report, requirements, status, allow = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+locked = [l for l in open(requirements) if re.match(r"[A-Za-z0-9]", l)]
+try:
+    deps = json.load(open(report))["dependencies"]
+except (OSError, ValueError):
+    deps = None
+if deps is None:
+    print(f"audit: pip-audit failed (exit {status}) before auditing anything: "
+          f"0 of the {len(locked)} locked packages were audited (see its error above).")
+    sys.exit(0 if allow == "1" else status or 1)
+skipped = [d for d in deps if "skip_reason" in d]
+audited = [d for d in deps if "skip_reason" not in d]
+vulnerable = [d for d in audited if d["vulns"]]
+for d in vulnerable:
+    for v in d["vulns"]:
+        fix = ", ".join(v["fix_versions"]) or "none yet"
+        print(f"VULNERABLE {d['name']} {d['version']}: {v['id']} (fixed in {fix})")
+reasons = {}
+for d in skipped:
+    reason, _, what = d["skip_reason"].rpartition(": ")
+    reasons.setdefault(reason or "no reason given", []).append(what or d["name"])
+for reason, packages in reasons.items():
+    print(f"NOT AUDITED ({reason}): {', '.join(packages)}")
+print(f"audit ({sys.argv[5]}): {len(deps)} locked packages apply to this platform "
+      f"({len(locked) - len(deps)} more are for other platforms or Pythons); "
+      f"{len(audited)} audited, {len(skipped)} could NOT be audited; "
+      f"{sum(len(d['vulns']) for d in vulnerable)} known vulnerabilities in {len(vulnerable)} packages.")
+if vulnerable:
+    sys.exit(1)
+if skipped:
+    if allow == "1":
+        print("audit: passing anyway because ALLOW_UNAUDITED=1: the packages above are unchecked.")
+    else:
+        print("audit: FAILED because packages could not be audited "
+              "(`make audit ALLOW_UNAUDITED=1` to accept that).")
+        sys.exit(2)
+endef
+export AUDIT_SUMMARY
+
+audit: $(UV)  ## known vulnerabilities in the locked set; fails if any package could not be audited
 	@mkdir -p $(TOOLS)/audit
+	@rm -f $(TOOLS)/audit/report.json
 	$(UV) export --locked --quiet --format requirements-txt --no-hashes --no-emit-project \
 	    --all-extras --all-groups --output-file $(TOOLS)/audit/requirements.txt
-	$(UV) run --locked --quiet --isolated --only-group audit -- \
+	@status=0; $(UV) run --locked --quiet --isolated --only-group audit -- \
 	    pip-audit --requirement $(TOOLS)/audit/requirements.txt --no-deps --disable-pip \
-	    --progress-spinner off
+	    --vulnerability-service $(AUDIT_SERVICE) --progress-spinner off --format json \
+	    --output $(TOOLS)/audit/report.json 2>$(TOOLS)/audit/stderr.txt || status=$$?; \
+	grep -v -e 'encouraged to fully hash' -e 'pip-compile' -e 'known vulnerabilit' \
+	    $(TOOLS)/audit/stderr.txt | tail -n 5 >&2; \
+	$(PYTHON) -c "$$AUDIT_SUMMARY" $(TOOLS)/audit/report.json $(TOOLS)/audit/requirements.txt \
+	    $$status "$(ALLOW_UNAUDITED)" $(AUDIT_SERVICE)
 
 loadtest: $(STAMP)  ## 20 browser sessions against a local server for a minute (not in make test)
 	$(BIN)/python benchmarks/loadtest.py
