@@ -12,6 +12,7 @@ UV      := $(TOOLS)/uv/bin/uv
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.synced
+HOST    ?= 127.0.0.1
 PORT    ?= 8501
 AUDIT_SERVICE ?= pypi
 ALLOW_UNAUDITED ?=
@@ -53,8 +54,8 @@ upgrade: $(UV)  ## re-lock with the newest versions that pyproject.toml allows
 local-datasets: $(STAMP)  ## build the datasets that are not redistributed, where missing
 	@$(BIN)/python -m etl run --missing || echo "note: some datasets could not be built here; pages and tests that need them say so"
 
-run: $(STAMP) local-datasets  ## start the dashboard on the committed datasets
-	$(BIN)/streamlit run dashboard/server.py --server.port $(PORT)
+run: $(STAMP) local-datasets  ## start the dashboard on http://$(HOST):$(PORT) (HOST=0.0.0.0 to expose it)
+	$(BIN)/streamlit run dashboard/server.py --server.address $(HOST) --server.port $(PORT)
 
 test: $(STAMP) local-datasets  ## run the whole test suite
 	$(BIN)/python -m pytest
