@@ -36,7 +36,8 @@ $(STAMP): pyproject.toml uv.lock $(UV)
 	@# A .venv made by pip (before uv.lock) has its own old pip and setuptools, which uv keeps.
 	@if [ -d $(VENV) ] && ! grep -qs '^uv = ' $(VENV)/pyvenv.cfg; then \
 	    echo "replacing $(VENV), made without uv"; rm -rf $(VENV); fi
-	$(UV) sync --locked --extra dev --python $(PYTHON)
+	$(UV) sync --locked --extra dev --python $(PYTHON) || { \
+	    echo "(if uv.lock is out of date: 'make lock', then commit uv.lock)" >&2; exit 1; }
 	touch $@
 
 install: $(STAMP)  ## install the locked set into .venv (every target below does this first)
