@@ -3,7 +3,9 @@
 #      from PyPI into .tools/uv (nothing outside the checkout is touched);
 #   2. `uv sync --locked` installs into .venv exactly the set recorded in uv.lock (runtime and
 #      dev extra), removing anything else; it runs again whenever pyproject.toml or uv.lock
-#      changes. The venv has neither pip nor setuptools: nothing here needs them.
+#      changes. The venv has neither pip nor setuptools: nothing here needs them. Its modules
+#      are compiled to bytecode once, as pip does: otherwise, where PYTHONDONTWRITEBYTECODE is
+#      set, every Python process (the tests start many) would compile pandas & co. again.
 # To change a dependency: edit pyproject.toml, then `make lock` (or `make upgrade`) and commit
 # pyproject.toml with uv.lock; `uv sync --locked` refuses a lock that is out of date.
 PYTHON  ?= python3
@@ -36,7 +38,7 @@ $(STAMP): pyproject.toml uv.lock $(UV)
 	@# A .venv made by pip (before uv.lock) has its own old pip and setuptools, which uv keeps.
 	@if [ -d $(VENV) ] && ! grep -qs '^uv = ' $(VENV)/pyvenv.cfg; then \
 	    echo "replacing $(VENV), made without uv"; rm -rf $(VENV); fi
-	$(UV) sync --locked --extra dev --python $(PYTHON) || { \
+	$(UV) sync --locked --extra dev --compile-bytecode --python $(PYTHON) || { \
 	    echo "(if uv.lock is out of date: 'make lock', then commit uv.lock)" >&2; exit 1; }
 	touch $@
 
