@@ -61,7 +61,7 @@ run: $(STAMP) local-datasets  ## start the dashboard on http://$(HOST):$(PORT) (
 	$(BIN)/streamlit run dashboard/server.py --server.address $(HOST) --server.port $(PORT)
 
 test: $(STAMP) local-datasets  ## run the whole test suite
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 datasets: $(STAMP)  ## rebuild datasets/ from the raw sources (mirror by default)
 	$(BIN)/python -m etl run
