@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.navigation import PAGES
-from etl.catalog import DASHBOARD_NAME
+from etl.project import NAME as DASHBOARD_NAME
 
 FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"
 

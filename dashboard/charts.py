@@ -13,7 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from etl import catalog
+from etl import model, project, registry
+from etl.sources.rsf_index import methodology as rsf
 
 SITUATION_COLOURS = {
     "good": "#2e8b57",
@@ -63,7 +64,7 @@ MEASURES = {
 }
 
 
-def _source_line(fig: go.Figure, dataset: catalog.Dataset, years: str) -> go.Figure:
+def _source_line(fig: go.Figure, dataset: model.Dataset, years: str) -> go.Figure:
     return _source_note(fig, f"{dataset.attribution} {years}")
 
 
@@ -71,7 +72,7 @@ def _source_note(fig: go.Figure, sources: str) -> go.Figure:
     """The line under every chart naming its sources and the dashboard (exports add the
     licence and the data build to it)."""
     fig.add_annotation(
-        text=f"{sources} · {catalog.DASHBOARD_NAME}",
+        text=f"{sources} · {project.NAME}",
         xref="paper",
         yref="paper",
         x=0,
@@ -148,7 +149,7 @@ def world_map(edition: pd.DataFrame) -> go.Figure:
     whose direction follows the era (red is always worse).
     """
     year = int(edition["year"].iloc[0])
-    era = catalog.era_of(year)
+    era = rsf.era_of(year)
     hover = map_hover(edition)
     fig = go.Figure()
     if era == "2022+":
@@ -171,7 +172,7 @@ def world_map(edition: pd.DataFrame) -> go.Figure:
             )
         legend = {"orientation": "h", "y": 1.02, "x": 0, "title": {"text": "Situation: "}}
     else:
-        higher_is_better = catalog.RSF_ERAS[era]["higher_is_better"]
+        higher_is_better = rsf.ERAS[era]["higher_is_better"]
         fig.add_trace(
             go.Choropleth(
                 locations=edition["iso3"],
@@ -196,16 +197,16 @@ def world_map(edition: pd.DataFrame) -> go.Figure:
     _map_layout(
         fig,
         f"World Press Freedom Index {year}",
-        catalog.RSF_ERAS[era]["label"],
+        rsf.ERAS[era]["label"],
         {
             "kind": "score",
             "unit": "RSF score",
-            "higher_is_better": catalog.RSF_ERAS[era]["higher_is_better"],
+            "higher_is_better": rsf.ERAS[era]["higher_is_better"],
             "values": dict(zip(edition["country"], edition["score"].astype(float), strict=True)),
         },
         legend=legend,
     )
-    return _source_line(fig, catalog.RSF_INDEX, str(year))
+    return _source_line(fig, registry.DATASETS["rsf_index"], str(year))
 
 
 def _add_breaks(fig: go.Figure, years: pd.Series, **where) -> None:
@@ -242,7 +243,7 @@ def rank_chart(series: pd.DataFrame) -> go.Figure:
         margin={"t": 80, "b": 70},
         legend={"title": {"text": "Methodology"}},
     )
-    return _source_line(fig, catalog.RSF_INDEX, _span(series))
+    return _source_line(fig, registry.DATASETS["rsf_index"], _span(series))
 
 
 def score_chart(series: pd.DataFrame) -> go.Figure:
@@ -251,14 +252,14 @@ def score_chart(series: pd.DataFrame) -> go.Figure:
     Up is always better: the old-scale panel (lower is better) has its axis reversed.
     """
     country = series["country"].iloc[0]
-    eras = [e for e in catalog.RSF_ERAS if e in set(series["methodology"])]
+    eras = [e for e in rsf.ERAS if e in set(series["methodology"])]
     widths = [max(4, series.loc[series.methodology == e, "year"].nunique()) for e in eras]
     fig = make_subplots(
         rows=1,
         cols=len(eras),
         column_widths=widths,
         horizontal_spacing=0.06,
-        subplot_titles=[catalog.RSF_ERAS[e]["short_label"] for e in eras],
+        subplot_titles=[rsf.ERAS[e]["short_label"] for e in eras],
     )
     for col, era in enumerate(eras, 1):
         part = series[series["methodology"] == era]
@@ -275,7 +276,7 @@ def score_chart(series: pd.DataFrame) -> go.Figure:
             row=1,
             col=col,
         )
-        better_up = catalog.RSF_ERAS[era]["higher_is_better"]
+        better_up = rsf.ERAS[era]["higher_is_better"]
         fig.update_yaxes(
             autorange=True if better_up else "reversed",
             title="higher is better" if better_up else "lower is better (reversed)",
@@ -294,7 +295,7 @@ def score_chart(series: pd.DataFrame) -> go.Figure:
         height=380,
         margin={"t": 100, "b": 70},
     )
-    return _source_line(fig, catalog.RSF_INDEX, _span(series))
+    return _source_line(fig, registry.DATASETS["rsf_index"], _span(series))
 
 
 def indicators_chart(series: pd.DataFrame) -> go.Figure:
@@ -323,7 +324,7 @@ def indicators_chart(series: pd.DataFrame) -> go.Figure:
         height=380,
         margin={"t": 80, "b": 70},
     )
-    return _source_line(fig, catalog.RSF_INDEX, _span(recent))
+    return _source_line(fig, registry.DATASETS["rsf_index"], _span(recent))
 
 
 def compare_chart(frame: pd.DataFrame, measure_key: str) -> go.Figure:
@@ -356,7 +357,7 @@ def compare_chart(frame: pd.DataFrame, measure_key: str) -> go.Figure:
     subtitle = "Up is better. " + (
         "Dotted lines mark methodology changes."
         if measure.era is None
-        else catalog.RSF_ERAS[measure.era]["label"]
+        else rsf.ERAS[measure.era]["label"]
     )
     fig.update_layout(
         title={"text": f"Compared: {measure.label}", "subtitle": {"text": subtitle}},
@@ -364,7 +365,7 @@ def compare_chart(frame: pd.DataFrame, measure_key: str) -> go.Figure:
         margin={"t": 80, "b": 70},
         legend={"title": {"text": ""}},
     )
-    return _source_line(fig, catalog.RSF_INDEX, _span(data) if not data.empty else "")
+    return _source_line(fig, registry.DATASETS["rsf_index"], _span(data) if not data.empty else "")
 
 
 def _span(frame: pd.DataFrame) -> str:
@@ -400,7 +401,7 @@ def situation_bar(index: pd.DataFrame) -> go.Figure:
     )
     fig.update_xaxes(tickformat="d", dtick=1, title=None)
     fig.update_yaxes(title="Entities ranked")
-    return _source_line(fig, catalog.RSF_INDEX, _span(recent))
+    return _source_line(fig, registry.DATASETS["rsf_index"], _span(recent))
 
 
 # CPJ records Israel, Gaza and the West Bank as one location; on the map its count is
@@ -415,7 +416,7 @@ def count_map(
     title: str,
     subtitle: str,
     unit: str,
-    dataset: catalog.Dataset,
+    dataset: model.Dataset,
     year: int,
 ) -> go.Figure:
     """Choropleth of absolute counts (iso3, country, value): darker is more, grey is none.
@@ -533,7 +534,9 @@ def cpj_counts_chart(census: pd.DataFrame, killed: pd.DataFrame, country: str) -
         )
     years = pd.concat([census["year"], killed["year"]])
     return _source_line(
-        fig, catalog.CPJ_CASES, _span(years.to_frame("year")) if not years.empty else ""
+        fig,
+        registry.DATASETS["cpj_cases"],
+        _span(years.to_frame("year")) if not years.empty else "",
     )
 
 
@@ -607,7 +610,7 @@ def indicator_map(
     subtitle: str,
     higher_is_better: bool,
     colorbar: str,
-    dataset: catalog.Dataset,
+    dataset: model.Dataset,
     year: int,
 ) -> go.Figure:
     """Choropleth of a score (iso3, country, value) whose colour says better or worse."""
@@ -669,7 +672,7 @@ def detained_compared(world: pd.DataFrame) -> go.Figure:
     )
     fig.update_xaxes(tickformat="d", dtick=1)
     fig.update_yaxes(title="Journalists", rangemode="tozero")
-    return _source_line(fig, catalog.RSF_ROUNDUP, _span(world))
+    return _source_line(fig, registry.DATASETS["rsf_roundup"], _span(world))
 
 
 def figure_data(fig: go.Figure) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.indicators import BY_KEY
-from etl import catalog
+from etl import model, registry
 from etl.publish import STAGING, read_published
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +21,7 @@ class DatasetUnavailable(Exception):
 
 
 class DatasetNotBuilt(DatasetUnavailable):
-    """A dataset this project does not redistribute (etl/catalog.py WITHHELD_POLICY) has not
+    """A dataset this project does not redistribute (etl/project.py WITHHELD_POLICY) has not
     been built on this installation: the pages that need it say so and carry on."""
 
 
@@ -35,12 +35,12 @@ def shown_path(path: Path) -> str:
 
 
 def read_dataset(name: str, directory: Path | None = None) -> pd.DataFrame:
-    """Read a published CSV with the catalog's types; refuse files that do not match it.
+    """Read a published CSV with its columns' types; refuse files that do not match it.
 
     Read-only: an ETL run publishing at the same moment is never disturbed, and a publish
     it has committed but not finished moving is read whole (see etl.publish.read_published).
     """
-    dataset = catalog.DATASETS[name]
+    dataset = registry.DATASETS[name]
     folder = directory or DATASETS_DIR
     shown = shown_path(folder / dataset.filename)
     hint = "Rebuild it with `make datasets`, or restore it with `git checkout datasets/`."
@@ -72,7 +72,7 @@ def read_dataset(name: str, directory: Path | None = None) -> pd.DataFrame:
             values = frame[column.name]
             if column.type != "string":
                 values = pd.to_numeric(values, errors="raise")
-            frame[column.name] = values.astype(catalog.PANDAS_DTYPES[column.type])
+            frame[column.name] = values.astype(model.PANDAS_DTYPES[column.type])
     except (ValueError, TypeError) as exc:
         raise DatasetUnavailable(
             f"The dataset file {shown} has malformed values ({exc}). {hint}"
@@ -97,14 +97,14 @@ def published_stamp(name: str, directory: Path | None = None) -> tuple:
     """Changes whenever the dataset's published file does (a new release, a staged publish),
     so that cached frames are refreshed after an ETL run without restarting the app."""
     folder = directory or DATASETS_DIR
-    return _stamps(folder / catalog.DATASETS[name].filename, folder / STAGING)
+    return _stamps(folder / registry.DATASETS[name].filename, folder / STAGING)
 
 
 def release_stamp(directory: Path | None = None) -> tuple:
     """Changes whenever any dataset may have: the changelog and every dataset file (a file
     built locally, such as a withheld dataset, changes no version)."""
     folder = directory or DATASETS_DIR
-    files = [folder / d.filename for d in catalog.DATASETS.values()]
+    files = [folder / d.filename for d in registry.DATASETS.values()]
     return _stamps(folder / "CHANGELOG.json", folder / STAGING, *files)
 
 
@@ -177,9 +177,9 @@ COUNT_UNITS = {
     "killed-confirmed": "killed",
 }
 COUNT_DATASETS = {
-    "imprisoned": catalog.CPJ_CENSUS,
-    "killed": catalog.CPJ_KILLED_COUNTS,
-    "killed-confirmed": catalog.CPJ_KILLED_COUNTS,
+    "imprisoned": registry.DATASETS["cpj_census"],
+    "killed": registry.DATASETS["cpj_killed_counts"],
+    "killed-confirmed": registry.DATASETS["cpj_killed_counts"],
 }
 
 

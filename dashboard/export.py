@@ -30,7 +30,7 @@ import plotly.io as pio
 import plotly.offline
 
 from dashboard import alttext, data, gallery, geo
-from etl import catalog, release
+from etl import model, project, release
 
 PRESETS = {"article": (1200, 675), "square": (1080, 1080), "portrait": (1080, 1350)}
 THEMES = {
@@ -76,7 +76,7 @@ def snapshot(
     theme: str = "light",
     build: str | None = None,
     alt: str | None = None,
-    sources: tuple[catalog.Dataset, ...] = (),
+    sources: tuple[model.Dataset, ...] = (),
 ) -> go.Figure:
     """A copy of `fig` sized for the preset, themed, with the build in its source line.
 
@@ -103,7 +103,7 @@ def snapshot(
     annotations = []
     for note in out.layout.annotations:
         note = copy.deepcopy(note)
-        if note.text and catalog.DASHBOARD_NAME in note.text:
+        if note.text and project.NAME in note.text:
             licences = "; ".join(dict.fromkeys(d.licence_label for d in sources))
             note.text = f"{note.text} · {build}" + (f"<br>Licence: {licences}" if licences else "")
             note.font = {"size": 12, "color": colours["text"]}
@@ -132,7 +132,7 @@ def to_html(fig: go.Figure, alt: str) -> str:
         geometry = (
             f"<script>window.PlotlyGeoAssets = {{topojson: {{'world_50m': {topology}}}}};</script>"
         )
-    title = fig.layout.title.text or catalog.DASHBOARD_NAME
+    title = fig.layout.title.text or project.NAME
     div = pio.to_html(
         fig,
         full_html=False,
@@ -262,8 +262,8 @@ def write_index(out: Path, entries: list[dict]) -> Path:
     path = out / "index.html"
     path.write_text(
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{catalog.DASHBOARD_NAME}: chart gallery</title></head><body>"
-        f"<h1>{catalog.DASHBOARD_NAME}: chart gallery</h1><ul>{items}</ul></body></html>\n",
+        f"<title>{project.NAME}: chart gallery</title></head><body>"
+        f"<h1>{project.NAME}: chart gallery</h1><ul>{items}</ul></body></html>\n",
         encoding="utf-8",
     )
     (out / "index.json").write_text(

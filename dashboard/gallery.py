@@ -14,7 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import charts, data, indicators, state
-from etl import catalog
+from etl import model, registry
+from etl.sources.rsf_index import methodology as rsf
 
 Loader = Callable[[str], pd.DataFrame]
 KINDS = ("map", "rank", "score", "indicators", "compare", "cpj", "bands", "sources")
@@ -50,7 +51,7 @@ class Chart:
     kind: str
     params: dict[str, str]  # the parameters that reproduce it (embed URL, file names)
     table: pd.DataFrame | None = None  # the data behind it, when richer than the figure
-    sources: tuple[catalog.Dataset, ...] = ()
+    sources: tuple[model.Dataset, ...] = ()
     caption: str = ""
     # kind-specific extras (the source panels: panels, standings, datasets not built here)
     details: object = None
@@ -81,7 +82,9 @@ def build(
         return _map(params, load, values)
     index = _rsf(load)
     if kind == "bands":
-        return Chart(charts.situation_bar(index), kind, {}, sources=(catalog.RSF_INDEX,))
+        return Chart(
+            charts.situation_bar(index), kind, {}, sources=(registry.DATASETS["rsf_index"],)
+        )
     if kind == "compare":
         chosen, _ = state.parse_countries(
             params.get("countries"), _names(index), ["AZE", "TUR", "RUS", "UKR"]
@@ -92,7 +95,7 @@ def build(
             figure,
             kind,
             {"countries": ",".join(chosen), "measure": measure},
-            sources=(catalog.RSF_INDEX,),
+            sources=(registry.DATASETS["rsf_index"],),
         )
     names = {**data.entity_names(), **_names(index)}
     country, _ = state.parse_country(params.get("country"), names, "AZE")
@@ -115,7 +118,9 @@ def build(
         }[kind]
         figure = builder(series)
     sources = (
-        (catalog.CPJ_CENSUS, catalog.CPJ_KILLED_COUNTS) if kind == "cpj" else (catalog.RSF_INDEX,)
+        (registry.DATASETS["cpj_census"], registry.DATASETS["cpj_killed_counts"])
+        if kind == "cpj"
+        else (registry.DATASETS["rsf_index"],)
     )
     return Chart(figure, kind, {"country": country}, sources=sources)
 
@@ -146,8 +151,8 @@ def _map(
                     "score_change",
                 ]
             ],
-            (catalog.RSF_INDEX,),
-            catalog.RSF_ERAS[catalog.era_of(year)]["explanation"],
+            (registry.DATASETS["rsf_index"],),
+            rsf.ERAS[rsf.era_of(year)]["explanation"],
         )
     if metric in data.MAP_INDICATORS:
         indicator = indicators.BY_KEY[metric]

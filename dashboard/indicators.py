@@ -1,7 +1,7 @@
 """Every measure the dashboard can put side by side: what it is, where it comes from, which
 way is better, and how to read it as a (iso3, year, value) series.
 
-Direction and scale text come from the catalog columns, so they are written once.
+Direction and scale text come from the datasets' columns, so they are written once.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from etl import catalog
+from etl import model, registry
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,8 @@ class Indicator:
         return self.direction or self.meta.direction
 
     @property
-    def meta(self) -> catalog.Column:
-        return catalog.DATASETS[self.dataset].column(self.column)
+    def meta(self) -> model.Column:
+        return registry.DATASETS[self.dataset].column(self.column)
 
     @property
     def higher_is_better(self) -> bool:
@@ -48,8 +48,8 @@ class Indicator:
         return self.meta.description
 
     @property
-    def source(self) -> catalog.Dataset:
-        return catalog.DATASETS[self.dataset]
+    def source(self) -> model.Dataset:
+        return registry.DATASETS[self.dataset]
 
 
 INDICATORS = (

@@ -30,7 +30,7 @@ from starlette_compress import CompressMiddleware, add_compress_type
 from streamlit import file_util
 
 from dashboard import data
-from etl import catalog, release
+from etl import registry, release
 
 DOCUMENTS = {
     release.DATAPACKAGE: "application/json",
@@ -42,7 +42,7 @@ def _file(name: str) -> tuple[Path | None, str, str | None]:
     """(path, media type, reason it is withheld) for a public file name."""
     if name in DOCUMENTS:
         return data.DATASETS_DIR / name, DOCUMENTS[name], None
-    dataset = catalog.DATASETS.get(name.removesuffix(".csv")) if name.endswith(".csv") else None
+    dataset = registry.DATASETS.get(name.removesuffix(".csv")) if name.endswith(".csv") else None
     if dataset is None:
         return None, "", None
     return data.DATASETS_DIR / dataset.filename, "text/csv; charset=utf-8", dataset.download_blocked
@@ -54,7 +54,7 @@ async def serve_data(request: Request) -> Response:
     if withheld:  # whether or not this installation has built it
         return PlainTextResponse(withheld, status_code=403)
     if path is None or not path.is_file():
-        known = ", ".join(f"{d.filename}" for d in catalog.DATASETS.values())
+        known = ", ".join(f"{d.filename}" for d in registry.DATASETS.values())
         return PlainTextResponse(
             f"No such file: {name}. Files: {known}, {', '.join(DOCUMENTS)}.", status_code=404
         )

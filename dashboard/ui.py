@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import data, navigation
 from dashboard.geo import PLOTLY_CONFIG
 from dashboard.text import md_escape
-from etl import catalog
+from etl import model, project
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -107,7 +107,7 @@ def download(
     header = (
         *(f"{d.attribution}. Licence: {d.licence}" for d in datasets),
         f"View: {view_url()}",
-        f"{catalog.DASHBOARD_NAME}, data {_version()}. Read with pandas.read_csv(path, "
+        f"{project.NAME}, data {_version()}. Read with pandas.read_csv(path, "
         f"skiprows={len(datasets) + 2})",
     )
     st.download_button(
@@ -170,7 +170,7 @@ def sync_url(defaults: dict[str, object] | None = None, **values: object) -> Non
             st.query_params[key] = text
 
 
-def source_caption(dataset: catalog.Dataset) -> None:
+def source_caption(dataset: model.Dataset) -> None:
     st.caption(
         f"{md_escape(dataset.attribution)}. Licence: {md_escape(dataset.licence.rstrip('.'))}. "
         f"[Source]({dataset.homepage})"
@@ -287,7 +287,7 @@ def embed_controls(chart) -> None:
     base = urlsplit(st.context.url or "http://localhost:8501/")
     query = urlencode({"chart": chart.kind, **chart.params, "embed": "true"})
     url = f"{base.scheme}://{base.netloc}/{navigation.EMBED.url_path}?{query}"
-    title = md_escape(chart.figure.layout.title.text or catalog.DASHBOARD_NAME)
+    title = md_escape(chart.figure.layout.title.text or project.NAME)
     st.code(url, language=None, wrap_lines=True)
     st.code(
         f'<iframe src="{url}" title="{chart.figure.layout.title.text}" loading="lazy" '

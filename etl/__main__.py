@@ -10,21 +10,21 @@ import argparse
 import sys
 from pathlib import Path
 
-from etl import release
+from etl import registry, release
 from etl.errors import EtlError
 from etl.fetch import Fetcher, default_mirror, frozen_checksums
 from etl.pipeline import Report, RunOptions, lock, run
-from etl.sources import SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
+    sources = {source.name: source for source in registry.sources()}
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("list", help="list the sources and the datasets they publish")
     commands.add_parser(
-        "docs", help="regenerate the data package and data dictionary from the catalog"
+        "docs", help="regenerate the data package and data dictionary from the metadata"
     )
     runner = commands.add_parser("run", help="fetch, check and publish sources")
     runner.add_argument("sources", nargs="*", metavar="SOURCE", help="default: all")
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "list":
-        for source in SOURCES.values():
+        for source in sources.values():
             for dataset in source.datasets:
                 print(f"{source.name:12} → {dataset.filename:26} {dataset.title}")
         return 0
@@ -86,10 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"updated {', '.join(released)}" if released else "data package up to date")
         return 0
 
-    unknown = [name for name in args.sources if name not in SOURCES]
+    unknown = [name for name in args.sources if name not in sources]
     if unknown:
-        parser.error(f"unknown source(s) {unknown}; choose from {sorted(SOURCES)}")
-    datasets = {d.name for source in SOURCES.values() for d in source.datasets}
+        parser.error(f"unknown source(s) {unknown}; choose from {sorted(sources)}")
+    datasets = {d.name for source in sources.values() for d in source.datasets}
     unknown = [name for name in args.allow_shrink if name not in datasets]
     if unknown:
         parser.error(
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         log_path=ROOT / ".etl" / "fetch-log.jsonl",
         expected=frozen_checksums(args.out) if args.frozen else None,
     )
-    chosen = [SOURCES[name] for name in args.sources] or list(SOURCES.values())
+    chosen = [sources[name] for name in args.sources] or list(sources.values())
     if args.missing:
         chosen = [
             s for s in chosen if any(not (args.out / d.filename).exists() for d in s.datasets)

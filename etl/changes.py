@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from etl import catalog
+from etl import model
 from etl.publish import sha256
 
 SHOWN_KEYS = 20  # keys named per period in a message; the rest are counted
@@ -29,7 +29,7 @@ def read_rows(content: bytes) -> pd.DataFrame:
     return pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False)
 
 
-def profile(dataset: catalog.Dataset, content: bytes) -> dict:
+def profile(dataset: model.Dataset, content: bytes) -> dict:
     """Checksum, size, row count and rows per period of a published file: what a release
     records, so that a later build can be checked against it even without the file."""
     rows = read_rows(content)
@@ -55,7 +55,7 @@ class Change:
     """One dataset's change against its release. `exact` is False when only counts of the
     released version were available; then added/removed/changed are unknown (None)."""
 
-    dataset: catalog.Dataset
+    dataset: model.Dataset
     exact: bool
     rows_before: int
     rows_after: int
@@ -151,7 +151,7 @@ def describe_keys(keys: list[str]) -> str:
 
 
 def compare(
-    dataset: catalog.Dataset,
+    dataset: model.Dataset,
     new: bytes,
     *,
     local: bytes | None,
@@ -171,7 +171,7 @@ def compare(
     return _count_level(dataset, new, released)
 
 
-def _labels(rows: pd.DataFrame, dataset: catalog.Dataset) -> pd.Series:
+def _labels(rows: pd.DataFrame, dataset: model.Dataset) -> pd.Series:
     if dataset.period in rows.columns:
         return rows[dataset.period].replace("", "(none)")
     return pd.Series("", index=rows.index)
@@ -182,7 +182,7 @@ def _key_text(rows: pd.DataFrame, key: list[str], period: str | None) -> pd.Seri
     return rows[shown].astype(str).agg("/".join, axis=1)
 
 
-def _row_level(dataset: catalog.Dataset, old: bytes | None, new: bytes) -> Change:
+def _row_level(dataset: model.Dataset, old: bytes | None, new: bytes) -> Change:
     after = read_rows(new)
     before = read_rows(old) if old is not None else after.iloc[0:0]
     key = list(dataset.primary_key)
@@ -222,7 +222,7 @@ def _row_level(dataset: catalog.Dataset, old: bytes | None, new: bytes) -> Chang
     return change
 
 
-def _count_level(dataset: catalog.Dataset, new: bytes, released: dict) -> Change:
+def _count_level(dataset: model.Dataset, new: bytes, released: dict) -> Change:
     now = profile(dataset, new)
     change = Change(dataset, exact=False, rows_before=released["rows"], rows_after=now["rows"])
     before, after = released.get("periods", {}), now.get("periods", {})

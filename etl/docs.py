@@ -1,22 +1,22 @@
-"""Dataset documentation generated from the catalog, so it never drifts from the data."""
+"""Dataset documentation generated from the metadata, so it never drifts from the data."""
 
 from __future__ import annotations
 
-from etl import catalog
+from etl import project, registry
 
 
 def datasets_markdown() -> str:
     parts = [
         "## Datasets not redistributed",
         "",
-        catalog.WITHHELD_POLICY,
+        project.WITHHELD_POLICY,
         "",
-        *(f"- `datasets/{d.filename}`: {d.download_blocked}" for d in catalog.withheld()),
+        *(f"- `datasets/{d.filename}`: {d.download_blocked}" for d in registry.withheld()),
         "",
         "## Datasets",
         "",
     ]
-    for dataset in catalog.DATASETS.values():
+    for dataset in registry.DATASETS.values():
         withheld = (
             [
                 "**Not redistributed** (not in the repository, the data package or /data): "

@@ -29,12 +29,15 @@ class RawFile:
     """One upstream file: where it lives online and its name in the source's mirror folder.
 
     Curated files that the project itself maintains have `local` set: they are
-    read from the repository, whatever the mirror setting.
+    read from the repository, whatever the mirror setting. A dataset published by
+    another source of this project has `dataset` set: it is read as the run has built
+    it (or as last released), by the pipeline.
     """
 
     name: str
     url: str
     local: Path | None = None
+    dataset: str | None = None
 
 
 @dataclass(frozen=True)

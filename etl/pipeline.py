@@ -1,6 +1,6 @@
 """The stages every source goes through, written once.
 
-fetch → parse (per raw file) → harmonise → validate (catalog schema + the
+fetch → parse (per raw file) → harmonise → validate (the metadata's schema + the
 source's own invariants) → compare with the released version → publish.
 
 A run is one transaction: every source is built and checked first, without touching the
@@ -28,9 +28,9 @@ from filelock import FileLock, Timeout
 from etl import changes as changing
 from etl import publish as publishing
 from etl import release
-from etl.catalog import PANDAS_DTYPES, Dataset
-from etl.errors import EtlError, Problem, ValidationError, describe_failure
+from etl.errors import EtlError, FetchError, Problem, ValidationError, describe_failure
 from etl.fetch import Fetched, Fetcher, RawFile
+from etl.model import PANDAS_DTYPES, Dataset
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class Outcome:
 
 
 def schema_for(dataset: Dataset) -> pa.DataFrameSchema:
-    """A pandera schema derived from the catalog, so metadata and checks cannot drift."""
+    """A pandera schema derived from the metadata, so metadata and checks cannot drift."""
     columns = {}
     for column in dataset.columns:
         checks = []
@@ -211,12 +211,47 @@ def provenance(
     }
 
 
-def fetch_all(source: Source, fetcher: Fetcher, progress: Callable[[str], None]) -> list:
+def fetch_all(
+    source: Source,
+    fetcher: Fetcher,
+    progress: Callable[[str], None],
+    out_dir: Path | None = None,
+    built: dict[str, bytes] | None = None,
+) -> list:
+    """Every input of a source: raw files from the mirror or upstream, and datasets of
+    other sources as this run has built them (else as last released in out_dir)."""
     fetched = []
     for i, raw in enumerate(source.raw_files, 1):
         progress(f"  fetch {i}/{len(source.raw_files)} {raw.name}")
-        fetched.append(fetcher.fetch(source.name, source.mirror_folder, raw))
+        if raw.dataset is None:
+            fetched.append(fetcher.fetch(source.name, source.mirror_folder, raw))
+        else:
+            fetched.append(dataset_input(source, raw, out_dir, built or {}))
     return fetched
+
+
+def dataset_input(source: Source, raw: RawFile, out_dir: Path | None, built: dict) -> Fetched:
+    filename = f"{raw.dataset}.csv"
+    if filename in built:
+        content, origin = built[filename], f"dataset {raw.dataset} as built by this run"
+    else:
+        try:
+            content = publishing.read_published(out_dir or Path("."), filename)
+        except OSError as exc:
+            raise FetchError(
+                f"[{source.name}] {raw.name}: needs the dataset {raw.dataset}, which is not "
+                "built here: run its source first"
+            ) from exc
+        origin = f"dataset {raw.dataset} as published"
+    return Fetched(
+        name=raw.name,
+        url=raw.url,
+        origin=origin,
+        sha256=publishing.sha256(content),
+        size=len(content),
+        retrieved_at="",
+        content=content,
+    )
 
 
 def parse_file(source: Source, item: Fetched) -> pd.DataFrame:
@@ -316,13 +351,19 @@ def loss_problems(
 
 
 def build_source(
-    source: Source, fetcher: Fetcher, out_dir: Path, progress, options: RunOptions
+    source: Source,
+    fetcher: Fetcher,
+    out_dir: Path,
+    progress,
+    options: RunOptions,
+    built: dict[str, bytes] | None = None,
 ) -> Outcome:
     """Everything for one source except publishing: fetch, build, compare with the release,
-    guard against lost rows. Writes nothing to out_dir."""
+    guard against lost rows. Writes nothing to out_dir. `built`: the files earlier sources
+    of this run produced (a source may read another's dataset)."""
     record = released_record(source, out_dir)
     try:
-        fetched = fetch_all(source, fetcher, progress)
+        fetched = fetch_all(source, fetcher, progress, out_dir, built)
         if not options.force and up_to_date(record, fetched, out_dir):
             return Outcome(source.name, ok=True, skipped=True)
         tables = build(source, fetched)
@@ -420,11 +461,12 @@ def _run_locked(sources, fetcher, out_dir, progress, options) -> Report:
     if finished:
         progress(f"completed an interrupted publish ({', '.join(finished)})")
     progress(f"reading raw files from {fetcher.describe()}; writing to {out_dir}")
-    outcomes = []
+    outcomes, built = [], {}
     for source in sources:
         progress(f"{source.name}:")
-        outcome = build_source(source, fetcher, out_dir, progress, options)
+        outcome = build_source(source, fetcher, out_dir, progress, options, built)
         outcomes.append(outcome)
+        built.update(outcome.files)
         if outcome.skipped:
             progress("  inputs and code unchanged since the last release: skipped")
         elif outcome.ok:

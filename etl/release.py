@@ -1,5 +1,5 @@
 """What a build publishes besides the datasets: a version with a changelog of row changes,
-the Frictionless data package, and the data dictionary — all generated from the catalog.
+the Frictionless data package, and the data dictionary — all generated from the metadata.
 
 A build that changes no dataset writes nothing new, so rebuilding from the same inputs
 leaves the committed files byte-identical.
@@ -11,7 +11,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from etl import catalog, changes
+from etl import changes, model, project, registry
 from etl.docs import datasets_markdown
 from etl.publish import json_bytes, publish, sha256
 
@@ -29,7 +29,7 @@ LICENCE_NAMES = {
 }
 
 
-def row_changes(dataset: catalog.Dataset, old: bytes | None, new: bytes) -> dict:
+def row_changes(dataset: model.Dataset, old: bytes | None, new: bytes) -> dict:
     """Rows added, removed and changed between two versions of a dataset, by primary key
     (the changelog entry; per edition or year too where the dataset has one)."""
     change = changes.compare(dataset, new, local=old, released=None)
@@ -46,7 +46,7 @@ def current_version(out_dir: Path) -> dict | None:
     return log[-1] if log else None
 
 
-def _field(column: catalog.Column) -> dict:
+def _field(column: model.Column) -> dict:
     constraints: dict = {"required": column.required}
     if column.minimum is not None:
         constraints["minimum"] = column.minimum
@@ -69,7 +69,7 @@ def _field(column: catalog.Column) -> dict:
     return field
 
 
-def _resource(dataset: catalog.Dataset, content: bytes) -> dict:
+def _resource(dataset: model.Dataset, content: bytes) -> dict:
     schema: dict = {
         "fields": [_field(c) for c in dataset.columns],
         "primaryKey": list(dataset.primary_key),
@@ -103,7 +103,7 @@ def _resource(dataset: catalog.Dataset, content: bytes) -> dict:
 def datapackage(files: dict[str, bytes], version: dict | None) -> dict:
     return {
         "name": PACKAGE_NAME,
-        "title": f"{catalog.DASHBOARD_NAME}: datasets",
+        "title": f"{project.NAME}: datasets",
         "description": "Tidy datasets on press freedom and the repression of journalists, "
         "built by the dashboard's ETL from the publishers' files. Each "
         "resource keeps its own licence and citation. Datasets whose terms do not allow "
@@ -118,14 +118,14 @@ def datapackage(files: dict[str, bytes], version: dict | None) -> dict:
         ],
         "resources": [
             _resource(d, files[d.filename])
-            for d in catalog.DATASETS.values()
+            for d in registry.DATASETS.values()
             if d.filename in files and not d.download_blocked
         ],
         "withheld": [
             {"name": d.name, "title": d.title, "reason": d.download_blocked}
-            for d in catalog.withheld()
+            for d in registry.withheld()
         ],
-        "withheldPolicy": catalog.WITHHELD_POLICY,
+        "withheldPolicy": project.WITHHELD_POLICY,
     }
 
 
@@ -150,9 +150,10 @@ def _change_line(name: str, change: dict) -> str:
 
 def dictionary(version: dict | None, log: list[dict]) -> str:
     lines = [
-        f"# {catalog.DASHBOARD_NAME}: data dictionary",
+        f"# {project.NAME}: data dictionary",
         "",
-        "Generated from `etl/catalog.py` by `python -m etl run` (or `python -m etl docs`);"
+        "Generated from each source package's `meta.py` (etl/sources/) by `python -m etl run` "
+        "(or `python -m etl docs`);"
         " do not edit.",
         "",
     ]
@@ -193,19 +194,19 @@ def prepare(
     and release files together), so a rerun after an interrupted run writes the same."""
     log = load_changelog(out_dir)
 
-    def content(dataset: catalog.Dataset) -> bytes | None:
+    def content(dataset: model.Dataset) -> bytes | None:
         if dataset.filename in published:
             return published[dataset.filename]
         path = out_dir / dataset.filename
         return path.read_bytes() if path.exists() else None
 
-    files = {d.filename: content(d) for d in catalog.DATASETS.values()}
+    files = {d.filename: content(d) for d in registry.DATASETS.values()}
     files = {name: data for name, data in files.items() if data is not None}
     changed = dict(sorted(found.items()))
     if not log:  # the first release: every row is new
         changed = {
             d.name: row_changes(d, None, files[d.filename])
-            for d in catalog.DATASETS.values()
+            for d in registry.DATASETS.values()
             if d.filename in files
         }
     if changed:

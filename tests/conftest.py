@@ -41,7 +41,8 @@ def fixture_sources():
     """The RSF source restricted to the two editions in the fixtures, and PTS as it is."""
     import dataclasses
 
-    from etl.sources import pts, rsf_index
+    from etl.sources.pts import steps as pts
+    from etl.sources.rsf_index import steps as rsf_index
 
     editions = tuple(f for f in rsf_index.SOURCE.raw_files if f.name in ("2025.csv", "2026.csv"))
     return [dataclasses.replace(rsf_index.SOURCE, raw_files=editions), pts.SOURCE]
@@ -86,10 +87,10 @@ def needs_built(*names: str):
     """Skip, saying why, when a dataset this project does not redistribute has not been
     built on this machine (`make test` builds them from the mirror or the publishers' URLs;
     offline and without the mirror it cannot)."""
-    from etl import catalog
+    from etl import registry
 
-    wanted = names or tuple(d.name for d in catalog.withheld())
-    missing = [n for n in wanted if not (DATASETS / catalog.DATASETS[n].filename).exists()]
+    wanted = names or tuple(d.name for d in registry.withheld())
+    missing = [n for n in wanted if not (DATASETS / registry.DATASETS[n].filename).exists()]
     return pytest.mark.skipif(
         bool(missing),
         reason=f"{', '.join(missing)} not built here (not redistributed; `make datasets` builds "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from etl.fetch import Fetched
-from etl.sources import cpj
+from etl.sources.cpj import steps as cpj
 from tests.conftest import fetched as fake_fetched
 
 API_HEADER = (
@@ -228,8 +228,6 @@ FILES = {
     cpj.MISSING: MISSING,
     cpj.GAP_PRISON: GAP_PRISON,
     cpj.GAP_PRISON_WORLD: GAP_PRISON_WORLD,
-    cpj.CURATED_CASES: CURATED_CASES,
-    cpj.CURATED_SOURCES: CURATED_SOURCES,
 }
 
 
@@ -241,3 +239,20 @@ def tables(**overrides: str):
     """Parse and harmonise the fixture set (with some files replaced)."""
     frames = {name: cpj.parse(fetched(name, overrides.get(name))) for name in FILES}
     return cpj.harmonise(frames)
+
+
+def documented_tables(facts: str = CURATED_CASES):
+    """The documented cases built from the curated fixtures, linked to the fixture cases."""
+    from etl.sources.documented_cases import steps as documented
+
+    cases = tables()["cpj_cases"][["case_id", "name", "iso3", "event_year"]]
+    inputs = {
+        documented.FACTS: facts,
+        documented.SOURCES: CURATED_SOURCES,
+        documented.CPJ_CASES: cases.to_csv(index=False),
+    }
+    frames = {
+        name: documented.parse(fake_fetched(name, text.encode("utf-8")))
+        for name, text in inputs.items()
+    }
+    return documented.harmonise(frames)

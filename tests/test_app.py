@@ -259,9 +259,9 @@ def installation_without_withheld_data(tmp_path, monkeypatch):
     no mirror): only the committed datasets are there."""
     import shutil
 
-    from etl import catalog
+    from etl import registry
 
-    withheld = [d.filename for d in catalog.withheld()]
+    withheld = [d.filename for d in registry.withheld()]
     shutil.copytree(
         data.DATASETS_DIR, tmp_path / "datasets", ignore=shutil.ignore_patterns(*withheld)
     )

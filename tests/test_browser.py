@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from etl import catalog
+from etl import registry
 from tests.conftest import DATASETS, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -86,7 +86,7 @@ class Expect:
 def _not_built(names) -> list[str]:
     """Datasets not redistributed (CPJ, ...) and not built on this machine: `make datasets`
     builds them from the raw-source mirror or the publishers' URLs."""
-    return [n for n in names if not (DATASETS / catalog.DATASETS[n].filename).exists()]
+    return [n for n in names if not (DATASETS / registry.DATASETS[n].filename).exists()]
 
 
 # The map and the Cases page are opened with addresses in their URL, so the same loads

@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 
 from dashboard import charts, data, geo
-from etl import catalog
+from etl import project, registry
+from etl.sources.rsf_index import methodology as rsf
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +61,8 @@ def test_every_chart_carries_the_source_line(index):
     ]
     for fig in figures:
         notes = " ".join(a.text for a in fig.layout.annotations)
-        assert catalog.RSF_INDEX.attribution in notes
-        assert catalog.DASHBOARD_NAME in notes
+        assert registry.DATASETS["rsf_index"].attribution in notes
+        assert project.NAME in notes
 
 
 def test_no_line_joins_values_across_a_methodology_break(index):
@@ -72,7 +73,7 @@ def test_no_line_joins_values_across_a_methodology_break(index):
         charts.compare_chart(index[index["iso3"].isin(["AZE", "TUR"])], "rank"),
     ):
         for trace in fig.data:
-            eras = {catalog.era_of(int(x)) for x in trace.x}
+            eras = {rsf.era_of(int(x)) for x in trace.x}
             assert len(eras) == 1, trace.name
 
 

@@ -7,7 +7,11 @@ import pandas as pd
 import pytest
 
 from etl.errors import ValidationError
-from etl.sources import amnesty, freedomhouse, pts, rsf_roundup, vdem
+from etl.sources.amnesty import steps as amnesty
+from etl.sources.freedomhouse import steps as freedomhouse
+from etl.sources.pts import steps as pts
+from etl.sources.rsf_roundup import steps as rsf_roundup
+from etl.sources.vdem import steps as vdem
 from tests.conftest import fetched
 
 

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from dashboard import data
-from etl import catalog
+from etl.sources.cpj import meta as cpj_meta
 from tests.conftest import DATASETS, needs_built
 
 pytestmark = needs_built("cpj_cases", "cpj_census", "cpj_census_people", "cpj_killed_counts")
@@ -89,7 +89,7 @@ def test_case_records_are_well_formed():
     assert cases["url"].str.startswith("https://cpj.org/").all()
     day = cases[cases.event_date_precision == "day"]["event_date"]
     assert day.str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
-    assert set(cases["status"]) <= set(catalog.CASE_STATUSES)
+    assert set(cases["status"]) <= set(cpj_meta.CASE_STATUSES)
     mukhtarli = cases[cases.person_id == "afgan-mukhtarli"].iloc[0]
     assert mukhtarli["census_years"] == "2017; 2018; 2019"
     assert mukhtarli["charge_categories"] == "retaliatory"

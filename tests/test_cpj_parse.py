@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 
 from etl.errors import ValidationError
-from etl.sources import cpj
+from etl.sources.cpj import steps as cpj
+from etl.sources.documented_cases import steps as documented
 from tests import cpj_fixtures as fx
 
 
@@ -117,7 +118,7 @@ def test_killed_counts_by_role_and_motive():
 
 
 def test_documented_cases_join_their_source_and_link_to_cpj():
-    documented = fx.tables()["documented_cases"].iloc[0]
+    documented = fx.documented_tables()["documented_cases"].iloc[0]
     assert documented["publisher"] == "Example Wire"
     assert documented["cpj_case_id"] == "afgan-mukhtarli:imprisoned:2017-05-29"
 
@@ -127,10 +128,10 @@ def test_validation_reports_unknown_country_charge_and_source():
         **{
             cpj.MISSING: fx.MISSING.replace("Russia", "Atlantis"),
             cpj.IMPRISONED: fx.IMPRISONED.replace("Retaliatory", "Espionage"),
-            cpj.CURATED_CASES: fx.CURATED_CASES.replace("src-1", "src-2"),
         }
     )
-    rules = {(p.rule, p.file, p.row) for p in cpj.validate(bad)}
+    unsourced = fx.documented_tables(fx.CURATED_CASES.replace("src-1", "src-2"))
+    rules = {(p.rule, p.file, p.row) for p in cpj.validate(bad) + documented.validate(unsourced)}
     assert ("country in crosswalk", cpj.MISSING, 2) in rules
     assert ("charge in vocabulary", cpj.IMPRISONED, 2) in rules
     assert any(rule == "fact has a known source" for rule, _, _ in rules)

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from dashboard import alttext, data, export, gallery
-from etl import catalog
+from etl import project
 from tests.conftest import ROOT, needs_built
 
 needs_browser = pytest.mark.skipif(
@@ -56,7 +56,7 @@ def test_every_chart_type_exports_png_and_svg(browser, kind, params):
     svg = export.render(shot, "svg").decode("utf-8")
     title = built.figure.layout.title.text
     assert title.split(":")[0].replace("&", "&amp;") in svg
-    assert catalog.DASHBOARD_NAME in svg and "data build-" in svg and "Licence:" in svg
+    assert project.NAME in svg and "data build-" in svg and "Licence:" in svg
     assert "<desc>" in svg and "</title>" in svg
 
 

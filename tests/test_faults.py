@@ -21,7 +21,7 @@ import pytest
 from etl import publish
 from etl.fetch import Fetcher, RawFile, http_session
 from etl.pipeline import RunOptions, run, run_source
-from etl.sources import reference
+from etl.sources.reference import steps as reference
 from tests.conftest import FIXTURE_MIRROR, ROOT, copy_fixture_mirror, digest, fixture_sources
 
 TARGET = "2026.csv"

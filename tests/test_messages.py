@@ -7,7 +7,8 @@ import pytest
 from etl.errors import FetchError, ValidationError
 from etl.fetch import Fetcher, RawFile
 from etl.pipeline import parse_file
-from etl.sources import freedomhouse, pts
+from etl.sources.freedomhouse import steps as freedomhouse
+from etl.sources.pts import steps as pts
 from tests.conftest import FIXTURE_MIRROR, copy_fixture_mirror, fetched
 
 

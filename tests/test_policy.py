@@ -10,16 +10,16 @@ import sys
 
 import pytest
 
-from etl import catalog, release
+from etl import project, registry, release
 from tests.conftest import DATASETS, MIRROR, ROOT, needs_mirror
 
-WITHHELD = {d.filename for d in catalog.withheld()}
+WITHHELD = {d.filename for d in registry.withheld()}
 
 
 def test_withheld_datasets_are_the_unverified_ones():
     unverified = {
         d.filename
-        for d in catalog.DATASETS.values()
+        for d in registry.DATASETS.values()
         if d.redistribution in ("unverified", "forbidden")
     }
     assert unverified == WITHHELD
@@ -50,7 +50,7 @@ def test_the_data_package_lists_withheld_datasets_without_their_rows():
     package = json.loads((DATASETS / release.DATAPACKAGE).read_text())
     assert {r["path"] for r in package["resources"]} & WITHHELD == set()
     assert {f"{w['name']}.csv" for w in package["withheld"]} == WITHHELD
-    assert package["withheldPolicy"] == catalog.WITHHELD_POLICY
+    assert package["withheldPolicy"] == project.WITHHELD_POLICY
 
 
 @needs_mirror

@@ -5,16 +5,16 @@ import shutil
 
 import pytest
 
-from etl import catalog, release
+from etl import model, registry, release
 from tests.conftest import DATASETS
 
-RSF = catalog.RSF_INDEX
+RSF = registry.DATASETS["rsf_index"]
 
 
 def test_row_changes_by_primary_key():
     old = b"iso3,year,rank\nAZE,2025,167\nTUR,2025,159\nNOR,2025,1\n"
     new = b"iso3,year,rank\nAZE,2025,167\nTUR,2025,158\nFIN,2025,5\n"
-    dataset = catalog.Dataset(
+    dataset = model.Dataset(
         **{**RSF.__dict__, "columns": RSF.columns[:0], "primary_key": ("iso3", "year")}
     )
     assert release.row_changes(dataset, old, new) == {"added": 1, "removed": 1, "changed": 1}
@@ -57,15 +57,15 @@ def test_data_package_validates_with_frictionless():
 def test_data_package_describes_every_file_by_hash():
     package = json.loads((DATASETS / release.DATAPACKAGE).read_text())
     resources = {r["name"]: r for r in package["resources"]}
-    withheld = {d.name for d in catalog.withheld()}
-    assert set(resources) == set(catalog.DATASETS) - withheld
+    withheld = {d.name for d in registry.withheld()}
+    assert set(resources) == set(registry.DATASETS) - withheld
     assert {w["name"] for w in package["withheld"]} == withheld
     for name, resource in resources.items():
         content = (DATASETS / resource["path"]).read_bytes()
         assert resource["bytes"] == len(content)
         assert resource["hash"] == f"sha256:{release.sha256(content)}"
         fields = [f["name"] for f in resource["schema"]["fields"]]
-        assert fields == [c.name for c in catalog.DATASETS[name].columns]
+        assert fields == [c.name for c in registry.DATASETS[name].columns]
     assert resources["rsf_index"]["schema"]["foreignKeys"][0]["reference"]["resource"] == (
         "countries"
     )
@@ -73,7 +73,7 @@ def test_data_package_describes_every_file_by_hash():
 
 def test_dictionary_covers_every_column_of_every_dataset():
     text = (DATASETS / release.DICTIONARY).read_text()
-    for dataset in catalog.DATASETS.values():
+    for dataset in registry.DATASETS.values():
         assert f"datasets/{dataset.filename}" in text
         for column in dataset.columns:
             assert f"| `{column.name}` |" in text, (dataset.name, column.name)

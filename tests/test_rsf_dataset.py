@@ -4,8 +4,8 @@ import pandas as pd
 import pycountry
 import pytest
 
-from etl import catalog
 from etl.countries import entities
+from etl.sources.rsf_index import methodology as rsf
 from tests.conftest import DATASETS
 
 
@@ -40,7 +40,7 @@ def test_codes_are_iso_or_documented(index):
 def test_scores_order_as_ranks_in_every_edition(index):
     for year, edition in index.groupby("year"):
         ordered = edition.sort_values("rank")["score"]
-        if catalog.RSF_ERAS[catalog.era_of(year)]["higher_is_better"]:
+        if rsf.ERAS[rsf.era_of(year)]["higher_is_better"]:
             assert ordered.is_monotonic_decreasing, year
         else:
             assert ordered.is_monotonic_increasing, year
@@ -59,7 +59,7 @@ def test_scores_within_their_era(index):
 
 def test_situation_bands_follow_the_score(index):
     recent = index[index["methodology"] == "2022+"]
-    assert (recent["situation"] == recent["score"].map(catalog.situation_of)).all()
+    assert (recent["situation"] == recent["score"].map(rsf.situation_of)).all()
     assert index[index["methodology"] != "2022+"]["situation"].isna().all()
 
 
@@ -96,6 +96,6 @@ def test_rsf_specific_entities_keep_their_own_codes(index):
 
 
 def test_regions_and_names_are_harmonised(index):
-    assert set(index["region"]) <= set(catalog.RSF_REGIONS)
+    assert set(index["region"]) <= set(rsf.REGIONS)
     assert index.groupby("iso3")["country"].nunique().max() == 1
     assert "Ã" not in "".join(index["country_rsf"])

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from etl.errors import ValidationError
-from etl.sources import rsf_index
+from etl.sources.rsf_index import steps as rsf_index
 from tests import rsf_fixtures as fx
 from tests.conftest import fetched
 

@@ -4,7 +4,8 @@ import streamlit as st
 
 from dashboard import data, navigation, state, ui
 from dashboard.text import md_escape
-from etl import catalog
+from etl import registry
+from etl.sources.cpj import meta as cpj_meta
 
 LABELS = {
     "iso3": "ISO3 code",
@@ -26,8 +27,8 @@ countries, country_note = state.parse_countries(params.get("country"), present, 
 (year_from, year_to), year_note = state.parse_year_range(
     params.get("from"), params.get("to"), first, last
 )
-statuses, status_note = state.parse_choices(params.get("status"), catalog.CASE_STATUSES, [])
-charges, charge_note = state.parse_choices(params.get("charge"), catalog.CHARGE_CATEGORIES, [])
+statuses, status_note = state.parse_choices(params.get("status"), cpj_meta.CASE_STATUSES, [])
+charges, charge_note = state.parse_choices(params.get("charge"), cpj_meta.CHARGE_CATEGORIES, [])
 role, role_note = state.parse_choice(
     params.get("role"), ["any", "journalist", "media worker"], "any"
 )
@@ -66,10 +67,10 @@ with records_tab:
     )
     middle = st.columns([2, 3, 1])
     statuses = middle[0].multiselect(
-        "Status", catalog.CASE_STATUSES, default=statuses, key="status"
+        "Status", cpj_meta.CASE_STATUSES, default=statuses, key="status"
     )
     charges = middle[1].multiselect(
-        "Charge category", catalog.CHARGE_CATEGORIES, default=charges, key="charge"
+        "Charge category", cpj_meta.CHARGE_CATEGORIES, default=charges, key="charge"
     )
     roles = ["any", "journalist", "media worker"]
     role = middle[2].selectbox("Role", roles, index=roles.index(role), key="role")
@@ -124,7 +125,12 @@ with records_tab:
         selection_mode="single-row",
         key="table",
     )
-    ui.download(catalog.CPJ_CASES, table, "cpj_cases_filtered.csv", "Download these cases (CSV)")
+    ui.download(
+        registry.DATASETS["cpj_cases"],
+        table,
+        "cpj_cases_filtered.csv",
+        "Download these cases (CSV)",
+    )
 
     picked = [table["Case id"].iloc[i] for i in selection.selection.rows] if selection else []
     case_id = picked[0] if picked else state.parse_text(params.get("case"), limit=200)
@@ -134,7 +140,7 @@ with records_tab:
         st.subheader(md_escape(case["name"]), anchor=False)
         detail = {
             LABELS.get(column.name, column.name.replace("_", " ").capitalize()): case[column.name]
-            for column in catalog.CPJ_CASES.columns
+            for column in registry.DATASETS["cpj_cases"].columns
             if str(case[column.name]) != "<NA>"
         }
         # st.table renders every cell as markdown: data text is escaped (no links, no markup)
@@ -176,7 +182,7 @@ with records_tab:
             hide_index=True,
             width="stretch",
         )
-    ui.source_caption(catalog.CPJ_CASES)
+    ui.source_caption(registry.DATASETS["cpj_cases"])
 
 with documented_tab:
     documented = ui.load("documented_cases")
@@ -200,4 +206,4 @@ with documented_tab:
                 st.markdown(f"Also in CPJ's records: `{first_fact['cpj_case_id']}`")
             else:
                 st.caption("Not in the CPJ exports available here (they end in 2023–2025).")
-    ui.source_caption(catalog.DOCUMENTED_CASES)
+    ui.source_caption(registry.DATASETS["documented_cases"])

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from dashboard import charts, data, state, ui
-from etl import catalog
+from etl import registry
+from etl.sources.rsf_index import methodology as rsf
 
 DEFAULT = ["AZE", "TUR", "RUS", "UKR"]
 
@@ -40,12 +41,12 @@ if not chosen:
     st.info("Choose at least one country to compare.")
     st.stop()
 chart = ui.chart("compare", {"countries": ",".join(chosen), "measure": measure})
-ui.plot(chart.figure, key="compare", sources=catalog.RSF_INDEX, embed=chart)
+ui.plot(chart.figure, key="compare", sources=registry.DATASETS["rsf_index"], embed=chart)
 if charts.MEASURES[measure].era is None:
     st.caption(
         "Ranks span every edition, but the number of ranked entities grew from 139 "
         "(2002) to 180 (2014 on), and the method changed in 2013 and 2022."
     )
 else:
-    st.caption(catalog.RSF_ERAS[charts.MEASURES[measure].era]["explanation"])
-ui.source_caption(catalog.RSF_INDEX)
+    st.caption(rsf.ERAS[charts.MEASURES[measure].era]["explanation"])
+ui.source_caption(registry.DATASETS["rsf_index"])

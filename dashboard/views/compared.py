@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard import charts, data, state, ui
 from dashboard.text import md_escape
-from etl import catalog
+from etl import registry
 
 roundup = ui.load("rsf_roundup")
 census = data.latest_census(ui.load("cpj_census"))
@@ -49,7 +49,7 @@ world = world[world["year"].isin(years)].astype({"year": int, "value": int})
 ui.plot(
     charts.detained_compared(world),
     key="world",
-    sources=[catalog.RSF_ROUNDUP, catalog.CPJ_CENSUS],
+    sources=[registry.DATASETS["rsf_roundup"], registry.DATASETS["cpj_census"]],
     data_frame=world,
 )
 
@@ -94,7 +94,7 @@ st.caption(
 )
 st.dataframe(table, hide_index=True, width="stretch")
 ui.download(
-    [catalog.RSF_ROUNDUP, catalog.CPJ_CENSUS],
+    [registry.DATASETS["rsf_roundup"], registry.DATASETS["cpj_census"]],
     table,
     f"jailed_by_country_{year}.csv",
     key="table-csv",
@@ -136,5 +136,5 @@ REASONS = (
 )
 for title, reason in REASONS:
     st.markdown(f"- **{title}.** {reason}")
-ui.source_caption(catalog.RSF_ROUNDUP)
-ui.source_caption(catalog.CPJ_CENSUS)
+ui.source_caption(registry.DATASETS["rsf_roundup"])
+ui.source_caption(registry.DATASETS["cpj_census"])

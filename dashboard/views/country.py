@@ -4,20 +4,21 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, navigation, state, text, ui
-from etl import catalog
+from etl import registry
+from etl.sources.rsf_index import methodology as rsf
 
 
 def rsf_section(series: pd.DataFrame, country: str) -> None:
     for kind in ("rank", "score"):
         chart = ui.chart(kind, {"country": country})
-        ui.plot(chart.figure, key=kind, sources=catalog.RSF_INDEX, embed=chart)
+        ui.plot(chart.figure, key=kind, sources=registry.DATASETS["rsf_index"], embed=chart)
     if (series["methodology"] == "2022+").any():
         chart = ui.chart("indicators", {"country": country})
-        ui.plot(chart.figure, key="indicators", sources=catalog.RSF_INDEX, embed=chart)
+        ui.plot(chart.figure, key="indicators", sources=registry.DATASETS["rsf_index"], embed=chart)
     with st.expander("Why the lines break: RSF's methodology changes"):
-        for era in catalog.RSF_ERAS.values():
+        for era in rsf.ERAS.values():
             st.markdown(f"- **{era['label']}**: {text.md_escape(era['explanation'])}")
-    ui.source_caption(catalog.RSF_INDEX)
+    ui.source_caption(registry.DATASETS["rsf_index"])
 
 
 def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFrame) -> None:
@@ -34,11 +35,15 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
     ui.plot(
         chart.figure,
         key="cpj",
-        sources=[catalog.CPJ_CENSUS, catalog.CPJ_KILLED_COUNTS],
+        sources=[registry.DATASETS["cpj_census"], registry.DATASETS["cpj_killed_counts"]],
         embed=chart,
     )
     st.caption(
-        text.md_escape(catalog.CPJ_CENSUS.notes[0] + " " + catalog.CPJ_KILLED_COUNTS.notes[0])
+        text.md_escape(
+            registry.DATASETS["cpj_census"].notes[0]
+            + " "
+            + registry.DATASETS["cpj_killed_counts"].notes[0]
+        )
     )
 
     st.subheader("The cases behind the numbers", anchor=False)
@@ -97,7 +102,7 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
         query_params={"country": country},
         icon=":material/list:",
     )
-    ui.source_caption(catalog.CPJ_CASES)
+    ui.source_caption(registry.DATASETS["cpj_cases"])
 
 
 def sources_section(country: str, name: str) -> None:

@@ -8,9 +8,9 @@ import streamlit as st
 
 from dashboard import data, state, ui
 from dashboard.text import md_escape
-from etl import catalog, release
+from etl import project, registry, release
 
-names = list(catalog.DATASETS)
+names = list(registry.DATASETS)
 chosen, message = state.parse_choice(st.query_params.get("dataset"), names, "rsf_index")
 
 st.title("Data & downloads")
@@ -38,10 +38,10 @@ chosen = st.selectbox(
     names,
     index=names.index(chosen),
     key="dataset",
-    format_func=lambda n: catalog.DATASETS[n].title,
+    format_func=lambda n: registry.DATASETS[n].title,
 )
 ui.sync_url({"dataset": "rsf_index"}, dataset=chosen)
-dataset = catalog.DATASETS[chosen]
+dataset = registry.DATASETS[chosen]
 frame = ui.load(chosen)
 
 st.header(dataset.title, anchor=False)
@@ -86,7 +86,7 @@ st.subheader("Cite", anchor=False)
 st.markdown("This dataset:")
 st.code(dataset.citation, language=None, wrap_lines=True)
 st.markdown("This dashboard:")
-st.code(catalog.DASHBOARD_CITATION, language=None, wrap_lines=True)
+st.code(project.CITATION, language=None, wrap_lines=True)
 
 st.subheader("Download", anchor=False)
 ui.download(dataset, frame, dataset.filename, f"Download {dataset.filename}")

@@ -4,13 +4,14 @@ import streamlit as st
 
 from dashboard import charts, navigation, ui
 from dashboard.text import md_escape
-from etl import catalog
+from etl import project, registry
+from etl.sources.rsf_index import methodology as rsf
 
 index = ui.load_rsf_index()
 latest_year = int(index["year"].max())
 latest = index[index["year"] == latest_year]
 
-st.title(catalog.DASHBOARD_NAME)
+st.title(project.NAME)
 st.markdown(
     "How free is journalism, country by country and year by year? This dashboard brings "
     "together RSF's World Press Freedom Index (every edition since 2002), CPJ's records of "
@@ -31,7 +32,7 @@ for column, band in zip(columns, charts.SITUATION_COLOURS, strict=True):
 left, right = st.columns(2)
 with left:
     chart = ui.chart("bands", {})
-    ui.plot(chart.figure, key="bands", sources=catalog.RSF_INDEX, embed=chart)
+    ui.plot(chart.figure, key="bands", sources=registry.DATASETS["rsf_index"], embed=chart)
 with right:
     st.subheader(f"Largest moves since {int(latest['previous_year'].iloc[0])}")
     moves = latest.dropna(subset=["rank_change"]).sort_values("rank_change")
@@ -47,7 +48,7 @@ with right:
     st.markdown("**Rose furthest**")
     st.dataframe(moves.tail(5).iloc[::-1][shown].rename(columns=labels), hide_index=True)
     ui.download(
-        catalog.RSF_INDEX,
+        registry.DATASETS["rsf_index"],
         moves[shown].rename(columns=labels),
         "moves.csv",
         "Download every move (CSV)",
@@ -64,5 +65,5 @@ destinations = (
 )
 for column, page in zip(st.columns(len(destinations)), destinations, strict=True):
     column.page_link(page.script, label=page.title, icon=page.icon)
-st.caption(md_escape(catalog.RSF_ERAS["2022+"]["explanation"]))
-ui.source_caption(catalog.RSF_INDEX)
+st.caption(md_escape(rsf.ERAS["2022+"]["explanation"]))
+ui.source_caption(registry.DATASETS["rsf_index"])

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from dashboard import navigation, state, ui
-from etl import catalog
+from etl import registry
+from etl.sources.rsf_index import methodology as rsf
 
 index = ui.load_rsf_index()
 years = sorted(int(y) for y in index["year"].unique())
@@ -28,7 +29,7 @@ if query:
     table = table[table["country"].str.contains(query, case=False, regex=False)]
 if region != "All":
     table = table[table["region"] == region]
-era = catalog.era_of(year)
+era = rsf.era_of(year)
 columns = {
     "rank": "Rank",
     "country": "Country",
@@ -48,7 +49,7 @@ if era != "2022+":
         columns.pop(column)
 st.caption(
     f"{len(table)} of {int((index['year'] == year).sum())} entities. "
-    + catalog.RSF_ERAS[era]["explanation"]
+    + rsf.ERAS[era]["explanation"]
     + " Rank change: places gained since the previous edition."
 )
 shown = table[list(columns)].rename(columns=columns)
@@ -65,6 +66,9 @@ st.dataframe(
     | {"Profile": st.column_config.LinkColumn(display_text="Open profile")},
 )
 ui.download(
-    catalog.RSF_INDEX, shown.drop(columns=["Profile"]), f"rsf_ranking_{year}.csv", key="ranking-csv"
+    registry.DATASETS["rsf_index"],
+    shown.drop(columns=["Profile"]),
+    f"rsf_ranking_{year}.csv",
+    key="ranking-csv",
 )
-ui.source_caption(catalog.RSF_INDEX)
+ui.source_caption(registry.DATASETS["rsf_index"])

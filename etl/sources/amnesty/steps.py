@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl import catalog
+from etl import registry
 from etl.countries import match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.parsing import numbers, read_csv, require_columns
 from etl.pipeline import Source, one_row_per_code
+from etl.sources.amnesty import meta
 
 NAME = "amnesty"
 ITT = "ITT_CY.csv"
@@ -157,14 +158,14 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
 SOURCE = Source(
     name=NAME,
     datasets=(
-        catalog.AMNESTY_ITT,
-        catalog.CIRIGHTS,
-        catalog.AMNESTY_EXECUTIONS,
-        catalog.AMNESTY_ATTENTION,
+        meta.AMNESTY_ITT,
+        meta.CIRIGHTS,
+        meta.AMNESTY_EXECUTIONS,
+        meta.AMNESTY_ATTENTION,
     ),
     mirror_folder="amnesty",
     raw_files=tuple(
-        RawFile(file, catalog.DATASETS[dataset].source_urls[0])
+        RawFile(file, registry.DATASETS[dataset].source_urls[0])
         for file, dataset in DATASET_OF.items()
     ),
     parse=parse,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl import catalog
 from etl.changes import spans
 from etl.countries import match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.parsing import numbers, read_csv, require_columns
 from etl.pipeline import Source, one_row_per_code
+from etl.sources.pts import meta
 
 NAME = "pts"
 FILE = "PTS-2024.csv"
@@ -100,7 +100,7 @@ def every_year_to_the_end(table: pd.DataFrame) -> list[Problem]:
 
 SOURCE = Source(
     name=NAME,
-    datasets=(catalog.PTS,),
+    datasets=(meta.PTS,),
     mirror_folder="pts",
     raw_files=(RawFile(FILE, "http://www.politicalterrorscale.org/Data/Files/PTS-2024.csv"),),
     parse=parse,

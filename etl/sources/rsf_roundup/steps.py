@@ -1,4 +1,4 @@
-"""RSF round-up and barometer figures, curated with their sources (etl/curated/rsf_roundup.csv).
+"""RSF round-up and barometer figures, curated with their sources (rsf_roundup.csv, beside this).
 
 RSF publishes these counts only in reports and web pages; each row must carry the
 publication, its URL and the sentence stating the number, and is validated here.
@@ -11,22 +11,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import catalog
 from etl.countries import entities
 from etl.errors import Problem
 from etl.fetch import Fetched, RawFile
 from etl.parsing import read_csv, require_columns
 from etl.pipeline import Source
+from etl.sources.rsf_roundup import meta
 
 NAME = "rsf_roundup"
 FILE = "rsf_roundup.csv"
-LOCAL = Path(__file__).resolve().parent.parent / "curated" / FILE
+LOCAL = Path(__file__).resolve().parent / FILE
 _DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 
 
 def parse(fetched: Fetched) -> pd.DataFrame:
     frame = read_csv(NAME, fetched.name, fetched.content)
-    require_columns(NAME, fetched.name, frame, [c.name for c in catalog.RSF_ROUNDUP.columns])
+    require_columns(NAME, fetched.name, frame, [c.name for c in meta.RSF_ROUNDUP.columns])
     frame = frame.replace("", pd.NA)
     for column in ("year", "value"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
@@ -67,9 +67,9 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
 
 SOURCE = Source(
     name=NAME,
-    datasets=(catalog.RSF_ROUNDUP,),
+    datasets=(meta.RSF_ROUNDUP,),
     mirror_folder="rsf-barometer",
-    raw_files=(RawFile(FILE, "etl/curated/rsf_roundup.csv", local=LOCAL),),
+    raw_files=(RawFile(FILE, "etl/sources/rsf_roundup/rsf_roundup.csv", local=LOCAL),),
     parse=parse,
     harmonise=harmonise,
     validate=validate,

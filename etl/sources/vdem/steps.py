@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl import catalog
 from etl.countries import match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.parsing import numbers, read_csv, require_columns
 from etl.pipeline import Source, one_row_per_code
+from etl.sources.vdem import meta
 
 NAME = "vdem"
 FILE = "vdem_v14_media_repression_extract_1970-2023.csv"
-MEASURES = {c.source_column: c.name for c in catalog.VDEM.columns if c.direction}
+MEASURES = {c.source_column: c.name for c in meta.VDEM.columns if c.direction}
 
 
 def parse(fetched: Fetched) -> pd.DataFrame:
@@ -51,7 +51,7 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
 
 SOURCE = Source(
     name=NAME,
-    datasets=(catalog.VDEM,),
+    datasets=(meta.VDEM,),
     mirror_folder="vdem",
     raw_files=(RawFile(FILE, "https://www.v-dem.net/data/the-v-dem-dataset/"),),
     parse=parse,

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl import catalog
 from etl.countries import REFERENCE, entities
 from etl.errors import Problem
 from etl.fetch import Fetched, RawFile
 from etl.parsing import read_csv
 from etl.pipeline import Source
+from etl.sources.reference import meta
 
 NAME = "reference"
 FILE = "countries.csv"
@@ -35,7 +35,7 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
 
 SOURCE = Source(
     name=NAME,
-    datasets=(catalog.COUNTRIES,),
+    datasets=(meta.COUNTRIES,),
     mirror_folder="",
     raw_files=(RawFile(FILE, "etl/reference/countries.csv", local=REFERENCE / FILE),),
     parse=parse,

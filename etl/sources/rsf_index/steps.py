@@ -13,18 +13,18 @@ import re
 
 import pandas as pd
 
-from etl import catalog
 from etl.countries import display_name, to_iso3
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.numbers import AmbiguousNumbers, parse_decimal_comma, recover_by_rank
 from etl.pipeline import Source
+from etl.sources.rsf_index import meta, methodology
 
 NAME = "rsf_index"
 EDITIONS = (*range(2002, 2011), *range(2012, 2027))
 URL = "https://rsf.org/sites/default/files/import_classement/{year}.csv"
 NUMBER = re.compile(r"-?\d+(,\d+)?")
-INDICATORS = tuple(name for name, _, _ in catalog.RSF_INDICATORS)
+INDICATORS = tuple(name for name, _, _ in methodology.INDICATORS)
 
 # Raw header → canonical name; several spellings drift between editions.
 HEADER = {
@@ -119,7 +119,7 @@ def _canonical_header(column: str) -> str | None:
 def parse(fetched: Fetched) -> pd.DataFrame:
     """Raw bytes of one edition → typed frame with canonical columns and raw line numbers."""
     year = edition_of(fetched.name)
-    era = catalog.era_of(year)
+    era = methodology.era_of(year)
     problems: list[Problem] = []
 
     def problem(line: int | None, rule: str, detail: str) -> None:
@@ -239,7 +239,7 @@ def _numbers(frame, column, rank_column, era, lower, upper, problem) -> pd.Serie
         values = recover_by_rank(
             texts,
             [int(r) for r in ranks],
-            higher_is_better=catalog.RSF_ERAS[era]["higher_is_better"],
+            higher_is_better=methodology.ERAS[era]["higher_is_better"],
             lower=lower,
             upper=upper,
             max_decimals=printed_decimals(int(frame["year"].iloc[0])),
@@ -263,11 +263,11 @@ def harmonise_editions(frames: list[pd.DataFrame]) -> pd.DataFrame:
     table = pd.concat(frames, ignore_index=True)
     table["iso3"] = to_iso3(table["rsf_code"], NAME)
     table["country"] = display_name(table["iso3"])
-    table["methodology"] = table["year"].map(catalog.era_of)
+    table["methodology"] = table["year"].map(methodology.era_of)
     table["region"] = table["zone"].map(ZONES)
     new_era = table["methodology"] == "2022+"
     table["situation"] = pd.Series(pd.NA, index=table.index, dtype="string")
-    table.loc[new_era, "situation"] = table.loc[new_era, "score"].map(catalog.situation_of)
+    table.loc[new_era, "situation"] = table.loc[new_era, "score"].map(methodology.situation_of)
     if "situation_rsf" in table.columns:
         table["situation_rsf"] = table["situation_rsf"].map(SITUATIONS)
     return table
@@ -278,7 +278,7 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
 
 
 def validate_index(table: pd.DataFrame) -> list[Problem]:
-    """RSF-specific invariants, beyond the column schema in the catalog."""
+    """RSF-specific invariants, beyond the column schema in meta.py."""
     problems: list[Problem] = []
 
     def each(mask: pd.Series, rule: str, detail) -> None:
@@ -310,7 +310,7 @@ def validate_index(table: pd.DataFrame) -> list[Problem]:
     problems += _check_ranks(table)
     problems += _check_previous_ranks(table)
     for year, edition in table.groupby("year"):
-        higher_is_better = catalog.RSF_ERAS[catalog.era_of(year)]["higher_is_better"]
+        higher_is_better = methodology.ERAS[methodology.era_of(year)]["higher_is_better"]
         ordered = edition.sort_values("rank")
         scores = ordered["score"] if higher_is_better else -ordered["score"]
         steps = scores.diff().iloc[1:]
@@ -419,7 +419,7 @@ def _check_evolution(table: pd.DataFrame) -> list[Problem]:
 
 SOURCE = Source(
     name=NAME,
-    datasets=(catalog.RSF_INDEX,),
+    datasets=(meta.RSF_INDEX,),
     mirror_folder="rsf-index",
     raw_files=tuple(RawFile(f"{year}.csv", URL.format(year=year)) for year in EDITIONS),
     parse=parse,

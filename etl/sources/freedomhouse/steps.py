@@ -8,12 +8,12 @@ import re
 
 import pandas as pd
 
-from etl import catalog
 from etl.countries import match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.parsing import numbers, read_csv, read_excel, require_columns
 from etl.pipeline import Source, one_row_per_code
+from etl.sources.freedomhouse import meta
 
 NAME = "freedomhouse"
 FIW = "All_data_FIW_2013-2024.xlsx"
@@ -273,13 +273,13 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
 
 SOURCE = Source(
     name=NAME,
-    datasets=(catalog.FH_FIW, catalog.FH_FOTP, catalog.FH_FOTN, catalog.FH_STATUS_HISTORY),
+    datasets=(meta.FH_FIW, meta.FH_FOTP, meta.FH_FOTN, meta.FH_STATUS_HISTORY),
     mirror_folder="freedomhouse",
     raw_files=(
-        RawFile(FIW, catalog.FH_FIW.source_urls[0]),
-        RawFile(FOTP, catalog.FH_FOTP.source_urls[0]),
-        RawFile(FOTN, catalog.FH_FOTN.source_urls[0]),
-        RawFile(RATINGS, catalog.FH_STATUS_HISTORY.source_urls[0]),
+        RawFile(FIW, meta.FH_FIW.source_urls[0]),
+        RawFile(FOTP, meta.FH_FOTP.source_urls[0]),
+        RawFile(FOTN, meta.FH_FOTN.source_urls[0]),
+        RawFile(RATINGS, meta.FH_STATUS_HISTORY.source_urls[0]),
     ),
     parse=parse,
     harmonise=harmonise,

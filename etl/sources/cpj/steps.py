@@ -1,10 +1,10 @@
-"""Committee to Protect Journalists: case records, the prison census, and curated cases.
+"""Committee to Protect Journalists: case records and the prison census.
 
 CPJ publishes no versioned bulk download, so the inputs are several exports of
 its database taken at different dates (see the mirror's SOURCES.md). Parse
 reads each format into typed rows; harmonise joins them into case records
 (newest export wins), census counts (every export kept, the newest marked),
-killed counts, and links the curated documented cases to CPJ's records.
+and killed counts.
 """
 
 from __future__ import annotations
@@ -12,19 +12,17 @@ from __future__ import annotations
 import io
 import json
 import re
-import unicodedata
-from pathlib import Path
 
 import pandas as pd
 
-from etl import catalog
 from etl.countries import name_to_iso3, to_iso3
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
+from etl.names import person_key
 from etl.pipeline import Source
+from etl.sources.cpj import meta
 
 NAME = "cpj"
-CURATED = Path(__file__).resolve().parent.parent / "curated"
 GAPMINDER = (
     "https://raw.githubusercontent.com/open-numbers/ddf--gapminder--fasttrack/"
     "a9b2854193be15aba5ffd6692dac194f934fb6f6/countries_etc_datapoints/"
@@ -40,8 +38,6 @@ API_DUMP = "killed/cpj_data.json"
 MISSING = "missing/CPJ_missing.csv"
 GAP_PRISON = "country_year_counts/ddf--datapoints--journaprison--by--country--time.csv"
 GAP_PRISON_WORLD = "country_year_counts/ddf--datapoints--journaprison--by--global--time.csv"
-CURATED_CASES = "documented_cases.csv"
-CURATED_SOURCES = "sources.csv"
 
 # Exports of the killed list, newest first: the first one holding a person wins.
 KILLED_EXPORTS = {
@@ -74,8 +70,6 @@ RAW_FILES = (
     RawFile(MISSING, f"{DATAMANAGER}?in(status,'Missing')"),
     RawFile(GAP_PRISON, GAPMINDER + GAP_PRISON.split("/")[-1]),
     RawFile(GAP_PRISON_WORLD, GAPMINDER + GAP_PRISON_WORLD.split("/")[-1]),
-    RawFile(CURATED_CASES, "etl/curated/documented_cases.csv", local=CURATED / CURATED_CASES),
-    RawFile(CURATED_SOURCES, "etl/curated/sources.csv", local=CURATED / CURATED_SOURCES),
 )
 
 # ---------------------------------------------------------------- value cleaning
@@ -159,11 +153,6 @@ def split_values(cell: str) -> list[str]:
 def charge_categories(cell: str) -> list[str]:
     """Normalised categories of a charges cell; unknown wordings are returned as None."""
     return [CHARGE_VOCABULARY.get(value.casefold()) for value in split_values(cell)]
-
-
-def person_key(name: str) -> str:
-    """Name key for matching across exports: Unicode-normalised, case- and space-folded."""
-    return " ".join(unicodedata.normalize("NFKC", name).replace("\xa0", " ").split()).casefold()
 
 
 def slug_of(url: str) -> str:
@@ -289,18 +278,6 @@ REQUIRED_COLUMNS = {
     ),
     GAP_PRISON: ("country", "time", "journaprison"),
     GAP_PRISON_WORLD: ("global", "time", "journaprison"),
-    CURATED_CASES: (
-        "case_key",
-        "person_name",
-        "iso3",
-        "fact",
-        "value",
-        "value_precision",
-        "source_id",
-        "quote",
-        "note",
-    ),
-    CURATED_SOURCES: ("source_id", "publisher", "author", "title", "published", "url", "note"),
 }
 
 
@@ -603,27 +580,6 @@ def _killed_counts(cases: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _documented(frames: dict[str, pd.DataFrame], cases: pd.DataFrame) -> pd.DataFrame:
-    facts = frames[CURATED_CASES]
-    sources = frames[CURATED_SOURCES].drop(columns=["source_file", "source_line", "note"])
-    table = facts.merge(sources, on="source_id", how="left", validate="many_to_one")
-    keys = cases.assign(key=cases["name"].map(person_key))
-    latest_case = keys.sort_values("event_year").drop_duplicates(["key", "iso3"], keep="last")
-    lookup = {
-        (k, c): case
-        for k, c, case in zip(
-            latest_case["key"], latest_case["iso3"], latest_case["case_id"], strict=True
-        )
-    }
-    table["cpj_case_id"] = [
-        lookup.get((person_key(n), c), pd.NA)
-        for n, c in zip(table["person_name"], table["iso3"], strict=True)
-    ]
-    table["value_precision"] = table["value_precision"].replace("", pd.NA)
-    table["note"] = table["note"].replace("", pd.NA)
-    return table
-
-
 def _killed_details(frame: pd.DataFrame) -> pd.DataFrame:
     """Fields only CPJ's 43-column killed export has, keyed by (name key, year, iso3).
 
@@ -734,7 +690,6 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         "cpj_census_people": people,
         "cpj_census": _census_counts(frames, people),
         "cpj_killed_counts": _killed_counts(cases),
-        "documented_cases": _documented(frames, cases),
     }
 
 
@@ -777,7 +732,7 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         )
     each(
         cases,
-        ~cases["status"].isin(catalog.CASE_STATUSES),
+        ~cases["status"].isin(meta.CASE_STATUSES),
         "status in vocabulary",
         lambda r: f"status {r.status!r}",
     )
@@ -797,25 +752,6 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         lambda r: f"{r.iso3} {r.year}",
     )
     problems += census_matches_world_totals(census)
-    documented = tables["documented_cases"]
-    each(
-        documented,
-        documented["publisher"].isna(),
-        "fact has a known source",
-        lambda r: f"source_id {r.source_id!r} not in sources.csv",
-    )
-    each(
-        documented,
-        documented["quote"].fillna("").str.len() < 20,
-        "fact has its sentence",
-        lambda r: f"{r.case_key}/{r.fact}: the quote is missing or too short",
-    )
-    each(
-        documented,
-        ~documented["iso3"].isin(set(to_iso3(documented["iso3"], NAME).dropna())),
-        "documented country is known",
-        lambda r: f"{r.iso3!r}",
-    )
     return problems
 
 
@@ -852,12 +788,11 @@ def census_matches_world_totals(census: pd.DataFrame) -> list[Problem]:
 SOURCE = Source(
     name=NAME,
     datasets=(
-        catalog.CPJ_CASES,
-        catalog.CPJ_CASE_VALUES,
-        catalog.CPJ_CENSUS_PEOPLE,
-        catalog.CPJ_CENSUS,
-        catalog.CPJ_KILLED_COUNTS,
-        catalog.DOCUMENTED_CASES,
+        meta.CPJ_CASES,
+        meta.CPJ_CASE_VALUES,
+        meta.CPJ_CENSUS_PEOPLE,
+        meta.CPJ_CENSUS,
+        meta.CPJ_KILLED_COUNTS,
     ),
     mirror_folder="cpj",
     raw_files=RAW_FILES,

@@ -1,0 +1,1 @@
+"""Data coded from or counting Amnesty International's output."""

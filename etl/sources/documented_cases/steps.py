@@ -1,0 +1,110 @@
+"""Cases documented by publishers other than CPJ: curated facts, each with its source and
+the sentence it rests on, linked to CPJ's case record of the same person where one exists.
+
+Inputs: the two curated files beside this module, and CPJ's case records as this run has
+built them (a dataset of another source, read as an input like any raw file).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from etl.countries import to_iso3
+from etl.errors import Problem
+from etl.fetch import Fetched, RawFile
+from etl.names import person_key
+from etl.parsing import read_csv, require_columns
+from etl.pipeline import Source
+from etl.sources.documented_cases import meta
+
+NAME = "documented_cases"
+HERE = Path(__file__).resolve().parent
+FACTS = "documented_cases.csv"
+SOURCES = "sources.csv"
+CPJ_CASES = "cpj_cases.csv"
+REQUIRED_COLUMNS = {
+    FACTS: (
+        "case_key",
+        "person_name",
+        "iso3",
+        "fact",
+        "value",
+        "value_precision",
+        "source_id",
+        "quote",
+        "note",
+    ),
+    SOURCES: ("source_id", "publisher", "author", "title", "published", "url", "note"),
+    CPJ_CASES: ("case_id", "name", "iso3", "event_year"),
+}
+
+
+def parse(fetched: Fetched) -> pd.DataFrame:
+    frame = read_csv(NAME, fetched.name, fetched.content)
+    require_columns(NAME, fetched.name, frame, REQUIRED_COLUMNS[fetched.name])
+    return frame
+
+
+def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    facts = frames[FACTS]
+    sources = frames[SOURCES].drop(columns=["source_file", "source_line", "note"])
+    table = facts.merge(sources, on="source_id", how="left", validate="many_to_one")
+    table["cpj_case_id"] = cpj_case_ids(table, frames[CPJ_CASES])
+    table["value_precision"] = table["value_precision"].replace("", pd.NA)
+    table["note"] = table["note"].replace("", pd.NA)
+    return {NAME: table}
+
+
+def cpj_case_ids(facts: pd.DataFrame, cases: pd.DataFrame) -> list:
+    """Each fact's CPJ case: the same person (name key) in the same country, latest case."""
+    cases = cases.assign(
+        key=cases["name"].map(person_key),
+        event_year=pd.to_numeric(cases["event_year"].replace("", pd.NA)).astype("Int64"),
+    )
+    latest = cases.sort_values("event_year").drop_duplicates(["key", "iso3"], keep="last")
+    keys = zip(latest["key"], latest["iso3"], strict=True)
+    lookup = dict(zip(keys, latest["case_id"], strict=True))
+    return [
+        lookup.get((person_key(name), iso3), pd.NA)
+        for name, iso3 in zip(facts["person_name"], facts["iso3"], strict=True)
+    ]
+
+
+def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    documented = tables[NAME]
+    known = set(to_iso3(documented["iso3"], NAME).dropna())
+    rules = (
+        (
+            documented["publisher"].isna(),
+            "fact has a known source",
+            lambda r: f"source_id {r.source_id!r} not in sources.csv",
+        ),
+        (
+            documented["quote"].fillna("").str.len() < 20,
+            "fact has its sentence",
+            lambda r: f"{r.case_key}/{r.fact}: the quote is missing or too short",
+        ),
+        (~documented["iso3"].isin(known), "documented country is known", lambda r: repr(r.iso3)),
+    )
+    return [
+        Problem(NAME, row.source_file, int(row.source_line), rule, detail(row))
+        for mask, rule, detail in rules
+        for row in documented[mask].itertuples()
+    ]
+
+
+SOURCE = Source(
+    name=NAME,
+    datasets=meta.DATASETS,
+    mirror_folder="documented_cases",
+    raw_files=(
+        RawFile(FACTS, f"etl/sources/documented_cases/{FACTS}", local=HERE / FACTS),
+        RawFile(SOURCES, f"etl/sources/documented_cases/{SOURCES}", local=HERE / SOURCES),
+        RawFile(CPJ_CASES, "dataset:cpj_cases", dataset="cpj_cases"),
+    ),
+    parse=parse,
+    harmonise=harmonise,
+    validate=validate,
+)

@@ -1,0 +1,1 @@
+"""Freedom House: Freedom in the World, Freedom of the Press, Freedom on the Net."""

@@ -1,0 +1,1 @@
+"""The Political Terror Scale (Amnesty, HRW and State Department codings)."""

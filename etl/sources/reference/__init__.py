@@ -1,0 +1,1 @@
+"""The country crosswalk (etl/reference/), published as the `countries` dataset."""

@@ -1,0 +1,1 @@
+"""RSF's World Press Freedom Index, every edition since 2002."""

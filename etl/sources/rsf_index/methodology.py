@@ -1,0 +1,79 @@
+"""RSF's methodology, written once: its eras and their scales, the situation bands, the
+regions and the five indicators of the 2022 methodology. The ETL checks the data against
+these, and every chart, map and summary of the dashboard draws with them."""
+
+from __future__ import annotations
+
+ERAS = {
+    "2002-2012": {
+        "years": (2002, 2012),
+        "label": "2002–2012 (old scale)",
+        "short_label": "2002–2012, old scale",
+        "higher_is_better": False,
+        "explanation": (
+            "Scores on RSF's original scale: lower is better. The scale is open-ended "
+            "(from -10 for the best-placed countries in 2011-12 to above 140 for the worst)."
+        ),
+    },
+    "2013-2021": {
+        "years": (2013, 2021),
+        "label": "2013–2021 (0–100, re-expressed)",
+        "short_label": "2013–2021, 0–100",
+        "higher_is_better": True,
+        "explanation": (
+            "Scores from the 2013 methodology, published at the time on a 0–100 scale where "
+            "lower was better. RSF's files carry them re-expressed as 100 minus the original "
+            "score, so that higher is better; they are kept so here."
+        ),
+    },
+    "2022+": {
+        "years": (2022, None),
+        "label": "2022 onward (0–100, five indicators)",
+        "short_label": "2022 onward, 0–100",
+        "higher_is_better": True,
+        "explanation": (
+            "The 2022 methodology: a 0–100 score (higher is better) built from five indicators "
+            "(political, economic, legal, social, safety), with five situation bands."
+        ),
+    },
+}
+
+SITUATIONS = ("good", "satisfactory", "problematic", "difficult", "very serious")
+REGIONS = (
+    "Africa",
+    "Americas",
+    "Asia-Pacific",
+    "Eastern Europe & Central Asia",
+    "Europe & Central Asia",
+    "European Union & Balkans",
+    "Middle East & North Africa",
+)
+
+INDICATORS = (  # column, label, raw header
+    ("political", "Political context", "Political Context"),
+    ("economic", "Economic context", "Economic Context"),
+    ("legal", "Legal framework", "Legal Context"),
+    ("social", "Social context", "Social Context"),
+    ("safety", "Safety of journalists", "Safety"),
+)
+
+
+def era_of(year: int) -> str:
+    for name, era in ERAS.items():
+        start, end = era["years"]
+        if year >= start and (end is None or year <= end):
+            return name
+    raise ValueError(f"no RSF methodology era covers {year}")
+
+
+def situation_of(score: float) -> str:
+    """RSF's 2022+ band for a score (lower bounds inclusive, as RSF draws them)."""
+    if score >= 85:
+        return "good"
+    if score >= 70:
+        return "satisfactory"
+    if score >= 55:
+        return "problematic"
+    if score >= 40:
+        return "difficult"
+    return "very serious"

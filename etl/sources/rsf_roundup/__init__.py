@@ -1,0 +1,1 @@
+"""RSF's published round-up figures, each with its URL and quoted sentence."""

@@ -1,0 +1,1 @@
+"""V-Dem's media and repression indicators."""
