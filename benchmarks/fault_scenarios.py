@@ -250,12 +250,15 @@ def kill_trials(repo: Path, mirror: Path, work: Path, trials: int) -> str:
 READER = """
 import sys, time
 from pathlib import Path
-from dashboard import data
+try:
+    from etl.store import read_dataset
+except ImportError:  # the code before etl.store existed
+    from dashboard.data import read_dataset
 out, end = Path(sys.argv[1]), time.monotonic() + float(sys.argv[2])
 reads = 0
 while time.monotonic() < end:
     for name in ("rsf_index", "pts", "vdem"):
-        data.read_dataset(name, out)
+        read_dataset(name, out)
     reads += 1
 print(reads)
 """

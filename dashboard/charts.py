@@ -6,8 +6,6 @@ looks the same everywhere and can be checked without a browser.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -39,29 +37,6 @@ SEQUENCE = (
     "#637939",
 )
 NO_DATA = "#e5e5e5"
-BREAKS = (2012.5, 2021.5)  # between the last edition of an era and the first of the next
-
-
-@dataclass(frozen=True)
-class Measure:
-    column: str
-    label: str
-    era: str | None  # None: comparable across all editions
-    higher_is_better: bool
-
-
-MEASURES = {
-    "rank": Measure("rank", "Rank (1 = best)", None, False),
-    "score": Measure("score", "Score, 2022 onward (0–100)", "2022+", True),
-    "score-2013": Measure("score", "Score, 2013–2021 (0–100)", "2013-2021", True),
-    "score-2002": Measure(
-        "score", "Score, 2002–2012 (old scale, lower is better)", "2002-2012", False
-    ),
-    **{
-        name: Measure(name, f"{name.capitalize()} indicator, 2022 onward (0–100)", "2022+", True)
-        for name in ("political", "economic", "legal", "social", "safety")
-    },
-}
 
 
 def _source_line(fig: go.Figure, dataset: model.Dataset, years: str) -> go.Figure:
@@ -210,7 +185,7 @@ def world_map(edition: pd.DataFrame) -> go.Figure:
 
 
 def _add_breaks(fig: go.Figure, years: pd.Series, **where) -> None:
-    for x in BREAKS:
+    for x in rsf.BREAKS:
         if years.min() < x < years.max():
             fig.add_vline(x=x, line_dash="dot", line_color="#999", **where)
 
@@ -327,9 +302,8 @@ def indicators_chart(series: pd.DataFrame) -> go.Figure:
     return _source_line(fig, registry.DATASETS["rsf_index"], _span(recent))
 
 
-def compare_chart(frame: pd.DataFrame, measure_key: str) -> go.Figure:
+def compare_chart(frame: pd.DataFrame, measure: model.Measure) -> go.Figure:
     """Several entities over time on one measure (rows for the chosen entities only)."""
-    measure = MEASURES[measure_key]
     data = frame if measure.era is None else frame[frame["methodology"] == measure.era]
     fig = go.Figure()
     for i, (country, part) in enumerate(data.groupby("country", sort=True)):
@@ -351,7 +325,8 @@ def compare_chart(frame: pd.DataFrame, measure_key: str) -> go.Figure:
     if measure.era is None and not data.empty:
         _add_breaks(fig, data["year"])
     fig.update_yaxes(
-        title=measure.label, autorange=True if measure.higher_is_better else "reversed"
+        title=measure.on_compare.label,
+        autorange=True if measure.higher_is_better else "reversed",
     )
     fig.update_xaxes(tickformat="d", title=None)
     subtitle = "Up is better. " + (
@@ -360,7 +335,7 @@ def compare_chart(frame: pd.DataFrame, measure_key: str) -> go.Figure:
         else rsf.ERAS[measure.era]["label"]
     )
     fig.update_layout(
-        title={"text": f"Compared: {measure.label}", "subtitle": {"text": subtitle}},
+        title={"text": f"Compared: {measure.on_compare.label}", "subtitle": {"text": subtitle}},
         height=460,
         margin={"t": 80, "b": 70},
         legend={"title": {"text": ""}},
@@ -545,7 +520,7 @@ def source_panels(
 ) -> go.Figure:
     """One panel per source family on a shared year axis; up is better in every panel.
 
-    panels: (title, [(indicator, frame of year/value for this country), ...]).
+    panels: (title, [(measure, frame of year/value for this country), ...]).
     """
     fig = make_subplots(
         rows=len(panels),
@@ -555,19 +530,19 @@ def source_panels(
         subplot_titles=[title for title, _ in panels],
     )
     for row, (_, members) in enumerate(panels, 1):
-        for i, (indicator, frame) in enumerate(members):
+        for i, (measure, frame) in enumerate(members):
             fig.add_trace(
                 go.Scatter(
                     x=frame["year"],
                     y=frame["value"],
                     mode="lines+markers",
                     connectgaps=False,
-                    name=indicator.label,
+                    name=measure.label,
                     legendgroup=str(row),
                     showlegend=len(members) > 1,
                     line={"color": SEQUENCE[i % len(SEQUENCE)], "width": 2},
                     marker={"size": 5},
-                    hovertemplate=f"{indicator.label}<br>%{{x}}: %{{y}}<extra></extra>",
+                    hovertemplate=f"{measure.label}<br>%{{x}}: %{{y}}<extra></extra>",
                 ),
                 row=row,
                 col=1,
@@ -600,7 +575,12 @@ def source_panels(
         },
         legend={"x": 1.01, "y": 1, "yanchor": "top", "font": {"size": 10}},
     )
-    return _source_note(fig, "Sources: RSF, CPJ, Political Terror Scale, Freedom House, V-Dem")
+    drawn = dict.fromkeys(
+        registry.TITLES[registry.SOURCE_OF[measure.key]]
+        for _, members in panels
+        for measure, _ in members
+    )
+    return _source_note(fig, "Sources: " + ", ".join(drawn))
 
 
 def indicator_map(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl.publish import neutralise_formulas
+from etl.formats import neutralise_formulas
 
 
 def safe_csv(frame: pd.DataFrame, header_lines: tuple[str, ...] = ()) -> bytes:

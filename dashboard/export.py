@@ -29,8 +29,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import plotly.offline
 
-from dashboard import alttext, data, gallery, geo
-from etl import model, project, release
+from dashboard import alttext, gallery, geo
+from etl import model, project, store
 
 PRESETS = {"article": (1200, 675), "square": (1080, 1080), "portrait": (1080, 1350)}
 THEMES = {
@@ -65,7 +65,7 @@ def browser_path() -> str | None:
 
 
 def build_label(directory: Path | None = None) -> str:
-    version = release.current_version(directory or data.DATASETS_DIR)
+    version = store.current_version(directory or store.DATASETS_DIR)
     return f"data build-{version['version']}, {version['date']}" if version else "data unreleased"
 
 
@@ -232,7 +232,7 @@ def export_one(
 
 def cached_loader():
     """read_dataset, each file read once per batch (every chart of a gallery shares them)."""
-    return functools.cache(data.read_dataset)
+    return functools.cache(store.read_dataset)
 
 
 def gallery_specs(load) -> list[tuple[str, dict[str, str]]]:

@@ -13,36 +13,12 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts, data, indicators, state
-from etl import model, registry
+from dashboard import charts, data, measures, state
+from etl import model, registry, store
 from etl.sources.rsf_index import methodology as rsf
 
 Loader = Callable[[str], pd.DataFrame]
 KINDS = ("map", "rank", "score", "indicators", "compare", "cpj", "bands", "sources")
-PANELS = (
-    ("RSF rank (1 = best)", ("rsf_rank",)),
-    ("RSF score, 2022 methodology (0–100, higher is better)", ("rsf_score",)),
-    (
-        "CPJ: journalists imprisoned on 1 December, and killed (counts, higher is worse)",
-        ("cpj_imprisoned", "cpj_killed"),
-    ),
-    (
-        "RSF: journalists detained, where RSF published a country figure (higher is worse)",
-        ("rsf_detained",),
-    ),
-    (
-        "Political Terror Scale, 1–5 (higher is worse): Amnesty, HRW and State Dept codings",
-        ("pts_a", "pts_h", "pts_s"),
-    ),
-    ("Freedom House status since 1972: 1 not free, 2 partly free, 3 free", ("fh_status",)),
-    ("Freedom House D1: free and independent media, 0–4 (higher is better)", ("fh_d1",)),
-    ("Freedom in the World total, 0–100 (higher is better)", ("fh_total",)),
-    (
-        "V-Dem media indicators, latent scale (higher is better: less harassment, censorship, "
-        "self-censorship)",
-        ("vdem_harassment", "vdem_censorship", "vdem_self_censorship"),
-    ),
-)
 
 
 @dataclass(frozen=True)
@@ -75,7 +51,7 @@ def build(
     load: Loader,
     values: Callable[[str], pd.DataFrame] | None = None,
 ) -> Chart:
-    """values: a (cached) provider of indicator series by key; computed from `load` if None."""
+    """values: a (cached) provider of measure series by key; computed from `load` if None."""
     kind, _ = state.parse_choice(kind, KINDS, "map")
     values = values or _series_from(load)
     if kind == "map":
@@ -89,8 +65,10 @@ def build(
         chosen, _ = state.parse_countries(
             params.get("countries"), _names(index), ["AZE", "TUR", "RUS", "UKR"]
         )
-        measure, _ = state.parse_choice(params.get("measure"), list(charts.MEASURES), "rank")
-        figure = charts.compare_chart(index[index["iso3"].isin(chosen)], measure)
+        measure, _ = state.parse_choice(params.get("measure"), list(registry.ON_COMPARE), "rank")
+        figure = charts.compare_chart(
+            index[index["iso3"].isin(chosen)], registry.ON_COMPARE[measure]
+        )
         return Chart(
             figure,
             kind,
@@ -128,17 +106,20 @@ def build(
 def _map(
     params: Mapping[str, str], load: Loader, values_of: Callable[[str], pd.DataFrame]
 ) -> Chart:
-    """The world map of one measure and year (the page and the exports draw this)."""
-    metric, _ = state.parse_choice(params.get("metric"), list(data.MAP_METRICS), "rsf")
+    """The world map of one measure and year (the page and the exports draw this), drawn
+    as the measure's metadata says: RSF's bands, counts, or a turned continuous scale."""
+    metric, _ = state.parse_choice(params.get("metric"), list(registry.ON_MAP), "rsf")
+    measure = registry.ON_MAP[metric]
     names = data.entity_names()
-    if metric == "rsf":
+    drawn = {"metric": metric}
+    if measure.on_map.style == "bands":
         index = _rsf(load)
         year = _year(index, params)
         shown = index[index["year"] == year]
         return Chart(
             charts.world_map(shown),
             "map",
-            {"metric": metric, "edition": str(year)},
+            {**drawn, "edition": str(year)},
             shown[
                 [
                     "iso3",
@@ -151,62 +132,61 @@ def _map(
                     "score_change",
                 ]
             ],
-            (registry.DATASETS["rsf_index"],),
+            (measure.dataset,),
             rsf.ERAS[rsf.era_of(year)]["explanation"],
         )
-    if metric in data.MAP_INDICATORS:
-        indicator = indicators.BY_KEY[metric]
-        values = values_of(metric)
+    values = values_of(measure.key)
+    title = measure.on_map.label or measure.label
+    if measure.on_map.style == "count":
+        year = _year(load(measure.dataset.name), params)
+        shown = (
+            values[values["year"] == year]
+            .astype({"value": "Int64"})
+            .assign(country=lambda f: f["iso3"].map(names).fillna(f["iso3"]))
+            .sort_values(["value", "country"], ascending=[False, True])[
+                ["iso3", "value", "country"]
+            ]
+            .reset_index(drop=True)
+        )
+        figure = charts.count_map(
+            shown,
+            title=f"{title}, {year}",
+            subtitle=f"{int(shown['value'].sum())} in all; absolute counts (per-capita rates "
+            "would mislead for such small numbers); grey: none recorded",
+            unit=measure.unit,
+            dataset=measure.dataset,
+            year=year,
+        )
+        caption = measure.dataset.notes[0]
+    else:
         year = _year(values, params)
         shown = values[values["year"] == year].assign(
             country=lambda f: f["iso3"].map(names).fillna(f["iso3"])
         )
-        direction = "higher is better" if indicator.higher_is_better else "higher is worse"
+        direction = "higher is better" if measure.higher_is_better else "higher is worse"
         figure = charts.indicator_map(
             shown,
-            title=f"{indicator.label}, {year}",
+            title=f"{title}, {year}",
             subtitle=f"{len(shown)} countries; {direction}; grey: no value",
-            higher_is_better=indicator.higher_is_better,
+            higher_is_better=measure.higher_is_better,
             colorbar=direction.replace("higher is ", "higher:<br>"),
-            dataset=indicator.source,
+            dataset=measure.dataset,
             year=year,
         )
-        return Chart(
-            figure,
-            "map",
-            {"metric": metric, "edition": str(year)},
-            shown,
-            (indicator.source,),
-            indicator.scale,
-        )
-    census, killed = load("cpj_census"), load("cpj_killed_counts")
-    year = _year(census if metric == "imprisoned" else killed, params)
-    shown = data.map_counts(metric, census, killed, year, names)
-    dataset = data.COUNT_DATASETS[metric]
-    figure = charts.count_map(
-        shown,
-        title=f"{data.MAP_METRICS[metric]}, {year}",
-        subtitle=f"{int(shown['value'].sum())} in all; absolute counts (per-capita rates would "
-        "mislead for such small numbers); grey: none recorded",
-        unit=data.COUNT_UNITS[metric],
-        dataset=dataset,
-        year=year,
-    )
-    return Chart(
-        figure, "map", {"metric": metric, "edition": str(year)}, shown, (dataset,), dataset.notes[0]
-    )
+        caption = measure.scale
+    return Chart(figure, "map", {**drawn, "edition": str(year)}, shown, (measure.dataset,), caption)
 
 
 def map_years(
     metric: str, load: Loader, values: Callable[[str], pd.DataFrame] | None = None
 ) -> list[int]:
-    """The years a map measure can show."""
-    if metric == "rsf":
-        frame = load("rsf_index")
-    elif metric in data.MAP_INDICATORS:
-        frame = (values or _series_from(load))(metric)
+    """The years a map measure can show: every year of its dataset for RSF's index and for
+    counts (a year without a record is a year of none), else the years with a value."""
+    measure = registry.ON_MAP[metric]
+    if measure.on_map.style in ("bands", "count"):
+        frame = load(measure.dataset.name)
     else:
-        frame = load("cpj_census" if metric == "imprisoned" else "cpj_killed_counts")
+        frame = (values or _series_from(load))(measure.key)
     return sorted(int(y) for y in frame["year"].unique())
 
 
@@ -217,8 +197,8 @@ def _year(frame: pd.DataFrame, params: Mapping[str, str]) -> int:
 
 def _series_from(load: Loader) -> Callable[[str], pd.DataFrame]:
     def series(key: str) -> pd.DataFrame:
-        indicator = indicators.BY_KEY[key]
-        return indicators.long_values(indicator, load(indicator.dataset))
+        measure = registry.MEASURES[key]
+        return measure.values(load(measure.dataset.name))
 
     return series
 
@@ -226,23 +206,22 @@ def _series_from(load: Loader) -> Callable[[str], pd.DataFrame]:
 def _sources(country: str, name: str, values_of: Callable[[str], pd.DataFrame]) -> Chart:
     """Every source side by side for one country, with where it stands on each measure."""
     panels, standings, not_built = [], [], {}
-    for title, keys in PANELS:
+    for panel in registry.PANELS:
         members = []
-        for key in keys:
-            indicator = indicators.BY_KEY[key]
+        for measure in panel.measures:
             try:
-                values = values_of(key)
-            except data.DatasetNotBuilt as exc:  # shown without it, saying why
-                not_built[indicator.dataset] = str(exc)
+                values = values_of(measure.key)
+            except store.DatasetNotBuilt as exc:  # shown without it, saying why
+                not_built[measure.dataset.name] = str(exc)
                 continue
-            own = indicators.country_series(values, indicator, country)
+            own = measures.country_series(values, measure, country)
             if not own.empty:
-                members.append((indicator, own))
-            position = indicators.standing(values, indicator, country)
+                members.append((measure, own))
+            position = measures.standing(values, measure, country)
             if position:
                 standings.append(position)
         if members:
-            panels.append((title, members))
+            panels.append((panel.title, members))
     if not panels:
         empty = go.Figure().update_layout(title={"text": f"{name}: no source rates it"})
         details = ([], standings, tuple(not_built.values()))
@@ -250,12 +229,12 @@ def _sources(country: str, name: str, values_of: Callable[[str], pd.DataFrame]) 
     years = pd.concat([frame["year"] for _, members in panels for _, frame in members])
     behind = pd.concat(
         [
-            frame.dropna().assign(measure=indicator.label, source=indicator.source.attribution)
+            frame.dropna().assign(measure=measure.label, source=measure.dataset.attribution)
             for _, members in panels
-            for indicator, frame in members
+            for measure, frame in members
         ]
     )[["measure", "year", "value", "source"]]
     figure = charts.source_panels(panels, name, int(years.min()), int(years.max()))
-    sources = tuple({ind.dataset: ind.source for _, m in panels for ind, _ in m}.values())
+    sources = tuple({m.dataset.name: m.dataset for _, ms in panels for m, _ in ms}.values())
     details = (panels, standings, tuple(not_built.values()))
     return Chart(figure, "sources", {"country": country}, behind, sources, details=details)

@@ -29,23 +29,26 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette_compress import CompressMiddleware, add_compress_type
 from streamlit import file_util
 
-from dashboard import data
-from etl import registry, release
+from etl import registry, store
 
 DOCUMENTS = {
-    release.DATAPACKAGE: "application/json",
-    release.DICTIONARY: "text/markdown; charset=utf-8",
+    store.DATAPACKAGE: "application/json",
+    store.DICTIONARY: "text/markdown; charset=utf-8",
 }
 
 
 def _file(name: str) -> tuple[Path | None, str, str | None]:
     """(path, media type, reason it is withheld) for a public file name."""
     if name in DOCUMENTS:
-        return data.DATASETS_DIR / name, DOCUMENTS[name], None
+        return store.DATASETS_DIR / name, DOCUMENTS[name], None
     dataset = registry.DATASETS.get(name.removesuffix(".csv")) if name.endswith(".csv") else None
     if dataset is None:
         return None, "", None
-    return data.DATASETS_DIR / dataset.filename, "text/csv; charset=utf-8", dataset.download_blocked
+    return (
+        store.DATASETS_DIR / dataset.filename,
+        "text/csv; charset=utf-8",
+        dataset.download_blocked,
+    )
 
 
 async def serve_data(request: Request) -> Response:

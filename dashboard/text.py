@@ -6,6 +6,8 @@ import re
 
 import pandas as pd
 
+from etl import registry
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 # GitHub-flavoured markdown (Streamlit's remark-gfm) links bare addresses on the parsed text,
 # after the escapes above are undone: `www.`, `http://`, `https://` and e-mail addresses
@@ -103,7 +105,7 @@ def _band(percentile: float) -> str:
 def agreement_summary(name: str, standings: list[dict]) -> list[str]:
     """What the sources agree and disagree on, from each measure's latest percentile.
 
-    standings: results of indicators.standing (0 = worst country, 100 = best).
+    standings: results of measures.standing (0 = worst country, 100 = best).
     """
     safe = md_escape(name)
     if not standings:
@@ -111,15 +113,15 @@ def agreement_summary(name: str, standings: list[dict]) -> list[str]:
     ordered = sorted(standings, key=lambda s: s["percentile"])
     bands = [_band(s["percentile"]) for s in ordered]
     common = max(set(bands), key=bands.count)
-    sources = {s["indicator"].panel for s in ordered}
+    sources = {registry.SOURCE_OF[s["measure"].key] for s in ordered}
     lines = [
         f"On {bands.count(common)} of {len(ordered)} measures from {len(sources)} sources, "
         f"{safe} is in the **{common}** of countries (latest year of each measure)."
     ]
     low, high = ordered[0], ordered[-1]
     lines.append(
-        f"Lowest: {md_escape(low['indicator'].label)} ({low['year']}), percentile "
-        f"{low['percentile']}. Highest: {md_escape(high['indicator'].label)} "
+        f"Lowest: {md_escape(low['measure'].label)} ({low['year']}), percentile "
+        f"{low['percentile']}. Highest: {md_escape(high['measure'].label)} "
         f"({high['year']}), percentile {high['percentile']}."
     )
     spread = high["percentile"] - low["percentile"]

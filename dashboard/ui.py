@@ -12,14 +12,14 @@ import streamlit as st
 from dashboard import data, navigation
 from dashboard.geo import PLOTLY_CONFIG
 from dashboard.text import md_escape
-from etl import model, project
+from etl import model, project, registry, store
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cached(name: str, stamp: tuple) -> pd.DataFrame:
     """A dataset read once per published version (RSF with its change columns); `stamp`
     changes when an ETL run publishes, so the app follows without a restart."""
-    frame = data.read_dataset(name)
+    frame = store.read_dataset(name)
     return data.with_changes(frame) if name == "rsf_index" else frame
 
 
@@ -27,42 +27,38 @@ def _or_error_page(read, name: str, *args) -> pd.DataFrame:
     """read(name, *args), or a clear error page naming the file (and the page stops)."""
     try:
         return read(name, *args)
-    except data.DatasetUnavailable as exc:
+    except store.DatasetUnavailable as exc:
         st.error(str(exc), icon="⚠️")
         st.stop()
 
 
 def load(name: str) -> pd.DataFrame:
     """A dataset, or a clear error page naming the file."""
-    return _or_error_page(_cached, name, data.published_stamp(name))
+    return _or_error_page(_cached, name, store.published_stamp(name))
 
 
 def load_if_built(name: str) -> tuple[pd.DataFrame | None, str | None]:
     """(dataset, None), or (None, why) for a dataset not redistributed and not built on this
     installation, so a page can show everything else; other failures give the error page."""
     try:
-        return _cached(name, data.published_stamp(name)), None
-    except data.DatasetNotBuilt as exc:
+        return _cached(name, store.published_stamp(name)), None
+    except store.DatasetNotBuilt as exc:
         return None, str(exc)
-    except data.DatasetUnavailable as exc:
+    except store.DatasetUnavailable as exc:
         st.error(str(exc), icon="⚠️")
         st.stop()
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)  # shared, read-only: no copy per call
-def _indicator_values(key: str, stamp: tuple) -> pd.DataFrame:
-    from dashboard import indicators
-
-    indicator = indicators.BY_KEY[key]
-    return indicators.long_values(indicator, data.read_dataset(indicator.dataset))
+def _measure_values(key: str, stamp: tuple) -> pd.DataFrame:
+    measure = registry.MEASURES[key]
+    return measure.values(store.read_dataset(measure.dataset.name))
 
 
-def indicator_values(key: str) -> pd.DataFrame:
-    """(iso3, year, value) for an indicator, cached; a clear error page if its file is bad."""
-    from dashboard import indicators
-
-    stamp = data.published_stamp(indicators.BY_KEY[key].dataset)
-    return _or_error_page(_indicator_values, key, stamp)
+def measure_values(key: str) -> pd.DataFrame:
+    """(iso3, year, value) for a measure, cached; a clear error page if its file is bad."""
+    stamp = store.published_stamp(registry.MEASURES[key].dataset.name)
+    return _or_error_page(_measure_values, key, stamp)
 
 
 def view_url() -> str:
@@ -75,19 +71,17 @@ def view_url() -> str:
 
 
 def _version() -> str:
-    from etl import release
 
-    path = data.DATASETS_DIR / release.CHANGELOG
+    path = store.DATASETS_DIR / store.CHANGELOG
     return _version_label(str(path), path.stat().st_mtime if path.exists() else 0.0)
 
 
 @functools.lru_cache(maxsize=4)
 def _version_label(path: str, modified: float) -> str:
     """The data build, read from the changelog once per change of the file (not per rerun)."""
-    from etl import release
 
     del modified  # part of the cache key only
-    version = release.current_version(Path(path).parent)
+    version = store.current_version(Path(path).parent)
     return f"build-{version['version']} ({version['date']})" if version else "unreleased"
 
 
@@ -124,10 +118,8 @@ def download(
         st.caption(md_escape(blocked[0]))
 
 
-def _current_indicator_values(key: str) -> pd.DataFrame:
-    from dashboard import indicators
-
-    return _indicator_values(key, data.published_stamp(indicators.BY_KEY[key].dataset))
+def _current_measure_values(key: str) -> pd.DataFrame:
+    return _measure_values(key, store.published_stamp(registry.MEASURES[key].dataset.name))
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -135,14 +127,14 @@ def _chart(kind: str, params: tuple[tuple[str, str], ...], folder: str, release:
     from dashboard import gallery
 
     del folder, release  # part of the cache key only: other data means other charts
-    return gallery.build(kind, dict(params), load, values=_current_indicator_values)
+    return gallery.build(kind, dict(params), load, values=_current_measure_values)
 
 
 def chart(kind: str, params: dict[str, str]):
     """A named chart, built once per data release and shared by every session (figures
     are never modified after building: snapshots work on copies)."""
-    release = data.release_stamp()
-    return _chart(kind, tuple(sorted(params.items())), str(data.DATASETS_DIR), release)
+    release = store.release_stamp()
+    return _chart(kind, tuple(sorted(params.items())), str(store.DATASETS_DIR), release)
 
 
 def load_rsf_index() -> pd.DataFrame:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from etl import model
-from etl.publish import sha256
+from etl.formats import sha256
 
 SHOWN_KEYS = 20  # keys named per period in a message; the rest are counted
 

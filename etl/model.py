@@ -9,7 +9,10 @@ dictionary, and the dashboard its captions, source lines and licences.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+import pandas as pd
 
 # The pandas dtype each column type is read and validated as.
 PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64"}
@@ -104,3 +107,85 @@ def entity_columns(entity_source: str) -> tuple[Column, ...]:
             maximum=2100,
         ),
     )
+
+
+@dataclass(frozen=True)
+class OnMap:
+    """How the world map offers and draws a measure."""
+
+    key: str  # the map page's `metric=` value (kept stable: it is in readers' links)
+    style: str  # "bands": RSF's situations and eras; "count": absolute counts on a log
+    # scale; "scale": a continuous scale turned so that the better end reads as better
+    label: str | None = None  # the measure's name in the map's selector, if not its label
+
+
+@dataclass(frozen=True)
+class OnCompare:
+    """How the compare page offers a measure (several countries on one axis)."""
+
+    key: str  # the compare page's `measure=` value
+    label: str  # the axis title
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A quantity a reader can see charted: where it comes from, which way is better, how to
+    read it as (iso3, year, value) rows, and where the dashboard shows it. Declared in the
+    source package's `meta.py`, beside its dataset; the dashboard reads nothing else."""
+
+    key: str
+    dataset: Dataset
+    column: str
+    label: str
+    kind: str  # "count" | "score" | "ordinal"
+    direction: str | None = None  # overrides the column's, where it depends on context
+    breaks: tuple[float, ...] = ()  # methodology changes: lines must not join across them
+    era: str | None = None  # the one methodology era the values belong to, if any
+    absent_means_zero: bool = False  # counts where "no record" is a real zero
+    unit: str | None = None  # what a count counts ("journalists in prison")
+    # the dataset's table → this measure's (iso3, year, value) rows, where the plain column
+    # is not enough (a subset, a sum, the newest figure)
+    rows: Callable[[pd.DataFrame], pd.DataFrame] | None = None
+    on_map: OnMap | None = None
+    on_compare: OnCompare | None = None
+
+    @property
+    def meta(self) -> Column:
+        return self.dataset.column(self.column)
+
+    @property
+    def _direction(self) -> str | None:
+        return self.direction or self.meta.direction
+
+    @property
+    def higher_is_better(self) -> bool:
+        return self._direction != "higher is worse"
+
+    @property
+    def ranks_countries(self) -> bool:
+        """False for volumes that say nothing good or bad (e.g. how often Amnesty writes)."""
+        return self._direction is not None
+
+    @property
+    def scale(self) -> str:
+        """How to read a value: the column's description."""
+        return self.meta.description
+
+    def values(self, table: pd.DataFrame) -> pd.DataFrame:
+        """Every (iso3, year, value) row of the measure, from its dataset's table."""
+        if self.rows is not None:
+            frame = self.rows(table)
+        else:
+            frame = table[["iso3", "year", self.column]].dropna()
+            frame = frame.rename(columns={self.column: "value"})
+        frame = frame.dropna(subset=["iso3"])
+        return frame.astype({"year": int, "value": float}).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One panel of a country's every-source chart: measures of one source on one axis."""
+
+    title: str
+    measures: tuple[Measure, ...]
+    order: int  # position among every source's panels (lower first)

@@ -26,8 +26,8 @@ import pandera.pandas as pa
 from filelock import FileLock, Timeout
 
 from etl import changes as changing
+from etl import formats, release, store
 from etl import publish as publishing
-from etl import release
 from etl.errors import EtlError, FetchError, Problem, ValidationError, describe_failure
 from etl.fetch import Fetched, Fetcher, RawFile
 from etl.model import PANDAS_DTYPES, Dataset
@@ -173,7 +173,7 @@ def up_to_date(record: dict, fetched: list[Fetched], out_dir: Path) -> bool:
         return False
     return all(
         (out_dir / o["path"]).exists()
-        and publishing.sha256((out_dir / o["path"]).read_bytes()) == o["sha256"]
+        and formats.sha256((out_dir / o["path"]).read_bytes()) == o["sha256"]
         for o in record.get("outputs", [])
     )
 
@@ -236,7 +236,7 @@ def dataset_input(source: Source, raw: RawFile, out_dir: Path | None, built: dic
         content, origin = built[filename], f"dataset {raw.dataset} as built by this run"
     else:
         try:
-            content = publishing.read_published(out_dir or Path("."), filename)
+            content = store.read_published(out_dir or Path("."), filename)
         except OSError as exc:
             raise FetchError(
                 f"[{source.name}] {raw.name}: needs the dataset {raw.dataset}, which is not "
@@ -247,7 +247,7 @@ def dataset_input(source: Source, raw: RawFile, out_dir: Path | None, built: dic
         name=raw.name,
         url=raw.url,
         origin=origin,
-        sha256=publishing.sha256(content),
+        sha256=formats.sha256(content),
         size=len(content),
         retrieved_at="",
         content=content,
@@ -380,7 +380,7 @@ def build_source(
             f"{type(exc).__name__}: {exc}",
         )
     inputs = changed_inputs(source, record, fetched)
-    outputs = {d.filename: publishing.csv_bytes(tables[d.name]) for d in source.datasets}
+    outputs = {d.filename: formats.csv_bytes(tables[d.name]) for d in source.datasets}
     released = {o["path"]: o for o in record.get("outputs", [])}
     found = []
     for dataset in source.datasets:
@@ -405,7 +405,7 @@ def build_source(
         progress(f"  {dataset}: kept {len(names)} entities without an ISO code: {shown}")
     files = {
         **outputs,
-        f"provenance/{source.name}.json": publishing.json_bytes(
+        f"provenance/{source.name}.json": formats.json_bytes(
             provenance(source, fetched, outputs, unmatched)
         ),
     }
@@ -489,7 +489,7 @@ def _run_locked(sources, fetcher, out_dir, progress, options) -> Report:
     return Report(
         outcomes,
         [path for path in written if path in release_files],
-        release.current_version(out_dir),
+        store.current_version(out_dir),
     )
 
 

@@ -9,53 +9,13 @@ a staging folder without a marker is an unfinished write and is discarded.
 
 from __future__ import annotations
 
-import hashlib
-import io
 import json
 import os
-import re
 import shutil
 from pathlib import Path
 
-import pandas as pd
-
-STAGING = ".staging"
-COMMIT_MARKER = "COMMIT"
-
-
-# OWASP's CSV-injection guidance: text a spreadsheet would run as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-
-
-def neutralise(value: object) -> object:
-    """Prefix a quote to text that a spreadsheet would execute; numbers pass unchanged."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
-        return "'" + value
-    return value
-
-
-def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    clean = frame.copy()
-    for column in clean.select_dtypes(include=["object", "string"]).columns:
-        clean[column] = clean[column].map(neutralise, na_action="ignore")
-    return clean
-
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV with a fixed dialect: UTF-8, LF line ends, no index, shortest float repr, and no
-    cell a spreadsheet would execute."""
-    buffer = io.StringIO()
-    neutralise_formulas(frame).to_csv(buffer, index=False, lineterminator="\n")
-    return buffer.getvalue().encode("utf-8")
-
-
-def json_bytes(payload: object) -> bytes:
-    return (json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode()
-
-
-def sha256(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
+from etl.formats import json_bytes
+from etl.store import COMMIT_MARKER, STAGING
 
 
 def _fsync_write(path: Path, content: bytes) -> None:
@@ -96,27 +56,6 @@ def publish(out_dir: Path, source: str, files: dict[str, bytes]) -> list[str]:
     _fsync_write(stage / COMMIT_MARKER, json_bytes(sorted(changed)))
     _apply(out_dir, stage)
     return changed
-
-
-def read_published(out_dir: Path, rel: str) -> bytes:
-    """The bytes of a published file as of the last committed publish, for readers.
-
-    Readers never write: where a publish is committed but not yet fully moved into place
-    (the ETL is moving files right now, or died while moving them), the file is read from
-    the committed staging folder, so a reader sees the new release whole, never a mix.
-    Only the ETL (`recover`) finishes or discards staging folders."""
-    staging_root = out_dir / STAGING
-    try:
-        stages = sorted(p for p in staging_root.iterdir() if p.is_dir())
-    except (FileNotFoundError, NotADirectoryError):
-        stages = []
-    for stage in reversed(stages):
-        if (stage / COMMIT_MARKER).exists():
-            try:
-                return (stage / rel).read_bytes()
-            except (FileNotFoundError, NotADirectoryError):
-                continue  # not in this publish, or already moved into place
-    return (out_dir / rel).read_bytes()
 
 
 def recover(out_dir: Path) -> list[str]:

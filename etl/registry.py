@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from etl.model import Dataset
+from etl.model import Dataset, Measure, Panel
 
 # Every source package, in the order the ETL runs them and the data package lists them.
 PACKAGES = (
@@ -48,13 +48,25 @@ def withheld() -> tuple[Dataset, ...]:
 def sources() -> list:
     """Every source's ETL steps (fetch, parse, harmonise, validate), in PACKAGES order; for
     the ETL only: this loads the pipeline's machinery (pandera, requests)."""
-    found = []
-    for package in PACKAGES:
-        try:
-            module = importlib.import_module(f"etl.sources.{package}.steps")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"etl.sources.{package}.steps":
-                raise
-            continue  # published by another source's steps
-        found.append(module.SOURCE)
-    return found
+    return [importlib.import_module(f"etl.sources.{p}.steps").SOURCE for p in PACKAGES]
+
+
+def _gathered(name: str) -> tuple:
+    return tuple(item for package in PACKAGES for item in getattr(meta(package), name, ()))
+
+
+# Everything the dashboard can chart, by key, in the order the packages offer them.
+MEASURES: dict[str, Measure] = {measure.key: measure for measure in _gathered("MEASURES")}
+# The panels of a country's every-source chart, in their order.
+PANELS: tuple[Panel, ...] = tuple(sorted(_gathered("PANELS"), key=lambda panel: panel.order))
+# The world map's measures, by their `metric=` value; the compare page's, by `measure=`.
+ON_MAP: dict[str, Measure] = {m.on_map.key: m for m in MEASURES.values() if m.on_map}
+ON_COMPARE: dict[str, Measure] = {m.on_compare.key: m for m in MEASURES.values() if m.on_compare}
+# Which source package each measure comes from (one source, however many datasets).
+SOURCE_OF: dict[str, str] = {
+    measure.key: package
+    for package in PACKAGES
+    for measure in getattr(meta(package), "MEASURES", ())
+}
+# Each source's short name, for source lines naming several sources.
+TITLES: dict[str, str] = {package: meta(package).TITLE for package in PACKAGES}

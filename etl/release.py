@@ -7,17 +7,15 @@ leaves the committed files byte-identical.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 from etl import changes, model, project, registry
 from etl.docs import datasets_markdown
-from etl.publish import json_bytes, publish, sha256
+from etl.formats import json_bytes, sha256
+from etl.publish import publish
+from etl.store import CHANGELOG, DATAPACKAGE, DICTIONARY, load_changelog
 
-CHANGELOG = "CHANGELOG.json"
-DATAPACKAGE = "datapackage.json"
-DICTIONARY = "README.md"
 PACKAGE_NAME = "press-freedom-dashboard-datasets"
 # Open Definition licence ids for terms that are not a standard licence.
 LICENCE_NAMES = {
@@ -34,16 +32,6 @@ def row_changes(dataset: model.Dataset, old: bytes | None, new: bytes) -> dict:
     (the changelog entry; per edition or year too where the dataset has one)."""
     change = changes.compare(dataset, new, local=old, released=None)
     return change.record() if change else {"added": 0, "removed": 0, "changed": 0}
-
-
-def load_changelog(out_dir: Path) -> list[dict]:
-    path = out_dir / CHANGELOG
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
-
-
-def current_version(out_dir: Path) -> dict | None:
-    log = load_changelog(out_dir)
-    return log[-1] if log else None
 
 
 def _field(column: model.Column) -> dict:

@@ -4,8 +4,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard import data
 from dashboard.navigation import PAGES
+from etl import store
 from tests.conftest import ROOT, needs_built
 
 TIMEOUT = 60
@@ -116,7 +116,7 @@ def test_hostile_parameters_give_a_note_not_a_crash(script, value):
 
 
 def test_missing_dataset_gives_an_error_naming_the_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(data, "DATASETS_DIR", tmp_path)
+    monkeypatch.setattr(store, "DATASETS_DIR", tmp_path)
     st.cache_data.clear()
     try:
         at = page("views/world_map.py")
@@ -128,7 +128,7 @@ def test_missing_dataset_gives_an_error_naming_the_file(tmp_path, monkeypatch):
 
 def test_corrupt_dataset_gives_an_error_naming_the_file(tmp_path, monkeypatch):
     (tmp_path / "rsf_index.csv").write_bytes(b"\x00\xff garbage\n,,,\n")
-    monkeypatch.setattr(data, "DATASETS_DIR", tmp_path)
+    monkeypatch.setattr(store, "DATASETS_DIR", tmp_path)
     st.cache_data.clear()
     try:
         at = page("views/country.py")
@@ -227,7 +227,7 @@ def test_embed_url_renders_the_chart_alone():
 
 @pytest.mark.parametrize("script", [p.script for p in PAGES])
 def test_every_page_explains_a_missing_dataset(script, tmp_path, monkeypatch):
-    monkeypatch.setattr(data, "DATASETS_DIR", tmp_path)
+    monkeypatch.setattr(store, "DATASETS_DIR", tmp_path)
     st.cache_data.clear()
     try:
         at = page(script)
@@ -263,9 +263,9 @@ def installation_without_withheld_data(tmp_path, monkeypatch):
 
     withheld = [d.filename for d in registry.withheld()]
     shutil.copytree(
-        data.DATASETS_DIR, tmp_path / "datasets", ignore=shutil.ignore_patterns(*withheld)
+        store.DATASETS_DIR, tmp_path / "datasets", ignore=shutil.ignore_patterns(*withheld)
     )
-    monkeypatch.setattr(data, "DATASETS_DIR", tmp_path / "datasets")
+    monkeypatch.setattr(store, "DATASETS_DIR", tmp_path / "datasets")
     st.cache_data.clear()
     st.cache_resource.clear()
     yield

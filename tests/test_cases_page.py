@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from dashboard import data
 from dashboard.text import md_escape
+from etl import store
 from tests.conftest import DATASETS, needs_built
 from tests.test_app import page
 
@@ -48,7 +48,7 @@ def test_case_detail_from_url_shows_every_field_and_links():
 
 def test_census_drill_through_lists_the_people_counted():
     at = page(CASES, country="AZE", census="2016")
-    census = data.read_dataset("cpj_census", DATASETS)
+    census = store.read_dataset("cpj_census", DATASETS)
     expected = census[
         (census.iso3 == "AZE") & (census.year == 2016) & (census.source == "cpj-person-years-2020")
     ]["imprisoned"].item()
@@ -76,7 +76,7 @@ def test_names_from_data_are_shown_as_text(tmp_path, monkeypatch, name):
     cases = pd.read_csv(tmp_path / "cpj_cases.csv", dtype=str, keep_default_na=False)
     cases.loc[cases.case_id == "afgan-mukhtarli:imprisoned:2017-05-29", "name"] = name
     cases.to_csv(tmp_path / "cpj_cases.csv", index=False, lineterminator="\n")
-    monkeypatch.setattr(data, "DATASETS_DIR", tmp_path)
+    monkeypatch.setattr(store, "DATASETS_DIR", tmp_path)
     st.cache_data.clear()
     try:
         at = page(CASES, case="afgan-mukhtarli:imprisoned:2017-05-29")

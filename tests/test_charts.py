@@ -4,13 +4,13 @@ import pandas as pd
 import pytest
 
 from dashboard import charts, data, geo
-from etl import project, registry
+from etl import project, registry, store
 from etl.sources.rsf_index import methodology as rsf
 
 
 @pytest.fixture(scope="module")
 def index():
-    return data.with_changes(data.read_dataset("rsf_index"))
+    return data.with_changes(store.read_dataset("rsf_index"))
 
 
 def test_changes_compare_with_previous_edition(index):
@@ -56,7 +56,9 @@ def test_every_chart_carries_the_source_line(index):
         charts.rank_chart(aze),
         charts.score_chart(aze),
         charts.indicators_chart(aze),
-        charts.compare_chart(index[index["iso3"].isin(["AZE", "TUR"])], "rank"),
+        charts.compare_chart(
+            index[index["iso3"].isin(["AZE", "TUR"])], registry.ON_COMPARE["rank"]
+        ),
         charts.situation_bar(index),
     ]
     for fig in figures:
@@ -70,7 +72,9 @@ def test_no_line_joins_values_across_a_methodology_break(index):
     for fig in (
         charts.rank_chart(aze),
         charts.score_chart(aze),
-        charts.compare_chart(index[index["iso3"].isin(["AZE", "TUR"])], "rank"),
+        charts.compare_chart(
+            index[index["iso3"].isin(["AZE", "TUR"])], registry.ON_COMPARE["rank"]
+        ),
     ):
         for trace in fig.data:
             eras = {rsf.era_of(int(x)) for x in trace.x}
@@ -84,7 +88,9 @@ def test_score_panels_point_up_for_better(index):
 
 
 def test_compare_by_era_measure_keeps_only_that_era(index):
-    fig = charts.compare_chart(index[index["iso3"].isin(["AZE", "TUR", "RUS"])], "safety")
+    fig = charts.compare_chart(
+        index[index["iso3"].isin(["AZE", "TUR", "RUS"])], registry.ON_COMPARE["safety"]
+    )
     assert {t.name for t in fig.data} == {"Azerbaijan", "Türkiye", "Russia"}
     assert all(min(t.x) >= 2022 for t in fig.data)
 

@@ -2,12 +2,12 @@
 
 import pytest
 
-from dashboard import data
+from etl import store
 from tests.conftest import DATASETS, needs_built
 
 
 def value(dataset, column, **where):
-    frame = data.read_dataset(dataset, DATASETS)
+    frame = store.read_dataset(dataset, DATASETS)
     for key, wanted in where.items():
         frame = frame[frame[key] == wanted]
     assert len(frame) == 1, (dataset, where, len(frame))
@@ -84,7 +84,7 @@ def test_freedom_house_status_history_reaches_back():
 
 
 def test_rsf_roundup_keeps_revisions_side_by_side():
-    roundup = data.read_dataset("rsf_roundup", DATASETS)
+    roundup = store.read_dataset("rsf_roundup", DATASETS)
     killed_2022 = roundup[(roundup.year == 2022) & (roundup.measure == "killed")]
     assert sorted(killed_2022["value"]) == [57, 61]
     assert value("rsf_roundup", "value", scope="world", year=2024, measure="detained") == 550
@@ -96,5 +96,5 @@ def test_unmatched_entities_are_kept_and_reported():
 
     provenance = json.loads((DATASETS / "provenance" / "pts.json").read_text())
     assert "Gaza (Hamas)" in provenance["unmatched_entities"]["pts"]
-    pts = data.read_dataset("pts", DATASETS)
+    pts = store.read_dataset("pts", DATASETS)
     assert (pts["entity"] == "Gaza (Hamas)").any()

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from dashboard import data
+from etl import store
 from etl.sources.cpj import meta as cpj_meta
 from tests.conftest import DATASETS, needs_built
 
@@ -11,7 +12,7 @@ pytestmark = needs_built("cpj_cases", "cpj_census", "cpj_census_people", "cpj_ki
 
 
 def read(name):
-    return data.read_dataset(name, DATASETS)
+    return store.read_dataset(name, DATASETS)
 
 
 @pytest.fixture(scope="module")

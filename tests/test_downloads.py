@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 import streamlit as st
 
+from etl import store
 from tests.conftest import needs_built
 from tests.test_app import page
 
@@ -91,16 +92,14 @@ def test_dataset_page_download_and_formula_neutralisation(captured, tmp_path, mo
 
     import shutil
 
-    from dashboard import data
-
-    for file in data.DATASETS_DIR.glob("*.csv"):
+    for file in store.DATASETS_DIR.glob("*.csv"):
         shutil.copy(file, tmp_path / file.name)
-    for file in data.DATASETS_DIR.glob("*.json"):
+    for file in store.DATASETS_DIR.glob("*.json"):
         shutil.copy(file, tmp_path / file.name)
     index = pd.read_csv(tmp_path / "rsf_index.csv", dtype=str, keep_default_na=False)
     index.loc[index.iso3 == "AZE", "country"] = '=HYPERLINK("http://x","y")'
     index.to_csv(tmp_path / "rsf_index.csv", index=False, lineterminator="\n")
-    monkeypatch.setattr(data, "DATASETS_DIR", tmp_path)
+    monkeypatch.setattr(store, "DATASETS_DIR", tmp_path)
     st.cache_data.clear()
     captured.clear()
     try:

@@ -9,8 +9,8 @@ import sys
 import pytest
 from PIL import Image
 
-from dashboard import alttext, data, export, gallery
-from etl import project
+from dashboard import alttext, export, gallery
+from etl import project, store
 from tests.conftest import ROOT, needs_built
 
 needs_browser = pytest.mark.skipif(
@@ -32,7 +32,7 @@ CHARTS = [
 
 
 def chart(kind, params):
-    return gallery.build(kind, params, data.read_dataset)
+    return gallery.build(kind, params, store.read_dataset)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import sys
 import pandas as pd
 import pytest
 
-from etl import release
+from etl import store
 from etl.__main__ import summary
 from etl.fetch import Fetcher
 from etl.pipeline import RunOptions, run
@@ -85,7 +85,7 @@ def test_allow_shrink_publishes_the_named_dataset_and_records_why(mirror, releas
     assert report.outcomes[1].ok, report.outcomes[1].error
     published = pd.read_csv(released / "pts.csv")
     assert "Zimbabwe" not in set(published["entity"])
-    entry = release.load_changelog(released)[-1]
+    entry = store.load_changelog(released)[-1]
     assert entry["version"] == 2
     assert entry["datasets"]["pts"]["removed"] == 48
     assert entry["datasets"]["pts"]["by_year"]["2023"] == {"added": 0, "removed": 1, "changed": 0}
@@ -108,7 +108,7 @@ def test_rebuilding_a_missing_file_identical_to_its_release_is_no_new_version(mi
     report = rerun(mirror, released)
     assert report.outcomes[1].ok and report.outcomes[1].written == ["pts.csv"]
     assert report.outcomes[1].changes == []
-    assert [e["version"] for e in release.load_changelog(released)] == [1]
+    assert [e["version"] for e in store.load_changelog(released)] == [1]
 
 
 def test_changed_input_is_named_with_rows_changed_per_year(mirror, released):
@@ -125,7 +125,7 @@ def test_changed_input_is_named_with_rows_changed_per_year(mirror, released):
     assert "pts/PTS-2024.csv (sha256" in text
     assert "pts.csv: +0 −0 ~1 rows" in text and "year 2023: +0 −0 ~1" in text
     assert "release: build-2" in text
-    entry = release.load_changelog(released)[-1]
+    entry = store.load_changelog(released)[-1]
     assert entry["datasets"] == {
         "pts": {"added": 0, "removed": 0, "changed": 1, "by_year": {"2023": release_row(0, 0, 1)}}
     }

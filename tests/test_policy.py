@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from etl import project, registry, release
+from etl import project, registry, store
 from tests.conftest import DATASETS, MIRROR, ROOT, needs_mirror
 
 WITHHELD = {d.filename for d in registry.withheld()}
@@ -47,7 +47,7 @@ def test_gitignore_lists_exactly_the_withheld_datasets():
 
 
 def test_the_data_package_lists_withheld_datasets_without_their_rows():
-    package = json.loads((DATASETS / release.DATAPACKAGE).read_text())
+    package = json.loads((DATASETS / store.DATAPACKAGE).read_text())
     assert {r["path"] for r in package["resources"]} & WITHHELD == set()
     assert {f"{w['name']}.csv" for w in package["withheld"]} == WITHHELD
     assert package["withheldPolicy"] == project.WITHHELD_POLICY
@@ -60,7 +60,7 @@ def test_a_fresh_clone_builds_withheld_datasets_identical_to_the_release(tmp_pat
     no new version appears."""
     out = tmp_path / "datasets"
     shutil.copytree(DATASETS, out, ignore=shutil.ignore_patterns(*WITHHELD, ".*"))
-    before = (out / release.CHANGELOG).read_bytes()
+    before = (out / store.CHANGELOG).read_bytes()
     result = subprocess.run(
         [sys.executable, "-m", "etl", "run", "--missing", "--mirror", str(MIRROR)]
         + ["--out", str(out)],
@@ -75,7 +75,7 @@ def test_a_fresh_clone_builds_withheld_datasets_identical_to_the_release(tmp_pat
             recorded[output["path"]] = output["sha256"]
     for name in WITHHELD:
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == recorded[name], name
-    assert (out / release.CHANGELOG).read_bytes() == before
+    assert (out / store.CHANGELOG).read_bytes() == before
     assert "summary: updated: cpj, freedomhouse, amnesty;" in result.stderr
 
 
@@ -83,11 +83,10 @@ def test_data_urls_refuse_withheld_datasets_even_where_not_built(tmp_path, monke
     from starlette.applications import Starlette
     from starlette.testclient import TestClient
 
-    from dashboard import data
     from dashboard.server import MIDDLEWARE, ROUTES
 
     shutil.copytree(DATASETS, tmp_path / "datasets", ignore=shutil.ignore_patterns(*WITHHELD))
-    monkeypatch.setattr(data, "DATASETS_DIR", tmp_path / "datasets")
+    monkeypatch.setattr(store, "DATASETS_DIR", tmp_path / "datasets")
     client = TestClient(Starlette(routes=ROUTES, middleware=MIDDLEWARE))
     for name in WITHHELD:
         response = client.get(f"/data/{name}")
@@ -99,7 +98,7 @@ def test_exported_snapshots_of_withheld_data_carry_no_data_file(tmp_path):
     """The gallery CLI, like the app, writes no HTML (which holds every value) for charts of
     data that is not redistributed."""
     from dashboard import export, gallery
-    from dashboard.data import DatasetNotBuilt
+    from etl.store import DatasetNotBuilt
 
     load = export.cached_loader()
     try:

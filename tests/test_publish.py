@@ -5,7 +5,7 @@ import os
 
 import pandas as pd
 
-from etl import publish
+from etl import formats, publish
 
 
 def test_csv_bytes_are_deterministic_and_keep_decimals():
@@ -16,9 +16,9 @@ def test_csv_bytes_are_deterministic_and_keep_decimals():
             "rank": pd.array([1, None], "Int64"),
         }
     )
-    content = publish.csv_bytes(frame)
+    content = formats.csv_bytes(frame)
     assert content == b"iso3,score,rank\nNOR,92.65,1\nAZE,41.0,\n"
-    assert publish.csv_bytes(frame.copy()) == content
+    assert formats.csv_bytes(frame.copy()) == content
 
 
 def test_publish_writes_and_reports_only_changes(tmp_path):

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from etl import model, registry, release
+from etl import model, registry, release, store
 from tests.conftest import DATASETS
 
 RSF = registry.DATASETS["rsf_index"]
@@ -30,32 +30,32 @@ def copy_of_datasets(tmp_path):
 
 
 def test_a_build_without_changes_writes_nothing(copy_of_datasets):
-    before = (copy_of_datasets / release.CHANGELOG).read_bytes()
+    before = (copy_of_datasets / store.CHANGELOG).read_bytes()
     assert release.finalize(copy_of_datasets, {}) == []
-    assert (copy_of_datasets / release.CHANGELOG).read_bytes() == before
+    assert (copy_of_datasets / store.CHANGELOG).read_bytes() == before
 
 
 def test_a_build_with_changes_gets_a_new_version(copy_of_datasets):
-    log = release.load_changelog(copy_of_datasets)
+    log = store.load_changelog(copy_of_datasets)
     changes = {"cpj_census": {"added": 0, "removed": 0, "changed": 3}}
     written = release.finalize(copy_of_datasets, changes)
-    assert set(written) == {release.CHANGELOG, release.DATAPACKAGE, release.DICTIONARY}
-    new_log = release.load_changelog(copy_of_datasets)
+    assert set(written) == {store.CHANGELOG, store.DATAPACKAGE, store.DICTIONARY}
+    new_log = store.load_changelog(copy_of_datasets)
     assert new_log[-1]["version"] == log[-1]["version"] + 1
     assert new_log[-1]["datasets"] == changes
-    package = json.loads((copy_of_datasets / release.DATAPACKAGE).read_text())
+    package = json.loads((copy_of_datasets / store.DATAPACKAGE).read_text())
     assert package["version"] == f"build-{new_log[-1]['version']}"
-    assert "changed" in (copy_of_datasets / release.DICTIONARY).read_text()
+    assert "changed" in (copy_of_datasets / store.DICTIONARY).read_text()
 
 
 def test_data_package_validates_with_frictionless():
     frictionless = pytest.importorskip("frictionless")
-    report = frictionless.validate(str(DATASETS / release.DATAPACKAGE))
+    report = frictionless.validate(str(DATASETS / store.DATAPACKAGE))
     assert report.valid, report.flatten(["type", "note"])[:10]
 
 
 def test_data_package_describes_every_file_by_hash():
-    package = json.loads((DATASETS / release.DATAPACKAGE).read_text())
+    package = json.loads((DATASETS / store.DATAPACKAGE).read_text())
     resources = {r["name"]: r for r in package["resources"]}
     withheld = {d.name for d in registry.withheld()}
     assert set(resources) == set(registry.DATASETS) - withheld
@@ -72,7 +72,7 @@ def test_data_package_describes_every_file_by_hash():
 
 
 def test_dictionary_covers_every_column_of_every_dataset():
-    text = (DATASETS / release.DICTIONARY).read_text()
+    text = (DATASETS / store.DICTIONARY).read_text()
     for dataset in registry.DATASETS.values():
         assert f"datasets/{dataset.filename}" in text
         for column in dataset.columns:

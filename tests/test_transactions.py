@@ -12,8 +12,7 @@ import time
 
 import pytest
 
-from dashboard import data
-from etl import publish, release
+from etl import publish, store
 from etl.fetch import Fetcher
 from etl.pipeline import lock, run
 from tests.conftest import ROOT, copy_fixture_mirror, digest, fixture_sources
@@ -108,7 +107,7 @@ def copy_release(released, target):
 def test_a_run_killed_at_any_stage_is_redone_exactly(stage, changed_mirror, released, tmp_path):
     uninterrupted = copy_release(released, tmp_path / "uninterrupted")
     report = fixture_run(changed_mirror, uninterrupted)
-    assert [e["version"] for e in release.load_changelog(uninterrupted)] == [1, 2]
+    assert [e["version"] for e in store.load_changelog(uninterrupted)] == [1, 2]
     assert {o.source for o in report.outcomes if o.written} == {"rsf_index", "pts"}
 
     killed = copy_release(released, tmp_path / "killed")
@@ -120,7 +119,7 @@ def test_a_run_killed_at_any_stage_is_redone_exactly(stage, changed_mirror, rele
         text=True,
     )
     assert child.returncode == -signal.SIGKILL, (child.stdout, child.stderr)
-    visible = {name: data.read_dataset(name, killed).to_csv() for name in ("rsf_index", "pts")}
+    visible = {name: store.read_dataset(name, killed).to_csv() for name in ("rsf_index", "pts")}
     if stage in ("fetched", "first-source-built", "all-sources-built", "staging"):
         # not committed: the release is untouched (staging aside), and readers see it
         assert {k: v for k, v in digest(killed).items() if ".staging" not in k} == before
@@ -136,15 +135,14 @@ def test_a_run_killed_at_any_stage_is_redone_exactly(stage, changed_mirror, rele
 READER = """
 import sys, time
 from pathlib import Path
-from dashboard import data
-from etl import release
+from etl import store
 out, seconds = Path(sys.argv[1]), float(sys.argv[2])
 reads, end = 0, time.monotonic() + seconds
 while time.monotonic() < end:
     for name in ("rsf_index", "pts"):
-        frame = data.read_dataset(name, out)
+        frame = store.read_dataset(name, out)
         assert len(frame) > 0
-    assert release.current_version(out) is not None
+    assert store.current_version(out) is not None
     reads += 1
 print(reads)
 """
@@ -176,7 +174,7 @@ def test_etl_and_readers_in_other_processes_both_succeed(released, changed_mirro
         assert reader.returncode == 0, err
         assert int(out) > 0
     assert runs >= 2
-    assert len(release.load_changelog(released)) == runs + 1  # every publish recorded
+    assert len(store.load_changelog(released)) == runs + 1  # every publish recorded
 
 
 def test_readers_never_write(released, changed_mirror, tmp_path):
@@ -198,10 +196,10 @@ def test_readers_never_write(released, changed_mirror, tmp_path):
 
     sys.addaudithook(audit)
     for name in ("rsf_index", "pts"):
-        data.read_dataset(name, released)
-    data.published_stamp("pts", released)
-    release.current_version(released)
-    release.load_changelog(released)
+        store.read_dataset(name, released)
+    store.published_stamp("pts", released)
+    store.current_version(released)
+    store.load_changelog(released)
     assert writes == []
     assert (stage / publish.COMMIT_MARKER).exists()  # left for the ETL to finish
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, data, state, ui
+from dashboard import data, state, ui
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
@@ -12,7 +12,7 @@ index = ui.load_rsf_index()
 names = data.country_names(index)
 chosen, message = state.parse_countries(st.query_params.get("countries"), names, DEFAULT)
 measure, measure_message = state.parse_choice(
-    st.query_params.get("measure"), list(charts.MEASURES), "rank"
+    st.query_params.get("measure"), list(registry.ON_COMPARE), "rank"
 )
 
 st.title("Compare countries")
@@ -27,12 +27,12 @@ chosen = left.multiselect(
     max_selections=state.MAX_COUNTRIES,
     key="countries",
 )
-measures = list(charts.MEASURES)
+measures = list(registry.ON_COMPARE)
 measure = right.selectbox(
     "Measure",
     measures,
     index=measures.index(measure),
-    format_func=lambda k: charts.MEASURES[k].label,
+    format_func=lambda k: registry.ON_COMPARE[k].on_compare.label,
     key="measure",
 )
 ui.sync_url(countries=chosen, measure=measure)
@@ -42,11 +42,12 @@ if not chosen:
     st.stop()
 chart = ui.chart("compare", {"countries": ",".join(chosen), "measure": measure})
 ui.plot(chart.figure, key="compare", sources=registry.DATASETS["rsf_index"], embed=chart)
-if charts.MEASURES[measure].era is None:
+era = registry.ON_COMPARE[measure].era
+if era is None:
     st.caption(
         "Ranks span every edition, but the number of ranked entities grew from 139 "
         "(2002) to 180 (2014 on), and the method changed in 2013 and 2022."
     )
 else:
-    st.caption(rsf.ERAS[charts.MEASURES[measure].era]["explanation"])
+    st.caption(rsf.ERAS[era]["explanation"])
 ui.source_caption(registry.DATASETS["rsf_index"])

@@ -122,17 +122,17 @@ def sources_section(country: str, name: str) -> None:
     )
     with st.expander("What each scale means"):
         for _, members in panels:
-            for indicator, _ in members:
+            for measure, _ in members:
                 st.markdown(
-                    f"- **{text.md_escape(indicator.label)}**: "
-                    f"{text.md_escape(indicator.scale)} "
-                    f"({text.md_escape(indicator.source.attribution)})"
+                    f"- **{text.md_escape(measure.label)}**: "
+                    f"{text.md_escape(measure.scale)} "
+                    f"({text.md_escape(measure.dataset.attribution)})"
                 )
     if standings:
         table = pd.DataFrame(
             [
                 {
-                    "measure": s["indicator"].label,
+                    "measure": s["measure"].label,
                     "year": s["year"],
                     "value": s["value"],
                     "percentile (0 = worst)": s["percentile"],
@@ -143,7 +143,7 @@ def sources_section(country: str, name: str) -> None:
         )
         st.dataframe(table, hide_index=True, width="stretch")
         ui.download(
-            list({s["indicator"].dataset: s["indicator"].source for s in standings}.values()),
+            list({s["measure"].dataset.name: s["measure"].dataset for s in standings}.values()),
             table,
             f"standings_{country}.csv",
             key="standings-csv",

@@ -6,16 +6,16 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, state, ui
+from dashboard import state, ui
 from dashboard.text import md_escape
-from etl import project, registry, release
+from etl import project, registry, store
 
 names = list(registry.DATASETS)
 chosen, message = state.parse_choice(st.query_params.get("dataset"), names, "rsf_index")
 
 st.title("Data & downloads")
 ui.note(message)
-log = release.load_changelog(data.DATASETS_DIR)
+log = store.load_changelog(store.DATASETS_DIR)
 version = log[-1] if log else None
 if version:
     st.markdown(

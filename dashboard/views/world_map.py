@@ -2,19 +2,19 @@
 
 import streamlit as st
 
-from dashboard import data, gallery, geo, navigation, state, ui
+from dashboard import gallery, geo, navigation, state, ui
 from dashboard.text import md_escape
+from etl import registry
 
-metric, metric_message = state.parse_choice(
-    st.query_params.get("metric"), list(data.MAP_METRICS), "rsf"
-)
+MAP_LABELS = {key: m.on_map.label or m.label for key, m in registry.ON_MAP.items()}
+metric, metric_message = state.parse_choice(st.query_params.get("metric"), list(MAP_LABELS), "rsf")
 st.title("World map")
 ui.note(metric_message)
-metrics = list(data.MAP_METRICS)
+metrics = list(MAP_LABELS)
 metric = st.selectbox(
-    "Measure", metrics, index=metrics.index(metric), format_func=data.MAP_METRICS.get, key="metric"
+    "Measure", metrics, index=metrics.index(metric), format_func=MAP_LABELS.get, key="metric"
 )
-years = gallery.map_years(metric, ui.load, ui.indicator_values)
+years = gallery.map_years(metric, ui.load, ui.measure_values)
 year, message = state.parse_year(st.query_params.get("edition"), years, years[-1])
 ui.note(message)
 year = st.select_slider(
@@ -37,7 +37,7 @@ if clicked:  # open the profile on the section that explains the measure clicked
         navigation.RSF_SECTION
         if metric == "rsf"
         else navigation.CPJ_SECTION
-        if metric in data.COUNT_UNITS
+        if registry.ON_MAP[metric].on_map.style == "count"
         else navigation.SOURCES_SECTION
     )
     st.switch_page(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from etl.model import Column, Dataset, entity_columns
+from etl.model import Column, Dataset, Measure, OnMap, entity_columns
+
+TITLE = "Amnesty-derived codings"  # the source's short name, for source lines naming several
 
 AMNESTY_NOTE = (
     "Coded from Amnesty International's documents by academic projects, not "
@@ -221,3 +223,29 @@ AMNESTY_ATTENTION = Dataset(
 
 # What this package publishes, in the order the data package lists it.
 DATASETS = (AMNESTY_ITT, CIRIGHTS, AMNESTY_EXECUTIONS, AMNESTY_ATTENTION)
+
+MEASURES = (
+    Measure(
+        "ciri_speech",
+        CIRIGHTS,
+        "speech",
+        "CIRIGHTS: freedom of speech and press (0–2)",
+        "ordinal",
+        on_map=OnMap("ciri_speech", "scale"),
+    ),
+    Measure(
+        "itt_torture",
+        AMNESTY_ITT,
+        "torture_level_rank",
+        "Torture alleged in Amnesty documents (ITT, 1–6)",
+        "ordinal",
+        on_map=OnMap("itt_torture", "scale"),
+    ),
+    Measure(
+        "amnesty_attention",
+        AMNESTY_ATTENTION,
+        "amnesty_documents",
+        "amnesty.org documents mentioning the country",
+        "count",
+    ),
+)

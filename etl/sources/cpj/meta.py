@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from etl.model import Column, Dataset
+from etl.model import Column, Dataset, Measure, OnMap, Panel
+
+TITLE = "CPJ"  # the source's short name, for source lines naming several
 
 CPJ_TERMS = (
     "Terms unverified: CPJ publishes these records on cpj.org/data without a stated data "
@@ -467,3 +469,57 @@ CPJ_KILLED_COUNTS = Dataset(
 
 # What this package publishes, in the order the data package lists it.
 DATASETS = (CPJ_CASES, CPJ_CASE_VALUES, CPJ_CENSUS_PEOPLE, CPJ_CENSUS, CPJ_KILLED_COUNTS)
+
+
+def _latest_census(table):
+    """The newest export's count for each country and year, summed over its rows."""
+    latest = table[table["latest"] == "yes"]
+    return latest.groupby(["iso3", "year"])["imprisoned"].sum().rename("value").reset_index()
+
+
+def _killed(table):
+    return table.groupby(["iso3", "year"])["killed"].sum().rename("value").reset_index()
+
+
+IMPRISONED = Measure(
+    "cpj_imprisoned",
+    CPJ_CENSUS,
+    "imprisoned",
+    "Journalists imprisoned on 1 December (CPJ)",
+    "count",
+    unit="journalists in prison",
+    rows=_latest_census,
+    on_map=OnMap("imprisoned", "count", "Journalists imprisoned on 1 December (CPJ census)"),
+)
+KILLED = Measure(
+    "cpj_killed",
+    CPJ_KILLED_COUNTS,
+    "killed",
+    "Journalists and media workers killed (CPJ, all records)",
+    "count",
+    absent_means_zero=True,
+    unit="killed",
+    rows=_killed,
+    on_map=OnMap("killed", "count"),
+)
+KILLED_CONFIRMED = Measure(
+    "cpj_killed_confirmed",
+    CPJ_KILLED_COUNTS,
+    "killed",
+    "Journalists killed, work-related motive confirmed (CPJ)",
+    "count",
+    unit="killed",
+    rows=lambda table: _killed(
+        table[(table["motive"] == "confirmed") & (table["role"] == "journalist")]
+    ),
+    on_map=OnMap("killed-confirmed", "count"),
+)
+
+MEASURES = (IMPRISONED, KILLED, KILLED_CONFIRMED)
+PANELS = (
+    Panel(
+        "CPJ: journalists imprisoned on 1 December, and killed (counts, higher is worse)",
+        (IMPRISONED, KILLED),
+        order=30,
+    ),
+)

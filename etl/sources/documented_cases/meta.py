@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from etl.model import Column, Dataset
 
+TITLE = "publishers cited per case"  # the source's short name, for source lines naming several
+
 DOCUMENTED_CASES = Dataset(
     name="documented_cases",
     title="Documented cases outside CPJ's records, with their sources",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from etl.model import Column, Dataset, entity_columns
+from etl.model import Column, Dataset, Measure, OnMap, Panel, entity_columns
+
+TITLE = "Freedom House"  # the source's short name, for source lines naming several
 
 FH_TERMS = (
     "Freedom House terms of use: reuse with attribution; redistribution of the raw "
@@ -358,3 +360,43 @@ FH_STATUS_HISTORY = _fh(
 
 # What this package publishes, in the order the data package lists it.
 DATASETS = (FH_FIW, FH_FOTP, FH_FOTN, FH_STATUS_HISTORY)
+
+STATUS = Measure(
+    "fh_status",
+    FH_STATUS_HISTORY,
+    "status_level",
+    "Freedom House status (1 not free, 2 partly free, 3 free)",
+    "ordinal",
+    on_map=OnMap("fh_status", "scale"),
+)
+D1 = Measure(
+    "fh_d1",
+    FH_FIW,
+    "d1",
+    "Freedom House D1: free and independent media (0–4)",
+    "ordinal",
+    on_map=OnMap("fh_d1", "scale"),
+)
+TOTAL = Measure(
+    "fh_total",
+    FH_FIW,
+    "total",
+    "Freedom in the World total (0–100)",
+    "score",
+    on_map=OnMap("fh_total", "scale"),
+)
+PRESS = Measure(
+    "fh_fotp",
+    FH_FOTP,
+    "score",
+    "Freedom of the Press score (0–100, higher is worse)",
+    "score",
+    on_map=OnMap("fh_fotp", "scale"),
+)
+
+MEASURES = (STATUS, D1, TOTAL, PRESS)
+PANELS = (
+    Panel("Freedom House status since 1972: 1 not free, 2 partly free, 3 free", (STATUS,), 60),
+    Panel("Freedom House D1: free and independent media, 0–4 (higher is better)", (D1,), 70),
+    Panel("Freedom in the World total, 0–100 (higher is better)", (TOTAL,), 80),
+)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from etl.model import Column, Dataset, entity_columns
+from etl.model import Column, Dataset, Measure, OnMap, Panel, entity_columns
+
+TITLE = "Political Terror Scale"  # the source's short name, for source lines naming several
 
 PTS_SCALE = (
     "1–5 ordinal, higher is worse: 1 secure rule of law, no political imprisonment or "
@@ -100,3 +102,22 @@ PTS = Dataset(
 
 # What this package publishes, in the order the data package lists it.
 DATASETS = (PTS,)
+
+MEASURES = tuple(
+    Measure(
+        f"pts_{code}",
+        PTS,
+        f"pts_{code}",
+        f"Political Terror Scale from {reports} reports (1–5)",
+        "ordinal",
+        on_map=OnMap(f"pts_{code}", "scale"),
+    )
+    for code, reports in (("a", "Amnesty"), ("h", "HRW"), ("s", "State Dept"))
+)
+PANELS = (
+    Panel(
+        "Political Terror Scale, 1–5 (higher is worse): Amnesty, HRW and State Dept codings",
+        MEASURES,
+        order=50,
+    ),
+)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from etl.model import Column, Dataset
 
+TITLE = "ISO 3166"  # the source's short name, for source lines naming several
+
 COUNTRIES = Dataset(
     name="countries",
     title="Countries and entities: the crosswalk every dataset's iso3 refers to",

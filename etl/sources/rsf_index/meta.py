@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from etl.model import Column, Dataset
-from etl.sources.rsf_index.methodology import ERAS, INDICATORS, REGIONS, SITUATIONS
+from etl.model import Column, Dataset, Measure, OnCompare, OnMap, Panel
+from etl.sources.rsf_index.methodology import BREAKS, ERAS, INDICATORS, REGIONS, SITUATIONS
+
+TITLE = "RSF"  # the source's short name, for source lines naming several
 
 _INDICATOR = "0–100 indicator score of the 2022+ methodology, higher is better."
 
@@ -128,3 +130,74 @@ RSF_INDEX = Dataset(
 
 # What this package publishes, in the order the data package lists it.
 DATASETS = (RSF_INDEX,)
+
+
+def _score(era: str, key: str, label: str) -> Measure:
+    """The score within one methodology era (scores are not comparable across eras)."""
+    return Measure(
+        key,
+        RSF_INDEX,
+        "score",
+        label,
+        "score",
+        direction="higher is better" if ERAS[era]["higher_is_better"] else "higher is worse",
+        era=era,
+        rows=lambda table: _in_era(table, era, "score"),
+        on_compare=OnCompare(key.removeprefix("rsf_").replace("_", "-"), label),
+    )
+
+
+def _in_era(table, era: str, column: str):
+    rows = table.loc[table["methodology"] == era, ["iso3", "year", column]].dropna()
+    return rows.rename(columns={column: "value"})
+
+
+INDEX_MAP = Measure(
+    "rsf",
+    RSF_INDEX,
+    "score",
+    "RSF World Press Freedom Index",
+    "score",
+    on_map=OnMap("rsf", "bands"),
+)
+RANK = Measure(
+    "rsf_rank",
+    RSF_INDEX,
+    "rank",
+    "RSF rank (1 = best; the number ranked grew from 139 to 180)",
+    "score",
+    breaks=BREAKS,
+    on_compare=OnCompare("rank", "Rank (1 = best)"),
+)
+SCORE = Measure(
+    "rsf_score",
+    RSF_INDEX,
+    "score",
+    "RSF score, 2022 methodology (0–100)",
+    "score",
+    direction="higher is better",
+    era="2022+",
+    rows=lambda table: _in_era(table, "2022+", "score"),
+    on_compare=OnCompare("score", "Score, 2022 onward (0–100)"),
+)
+SCORE_2013 = _score("2013-2021", "rsf_score_2013", "Score, 2013–2021 (0–100)")
+SCORE_2002 = _score("2002-2012", "rsf_score_2002", "Score, 2002–2012 (old scale, lower is better)")
+INDICATOR_MEASURES = tuple(
+    Measure(
+        f"rsf_{name}",
+        RSF_INDEX,
+        name,
+        f"RSF {label.lower()} indicator, 2022 methodology (0–100)",
+        "score",
+        era="2022+",
+        on_compare=OnCompare(name, f"{name.capitalize()} indicator, 2022 onward (0–100)"),
+    )
+    for name, label, _ in INDICATORS
+)
+
+# What the dashboard can chart from this package, in the order it offers them.
+MEASURES = (INDEX_MAP, RANK, SCORE, SCORE_2013, SCORE_2002, *INDICATOR_MEASURES)
+PANELS = (
+    Panel("RSF rank (1 = best)", (RANK,), order=10),
+    Panel("RSF score, 2022 methodology (0–100, higher is better)", (SCORE,), order=20),
+)

@@ -58,6 +58,13 @@ INDICATORS = (  # column, label, raw header
 )
 
 
+# Between the last edition of an era and the first of the next: a line must not join them.
+BREAKS = tuple(
+    (era["years"][1] + following["years"][0]) / 2
+    for era, following in zip(list(ERAS.values()), list(ERAS.values())[1:], strict=False)
+)
+
+
 def era_of(year: int) -> str:
     for name, era in ERAS.items():
         start, end = era["years"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from etl.model import Column, Dataset
+from etl.model import Column, Dataset, Measure, Panel
+
+TITLE = "RSF"  # the source's short name, for source lines naming several
 
 RSF_ROUNDUP = Dataset(
     name="rsf_roundup",
@@ -61,3 +63,26 @@ RSF_ROUNDUP = Dataset(
 
 # What this package publishes, in the order the data package lists it.
 DATASETS = (RSF_ROUNDUP,)
+
+DETAINED = Measure(
+    "rsf_detained",
+    RSF_ROUNDUP,
+    "value",
+    "Journalists detained (RSF, where published)",
+    "count",
+    # the most recently published figure for each country and year
+    rows=lambda table: (
+        table[(table["scope"] == "country") & (table["measure"] == "detained")]
+        .sort_values("published")
+        .drop_duplicates(["iso3", "year"], keep="last")[["iso3", "year", "value"]]
+    ),
+)
+
+MEASURES = (DETAINED,)
+PANELS = (
+    Panel(
+        "RSF: journalists detained, where RSF published a country figure (higher is worse)",
+        (DETAINED,),
+        order=40,
+    ),
+)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from etl.model import Column, Dataset, entity_columns
+from etl.model import Column, Dataset, Measure, OnMap, Panel, entity_columns
+
+TITLE = "V-Dem"  # the source's short name, for source lines naming several
 
 VDEM_LATENT = (
     "V-Dem measurement-model estimate on a latent scale (roughly -4 to +4, 0 near "
@@ -134,3 +136,28 @@ VDEM = Dataset(
 
 # What this package publishes, in the order the data package lists it.
 DATASETS = (VDEM,)
+
+MEASURES = tuple(
+    Measure(
+        f"vdem_{key}",
+        VDEM,
+        column,
+        f"V-Dem: {label}",
+        "score",
+        on_map=OnMap(f"vdem_{key}", "scale"),
+    )
+    for key, column, label in (
+        ("harassment", "journalist_harassment", "harassment of journalists"),
+        ("censorship", "media_censorship", "government media censorship effort"),
+        ("self_censorship", "media_self_censorship", "media self-censorship"),
+        ("expression", "freedom_of_expression", "freedom of expression index (0–1)"),
+    )
+)
+PANELS = (
+    Panel(
+        "V-Dem media indicators, latent scale (higher is better: less harassment, censorship, "
+        "self-censorship)",
+        MEASURES[:3],
+        order=90,
+    ),
+)
