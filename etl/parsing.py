@@ -7,6 +7,7 @@ failure can point at the exact line to look at.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import pandas as pd
@@ -41,6 +42,17 @@ def read_csv(
 
 
 ZIP_SIGNATURE = b"PK\x03\x04"  # an .xlsx workbook is a zip archive
+
+
+def read_json(source: str, name: str, content: bytes) -> pd.DataFrame:
+    """A JSON array of records → all-string frame; each row keeps its record number."""
+    try:
+        records = json.loads(content)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValidationError([Problem(source, name, None, "readable JSON", str(exc))]) from exc
+    if not isinstance(records, list):
+        raise ValidationError([Problem(source, name, None, "JSON array", "not a list")])
+    return _trace(pd.DataFrame(records).fillna(""), name, first_line=1)
 
 
 def read_excel(

@@ -9,8 +9,6 @@ and killed counts.
 
 from __future__ import annotations
 
-import io
-import json
 import re
 
 import pandas as pd
@@ -19,6 +17,7 @@ from etl.countries import name_to_iso3, to_iso3
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.names import person_key
+from etl.parsing import read_csv, read_json
 from etl.pipeline import Source
 from etl.sources.cpj import meta
 
@@ -166,38 +165,6 @@ def joined(values: list[str]) -> str:
 # ---------------------------------------------------------------- parse
 
 
-def _read_csv(fetched: Fetched) -> pd.DataFrame:
-    try:
-        text = fetched.content.decode("utf-8")
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise ValidationError(
-            [Problem(NAME, fetched.name, None, "readable UTF-8 CSV", str(exc))]
-        ) from exc
-    unnamed = [c for c in frame.columns if c == "" or c.startswith("Unnamed:")]
-    frame = frame.drop(columns=unnamed)  # a stray pandas index column in the API scrapes
-    frame = frame.apply(lambda col: col.str.replace("\xa0", " ").str.strip())
-    frame["source_file"] = fetched.name
-    frame["source_line"] = range(2, len(frame) + 2)
-    return frame
-
-
-def _read_json(fetched: Fetched) -> pd.DataFrame:
-    try:
-        records = json.loads(fetched.content)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(
-            [Problem(NAME, fetched.name, None, "readable JSON", str(exc))]
-        ) from exc
-    if not isinstance(records, list):
-        raise ValidationError([Problem(NAME, fetched.name, None, "JSON array", "not a list")])
-    frame = pd.DataFrame(records).fillna("").astype(str)
-    frame = frame.apply(lambda col: col.str.strip())
-    frame["source_file"] = fetched.name
-    frame["source_line"] = range(1, len(frame) + 1)  # record number
-    return frame
-
-
 REQUIRED_COLUMNS = {
     IMPRISONED: (
         "organizations",
@@ -282,7 +249,8 @@ REQUIRED_COLUMNS = {
 
 
 def parse(fetched: Fetched) -> pd.DataFrame:
-    frame = _read_json(fetched) if fetched.name.endswith(".json") else _read_csv(fetched)
+    read = read_json if fetched.name.endswith(".json") else read_csv
+    frame = read(NAME, fetched.name, fetched.content)
     missing = [c for c in REQUIRED_COLUMNS[fetched.name] if c not in frame.columns]
     if missing:
         raise ValidationError(
