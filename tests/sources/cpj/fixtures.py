@@ -208,16 +208,6 @@ MISSING = (
 GAP_PRISON = "country,time,journaprison\naze,2018,10\ntur,2018,68\naze,2023,5\n"
 GAP_PRISON_WORLD = "global,time,journaprison\nworld,2018,80\nworld,2023,22\n"
 
-CURATED_CASES = (
-    "case_key,person_name,iso3,fact,value,value_precision,source_id,quote,note\n"
-    "afgan-mukhtarli,Afgan Mukhtarli,AZE,charges,smuggling,,src-1,"
-    '"He was charged with smuggling, the source says.",\n'
-)
-CURATED_SOURCES = (
-    "source_id,publisher,author,title,published,url,note\n"
-    "src-1,Example Wire,A. Writer,A report,2025-05-22,https://example.org/report,\n"
-)
-
 FILES = {
     cpj.IMPRISONED: IMPRISONED,
     cpj.CENSUS: CENSUS,
@@ -239,20 +229,3 @@ def tables(**overrides: str):
     """Parse and harmonise the fixture set (with some files replaced)."""
     frames = {name: cpj.parse(fetched(name, overrides.get(name))) for name in FILES}
     return cpj.harmonise(frames)
-
-
-def documented_tables(facts: str = CURATED_CASES):
-    """The documented cases built from the curated fixtures, linked to the fixture cases."""
-    from etl.sources.documented_cases import steps as documented
-
-    cases = tables()["cpj_cases"][["case_id", "name", "iso3", "event_year"]]
-    inputs = {
-        documented.FACTS: facts,
-        documented.SOURCES: CURATED_SOURCES,
-        documented.CPJ_CASES: cases.to_csv(index=False),
-    }
-    frames = {
-        name: documented.parse(fake_fetched(name, text.encode("utf-8")))
-        for name, text in inputs.items()
-    }
-    return documented.harmonise(frames)

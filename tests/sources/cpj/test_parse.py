@@ -5,8 +5,7 @@ import pytest
 
 from etl.errors import ValidationError
 from etl.sources.cpj import steps as cpj
-from etl.sources.documented_cases import steps as documented
-from tests import cpj_fixtures as fx
+from tests.sources.cpj import fixtures as fx
 
 
 @pytest.mark.parametrize(
@@ -117,24 +116,16 @@ def test_killed_counts_by_role_and_motive():
     assert counts.loc[("XIP", 2015, "media worker", "not applicable"), "killed"] == 1
 
 
-def test_documented_cases_join_their_source_and_link_to_cpj():
-    documented = fx.documented_tables()["documented_cases"].iloc[0]
-    assert documented["publisher"] == "Example Wire"
-    assert documented["cpj_case_id"] == "afgan-mukhtarli:imprisoned:2017-05-29"
-
-
-def test_validation_reports_unknown_country_charge_and_source():
+def test_validation_reports_unknown_country_and_charge():
     bad = fx.tables(
         **{
             cpj.MISSING: fx.MISSING.replace("Russia", "Atlantis"),
             cpj.IMPRISONED: fx.IMPRISONED.replace("Retaliatory", "Espionage"),
         }
     )
-    unsourced = fx.documented_tables(fx.CURATED_CASES.replace("src-1", "src-2"))
-    rules = {(p.rule, p.file, p.row) for p in cpj.validate(bad) + documented.validate(unsourced)}
+    rules = {(p.rule, p.file, p.row) for p in cpj.validate(bad)}
     assert ("country in crosswalk", cpj.MISSING, 2) in rules
     assert ("charge in vocabulary", cpj.IMPRISONED, 2) in rules
-    assert any(rule == "fact has a known source" for rule, _, _ in rules)
 
 
 def test_missing_column_and_bad_json_are_named():

@@ -5,12 +5,18 @@ import pytest
 
 from etl.errors import ValidationError
 from etl.sources.rsf_index import steps as rsf_index
-from tests import rsf_fixtures as fx
 from tests.conftest import fetched
+from tests.sources.rsf_index import fixtures as fx
 
 
 def parse(name: str, content: bytes) -> pd.DataFrame:
     return rsf_index.parse(fetched(name, content))
+
+
+def rules_beyond_completeness(problems):
+    """These fixtures hold three rows per edition, so the check that ranks account for every
+    row of an edition (tested on whole editions in test_losses.py) rightly flags them."""
+    return [p.rule for p in problems if p.rule != "ranks account for every row of the edition"]
 
 
 def test_double_encoded_text_is_repaired_and_nel_characters_vanish():
@@ -110,12 +116,6 @@ def test_validate_reports_unknown_codes_and_zones():
     rules = {(p.rule, p.row) for p in problems}
     assert ("entity code in crosswalk", 3) in rules
     assert ("zone in vocabulary", 6) in rules
-
-
-def rules_beyond_completeness(problems):
-    """These fixtures hold three rows per edition, so the check that ranks account for every
-    row of an edition (tested on whole editions in test_losses.py) rightly flags them."""
-    return [p.rule for p in problems if p.rule != "ranks account for every row of the edition"]
 
 
 def test_validate_checks_score_changes_against_rsf(monkeypatch):

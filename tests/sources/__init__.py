@@ -1,0 +1,1 @@
+"""Tests per source package, named as etl/sources/<source>/ is."""
