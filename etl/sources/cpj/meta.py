@@ -29,6 +29,14 @@ CHARGE_CATEGORIES = (
     "censorship violation",
     "no charge disclosed",
 )
+# CPJ's wordings of a charge → its category (case-folded): each category as written, and
+# the spelling variants CPJ's exports use for it.
+CHARGE_VOCABULARY = {
+    **{category: category for category in CHARGE_CATEGORIES},
+    "ethnic/religious insult": "ethnic or religious insult",
+    "religious or ethnic insult": "ethnic or religious insult",
+    "no charge": "no charge disclosed",
+}
 CHARGE_NOTES = (
     "Charge categories are CPJ's own, with spelling variants merged: anti-state (subversion, "
     "terrorism, anti-state activity), retaliatory (charges CPJ judges unrelated to "
@@ -350,7 +358,12 @@ CPJ_CENSUS_PEOPLE = Dataset(
     ),
 )
 
-CENSUS_SOURCES = ("cpj-person-years-2020", "gapminder-fasttrack-2024", "gapminder-residual-2024")
+CENSUS_EXPORTS = {  # source id → export date; later entries are newer
+    "cpj-person-years-2020": "2020",
+    "gapminder-fasttrack-2024": "2024-10-08",
+    "gapminder-residual-2024": "2024-10-08",
+}
+CENSUS_SOURCES = tuple(CENSUS_EXPORTS)
 
 CPJ_CENSUS = Dataset(
     name="cpj_census",

@@ -9,17 +9,22 @@ and killed counts.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-from etl.countries import name_to_iso3, to_iso3
+from etl.countries import name_to_iso3
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.names import person_key
 from etl.parsing import read_csv, read_json
 from etl.pipeline import Source
-from etl.sources.cpj import meta
+from etl.sources.cpj import census, meta
+from etl.sources.cpj.values import (
+    charge_categories,
+    joined,
+    parse_event_date,
+    slug_of,
+    split_values,
+)
 
 NAME = "cpj"
 GAPMINDER = (
@@ -49,11 +54,6 @@ EXPORT_LABELS = {
     IMPRISONED: "cpj-datamanager-2024-07",
     MISSING: "cpj-datamanager-2024-07",
 }
-CENSUS_EXPORTS = {  # source id → export date; later entries are newer
-    "cpj-person-years-2020": "2020",
-    "gapminder-fasttrack-2024": "2024-10-08",
-    "gapminder-residual-2024": "2024-10-08",
-}
 
 RAW_FILES = (
     RawFile(IMPRISONED, f"{DATAMANAGER}?in(status,'Imprisoned')&ge(year,1992)&le(year,2023)"),
@@ -70,97 +70,6 @@ RAW_FILES = (
     RawFile(GAP_PRISON, GAPMINDER + GAP_PRISON.split("/")[-1]),
     RawFile(GAP_PRISON_WORLD, GAPMINDER + GAP_PRISON_WORLD.split("/")[-1]),
 )
-
-# ---------------------------------------------------------------- value cleaning
-
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTH = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?", re.IGNORECASE)
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_CONTEXT = re.compile(
-    r"^(in [^,]*? on|custody of u\.s\. \||disappeared( on)?|body found on)\s+", re.IGNORECASE
-)
-_EXACT = re.compile(r"^([a-z]+) (\d{1,2}), (\d{4})$", re.IGNORECASE)
-_NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_HEDGED = re.compile(r"\b(before|after|around|about|between)\b", re.IGNORECASE)
-
-
-def parse_event_date(raw: str) -> tuple[str, str, int | None]:
-    """CPJ's free-text date → (ISO text at the stated precision, precision, year).
-
-    Never more precise than the text: a day only when one day is named, a month
-    when one month is certain, otherwise the year; spans across years and hedged
-    dates ("before", "around") are 'approximate' with the earliest year.
-    """
-    text = _CONTEXT.sub("", " ".join(raw.split()))
-    exact = _EXACT.match(text)
-    if exact and exact.group(1).lower() in MONTHS:
-        month = MONTHS.index(exact.group(1).lower()) + 1
-        return f"{exact.group(3)}-{month:02d}-{int(exact.group(2)):02d}", "day", int(exact.group(3))
-    numeric = _NUMERIC.match(text)
-    if numeric:
-        month, day, year = (int(g) for g in numeric.groups())
-        return f"{year}-{month:02d}-{day:02d}", "day", year
-    years = sorted({int(y) for y in _YEAR.findall(text)})
-    if not years:
-        return "", "unknown", None
-    if len(years) > 1 or _HEDGED.search(text):
-        return str(years[0]), "approximate", years[0]
-    months = {m.group(1).lower() for m in _MONTH.finditer(text)}
-    if len(months) == 1:
-        month = [m[:3] for m in MONTHS].index(months.pop()) + 1
-        return f"{years[0]}-{month:02d}", "month", years[0]
-    return str(years[0]), "year", years[0]
-
-
-CHARGE_VOCABULARY = {
-    "anti-state": "anti-state",
-    "retaliatory": "retaliatory",
-    "false news": "false news",
-    "defamation": "defamation",
-    "ethnic or religious insult": "ethnic or religious insult",
-    "ethnic/religious insult": "ethnic or religious insult",
-    "religious or ethnic insult": "ethnic or religious insult",
-    "censorship violation": "censorship violation",
-    "no charge disclosed": "no charge disclosed",
-    "no charge": "no charge disclosed",
-}
-
-
-def split_values(cell: str) -> list[str]:
-    """A comma-joined CPJ cell → its values, trimmed, empty ones dropped, order kept."""
-    seen: list[str] = []
-    for part in cell.split(","):
-        value = " ".join(part.split())
-        if value and value not in seen:
-            seen.append(value)
-    return seen
-
-
-def charge_categories(cell: str) -> list[str]:
-    """Normalised categories of a charges cell; unknown wordings are returned as None."""
-    return [CHARGE_VOCABULARY.get(value.casefold()) for value in split_values(cell)]
-
-
-def slug_of(url: str) -> str:
-    return url.rstrip("/").rsplit("/", 1)[-1]
-
-
-def joined(values: list[str]) -> str:
-    return "; ".join(values)
-
 
 # ---------------------------------------------------------------- parse
 
@@ -429,54 +338,6 @@ def _missing_cases(frame: pd.DataFrame) -> pd.DataFrame:
     return cases
 
 
-def _census_people(frame: pd.DataFrame) -> pd.DataFrame:
-    held = frame[frame["status"] == "Imprisoned"].copy()
-    return pd.DataFrame(
-        {
-            "year": held["Year"].astype(int),
-            "country_cpj": held["country"],
-            "name": held["fullName"].str.strip(),
-            "charges": held["charges"].map(lambda c: joined(split_values(c))),
-            "charge_categories": held["charges"].map(
-                lambda c: joined(list(dict.fromkeys(x for x in charge_categories(c) if x)))
-            ),
-            "unknown_charges": held["charges"].map(
-                lambda c: [
-                    v
-                    for v, k in zip(split_values(c), charge_categories(c), strict=True)
-                    if k is None
-                ]
-            ),
-            "sentence": held["sentence"],
-            "mediums": held["mediums"].map(lambda c: joined(split_values(c))),
-            "beats": held["coverage"].map(lambda c: joined(split_values(c))),
-            "gender": held["gender"],
-            "source_file": held["source_file"],
-            "source_line": held["source_line"],
-        }
-    )
-
-
-def _link_census(people: pd.DataFrame, cases: pd.DataFrame) -> pd.Series:
-    """For each census person-year, the imprisonment episode it belongs to (or <NA>).
-
-    Matched by name and country; among a person's episodes, the latest one that
-    began on or before that census year.
-    """
-    episodes = cases[cases["status"] == "imprisoned"][["case_id", "name", "iso3", "event_year"]]
-    episodes = episodes.assign(key=episodes["name"].map(person_key))
-    by_person = {k: g.sort_values("event_year") for k, g in episodes.groupby(["key", "iso3"])}
-    linked = []
-    for row in people.itertuples():
-        group = by_person.get((person_key(row.name), row.iso3))
-        if group is None:
-            linked.append(pd.NA)
-            continue
-        started = group[group["event_year"].fillna(0) <= row.year]
-        linked.append((started if len(started) else group)["case_id"].iloc[-1])
-    return pd.Series(linked, index=people.index, dtype="string")
-
-
 def _case_ids(cases: pd.DataFrame) -> pd.Series:
     """slug:status:date, unique and stable across rebuilds (a counter only breaks exact ties)."""
     base = (
@@ -488,52 +349,6 @@ def _case_ids(cases: pd.DataFrame) -> pd.Series:
     )
     counter = base.groupby(base).cumcount()
     return base.where(counter == 0, base + "#" + (counter + 1).astype(str))
-
-
-def _census_counts(frames: dict[str, pd.DataFrame], people: pd.DataFrame) -> pd.DataFrame:
-    person_years = (
-        people.groupby(["iso3", "year"])
-        .size()
-        .rename("imprisoned")
-        .reset_index()
-        .assign(source="cpj-person-years-2020")
-    )
-    gap = frames[GAP_PRISON]
-    gapminder = pd.DataFrame(
-        {
-            "iso3": to_iso3(gap["country"].str.upper(), NAME),
-            "year": gap["time"].astype(int),
-            "imprisoned": gap["journaprison"].astype(int),
-            "source": "gapminder-fasttrack-2024",
-            "source_file": gap["source_file"],
-            "source_line": gap["source_line"],
-        }
-    )
-    world = frames[GAP_PRISON_WORLD]
-    world = pd.Series(world["journaprison"].astype(int).values, index=world["time"].astype(int))
-    residual = (world - gapminder.groupby("year")["imprisoned"].sum()).dropna().astype(int)
-    residual = pd.DataFrame(
-        {
-            "iso3": "XIP",
-            "year": residual.index,
-            "imprisoned": residual.values,
-            "source": "gapminder-residual-2024",
-        }
-    )
-    counts = pd.concat(
-        [person_years, gapminder, residual[residual["imprisoned"] > 0]], ignore_index=True
-    )
-    counts["export_date"] = counts["source"].map(CENSUS_EXPORTS)
-    newest = (
-        counts.assign(rank=counts["source"].map(list(CENSUS_EXPORTS).index))
-        .sort_values(["iso3", "year", "rank"])
-        .drop_duplicates(["iso3", "year"], keep="last")
-    )
-    counts["latest"] = "no"
-    counts.loc[newest.index, "latest"] = "yes"
-    # Gapminder's residual and its country series never overlap (XIP is absent there), so
-    # each country-year has exactly one 'latest' row.
-    return counts
 
 
 def _killed_counts(cases: pd.DataFrame) -> pd.DataFrame:
@@ -618,9 +433,9 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     )
     cases["case_id"] = _case_ids(cases)
 
-    people = _census_people(frames[CENSUS])
+    people = census.census_people(frames[CENSUS])
     people["iso3"] = name_to_iso3(people["country_cpj"], NAME)
-    people["case_id"] = _link_census(people, cases)
+    people["case_id"] = census.link_census(people, cases)
     census_years = (
         people.dropna(subset=["case_id"])
         .groupby("case_id")["year"]
@@ -656,12 +471,15 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         "cpj_cases": cases,
         "cpj_case_values": values.drop_duplicates(),
         "cpj_census_people": people,
-        "cpj_census": _census_counts(frames, people),
+        "cpj_census": census.census_counts(people, frames[GAP_PRISON], frames[GAP_PRISON_WORLD]),
         "cpj_killed_counts": _killed_counts(cases),
     }
 
 
 # ---------------------------------------------------------------- validate
+
+
+VOCABULARY_HINT = "add it to CHARGE_VOCABULARY in meta.py"
 
 
 def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
@@ -696,7 +514,7 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
             frame,
             frame["unknown_charges"].map(bool),
             "charge in vocabulary",
-            lambda r: f"unknown charge wording {r.unknown_charges} (add it to CHARGE_VOCABULARY)",
+            lambda r: f"unknown charge wording {r.unknown_charges} ({VOCABULARY_HINT})",
         )
     each(
         cases,
