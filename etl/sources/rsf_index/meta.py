@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from etl.model import Column, Dataset, Measure, OnCompare, OnMap, Panel
-from etl.sources.rsf_index.methodology import BREAKS, ERAS, INDICATORS, REGIONS, SITUATIONS
+from etl.sources.rsf_index.methodology import (
+    BREAKS,
+    CURRENT,
+    ERAS,
+    INDICATORS,
+    REGIONS,
+    SITUATIONS,
+)
 
 TITLE = "RSF"  # the source's short name, for source lines naming several
 
@@ -176,8 +183,8 @@ SCORE = Measure(
     "RSF score, 2022 methodology (0–100)",
     "score",
     direction="higher is better",
-    era="2022+",
-    rows=lambda table: _in_era(table, "2022+", "score"),
+    era=CURRENT,
+    rows=lambda table: _in_era(table, CURRENT, "score"),
     on_compare=OnCompare("score", "Score, 2022 onward (0–100)"),
 )
 SCORE_2013 = _score("2013-2021", "rsf_score_2013", "Score, 2013–2021 (0–100)")
@@ -189,7 +196,7 @@ INDICATOR_MEASURES = tuple(
         name,
         f"RSF {label.lower()} indicator, 2022 methodology (0–100)",
         "score",
-        era="2022+",
+        era=CURRENT,
         on_compare=OnCompare(name, f"{name.capitalize()} indicator, 2022 onward (0–100)"),
     )
     for name, label, _ in INDICATORS

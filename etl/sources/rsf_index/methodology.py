@@ -57,6 +57,8 @@ INDICATORS = (  # column, label, raw header
     ("safety", "Safety of journalists", "Safety"),
 )
 
+CURRENT = list(ERAS)[-1]  # the methodology in force ("2022+"): five indicators, five bands
+INDICATOR_COLUMNS = tuple(column for column, _, _ in INDICATORS)
 
 # Between the last edition of an era and the first of the next: a line must not join them.
 BREAKS = tuple(

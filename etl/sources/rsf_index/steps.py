@@ -24,7 +24,7 @@ NAME = "rsf_index"
 EDITIONS = (*range(2002, 2011), *range(2012, 2027))
 URL = "https://rsf.org/sites/default/files/import_classement/{year}.csv"
 NUMBER = re.compile(r"-?\d+(,\d+)?")
-INDICATORS = tuple(name for name, _, _ in methodology.INDICATORS)
+INDICATORS = methodology.INDICATOR_COLUMNS
 
 # Raw header → canonical name; several spellings drift between editions.
 HEADER = {
@@ -39,16 +39,9 @@ HEADER = {
     "Zone": "zone",
     "Situation": "situation_rsf",
     "Score evolution": "score_evolution",
-    "Political Context": "political",
-    "Rank_Pol": "rank_political",
-    "Economic Context": "economic",
-    "Rank_Eco": "rank_economic",
-    "Legal Context": "legal",
-    "Rank_Leg": "rank_legal",
-    "Social Context": "social",
-    "Rank_Soc": "rank_social",
-    "Safety": "safety",
-    "Rank_Saf": "rank_safety",
+    **{header: column for column, _, header in methodology.INDICATORS},
+    # each indicator's rank: "Rank_" and the first three letters of its header
+    **{f"Rank_{header[:3]}": f"rank_{column}" for column, _, header in methodology.INDICATORS},
     "Rank N-1": "previous_rank",
 }
 REQUIRED = ("edition_label", "rsf_code", "rank", "score", "country_rsf", "zone")
@@ -84,7 +77,11 @@ def printed_decimals(year: int) -> int:
     return 3 if year >= 2025 else 2
 
 
-SCORE_RANGE = {"2002-2012": (-10.0, 150.0), "2013-2021": (0.0, 100.0), "2022+": (0.0, 100.0)}
+SCORE_RANGE = {
+    "2002-2012": (-10.0, 150.0),
+    "2013-2021": (0.0, 100.0),
+    methodology.CURRENT: (0.0, 100.0),
+}
 
 
 def decode(content: bytes) -> str:
@@ -139,7 +136,7 @@ def parse(fetched: Fetched) -> pd.DataFrame:
     frame = raw.rename(columns={c: n for c, n in renamed.items() if n})[
         [n for n in renamed.values() if n]
     ]
-    needed = REQUIRED + (REQUIRED_2022 if era == "2022+" else ())
+    needed = REQUIRED + (REQUIRED_2022 if era == methodology.CURRENT else ())
     missing = [c for c in needed if c not in frame.columns]
     if missing:
         problem(1, "required columns", f"missing {missing}; header is {list(raw.columns)}")
@@ -166,7 +163,7 @@ def parse(fetched: Fetched) -> pd.DataFrame:
     lower, upper = SCORE_RANGE[era]
     frame["score"] = _numbers(frame, "score", "rank", era, lower, upper, problem)
     for name in INDICATORS:
-        if era == "2022+":
+        if era == methodology.CURRENT:
             frame[name] = _numbers(frame, name, f"rank_{name}", era, 0.0, 100.0, problem)
         else:
             frame[name] = pd.NA
@@ -265,7 +262,7 @@ def harmonise_editions(frames: list[pd.DataFrame]) -> pd.DataFrame:
     table["country"] = display_name(table["iso3"])
     table["methodology"] = table["year"].map(methodology.era_of)
     table["region"] = table["zone"].map(ZONES)
-    new_era = table["methodology"] == "2022+"
+    new_era = table["methodology"] == methodology.CURRENT
     table["situation"] = pd.Series(pd.NA, index=table.index, dtype="string")
     table.loc[new_era, "situation"] = table.loc[new_era, "score"].map(methodology.situation_of)
     if "situation_rsf" in table.columns:
