@@ -24,6 +24,7 @@ PACKAGES = (
     "cpj",
     "documented_cases",
     "pts",
+    "hrps",
     "freedomhouse",
     "vdem",
     "amnesty",
