@@ -120,15 +120,14 @@ THETA = Measure(
     "hrps",
     HRPS,
     "theta_mean",
-    "Human rights protection score (Fariss et al. " + VERSION + ", latent; higher is better)",
+    "Human rights protection score (Fariss et al.; higher is better)",
     "score",
     on_map=OnMap("hrps", "scale"),
 )
 MEASURES = (THETA,)
 PANELS = (
     Panel(
-        f"Human rights protection score, Fariss et al. {VERSION}: latent scale (higher is "
-        "better: more respect for physical integrity)",
+        f"Human rights protection score, Fariss et al. {VERSION} (latent; higher is better)",
         MEASURES,
         order=55,  # after the Political Terror Scale (50), one of its inputs
     ),
