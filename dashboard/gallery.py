@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts, data, measures, state
+from dashboard import charts, data, measures, url_params
 from etl import model, registry, store
 from etl.sources.rsf_index import methodology as rsf
 
@@ -52,7 +52,7 @@ def build(
     values: Callable[[str], pd.DataFrame] | None = None,
 ) -> Chart:
     """values: a (cached) provider of measure series by key; computed from `load` if None."""
-    kind, _ = state.parse_choice(kind, KINDS, "map")
+    kind, _ = url_params.parse_choice(kind, KINDS, "map")
     values = values or _series_from(load)
     if kind == "map":
         return _map(params, load, values)
@@ -62,10 +62,12 @@ def build(
             charts.situation_bar(index), kind, {}, sources=(registry.DATASETS["rsf_index"],)
         )
     if kind == "compare":
-        chosen, _ = state.parse_countries(
+        chosen, _ = url_params.parse_countries(
             params.get("countries"), _names(index), ["AZE", "TUR", "RUS", "UKR"]
         )
-        measure, _ = state.parse_choice(params.get("measure"), list(registry.ON_COMPARE), "rank")
+        measure, _ = url_params.parse_choice(
+            params.get("measure"), list(registry.ON_COMPARE), "rank"
+        )
         figure = charts.compare_chart(
             index[index["iso3"].isin(chosen)], registry.ON_COMPARE[measure]
         )
@@ -76,7 +78,7 @@ def build(
             sources=(registry.DATASETS["rsf_index"],),
         )
     names = {**data.entity_names(), **_names(index)}
-    country, _ = state.parse_country(params.get("country"), names, "AZE")
+    country, _ = url_params.parse_country(params.get("country"), names, "AZE")
     if kind == "sources":
         return _sources(country, names[country], values)
     series = index[index["iso3"] == country].sort_values("year")
@@ -108,7 +110,7 @@ def _map(
 ) -> Chart:
     """The world map of one measure and year (the page and the exports draw this), drawn
     as the measure's metadata says: RSF's bands, counts, or a turned continuous scale."""
-    metric, _ = state.parse_choice(params.get("metric"), list(registry.ON_MAP), "rsf")
+    metric, _ = url_params.parse_choice(params.get("metric"), list(registry.ON_MAP), "rsf")
     measure = registry.ON_MAP[metric]
     names = data.entity_names()
     drawn = {"metric": metric}
@@ -192,7 +194,7 @@ def map_years(
 
 def _year(frame: pd.DataFrame, params: Mapping[str, str]) -> int:
     years = sorted(int(y) for y in frame["year"].unique())
-    return state.parse_year(params.get("edition"), years, years[-1])[0]
+    return url_params.parse_year(params.get("edition"), years, years[-1])[0]
 
 
 def _series_from(load: Loader) -> Callable[[str], pd.DataFrame]:

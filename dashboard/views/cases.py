@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import data, navigation, state, ui
+from dashboard import data, navigation, ui, url_params
 from dashboard.text import md_escape
 from etl import registry
 from etl.sources.cpj import meta as cpj_meta
@@ -22,17 +22,19 @@ present = dict(sorted(present.items(), key=lambda item: item[1]))
 first, last = int(cases["event_year"].min()), int(cases["event_year"].max())
 params = st.query_params
 
-query = state.parse_text(params.get("q"))
-countries, country_note = state.parse_countries(params.get("country"), present, [])
-(year_from, year_to), year_note = state.parse_year_range(
+query = url_params.parse_text(params.get("q"))
+countries, country_note = url_params.parse_countries(params.get("country"), present, [])
+(year_from, year_to), year_note = url_params.parse_year_range(
     params.get("from"), params.get("to"), first, last
 )
-statuses, status_note = state.parse_choices(params.get("status"), cpj_meta.CASE_STATUSES, [])
-charges, charge_note = state.parse_choices(params.get("charge"), cpj_meta.CHARGE_CATEGORIES, [])
-role, role_note = state.parse_choice(
+statuses, status_note = url_params.parse_choices(params.get("status"), cpj_meta.CASE_STATUSES, [])
+charges, charge_note = url_params.parse_choices(
+    params.get("charge"), cpj_meta.CHARGE_CATEGORIES, []
+)
+role, role_note = url_params.parse_choice(
     params.get("role"), ["any", "journalist", "media worker"], "any"
 )
-census_year, census_note = state.parse_year(params.get("census"), list(range(1992, 2020)), 0)
+census_year, census_note = url_params.parse_year(params.get("census"), list(range(1992, 2020)), 0)
 
 st.title("Cases")
 st.markdown(
@@ -60,7 +62,7 @@ with records_tab:
         default=countries,
         format_func=present.get,
         key="country",
-        max_selections=state.MAX_COUNTRIES,
+        max_selections=url_params.MAX_COUNTRIES,
     )
     year_from, year_to = top[2].slider(
         "Year of event", first, last, (year_from, year_to), key="years"
@@ -133,7 +135,7 @@ with records_tab:
     )
 
     picked = [table["Case id"].iloc[i] for i in selection.selection.rows] if selection else []
-    case_id = picked[0] if picked else state.parse_text(params.get("case"), limit=200)
+    case_id = picked[0] if picked else url_params.parse_text(params.get("case"), limit=200)
     if case_id and case_id in set(cases["case_id"]):
         ui.sync_url(case=case_id)
         case = cases[cases["case_id"] == case_id].iloc[0]
@@ -163,7 +165,7 @@ with records_tab:
                 )
             )
     elif case_id:
-        ui.note(f"No case with id {state.clean(case_id)[:60]!r}.")
+        ui.note(f"No case with id {url_params.clean(case_id)[:60]!r}.")
 
     if census_year:
         st.subheader(f"Counted in CPJ's census of 1 December {census_year}", anchor=False)

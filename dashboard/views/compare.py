@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import data, state, ui
+from dashboard import data, ui, url_params
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
@@ -10,8 +10,8 @@ DEFAULT = ["AZE", "TUR", "RUS", "UKR"]
 
 index = ui.load_rsf_index()
 names = data.country_names(index)
-chosen, message = state.parse_countries(st.query_params.get("countries"), names, DEFAULT)
-measure, measure_message = state.parse_choice(
+chosen, message = url_params.parse_countries(st.query_params.get("countries"), names, DEFAULT)
+measure, measure_message = url_params.parse_choice(
     st.query_params.get("measure"), list(registry.ON_COMPARE), "rank"
 )
 
@@ -24,7 +24,7 @@ chosen = left.multiselect(
     list(names),
     default=chosen,
     format_func=names.get,
-    max_selections=state.MAX_COUNTRIES,
+    max_selections=url_params.MAX_COUNTRIES,
     key="countries",
 )
 measures = list(registry.ON_COMPARE)

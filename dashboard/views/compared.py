@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, state, ui
+from dashboard import charts, data, ui, url_params
 from dashboard.text import md_escape
 from etl import registry
 
@@ -18,7 +18,7 @@ rsf_world = (
 )
 cpj_world = census.groupby("year")["imprisoned"].sum()
 years = sorted(set(rsf_world["year"]) | set(cpj_world.index[cpj_world.index >= 2015]))
-year, message = state.parse_year(st.query_params.get("edition"), years, max(years))
+year, message = url_params.parse_year(st.query_params.get("edition"), years, max(years))
 
 st.title("Sources compared: journalists in prison")
 ui.note(message)

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, navigation, state, text, ui
+from dashboard import data, navigation, text, ui, url_params
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
@@ -161,7 +161,7 @@ codes = sorted(
     key=lambda code: all_names.get(code, code),
 )
 names = {code: all_names.get(code, code) for code in codes}
-country, message = state.parse_country(st.query_params.get("country"), names, "AZE")
+country, message = url_params.parse_country(st.query_params.get("country"), names, "AZE")
 
 st.title("Country profile")
 ui.note(message)

@@ -6,12 +6,12 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from dashboard import state, ui
+from dashboard import ui, url_params
 from dashboard.text import md_escape
 from etl import project, registry, store
 
 names = list(registry.DATASETS)
-chosen, message = state.parse_choice(st.query_params.get("dataset"), names, "rsf_index")
+chosen, message = url_params.parse_choice(st.query_params.get("dataset"), names, "rsf_index")
 
 st.title("Data & downloads")
 ui.note(message)

@@ -2,16 +2,18 @@
 
 import streamlit as st
 
-from dashboard import navigation, state, ui
+from dashboard import navigation, ui, url_params
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
 index = ui.load_rsf_index()
 years = sorted(int(y) for y in index["year"].unique())
-year, message = state.parse_year(st.query_params.get("edition"), years, years[-1])
-query = state.parse_text(st.query_params.get("q"))
+year, message = url_params.parse_year(st.query_params.get("edition"), years, years[-1])
+query = url_params.parse_text(st.query_params.get("q"))
 regions = sorted(index["region"].unique())
-region, region_message = state.parse_choice(st.query_params.get("region"), ["All", *regions], "All")
+region, region_message = url_params.parse_choice(
+    st.query_params.get("region"), ["All", *regions], "All"
+)
 
 st.title("Rankings")
 ui.note(message)

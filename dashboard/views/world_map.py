@@ -2,12 +2,14 @@
 
 import streamlit as st
 
-from dashboard import gallery, geo, navigation, state, ui
+from dashboard import gallery, geo, navigation, ui, url_params
 from dashboard.text import md_escape
 from etl import registry
 
 MAP_LABELS = {key: m.on_map.label or m.label for key, m in registry.ON_MAP.items()}
-metric, metric_message = state.parse_choice(st.query_params.get("metric"), list(MAP_LABELS), "rsf")
+metric, metric_message = url_params.parse_choice(
+    st.query_params.get("metric"), list(MAP_LABELS), "rsf"
+)
 st.title("World map")
 ui.note(metric_message)
 metrics = list(MAP_LABELS)
@@ -15,7 +17,7 @@ metric = st.selectbox(
     "Measure", metrics, index=metrics.index(metric), format_func=MAP_LABELS.get, key="metric"
 )
 years = gallery.map_years(metric, ui.load, ui.measure_values)
-year, message = state.parse_year(st.query_params.get("edition"), years, years[-1])
+year, message = url_params.parse_year(st.query_params.get("edition"), years, years[-1])
 ui.note(message)
 year = st.select_slider(
     "Edition" if metric == "rsf" else "Year", options=years, value=year, key="edition"

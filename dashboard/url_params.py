@@ -1,4 +1,4 @@
-"""Reading view state from URL query parameters, defensively.
+"""Parsing URL query parameters into valid values, defensively.
 
 Every parser takes whatever string arrived (or None) and returns a valid value
 plus an optional note for the reader; none of them raises. Pages call these and
