@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts, data, measures, url_params
+from dashboard import charts, data, measures, rsf_editions, url_params
 from etl import model, registry, store
 from etl.sources.rsf_index import methodology as rsf
 
@@ -116,7 +116,7 @@ def _map(
     drawn = {"metric": metric}
     if measure.on_map.style == "bands":
         index = _rsf(load)
-        year = _year(index, params)
+        year = _year(rsf_editions.editions(index), params)
         shown = index[index["year"] == year]
         return Chart(
             charts.world_map(shown),
@@ -140,7 +140,7 @@ def _map(
     values = values_of(measure.key)
     title = measure.on_map.label or measure.label
     if measure.on_map.style == "count":
-        year = _year(load(measure.dataset.name), params)
+        year = _year(map_years(metric, load, values_of), params)
         shown = (
             values[values["year"] == year]
             .astype({"value": "Int64"})
@@ -161,7 +161,7 @@ def _map(
         )
         caption = measure.dataset.notes[0]
     else:
-        year = _year(values, params)
+        year = _year(map_years(metric, load, values_of), params)
         shown = values[values["year"] == year].assign(
             country=lambda f: f["iso3"].map(names).fillna(f["iso3"])
         )
@@ -181,20 +181,21 @@ def _map(
 
 def map_years(
     metric: str, load: Loader, values: Callable[[str], pd.DataFrame] | None = None
-) -> list[int]:
-    """The years a map measure can show: every year of its dataset for RSF's index and for
-    counts (a year without a record is a year of none), else the years with a value."""
+) -> url_params.Years:
+    """The years a map measure can show: RSF's editions; every year of its dataset for
+    counts (a year without a record is a year of none); else the years with a value."""
     measure = registry.ON_MAP[metric]
-    if measure.on_map.style in ("bands", "count"):
+    if measure.on_map.style == "bands":
+        return rsf_editions.editions(load(measure.dataset.name))
+    if measure.on_map.style == "count":
         frame = load(measure.dataset.name)
     else:
         frame = (values or _series_from(load))(measure.key)
-    return sorted(int(y) for y in frame["year"].unique())
+    return url_params.Years(tuple(int(y) for y in frame["year"].unique()), "year")
 
 
-def _year(frame: pd.DataFrame, params: Mapping[str, str]) -> int:
-    years = sorted(int(y) for y in frame["year"].unique())
-    return url_params.parse_year(params.get("edition"), years, years[-1])[0]
+def _year(years: url_params.Years, params: Mapping[str, str]) -> int:
+    return url_params.parse_year(params.get("edition"), years, years.latest)[0]
 
 
 def _series_from(load: Loader) -> Callable[[str], pd.DataFrame]:

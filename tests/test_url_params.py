@@ -1,11 +1,14 @@
 """URL parameters: every input gives a valid view and, when needed, a note; none raises."""
 
+import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard import url_params
+from dashboard import rsf_editions, url_params
 
-YEARS = [*range(2002, 2011), *range(2012, 2027)]
+# RSF's editions, as the pages get them from the index: no 2011 edition (2011-12 is 2012)
+YEARS = rsf_editions.editions(pd.DataFrame({"year": [*range(2002, 2011), *range(2012, 2027)]}))
+CENSUS_YEARS = url_params.Years(tuple(range(1992, 2020)), "census year")
 NAMES = {"AZE": "Azerbaijan", "TUR": "Türkiye", "XKX": "Kosovo", "USA": "United States"}
 
 
@@ -21,6 +24,27 @@ def test_bad_year_falls_back_with_note():
     assert year == 2026 and "no edition '1999'" in note
     year, note = url_params.parse_year("<script>alert(1)</script>", YEARS, 2026)
     assert year == 2026 and note
+
+
+def test_year_notes_say_what_the_years_are_and_which_are_missing():
+    _, note = url_params.parse_year("1999", YEARS, 2026)
+    assert note.endswith("Editions: 2002–2026 (no 2011 edition).")
+    year, note = url_params.parse_year("1990", CENSUS_YEARS, None)
+    assert year is None
+    assert note == "There is no census year '1990'. Census years: 1992–2019."
+    assert url_params.parse_year("2011", CENSUS_YEARS, None) == (2011, None)
+    gappy = url_params.Years((2001, 2002, 2005, 2007), "edition")
+    assert gappy.gaps == (2003, 2004, 2006)
+    assert gappy.describe() == "Editions: 2001–2007 (no 2003, 2004 or 2006 edition)."
+    assert "4 years in all" in url_params.Years((1990, 1995, 2000, 2010)).describe()
+
+
+def test_an_edition_spanning_two_years_is_found_by_either():
+    """Derived from the editions there are, not from a year written in the code."""
+    editions = rsf_editions.editions(pd.DataFrame({"year": [2013, 2014, 2016]}))
+    assert url_params.parse_year("2015-16", editions, 2013) == (2016, None)
+    assert url_params.parse_year("2015", editions, 2013) == (2016, None)
+    assert url_params.parse_year("2011-12", editions, 2013)[0] == 2013
 
 
 def test_country_by_code_or_name_case_insensitive():

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import data, navigation, ui, url_params
+from dashboard import cpj_census, data, navigation, ui, url_params
 from dashboard.text import md_escape
 from etl import registry
 from etl.sources.cpj import meta as cpj_meta
@@ -34,7 +34,9 @@ charges, charge_note = url_params.parse_choices(
 role, role_note = url_params.parse_choice(
     params.get("role"), ["any", "journalist", "media worker"], "any"
 )
-census_year, census_note = url_params.parse_year(params.get("census"), list(range(1992, 2020)), 0)
+census_year, census_note = url_params.parse_year(
+    params.get("census"), cpj_census.list_years(), None
+)
 
 st.title("Cases")
 st.markdown(
@@ -47,7 +49,7 @@ for message in (
     status_note,
     charge_note,
     role_note,
-    census_note if params.get("census") else None,
+    census_note,
 ):
     ui.note(message)
 

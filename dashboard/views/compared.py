@@ -17,8 +17,10 @@ rsf_world = (
     .drop_duplicates("year", keep="last")
 )
 cpj_world = census.groupby("year")["imprisoned"].sum()
-years = sorted(set(rsf_world["year"]) | set(cpj_world.index[cpj_world.index >= 2015]))
-year, message = url_params.parse_year(st.query_params.get("edition"), years, max(years))
+years = url_params.Years(
+    tuple(set(rsf_world["year"]) | set(cpj_world.index[cpj_world.index >= 2015])), "year"
+)
+year, message = url_params.parse_year(st.query_params.get("edition"), years, years.latest)
 
 st.title("Sources compared: journalists in prison")
 ui.note(message)
@@ -45,7 +47,7 @@ world = pd.concat(
         ),
     ]
 )
-world = world[world["year"].isin(years)].astype({"year": int, "value": int})
+world = world[world["year"].isin(years.values)].astype({"year": int, "value": int})
 ui.plot(
     charts.detained_compared(world),
     key="world",
@@ -53,7 +55,7 @@ ui.plot(
     data_frame=world,
 )
 
-year = st.select_slider("Year", options=years, value=year, key="edition")
+year = st.select_slider(years.noun.capitalize(), options=years.values, value=year, key="edition")
 ui.sync_url(edition=year)
 rsf_country = (
     roundup[

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, navigation, text, ui, url_params
+from dashboard import cpj_census, data, navigation, text, ui, url_params
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
@@ -62,7 +62,7 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
             jailed,
             help="CPJ's newest count for this country and year",
         )
-        if jailed and year <= 2019:
+        if jailed and year in cpj_census.list_years():
             left.page_link(
                 navigation.CASES.script,
                 label="See the people counted",

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from dashboard import navigation, ui, url_params
+from dashboard import navigation, rsf_editions, ui, url_params
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
 index = ui.load_rsf_index()
-years = sorted(int(y) for y in index["year"].unique())
-year, message = url_params.parse_year(st.query_params.get("edition"), years, years[-1])
+years = rsf_editions.editions(index)
+year, message = url_params.parse_year(st.query_params.get("edition"), years, years.latest)
 query = url_params.parse_text(st.query_params.get("q"))
 regions = sorted(index["region"].unique())
 region, region_message = url_params.parse_choice(
@@ -19,7 +19,10 @@ st.title("Rankings")
 ui.note(message)
 ui.note(region_message)
 left, middle, right = st.columns([1, 2, 2])
-year = left.selectbox("Edition", years[::-1], index=years[::-1].index(year), key="edition")
+latest_first = list(years)[::-1]
+year = left.selectbox(
+    years.noun.capitalize(), latest_first, index=latest_first.index(year), key="edition"
+)
 query = middle.text_input("Search country", value=query, key="q", max_chars=100)
 region = right.selectbox(
     "Region", ["All", *regions], index=["All", *regions].index(region), key="region"

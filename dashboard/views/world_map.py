@@ -17,11 +17,9 @@ metric = st.selectbox(
     "Measure", metrics, index=metrics.index(metric), format_func=MAP_LABELS.get, key="metric"
 )
 years = gallery.map_years(metric, ui.load, ui.measure_values)
-year, message = url_params.parse_year(st.query_params.get("edition"), years, years[-1])
+year, message = url_params.parse_year(st.query_params.get("edition"), years, years.latest)
 ui.note(message)
-year = st.select_slider(
-    "Edition" if metric == "rsf" else "Year", options=years, value=year, key="edition"
-)
+year = st.select_slider(years.noun.capitalize(), options=years.values, value=year, key="edition")
 ui.sync_url({"metric": "rsf"}, metric=metric, edition=year)
 
 chart = ui.chart("map", {"metric": metric, "edition": str(year)})
