@@ -118,7 +118,7 @@ def _map_layout(fig: go.Figure, title: str, subtitle: str, meta: dict, **layout)
 
 
 def world_map(edition: pd.DataFrame) -> go.Figure:
-    """Choropleth of one edition (rows from data.with_changes for a single year).
+    """Choropleth of one edition (rows from rsf_editions.with_changes for a single year).
 
     2022 onward: RSF's five situation bands. Earlier eras: a continuous scale
     whose direction follows the era (red is always worse).

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts, data, measures, rsf_editions, url_params
+from dashboard import charts, cpj_census, measures, names, rsf_editions, url_params
 from etl import model, registry, store
 from etl.sources.rsf_index import methodology as rsf
 
@@ -38,11 +38,11 @@ class Chart:
 
 
 def _rsf(load: Loader) -> pd.DataFrame:
-    return data.with_changes(load("rsf_index"))
+    return rsf_editions.with_changes(load("rsf_index"))
 
 
 def _names(index: pd.DataFrame) -> dict[str, str]:
-    return data.country_names(index)
+    return names.country_names(index)
 
 
 def build(
@@ -77,18 +77,18 @@ def build(
             {"countries": ",".join(chosen), "measure": measure},
             sources=(registry.DATASETS["rsf_index"],),
         )
-    names = {**data.entity_names(), **_names(index)}
-    country, _ = url_params.parse_country(params.get("country"), names, "AZE")
+    known = {**names.entity_names(), **_names(index)}
+    country, _ = url_params.parse_country(params.get("country"), known, "AZE")
     if kind == "sources":
-        return _sources(country, names[country], values)
+        return _sources(country, known[country], values)
     series = index[index["iso3"] == country].sort_values("year")
     if kind == "cpj":
-        census = data.latest_census(load("cpj_census"))
+        census = cpj_census.latest_census(load("cpj_census"))
         killed = load("cpj_killed_counts")
         figure = charts.cpj_counts_chart(
             census[census["iso3"] == country],
             killed[killed["iso3"] == country],
-            names[country],
+            known[country],
         )
     else:
         builder = {
@@ -112,7 +112,7 @@ def _map(
     as the measure's metadata says: RSF's bands, counts, or a turned continuous scale."""
     metric, _ = url_params.parse_choice(params.get("metric"), list(registry.ON_MAP), "rsf")
     measure = registry.ON_MAP[metric]
-    names = data.entity_names()
+    entity_names = names.entity_names()
     drawn = {"metric": metric}
     if measure.on_map.style == "bands":
         index = _rsf(load)
@@ -144,7 +144,7 @@ def _map(
         shown = (
             values[values["year"] == year]
             .astype({"value": "Int64"})
-            .assign(country=lambda f: f["iso3"].map(names).fillna(f["iso3"]))
+            .assign(country=lambda f: f["iso3"].map(entity_names).fillna(f["iso3"]))
             .sort_values(["value", "country"], ascending=[False, True])[
                 ["iso3", "value", "country"]
             ]
@@ -163,7 +163,7 @@ def _map(
     else:
         year = _year(map_years(metric, load, values_of), params)
         shown = values[values["year"] == year].assign(
-            country=lambda f: f["iso3"].map(names).fillna(f["iso3"])
+            country=lambda f: f["iso3"].map(entity_names).fillna(f["iso3"])
         )
         direction = "higher is better" if measure.higher_is_better else "higher is worse"
         figure = charts.indicator_map(

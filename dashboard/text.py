@@ -31,7 +31,7 @@ def _years(rows: pd.DataFrame) -> str:
 
 
 def country_summary(series: pd.DataFrame) -> list[str]:
-    """Sentences about one entity's record (rows from data.with_changes, one iso3)."""
+    """Sentences about one entity's record (rows from rsf_editions.with_changes, one iso3)."""
     series = series.sort_values("year")
     name = md_escape(series["country"].iloc[0])
     latest = series.iloc[-1]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, navigation
+from dashboard import navigation, rsf_editions
 from dashboard.geo import PLOTLY_CONFIG
 from dashboard.text import md_escape
 from etl import model, project, registry, store
@@ -20,7 +20,7 @@ def _cached(name: str, stamp: tuple) -> pd.DataFrame:
     """A dataset read once per published version (RSF with its change columns); `stamp`
     changes when an ETL run publishes, so the app follows without a restart."""
     frame = store.read_dataset(name)
-    return data.with_changes(frame) if name == "rsf_index" else frame
+    return rsf_editions.with_changes(frame) if name == "rsf_index" else frame
 
 
 def _or_error_page(read, name: str, *args) -> pd.DataFrame:

@@ -3,14 +3,14 @@
 import pandas as pd
 import pytest
 
-from dashboard import charts, data, geo
+from dashboard import charts, geo, rsf_editions
 from etl import project, registry, store
 from etl.sources.rsf_index import methodology as rsf
 
 
 @pytest.fixture(scope="module")
 def index():
-    return data.with_changes(store.read_dataset("rsf_index"))
+    return rsf_editions.with_changes(store.read_dataset("rsf_index"))
 
 
 def test_changes_compare_with_previous_edition(index):

@@ -35,8 +35,8 @@ modules = [m.name for m in pkgutil.walk_packages(dashboard.__path__, "dashboard.
            if not m.name.startswith("dashboard.views") and m.name != "dashboard.app"]
 for name in modules + json.loads(sys.argv[1]):
     importlib.import_module(name)
-from dashboard import data
-data.entity_names()
+from dashboard import names
+names.entity_names()
 print(json.dumps({"modules": modules, "loaded": sorted(sys.modules)}))
 """
 

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard import cpj_census, data, navigation, ui, url_params
+from dashboard import case_filter, cpj_census, navigation, ui, url_params
+from dashboard.names import entity_names
 from dashboard.text import md_escape
 from etl import registry
 from etl.sources.cpj import meta as cpj_meta
@@ -16,7 +17,7 @@ LABELS = {
 }
 
 cases = ui.load("cpj_cases")
-names = data.entity_names()
+names = entity_names()
 present = {code: names.get(code, code) for code in sorted(set(cases["iso3"]))}
 present = dict(sorted(present.items(), key=lambda item: item[1]))
 first, last = int(cases["event_year"].min()), int(cases["event_year"].max())
@@ -32,7 +33,7 @@ charges, charge_note = url_params.parse_choices(
     params.get("charge"), cpj_meta.CHARGE_CATEGORIES, []
 )
 role, role_note = url_params.parse_choice(
-    params.get("role"), ["any", "journalist", "media worker"], "any"
+    params.get("role"), case_filter.ROLES, case_filter.ANY_ROLE
 )
 census_year, census_note = url_params.parse_year(
     params.get("census"), cpj_census.list_years(), None
@@ -76,10 +77,10 @@ with records_tab:
     charges = middle[1].multiselect(
         "Charge category", cpj_meta.CHARGE_CATEGORIES, default=charges, key="charge"
     )
-    roles = ["any", "journalist", "media worker"]
+    roles = list(case_filter.ROLES)
     role = middle[2].selectbox("Role", roles, index=roles.index(role), key="role")
 
-    wanted = data.CaseFilter(
+    wanted = case_filter.CaseFilter(
         query=query,
         countries=tuple(countries),
         years=None if (year_from, year_to) == (first, last) else (year_from, year_to),
@@ -95,7 +96,7 @@ with records_tab:
             "to": last,
             "status": [],
             "charge": [],
-            "role": "any",
+            "role": case_filter.ANY_ROLE,
         },
         q=query,
         country=countries,
@@ -104,7 +105,7 @@ with records_tab:
         role=role,
         **{"from": year_from, "to": year_to},
     )
-    found = data.filter_cases(cases, wanted).sort_values(
+    found = case_filter.filter_cases(cases, wanted).sort_values(
         ["event_year", "name"], ascending=[False, True]
     )
     shown_columns = {

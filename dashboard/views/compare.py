@@ -2,14 +2,15 @@
 
 import streamlit as st
 
-from dashboard import data, ui, url_params
+from dashboard import ui, url_params
+from dashboard.names import country_names
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
 DEFAULT = ["AZE", "TUR", "RUS", "UKR"]
 
 index = ui.load_rsf_index()
-names = data.country_names(index)
+names = country_names(index)
 chosen, message = url_params.parse_countries(st.query_params.get("countries"), names, DEFAULT)
 measure, measure_message = url_params.parse_choice(
     st.query_params.get("measure"), list(registry.ON_COMPARE), "rank"

@@ -3,13 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, ui, url_params
+from dashboard import charts, cpj_census, ui, url_params
+from dashboard.names import entity_names
 from dashboard.text import md_escape
 from etl import registry
 
 roundup = ui.load("rsf_roundup")
-census = data.latest_census(ui.load("cpj_census"))
-names = data.entity_names()
+census = cpj_census.latest_census(ui.load("cpj_census"))
+names = entity_names()
 
 rsf_world = (
     roundup[(roundup["scope"] == "world") & (roundup["measure"] == "detained")]

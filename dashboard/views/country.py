@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import cpj_census, data, navigation, text, ui, url_params
+from dashboard import cpj_census, navigation, text, ui, url_params
+from dashboard.names import entity_names
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
@@ -22,7 +23,7 @@ def rsf_section(series: pd.DataFrame, country: str) -> None:
 
 
 def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFrame) -> None:
-    """census: CPJ's newest count per country and year (data.latest_census)."""
+    """census: CPJ's newest count per country and year (cpj_census.latest_census)."""
     killed = ui.load("cpj_killed_counts")
     safe_name = text.md_escape(name)
     country_census = census[census["iso3"] == country].sort_values("year")
@@ -154,8 +155,8 @@ index = ui.load_rsf_index()
 cases, cpj_missing = ui.load_if_built("cpj_cases")
 census, census_missing = ui.load_if_built("cpj_census")
 cpj_missing = cpj_missing or census_missing
-census = data.latest_census(census) if census is not None else None
-all_names = data.entity_names()
+census = cpj_census.latest_census(census) if census is not None else None
+all_names = entity_names()
 codes = sorted(
     set(index["iso3"]) | (set(cases["iso3"]) | set(census["iso3"]) if not cpj_missing else set()),
     key=lambda code: all_names.get(code, code),
