@@ -30,6 +30,7 @@ import plotly.io as pio
 import plotly.offline
 
 from dashboard import alttext, gallery, geo
+from dashboard.downloads import withheld_reason
 from etl import model, project, store
 
 PRESETS = {"article": (1200, 675), "square": (1080, 1080), "portrait": (1080, 1350)}
@@ -64,9 +65,9 @@ def browser_path() -> str | None:
     )
 
 
-def build_label(directory: Path | None = None) -> str:
-    version = store.current_version(directory or store.DATASETS_DIR)
-    return f"data build-{version['version']}, {version['date']}" if version else "data unreleased"
+def data_build(directory: Path | None = None) -> str:
+    """The data build, as the source line of a snapshot names it."""
+    return f"data {store.build_label(store.current_version(directory or store.DATASETS_DIR))}"
 
 
 def snapshot(
@@ -99,7 +100,7 @@ def snapshot(
     out.update_xaxes(gridcolor=colours["grid"], linecolor=colours["grid"])
     out.update_yaxes(gridcolor=colours["grid"], linecolor=colours["grid"])
     out.update_geos(bgcolor=colours["ocean"])
-    build = build or build_label()
+    build = build or data_build()
     annotations = []
     for note in out.layout.annotations:
         note = copy.deepcopy(note)
@@ -194,11 +195,6 @@ def render(fig: go.Figure, fmt: str) -> bytes:
 # Files that carry every value of the chart (the HTML holds the figure's data for its hover
 # labels): handed out only when the chart's sources may be redistributed.
 DATA_FORMATS = ("html",)
-
-
-def withheld_reason(sources) -> str | None:
-    """Why a chart's data may not be handed out in a file, or None (WITHHELD_POLICY)."""
-    return next((d.download_blocked for d in sources if d.download_blocked), None)
 
 
 def export_one(
@@ -316,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("name at least one --chart, or --gallery")
     specs = specs[: args.limit] if args.limit else specs
     args.out.mkdir(parents=True, exist_ok=True)
-    build = build_label()
+    build = data_build()
     entries, started = [], time.perf_counter()
     try:
         with renderer() if {"png", "svg"} & set(formats) else _nothing():

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard import case_filter, cpj_census, navigation, ui, url_params
+from dashboard import cached, captions, case_filter, cpj_census, navigation, url_params, url_sync
+from dashboard.download_button import download
 from dashboard.names import entity_names
 from dashboard.text import md_escape
 from etl import registry
@@ -16,7 +17,7 @@ LABELS = {
     "person_id": "Person id",
 }
 
-cases = ui.load("cpj_cases")
+cases = cached.load("cpj_cases")
 names = entity_names()
 present = {code: names.get(code, code) for code in sorted(set(cases["iso3"]))}
 present = dict(sorted(present.items(), key=lambda item: item[1]))
@@ -52,7 +53,7 @@ for message in (
     role_note,
     census_note,
 ):
-    ui.note(message)
+    url_sync.note(message)
 
 records_tab, documented_tab = st.tabs(["CPJ records", "Documented cases (other sources)"])
 
@@ -88,7 +89,7 @@ with records_tab:
         charges=tuple(charges),
         role=role,
     )
-    ui.sync_url(
+    url_sync.sync_url(
         {
             "q": "",
             "country": [],
@@ -130,7 +131,7 @@ with records_tab:
         selection_mode="single-row",
         key="table",
     )
-    ui.download(
+    download(
         registry.DATASETS["cpj_cases"],
         table,
         "cpj_cases_filtered.csv",
@@ -140,7 +141,7 @@ with records_tab:
     picked = [table["Case id"].iloc[i] for i in selection.selection.rows] if selection else []
     case_id = picked[0] if picked else url_params.parse_text(params.get("case"), limit=200)
     if case_id and case_id in set(cases["case_id"]):
-        ui.sync_url(case=case_id)
+        url_sync.sync_url(case=case_id)
         case = cases[cases["case_id"] == case_id].iloc[0]
         st.subheader(md_escape(case["name"]), anchor=False)
         detail = {
@@ -168,11 +169,11 @@ with records_tab:
                 )
             )
     elif case_id:
-        ui.note(f"No case with id {url_params.clean(case_id)[:60]!r}.")
+        url_sync.note(f"No case with id {url_params.clean(case_id)[:60]!r}.")
 
     if census_year:
         st.subheader(f"Counted in CPJ's census of 1 December {census_year}", anchor=False)
-        people = ui.load("cpj_census_people")
+        people = cached.load("cpj_census_people")
         counted = people[
             (people["year"] == census_year)
             & (people["iso3"].isin(countries) if countries else True)
@@ -187,10 +188,10 @@ with records_tab:
             hide_index=True,
             width="stretch",
         )
-    ui.source_caption(registry.DATASETS["cpj_cases"])
+    captions.source_caption(registry.DATASETS["cpj_cases"])
 
 with documented_tab:
-    documented = ui.load("documented_cases")
+    documented = cached.load("documented_cases")
     st.markdown(
         "Cases reported by other published sources, one fact per row with the sentence it "
         "rests on. Allegations are the sources' own, attributed as they attribute them."
@@ -211,4 +212,4 @@ with documented_tab:
                 st.markdown(f"Also in CPJ's records: `{first_fact['cpj_case_id']}`")
             else:
                 st.caption("Not in the CPJ exports available here (they end in 2023–2025).")
-    ui.source_caption(registry.DATASETS["documented_cases"])
+    captions.source_caption(registry.DATASETS["documented_cases"])

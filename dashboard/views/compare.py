@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from dashboard import ui, url_params
+from dashboard import cached, captions, plot, url_params, url_sync
 from dashboard.names import country_names
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
 DEFAULT = ["AZE", "TUR", "RUS", "UKR"]
 
-index = ui.load_rsf_index()
+index = cached.load_rsf_index()
 names = country_names(index)
 chosen, message = url_params.parse_countries(st.query_params.get("countries"), names, DEFAULT)
 measure, measure_message = url_params.parse_choice(
@@ -17,8 +17,8 @@ measure, measure_message = url_params.parse_choice(
 )
 
 st.title("Compare countries")
-ui.note(message)
-ui.note(measure_message)
+url_sync.note(message)
+url_sync.note(measure_message)
 left, right = st.columns([3, 2])
 chosen = left.multiselect(
     "Countries and territories",
@@ -36,13 +36,13 @@ measure = right.selectbox(
     format_func=lambda k: registry.ON_COMPARE[k].on_compare.label,
     key="measure",
 )
-ui.sync_url(countries=chosen, measure=measure)
+url_sync.sync_url(countries=chosen, measure=measure)
 
 if not chosen:
     st.info("Choose at least one country to compare.")
     st.stop()
-chart = ui.chart("compare", {"countries": ",".join(chosen), "measure": measure})
-ui.plot(chart.figure, key="compare", sources=registry.DATASETS["rsf_index"], embed=chart)
+chart = cached.chart("compare", {"countries": ",".join(chosen), "measure": measure})
+plot.show(chart.figure, key="compare", sources=registry.DATASETS["rsf_index"], embed=chart)
 era = registry.ON_COMPARE[measure].era
 if era is None:
     st.caption(
@@ -51,4 +51,4 @@ if era is None:
     )
 else:
     st.caption(rsf.ERAS[era]["explanation"])
-ui.source_caption(registry.DATASETS["rsf_index"])
+captions.source_caption(registry.DATASETS["rsf_index"])

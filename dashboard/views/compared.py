@@ -3,13 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, cpj_census, ui, url_params
+from dashboard import cached, captions, charts, cpj_census, plot, url_params, url_sync
+from dashboard.download_button import download
 from dashboard.names import entity_names
 from dashboard.text import md_escape
 from etl import registry
 
-roundup = ui.load("rsf_roundup")
-census = cpj_census.latest_census(ui.load("cpj_census"))
+roundup = cached.load("rsf_roundup")
+census = cpj_census.latest_census(cached.load("cpj_census"))
 names = entity_names()
 
 rsf_world = (
@@ -24,7 +25,7 @@ years = url_params.Years(
 year, message = url_params.parse_year(st.query_params.get("edition"), years, years.latest)
 
 st.title("Sources compared: journalists in prison")
-ui.note(message)
+url_sync.note(message)
 st.markdown(
     "RSF and CPJ both count journalists in prison, and their numbers differ every year. "
     "Neither is wrong: they count different people on different days. Here they are side "
@@ -49,7 +50,7 @@ world = pd.concat(
     ]
 )
 world = world[world["year"].isin(years.values)].astype({"year": int, "value": int})
-ui.plot(
+plot.show(
     charts.detained_compared(world),
     key="world",
     sources=[registry.DATASETS["rsf_roundup"], registry.DATASETS["cpj_census"]],
@@ -57,7 +58,7 @@ ui.plot(
 )
 
 year = st.select_slider(years.noun.capitalize(), options=years.values, value=year, key="edition")
-ui.sync_url(edition=year)
+url_sync.sync_url(edition=year)
 rsf_country = (
     roundup[
         (roundup["scope"] == "country")
@@ -96,7 +97,7 @@ st.caption(
     "2023 in the data available here."
 )
 st.dataframe(table, hide_index=True, width="stretch")
-ui.download(
+download(
     [registry.DATASETS["rsf_roundup"], registry.DATASETS["cpj_census"]],
     table,
     f"jailed_by_country_{year}.csv",
@@ -139,5 +140,5 @@ REASONS = (
 )
 for title, reason in REASONS:
     st.markdown(f"- **{title}.** {reason}")
-ui.source_caption(registry.DATASETS["rsf_roundup"])
-ui.source_caption(registry.DATASETS["cpj_census"])
+captions.source_caption(registry.DATASETS["rsf_roundup"])
+captions.source_caption(registry.DATASETS["cpj_census"])

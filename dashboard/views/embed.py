@@ -5,11 +5,11 @@ The figure carries its own title, subtitle and source line; nothing else is draw
 
 import streamlit as st
 
-from dashboard import ui, url_params
+from dashboard import cached, url_params
 from dashboard.geo import PLOTLY_CONFIG
 
 params = {
     key: url_params.parse_text(st.query_params.get(key), limit=200) for key in st.query_params
 }
-chart = ui.chart(params.pop("chart", "map"), params)
+chart = cached.chart(params.pop("chart", "map"), params)
 st.plotly_chart(chart.figure, config=PLOTLY_CONFIG, theme=None, key="embedded")

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from dashboard import charts, navigation, ui
+from dashboard import cached, captions, charts, navigation, plot
+from dashboard.download_button import download
 from dashboard.text import md_escape
 from etl import project, registry
 from etl.sources.rsf_index import methodology as rsf
 
-index = ui.load_rsf_index()
+index = cached.load_rsf_index()
 latest_year = int(index["year"].max())
 latest = index[index["year"] == latest_year]
 
@@ -31,8 +32,8 @@ for column, band in zip(columns, charts.SITUATION_COLOURS, strict=True):
 
 left, right = st.columns(2)
 with left:
-    chart = ui.chart("bands", {})
-    ui.plot(chart.figure, key="bands", sources=registry.DATASETS["rsf_index"], embed=chart)
+    chart = cached.chart("bands", {})
+    plot.show(chart.figure, key="bands", sources=registry.DATASETS["rsf_index"], embed=chart)
 with right:
     st.subheader(f"Largest moves since {int(latest['previous_year'].iloc[0])}")
     moves = latest.dropna(subset=["rank_change"]).sort_values("rank_change")
@@ -47,7 +48,7 @@ with right:
     st.dataframe(moves.head(5)[shown].rename(columns=labels), hide_index=True)
     st.markdown("**Rose furthest**")
     st.dataframe(moves.tail(5).iloc[::-1][shown].rename(columns=labels), hide_index=True)
-    ui.download(
+    download(
         registry.DATASETS["rsf_index"],
         moves[shown].rename(columns=labels),
         "moves.csv",
@@ -66,4 +67,4 @@ destinations = (
 for column, page in zip(st.columns(len(destinations)), destinations, strict=True):
     column.page_link(page.script, label=page.title, icon=page.icon)
 st.caption(md_escape(rsf.ERAS["2022+"]["explanation"]))
-ui.source_caption(registry.DATASETS["rsf_index"])
+captions.source_caption(registry.DATASETS["rsf_index"])

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from dashboard import navigation, rsf_editions, ui, url_params
+from dashboard import cached, captions, navigation, rsf_editions, url_params, url_sync
+from dashboard.download_button import download
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
-index = ui.load_rsf_index()
+index = cached.load_rsf_index()
 years = rsf_editions.editions(index)
 year, message = url_params.parse_year(st.query_params.get("edition"), years, years.latest)
 query = url_params.parse_text(st.query_params.get("q"))
@@ -16,8 +17,8 @@ region, region_message = url_params.parse_choice(
 )
 
 st.title("Rankings")
-ui.note(message)
-ui.note(region_message)
+url_sync.note(message)
+url_sync.note(region_message)
 left, middle, right = st.columns([1, 2, 2])
 latest_first = list(years)[::-1]
 year = left.selectbox(
@@ -27,7 +28,7 @@ query = middle.text_input("Search country", value=query, key="q", max_chars=100)
 region = right.selectbox(
     "Region", ["All", *regions], index=["All", *regions].index(region), key="region"
 )
-ui.sync_url({"q": "", "region": "All"}, edition=year, q=query, region=region)
+url_sync.sync_url({"q": "", "region": "All"}, edition=year, q=query, region=region)
 
 table = index[index["year"] == year]
 if query:
@@ -70,10 +71,10 @@ st.dataframe(
     }
     | {"Profile": st.column_config.LinkColumn(display_text="Open profile")},
 )
-ui.download(
+download(
     registry.DATASETS["rsf_index"],
     shown.drop(columns=["Profile"]),
     f"rsf_ranking_{year}.csv",
     key="ranking-csv",
 )
-ui.source_caption(registry.DATASETS["rsf_index"])
+captions.source_caption(registry.DATASETS["rsf_index"])

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import gallery, geo, navigation, ui, url_params
+from dashboard import cached, captions, gallery, geo, navigation, plot, url_params, url_sync
 from dashboard.text import md_escape
 from etl import registry
 
@@ -11,19 +11,19 @@ metric, metric_message = url_params.parse_choice(
     st.query_params.get("metric"), list(MAP_LABELS), "rsf"
 )
 st.title("World map")
-ui.note(metric_message)
+url_sync.note(metric_message)
 metrics = list(MAP_LABELS)
 metric = st.selectbox(
     "Measure", metrics, index=metrics.index(metric), format_func=MAP_LABELS.get, key="metric"
 )
-years = gallery.map_years(metric, ui.load, ui.measure_values)
+years = gallery.map_years(metric, cached.load, cached.measure_values)
 year, message = url_params.parse_year(st.query_params.get("edition"), years, years.latest)
-ui.note(message)
+url_sync.note(message)
 year = st.select_slider(years.noun.capitalize(), options=years.values, value=year, key="edition")
-ui.sync_url({"metric": "rsf"}, metric=metric, edition=year)
+url_sync.sync_url({"metric": "rsf"}, metric=metric, edition=year)
 
-chart = ui.chart("map", {"metric": metric, "edition": str(year)})
-event = ui.plot(
+chart = cached.chart("map", {"metric": metric, "edition": str(year)})
+event = plot.show(
     chart.figure,
     key="map",
     selectable=True,
@@ -31,7 +31,7 @@ event = ui.plot(
     data_frame=chart.table,
     embed=chart,
 )
-clicked = ui.selected_locations(event)
+clicked = plot.selected_locations(event)
 if clicked:  # open the profile on the section that explains the measure clicked
     section = (
         navigation.RSF_SECTION
@@ -60,4 +60,4 @@ if not missing.empty:
     )
     st.table(table.rename(columns=str.capitalize).set_index(table.columns[0].capitalize()))
 for dataset in chart.sources:
-    ui.source_caption(dataset)
+    captions.source_caption(dataset)
