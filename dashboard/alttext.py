@@ -54,7 +54,7 @@ def _map_text(fig: go.Figure) -> str:
 
 
 def _series_text(fig: go.Figure) -> str:
-    from dashboard.charts import figure_data
+    from dashboard.charts.figure_data import figure_data
 
     frame = figure_data(fig)
     if frame.empty:

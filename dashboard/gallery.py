@@ -13,7 +13,10 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts, cpj_census, measures, names, rsf_editions, url_params
+from dashboard import cpj_census, measures, names, rsf_editions, url_params
+from dashboard.charts import counts, maps
+from dashboard.charts import panels as panels_chart
+from dashboard.charts import rsf_index as rsf_charts
 from etl import model, registry, store
 from etl.sources.rsf_index import methodology as rsf
 
@@ -59,7 +62,7 @@ def build(
     index = _rsf(load)
     if kind == "bands":
         return Chart(
-            charts.situation_bar(index), kind, {}, sources=(registry.DATASETS["rsf_index"],)
+            rsf_charts.situation_bar(index), kind, {}, sources=(registry.DATASETS["rsf_index"],)
         )
     if kind == "compare":
         chosen, _ = url_params.parse_countries(
@@ -68,7 +71,7 @@ def build(
         measure, _ = url_params.parse_choice(
             params.get("measure"), list(registry.ON_COMPARE), "rank"
         )
-        figure = charts.compare_chart(
+        figure = rsf_charts.compare_chart(
             index[index["iso3"].isin(chosen)], registry.ON_COMPARE[measure]
         )
         return Chart(
@@ -85,16 +88,16 @@ def build(
     if kind == "cpj":
         census = cpj_census.latest_census(load("cpj_census"))
         killed = load("cpj_killed_counts")
-        figure = charts.cpj_counts_chart(
+        figure = counts.cpj_counts_chart(
             census[census["iso3"] == country],
             killed[killed["iso3"] == country],
             known[country],
         )
     else:
         builder = {
-            "rank": charts.rank_chart,
-            "score": charts.score_chart,
-            "indicators": charts.indicators_chart,
+            "rank": rsf_charts.rank_chart,
+            "score": rsf_charts.score_chart,
+            "indicators": rsf_charts.indicators_chart,
         }[kind]
         figure = builder(series)
     sources = (
@@ -119,7 +122,7 @@ def _map(
         year = _year(rsf_editions.editions(index), params)
         shown = index[index["year"] == year]
         return Chart(
-            charts.world_map(shown),
+            maps.world_map(shown),
             "map",
             {**drawn, "edition": str(year)},
             shown[
@@ -150,7 +153,7 @@ def _map(
             ]
             .reset_index(drop=True)
         )
-        figure = charts.count_map(
+        figure = maps.count_map(
             shown,
             title=f"{title}, {year}",
             subtitle=f"{int(shown['value'].sum())} in all; absolute counts (per-capita rates "
@@ -166,7 +169,7 @@ def _map(
             country=lambda f: f["iso3"].map(entity_names).fillna(f["iso3"])
         )
         direction = "higher is better" if measure.higher_is_better else "higher is worse"
-        figure = charts.indicator_map(
+        figure = maps.indicator_map(
             shown,
             title=f"{title}, {year}",
             subtitle=f"{len(shown)} countries; {direction}; grey: no value",
@@ -237,7 +240,7 @@ def _sources(country: str, name: str, values_of: Callable[[str], pd.DataFrame]) 
             for measure, frame in members
         ]
     )[["measure", "year", "value", "source"]]
-    figure = charts.source_panels(panels, name, int(years.min()), int(years.max()))
+    figure = panels_chart.source_panels(panels, name, int(years.min()), int(years.max()))
     sources = tuple({m.dataset.name: m.dataset for _, ms in panels for m, _ in ms}.values())
     details = (panels, standings, tuple(not_built.values()))
     return Chart(figure, "sources", {"country": country}, behind, sources, details=details)

@@ -32,7 +32,7 @@ def show(
     data_frame: the table behind the chart when the figure alone would lose detail (maps);
     otherwise the numbers are taken from the figure itself. embed: a gallery.Chart.
     """
-    from dashboard.charts import figure_data
+    from dashboard.charts.figure_data import figure_data
 
     # theme=None keeps our colour scales: Streamlit's theme may reverse them in dark mode.
     options = {"on_select": "rerun", "selection_mode": "points"} if selectable else {}

@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, captions, charts, cpj_census, plot, url_params, url_sync
+from dashboard import cached, captions, cpj_census, plot, url_params, url_sync
+from dashboard.charts import counts
 from dashboard.download_button import download
 from dashboard.names import entity_names
 from dashboard.text import md_escape
@@ -51,7 +52,7 @@ world = pd.concat(
 )
 world = world[world["year"].isin(years.values)].astype({"year": int, "value": int})
 plot.show(
-    charts.detained_compared(world),
+    counts.detained_compared(world),
     key="world",
     sources=[registry.DATASETS["rsf_roundup"], registry.DATASETS["cpj_census"]],
     data_frame=world,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cached, captions, charts, navigation, plot
+from dashboard import cached, captions, navigation, plot
 from dashboard.download_button import download
 from dashboard.text import md_escape
 from etl import project, registry
@@ -22,8 +22,8 @@ st.markdown(
 )
 
 bands = latest["situation"].value_counts()
-columns = st.columns(len(charts.SITUATION_COLOURS))
-for column, band in zip(columns, charts.SITUATION_COLOURS, strict=True):
+columns = st.columns(len(rsf.SITUATIONS))
+for column, band in zip(columns, rsf.SITUATIONS, strict=True):
     column.metric(
         f"{band.capitalize()} ({latest_year})",
         int(bands.get(band, 0)),
