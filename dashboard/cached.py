@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import rsf_editions
+from dashboard import chart_specs, rsf_editions
 from etl import registry, store
 
 
@@ -69,18 +69,19 @@ def _current_measure_values(key: str) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _chart(kind: str, params: tuple[tuple[str, str], ...], folder: str, release: tuple):
+def _chart(key: tuple, folder: str, release: tuple, _spec: chart_specs.Spec):
+    """(The spec is not hashed, leading underscore: its key stands for it.)"""
     from dashboard import gallery
 
-    del folder, release  # part of the cache key only: other data means other charts
-    return gallery.build(kind, dict(params), load, values=_current_measure_values)
+    del key, folder, release  # part of the cache key only: other data means other charts
+    return gallery.draw(_spec, load, values=_current_measure_values)
 
 
-def chart(kind: str, params: dict[str, str]):
+def chart(spec: chart_specs.Spec):
     """A named chart, built once per data release and shared by every session (figures
     are never modified after building: snapshots work on copies)."""
     release = store.release_stamp()
-    return _chart(kind, tuple(sorted(params.items())), str(store.DATASETS_DIR), release)
+    return _chart(chart_specs.key(spec), str(store.DATASETS_DIR), release, _spec=spec)
 
 
 def build_label() -> str:

@@ -29,9 +29,9 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import plotly.offline
 
-from dashboard import alttext, gallery, geo
+from dashboard import alttext, chart_specs, gallery, geo
 from dashboard.downloads import withheld_reason
-from etl import model, project, store
+from etl import model, project, registry, store
 
 PRESETS = {"article": (1200, 675), "square": (1080, 1080), "portrait": (1080, 1350)}
 THEMES = {
@@ -231,11 +231,16 @@ def cached_loader():
     return functools.cache(store.read_dataset)
 
 
-def gallery_specs(load) -> list[tuple[str, dict[str, str]]]:
+def gallery_specs(load) -> list[chart_specs.Spec]:
     """The whole gallery: a world map for every RSF edition, a profile chart per country."""
     index = load("rsf_index")
-    specs = [("map", {"metric": "rsf", "edition": str(y)}) for y in sorted(index["year"].unique())]
-    specs += [("rank", {"country": code}) for code in sorted(index["iso3"].unique())]
+    rsf_maps = [m for m in registry.ON_MAP.values() if m.on_map.style == "bands"]
+    specs: list[chart_specs.Spec] = [
+        chart_specs.MapChart(measure, int(year))
+        for measure in rsf_maps
+        for year in sorted(index["year"].unique())
+    ]
+    specs += [chart_specs.CountryChart("rank", code) for code in sorted(index["iso3"].unique())]
     return specs
 
 
@@ -305,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown format(s) {sorted(unknown)}; choose from {FORMATS}")
 
     load = cached_loader()
-    specs = [_parse_chart(text) for text in args.chart]
+    # charts named on the command line are parsed once, here
+    specs = [chart_specs.parse(*_parse_chart(text), load)[0] for text in args.chart]
     if args.gallery:
         specs += gallery_specs(load)
     if not specs:
@@ -316,8 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     entries, started = [], time.perf_counter()
     try:
         with renderer() if {"png", "svg"} & set(formats) else _nothing():
-            for number, (kind, params) in enumerate(specs, 1):
-                chart = gallery.build(kind, params, load)
+            for number, spec in enumerate(specs, 1):
+                chart = gallery.draw(spec, load)
                 entries.append(
                     export_one(
                         chart,

@@ -14,6 +14,8 @@ from etl.sources.rsf_index import methodology as rsf
 
 # The methodology in force: the one with five indicators and five situation bands.
 CURRENT_ERA = list(rsf.ERAS)[-1]
+# The first edition of each methodology after the first: where the lines break.
+NEW_METHODOLOGY_YEARS = tuple(era["years"][0] for era in list(rsf.ERAS.values())[1:])
 
 
 def editions(index: pd.DataFrame) -> Years:

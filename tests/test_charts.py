@@ -9,6 +9,8 @@ from dashboard.charts import rsf_index as rsf_charts
 from etl import project, registry, store
 from etl.sources.rsf_index import methodology as rsf
 
+RSF_MAP = registry.ON_MAP["rsf"]
+
 
 @pytest.fixture(scope="module")
 def index():
@@ -25,7 +27,7 @@ def test_changes_compare_with_previous_edition(index):
 
 
 def test_map_2022_onward_uses_the_five_bands(index):
-    fig = maps.world_map(index[index["year"] == 2026])
+    fig = maps.world_map(index[index["year"] == 2026], RSF_MAP)
     assert [t.name for t in fig.data] == [
         "Good",
         "Satisfactory",
@@ -42,11 +44,11 @@ def test_map_2022_onward_uses_the_five_bands(index):
 
 
 def test_map_old_scale_is_reversed_so_red_is_worse(index):
-    fig = maps.world_map(index[index["year"] == 2010])
+    fig = maps.world_map(index[index["year"] == 2010], RSF_MAP)
     assert len(fig.data) == 1
     assert (
         fig.data[0].colorscale[0][1]
-        != maps.world_map(index[index["year"] == 2020]).data[0].colorscale[0][1]
+        != maps.world_map(index[index["year"] == 2020], RSF_MAP).data[0].colorscale[0][1]
     )
     assert "lower is better" in fig.data[0].colorbar.title.text
 
@@ -54,7 +56,7 @@ def test_map_old_scale_is_reversed_so_red_is_worse(index):
 def test_every_chart_carries_the_source_line(index):
     aze = index[index["iso3"] == "AZE"]
     figures = [
-        maps.world_map(index[index["year"] == 2024]),
+        maps.world_map(index[index["year"] == 2024], RSF_MAP),
         rsf_charts.rank_chart(aze),
         rsf_charts.score_chart(aze),
         rsf_charts.indicators_chart(aze),

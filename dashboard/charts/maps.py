@@ -9,7 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.style import NO_DATA, SITUATION_COLOURS, fmt, source_line
-from etl import model, registry
+from dashboard.rsf_editions import CURRENT_ERA
+from etl import model
 from etl.sources.rsf_index import methodology as rsf
 
 
@@ -63,8 +64,25 @@ def _map_layout(fig: go.Figure, title: str, subtitle: str, meta: dict, **layout)
     )
 
 
-def world_map(edition: pd.DataFrame) -> go.Figure:
-    """Choropleth of one edition (rows from rsf_editions.with_changes for a single year).
+def label(measure: model.Measure) -> str:
+    """A measure's name on the map (its selector, its maps' titles)."""
+    return measure.on_map.label or measure.label
+
+
+def _alt_meta(measure: model.Measure, values: pd.DataFrame, higher_is_better: bool) -> dict:
+    """What the alt text reads (alttext.py): the kind of measure, what its values are (a
+    count's unit, else the measure's name), and the values drawn, by country."""
+    return {
+        "kind": measure.kind,
+        "unit": measure.unit or label(measure),
+        "higher_is_better": higher_is_better,
+        "values": dict(zip(values["country"], values["value"].astype(float), strict=True)),
+    }
+
+
+def world_map(edition: pd.DataFrame, measure: model.Measure) -> go.Figure:
+    """Choropleth of one edition of RSF's index (rows from rsf_editions.with_changes for a
+    single year); `measure` is the index as the map offers it.
 
     2022 onward: RSF's five situation bands. Earlier eras: a continuous scale
     whose direction follows the era (red is always worse).
@@ -73,7 +91,7 @@ def world_map(edition: pd.DataFrame) -> go.Figure:
     era = rsf.era_of(year)
     hover = map_hover(edition)
     fig = go.Figure()
-    if era == "2022+":
+    if era == CURRENT_ERA:
         for band, colour in SITUATION_COLOURS.items():
             subset = edition["situation"] == band
             fig.add_trace(
@@ -119,15 +137,12 @@ def world_map(edition: pd.DataFrame) -> go.Figure:
         fig,
         f"World Press Freedom Index {year}",
         rsf.ERAS[era]["label"],
-        {
-            "kind": "score",
-            "unit": "RSF score",
-            "higher_is_better": rsf.ERAS[era]["higher_is_better"],
-            "values": dict(zip(edition["country"], edition["score"].astype(float), strict=True)),
-        },
+        _alt_meta(
+            measure, edition.assign(value=edition["score"]), rsf.ERAS[era]["higher_is_better"]
+        ),
         legend=legend,
     )
-    return source_line(fig, registry.DATASETS["rsf_index"], str(year))
+    return source_line(fig, measure.dataset, str(year))
 
 
 # CPJ records Israel, Gaza and the West Bank as one location; on the map its count is
@@ -136,20 +151,14 @@ SHARED_SHAPES = {"XIP": ("ISR", "PSE")}
 COUNT_TICKS = (0, 1, 2, 5, 10, 20, 50, 100, 200, 500)
 
 
-def count_map(
-    values: pd.DataFrame,
-    *,
-    title: str,
-    subtitle: str,
-    unit: str,
-    dataset: model.Dataset,
-    year: int,
-) -> go.Figure:
-    """Choropleth of absolute counts (iso3, country, value): darker is more, grey is none.
+def count_map(values: pd.DataFrame, measure: model.Measure, year: int) -> go.Figure:
+    """Choropleth of a count's values in one year (iso3, country, value): darker is more,
+    grey is none.
 
     Colour follows log(1 + count), so one very large count does not wash out the rest;
     the colour bar is labelled in plain counts.
     """
+    unit = measure.unit
     rows = []
     for row in values.itertuples():
         for shape in SHARED_SHAPES.get(row.iso3, (row.iso3,)):
@@ -183,29 +192,20 @@ def count_map(
     )
     _map_layout(
         fig,
-        title,
-        subtitle,
-        {
-            "kind": "count",
-            "unit": unit,
-            "higher_is_better": False,
-            "values": dict(zip(values["country"], values["value"].astype(float), strict=True)),
-        },
+        f"{label(measure)}, {year}",
+        f"{int(values['value'].sum())} in all; absolute counts (per-capita rates would "
+        "mislead for such small numbers); grey: none recorded",
+        _alt_meta(measure, values, higher_is_better=False),
     )
-    return source_line(fig, dataset, str(year))
+    return source_line(fig, measure.dataset, str(year))
 
 
-def indicator_map(
-    values: pd.DataFrame,
-    *,
-    title: str,
-    subtitle: str,
-    higher_is_better: bool,
-    colorbar: str,
-    dataset: model.Dataset,
-    year: int,
-) -> go.Figure:
-    """Choropleth of a score (iso3, country, value) whose colour says better or worse."""
+def indicator_map(values: pd.DataFrame, measure: model.Measure, year: int) -> go.Figure:
+    """Choropleth of a score's values in one year (iso3, country, value), whose colour says
+    better or worse as the measure's direction says."""
+    higher_is_better = measure.higher_is_better
+    direction = "higher is better" if higher_is_better else "higher is worse"
+    colorbar = direction.replace("higher is ", "higher:<br>")
     hover = [f"<b>{row.country}</b><br>{row.value:g}" for row in values.itertuples()]
     fig = go.Figure(
         go.Choropleth(
@@ -222,13 +222,8 @@ def indicator_map(
     )
     _map_layout(
         fig,
-        title,
-        subtitle,
-        {
-            "kind": "score",
-            "unit": title.rsplit(",", 1)[0],
-            "higher_is_better": higher_is_better,
-            "values": dict(zip(values["country"], values["value"].astype(float), strict=True)),
-        },
+        f"{label(measure)}, {year}",
+        f"{len(values)} countries; {direction}; grey: no value",
+        _alt_meta(measure, values, higher_is_better),
     )
-    return source_line(fig, dataset, str(year))
+    return source_line(fig, measure.dataset, str(year))

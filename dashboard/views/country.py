@@ -3,7 +3,18 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, captions, cpj_census, navigation, plot, text, url_params, url_sync
+from dashboard import (
+    cached,
+    captions,
+    chart_specs,
+    cpj_census,
+    navigation,
+    plot,
+    rsf_editions,
+    text,
+    url_sync,
+)
+from dashboard.chart_specs import CountryChart
 from dashboard.download_button import download
 from dashboard.names import entity_names
 from etl import registry
@@ -11,14 +22,12 @@ from etl.sources.rsf_index import methodology as rsf
 
 
 def rsf_section(series: pd.DataFrame, country: str) -> None:
-    for kind in ("rank", "score"):
-        chart = cached.chart(kind, {"country": country})
-        plot.show(chart.figure, key=kind, sources=registry.DATASETS["rsf_index"], embed=chart)
-    if (series["methodology"] == "2022+").any():
-        chart = cached.chart("indicators", {"country": country})
-        plot.show(
-            chart.figure, key="indicators", sources=registry.DATASETS["rsf_index"], embed=chart
-        )
+    kinds = ("rank", "score")
+    if (series["methodology"] == rsf_editions.CURRENT_ERA).any():
+        kinds += ("indicators",)
+    for kind in kinds:
+        chart = cached.chart(CountryChart(kind, country))
+        plot.show(chart.figure, key=kind, sources=chart.sources, embed=chart)
     with st.expander("Why the lines break: RSF's methodology changes"):
         for era in rsf.ERAS.values():
             st.markdown(f"- **{era['label']}**: {text.md_escape(era['explanation'])}")
@@ -35,20 +44,9 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
     if country_census["imprisoned"].sum() == 0 and country_killed.empty and country_cases.empty:
         st.info(f"CPJ's records hold no imprisoned, killed or missing journalist for {safe_name}.")
         return
-    chart = cached.chart("cpj", {"country": country})
-    plot.show(
-        chart.figure,
-        key="cpj",
-        sources=[registry.DATASETS["cpj_census"], registry.DATASETS["cpj_killed_counts"]],
-        embed=chart,
-    )
-    st.caption(
-        text.md_escape(
-            registry.DATASETS["cpj_census"].notes[0]
-            + " "
-            + registry.DATASETS["cpj_killed_counts"].notes[0]
-        )
-    )
+    chart = cached.chart(CountryChart("cpj", country))
+    plot.show(chart.figure, key="cpj", sources=chart.sources, embed=chart)
+    st.caption(text.md_escape(" ".join(dataset.notes[0] for dataset in chart.sources)))
 
     st.subheader("The cases behind the numbers", anchor=False)
     years = sorted(
@@ -110,7 +108,7 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
 
 
 def sources_section(country: str, name: str) -> None:
-    sources_chart = cached.chart("sources", {"country": country})
+    sources_chart = cached.chart(CountryChart("sources", country))
     panels, standings, not_built = sources_chart.details
     st.markdown("\n".join(f"- {line}" for line in text.agreement_summary(name, standings)))
     for reason in not_built:
@@ -165,7 +163,7 @@ codes = sorted(
     key=lambda code: all_names.get(code, code),
 )
 names = {code: all_names.get(code, code) for code in codes}
-country, message = url_params.parse_country(st.query_params.get("country"), names, "AZE")
+country, message = chart_specs.parse_country(st.query_params.get("country"), names)
 
 st.title("Country profile")
 url_sync.note(message)

@@ -11,8 +11,9 @@ from dashboard.download_button import download
 from dashboard.text import md_escape
 from etl import project, registry, store
 
+DEFAULT = "rsf_index"  # the dataset shown when the URL names none
 names = list(registry.DATASETS)
-chosen, message = url_params.parse_choice(st.query_params.get("dataset"), names, "rsf_index")
+chosen, message = url_params.parse_choice(st.query_params.get("dataset"), names, DEFAULT)
 
 st.title("Data & downloads")
 url_sync.note(message)
@@ -41,7 +42,7 @@ chosen = st.selectbox(
     key="dataset",
     format_func=lambda n: registry.DATASETS[n].title,
 )
-url_sync.sync_url({"dataset": "rsf_index"}, dataset=chosen)
+url_sync.sync_url({"dataset": DEFAULT}, dataset=chosen)
 dataset = registry.DATASETS[chosen]
 frame = cached.load(chosen)
 

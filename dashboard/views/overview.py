@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cached, captions, navigation, plot
+from dashboard import cached, captions, chart_specs, navigation, plot
 from dashboard.download_button import download
 from dashboard.text import md_escape
 from etl import project, registry
@@ -32,8 +32,8 @@ for column, band in zip(columns, rsf.SITUATIONS, strict=True):
 
 left, right = st.columns(2)
 with left:
-    chart = cached.chart("bands", {})
-    plot.show(chart.figure, key="bands", sources=registry.DATASETS["rsf_index"], embed=chart)
+    chart = cached.chart(chart_specs.BandsChart())
+    plot.show(chart.figure, key="bands", sources=chart.sources, embed=chart)
 with right:
     st.subheader(f"Largest moves since {int(latest['previous_year'].iloc[0])}")
     moves = latest.dropna(subset=["rank_change"]).sort_values("rank_change")

@@ -12,8 +12,9 @@ years = rsf_editions.editions(index)
 year, message = url_params.parse_year(st.query_params.get("edition"), years, years.latest)
 query = url_params.parse_text(st.query_params.get("q"))
 regions = sorted(index["region"].unique())
+ALL = "All"  # every region
 region, region_message = url_params.parse_choice(
-    st.query_params.get("region"), ["All", *regions], "All"
+    st.query_params.get("region"), [ALL, *regions], ALL
 )
 
 st.title("Rankings")
@@ -26,33 +27,28 @@ year = left.selectbox(
 )
 query = middle.text_input("Search country", value=query, key="q", max_chars=100)
 region = right.selectbox(
-    "Region", ["All", *regions], index=["All", *regions].index(region), key="region"
+    "Region", [ALL, *regions], index=[ALL, *regions].index(region), key="region"
 )
-url_sync.sync_url({"q": "", "region": "All"}, edition=year, q=query, region=region)
+url_sync.sync_url({"q": "", "region": ALL}, edition=year, q=query, region=region)
 
 table = index[index["year"] == year]
 if query:
     table = table[table["country"].str.contains(query, case=False, regex=False)]
-if region != "All":
+if region != ALL:
     table = table[table["region"] == region]
 era = rsf.era_of(year)
+# the situation band and the five indicators exist in the current methodology only
+indicators = {name: name.capitalize() for name, _, _ in rsf.INDICATORS}
+current = {"situation": "Situation", **indicators} if era == rsf_editions.CURRENT_ERA else {}
 columns = {
     "rank": "Rank",
     "country": "Country",
     "score": "Score",
     "rank_change": "Rank change",
     "score_change": "Score change",
-    "situation": "Situation",
-    "political": "Political",
-    "economic": "Economic",
-    "legal": "Legal",
-    "social": "Social",
-    "safety": "Safety",
+    **current,
     "region": "Region",
 }
-if era != "2022+":
-    for column in ("situation", "political", "economic", "legal", "social", "safety"):
-        columns.pop(column)
 st.caption(
     f"{len(table)} of {int((index['year'] == year).sum())} entities. "
     + rsf.ERAS[era]["explanation"]
@@ -67,7 +63,7 @@ st.dataframe(
     height=min(36 * (len(table) + 1) + 3, 720),
     column_config={
         label: st.column_config.NumberColumn(format="%.2f")
-        for label in ("Score", "Score change", "Political", "Economic", "Legal", "Social", "Safety")
+        for label in ("Score", "Score change", *indicators.values())
     }
     | {"Profile": st.column_config.LinkColumn(display_text="Open profile")},
 )
