@@ -10,6 +10,15 @@ from plotly.subplots import make_subplots
 from dashboard.charts.style import SEQUENCE, source_line, span
 from etl import registry
 
+CENSUS = registry.DATASETS["cpj_census"]
+KILLED = registry.DATASETS["cpj_killed_counts"]
+MOTIVE_COLOURS = {
+    "confirmed": "#d0433b",
+    "unconfirmed": "#ee8a3c",
+    "reclassified": "#bbbbbb",
+    "not applicable": "#7f7f7f",
+}
+
 
 def cpj_counts_chart(census: pd.DataFrame, killed: pd.DataFrame, country: str) -> go.Figure:
     """One country's CPJ record: imprisoned on 1 December and killed per year, by motive.
@@ -34,14 +43,9 @@ def cpj_counts_chart(census: pd.DataFrame, killed: pd.DataFrame, country: str) -
         row=1,
         col=1,
     )
-    motives = {
-        "confirmed": "#d0433b",
-        "unconfirmed": "#ee8a3c",
-        "reclassified": "#bbbbbb",
-        "not applicable": "#7f7f7f",
-    }
     labels = {"not applicable": "media workers", "reclassified": "no longer confirmed"}
-    for motive, colour in motives.items():
+    for motive in KILLED.column("motive").enum:  # CPJ's motives, as the dataset declares them
+        colour = MOTIVE_COLOURS.get(motive, "#7f7f7f")
         part = killed[killed["motive"] == motive].groupby("year")["killed"].sum()
         if part.empty:
             continue
@@ -63,9 +67,7 @@ def cpj_counts_chart(census: pd.DataFrame, killed: pd.DataFrame, country: str) -
         margin={"t": 120, "b": 70},
         title={
             "text": f"{country}: journalists imprisoned and killed",
-            "subtitle": {
-                "text": "Committee to Protect Journalists; census 2020–2023 via Gapminder"
-            },
+            "subtitle": {"text": CENSUS.publisher},
         },
     )
     fig.update_xaxes(tickformat="d", showticklabels=True)

@@ -9,8 +9,11 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.charts.style import ERA_COLOURS, SEQUENCE, SITUATION_COLOURS, source_line, span
+from dashboard.rsf_editions import CURRENT_ERA, NEW_METHODOLOGY_YEARS
 from etl import model, registry
 from etl.sources.rsf_index import methodology as rsf
+
+CURRENT_SINCE = rsf.ERAS[CURRENT_ERA]["years"][0]  # the first edition of the current method
 
 
 def add_breaks(fig: go.Figure, years: pd.Series, **where) -> None:
@@ -41,7 +44,10 @@ def rank_chart(series: pd.DataFrame) -> go.Figure:
     fig.update_layout(
         title={
             "text": f"{country}: rank in the World Press Freedom Index",
-            "subtitle": {"text": "Dotted lines mark methodology changes (2013, 2022)"},
+            "subtitle": {
+                "text": "Dotted lines mark methodology changes "
+                f"({', '.join(map(str, NEW_METHODOLOGY_YEARS))})"
+            },
         },
         height=380,
         margin={"t": 80, "b": 70},
@@ -103,11 +109,11 @@ def score_chart(series: pd.DataFrame) -> go.Figure:
 
 
 def indicators_chart(series: pd.DataFrame) -> go.Figure:
-    """The five indicators of the 2022+ methodology for one entity."""
+    """The five indicators of the current methodology for one entity."""
     country = series["country"].iloc[0]
-    recent = series[series["methodology"] == "2022+"]
+    recent = series[series["methodology"] == CURRENT_ERA]
     fig = go.Figure()
-    for i, name in enumerate(("political", "economic", "legal", "social", "safety")):
+    for i, (name, _, _) in enumerate(rsf.INDICATORS):
         fig.add_trace(
             go.Scatter(
                 x=recent["year"],
@@ -123,7 +129,7 @@ def indicators_chart(series: pd.DataFrame) -> go.Figure:
     fig.update_layout(
         title={
             "text": f"{country}: the five indicators",
-            "subtitle": {"text": "2022 methodology onward"},
+            "subtitle": {"text": f"{CURRENT_SINCE} methodology onward"},
         },
         height=380,
         margin={"t": 80, "b": 70},
@@ -173,8 +179,9 @@ def compare_chart(frame: pd.DataFrame, measure: model.Measure) -> go.Figure:
 
 
 def situation_bar(index: pd.DataFrame) -> go.Figure:
-    """How many entities fall in each situation band, per edition since 2022 (stacked)."""
-    recent = index[index["methodology"] == "2022+"]
+    """How many entities fall in each situation band, per edition of the current
+    methodology (stacked)."""
+    recent = index[index["methodology"] == CURRENT_ERA]
     counts = recent.groupby(["year", "situation"]).size().unstack(fill_value=0)
     fig = go.Figure()
     for band, colour in SITUATION_COLOURS.items():
@@ -194,7 +201,7 @@ def situation_bar(index: pd.DataFrame) -> go.Figure:
         margin={"t": 80, "b": 70},
         title={
             "text": "Entities by situation band",
-            "subtitle": {"text": "RSF's five bands, 2022 methodology onward"},
+            "subtitle": {"text": f"RSF's five bands, {CURRENT_SINCE} methodology onward"},
         },
         legend={"traceorder": "normal"},
     )

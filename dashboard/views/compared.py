@@ -95,7 +95,7 @@ st.subheader(f"By country, {year}", anchor=False)
 st.caption(
     md_escape(totals) + ". RSF publishes country figures only for its leading "
     "jailers; blank means not published, not zero. CPJ's census has no figures after "
-    "2023 in the data available here."
+    f"{int(census['year'].max())} in the data available here."
 )
 st.dataframe(table, hide_index=True, width="stretch")
 download(

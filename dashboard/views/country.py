@@ -73,7 +73,8 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
             )
         elif jailed:
             left.caption(
-                "No person-level census list after 2019 is available; see the "
+                f"No person-level census list after {cpj_census.list_years().latest} is "
+                "available; see the "
                 "imprisoned cases by arrest year on the Cases page."
             )
         right.metric(

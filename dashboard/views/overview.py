@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cached, captions, chart_specs, navigation, plot
+from dashboard import cached, captions, chart_specs, navigation, plot, rsf_editions
 from dashboard.download_button import download
 from dashboard.text import md_escape
 from etl import project, registry
@@ -15,7 +15,8 @@ latest = index[index["year"] == latest_year]
 st.title(project.NAME)
 st.markdown(
     "How free is journalism, country by country and year by year? This dashboard brings "
-    "together RSF's World Press Freedom Index (every edition since 2002), CPJ's records of "
+    f"together RSF's World Press Freedom Index (every edition since {int(index['year'].min())}), "
+    "CPJ's records of "
     "journalists imprisoned, killed and missing, RSF's round-up figures, and the repression "
     "context coded from Amnesty International, Human Rights Watch, Freedom House and V-Dem, "
     "as open, documented data you can download and cite."
@@ -66,5 +67,5 @@ destinations = (
 )
 for column, page in zip(st.columns(len(destinations)), destinations, strict=True):
     column.page_link(page.script, label=page.title, icon=page.icon)
-st.caption(md_escape(rsf.ERAS["2022+"]["explanation"]))
+st.caption(md_escape(rsf.ERAS[rsf_editions.CURRENT_ERA]["explanation"]))
 captions.source_caption(registry.DATASETS["rsf_index"])
