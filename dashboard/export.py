@@ -292,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         metavar="KIND:PARAMS",
         help=f"a chart, e.g. map:metric=rsf&edition=2026 or "
-        f"rank:country=AZE; kinds: {', '.join(gallery.KINDS)}",
+        f"rank:country=AZE; kinds: {', '.join(chart_specs.KINDS)}",
     )
     parser.add_argument(
         "--gallery",

@@ -30,8 +30,6 @@ from dashboard.names import country_names, entity_names
 from etl import model, registry, store
 from etl.sources.rsf_index import methodology as rsf
 
-KINDS = chart_specs.KINDS
-
 
 @dataclass(frozen=True)
 class Chart:
