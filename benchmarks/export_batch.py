@@ -20,19 +20,19 @@ from dashboard import export, gallery
 def main(count: int = 50) -> None:
     load = export.cached_loader()
     specs = export.gallery_specs(load)
-    maps = [s for s in specs if s[0] == "map"]
-    charts = [s for s in specs if s[0] != "map"]
+    maps = [s for s in specs if s.kind == "map"]
+    charts = [s for s in specs if s.kind != "map"]
     mix = [item for pair in zip(maps, charts, strict=False) for item in pair]
     mix = (mix * (count // len(mix) + 1))[:count]
     timings = {"map": [], "other": []}
     with tempfile.TemporaryDirectory() as folder, export.renderer():
         started = time.perf_counter()
-        for kind, params in mix:
-            chart = gallery.build(kind, params, load)
+        for spec in mix:
+            chart = gallery.draw(spec, load)
             shot = export.snapshot(chart.figure, sources=chart.sources)
             t0 = time.perf_counter()
             Path(folder, f"{chart.slug}.png").write_bytes(export.render(shot, "png"))
-            timings["map" if kind == "map" else "other"].append(time.perf_counter() - t0)
+            timings["map" if spec.kind == "map" else "other"].append(time.perf_counter() - t0)
         total = time.perf_counter() - started
     every = timings["map"] + timings["other"]
     print(f"images: {len(every)} PNG at 1200x675, one browser")

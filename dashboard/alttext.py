@@ -6,6 +6,8 @@ matches the chart: which entities are highest and lowest, and how each series mo
 
 from __future__ import annotations
 
+import weakref
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -52,7 +54,7 @@ def _map_text(fig: go.Figure) -> str:
 
 
 def _series_text(fig: go.Figure) -> str:
-    from dashboard.charts import figure_data
+    from dashboard.charts.figure_data import figure_data
 
     frame = figure_data(fig)
     if frame.empty:
@@ -78,3 +80,20 @@ def describe(fig: go.Figure) -> str:
     is_map = any(trace.type == "choropleth" for trace in fig.data)
     body = _map_text(fig) if is_map else _series_text(fig)
     return f"{_title(fig)}. {body}"
+
+
+# Descriptions per figure object: cached charts are shared and never change, so each is
+# described once. (Figures are unhashable: keyed by id, with a weak reference to check that
+# it is the same figure.)
+_DESCRIBED: dict[int, tuple[weakref.ref, str]] = {}
+
+
+def describe_once(fig: go.Figure) -> str:
+    """describe(fig), computed once per figure object."""
+    known = _DESCRIBED.get(id(fig))
+    if known and known[0]() is fig:
+        return known[1]
+    text = describe(fig)
+    key = id(fig)
+    _DESCRIBED[key] = (weakref.ref(fig, lambda _: _DESCRIBED.pop(key, None)), text)
+    return text

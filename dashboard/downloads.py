@@ -1,4 +1,5 @@
-"""CSV files handed to readers: exactly the rows shown, safe to open in a spreadsheet."""
+"""Files handed to readers: CSVs of exactly the rows shown, safe to open in a spreadsheet;
+and whether a view's rows may be handed out at all (etl/project.py WITHHELD_POLICY)."""
 
 from __future__ import annotations
 
@@ -13,3 +14,9 @@ def safe_csv(frame: pd.DataFrame, header_lines: tuple[str, ...] = ()) -> bytes:
     header = "".join(f"# {' '.join(line.split())}\n" for line in header_lines)
     body = neutralise_formulas(frame).to_csv(index=False, lineterminator="\n")
     return (header + body).encode("utf-8")
+
+
+def withheld_reason(sources) -> str | None:
+    """Why a view's data may not be handed out in a file (a CSV, or a chart's HTML, which
+    holds every value), or None: any source that is not redistributed withholds it."""
+    return next((d.download_blocked for d in sources if d.download_blocked), None)

@@ -29,8 +29,9 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import plotly.offline
 
-from dashboard import alttext, gallery, geo
-from etl import model, project, store
+from dashboard import alttext, chart_specs, gallery, geo
+from dashboard.downloads import withheld_reason
+from etl import model, project, registry, store
 
 PRESETS = {"article": (1200, 675), "square": (1080, 1080), "portrait": (1080, 1350)}
 THEMES = {
@@ -64,9 +65,9 @@ def browser_path() -> str | None:
     )
 
 
-def build_label(directory: Path | None = None) -> str:
-    version = store.current_version(directory or store.DATASETS_DIR)
-    return f"data build-{version['version']}, {version['date']}" if version else "data unreleased"
+def data_build(directory: Path | None = None) -> str:
+    """The data build, as the source line of a snapshot names it."""
+    return f"data {store.build_label(store.current_version(directory or store.DATASETS_DIR))}"
 
 
 def snapshot(
@@ -99,7 +100,7 @@ def snapshot(
     out.update_xaxes(gridcolor=colours["grid"], linecolor=colours["grid"])
     out.update_yaxes(gridcolor=colours["grid"], linecolor=colours["grid"])
     out.update_geos(bgcolor=colours["ocean"])
-    build = build or build_label()
+    build = build or data_build()
     annotations = []
     for note in out.layout.annotations:
         note = copy.deepcopy(note)
@@ -196,11 +197,6 @@ def render(fig: go.Figure, fmt: str) -> bytes:
 DATA_FORMATS = ("html",)
 
 
-def withheld_reason(sources) -> str | None:
-    """Why a chart's data may not be handed out in a file, or None (WITHHELD_POLICY)."""
-    return next((d.download_blocked for d in sources if d.download_blocked), None)
-
-
 def export_one(
     chart: gallery.Chart,
     out: Path,
@@ -235,11 +231,16 @@ def cached_loader():
     return functools.cache(store.read_dataset)
 
 
-def gallery_specs(load) -> list[tuple[str, dict[str, str]]]:
+def gallery_specs(load) -> list[chart_specs.Spec]:
     """The whole gallery: a world map for every RSF edition, a profile chart per country."""
     index = load("rsf_index")
-    specs = [("map", {"metric": "rsf", "edition": str(y)}) for y in sorted(index["year"].unique())]
-    specs += [("rank", {"country": code}) for code in sorted(index["iso3"].unique())]
+    rsf_maps = [m for m in registry.ON_MAP.values() if m.on_map.style == "bands"]
+    specs: list[chart_specs.Spec] = [
+        chart_specs.MapChart(measure, int(year))
+        for measure in rsf_maps
+        for year in sorted(index["year"].unique())
+    ]
+    specs += [chart_specs.CountryChart("rank", code) for code in sorted(index["iso3"].unique())]
     return specs
 
 
@@ -291,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         metavar="KIND:PARAMS",
         help=f"a chart, e.g. map:metric=rsf&edition=2026 or "
-        f"rank:country=AZE; kinds: {', '.join(gallery.KINDS)}",
+        f"rank:country=AZE; kinds: {', '.join(chart_specs.KINDS)}",
     )
     parser.add_argument(
         "--gallery",
@@ -309,19 +310,20 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown format(s) {sorted(unknown)}; choose from {FORMATS}")
 
     load = cached_loader()
-    specs = [_parse_chart(text) for text in args.chart]
+    # charts named on the command line are parsed once, here
+    specs = [chart_specs.parse(*_parse_chart(text), load)[0] for text in args.chart]
     if args.gallery:
         specs += gallery_specs(load)
     if not specs:
         parser.error("name at least one --chart, or --gallery")
     specs = specs[: args.limit] if args.limit else specs
     args.out.mkdir(parents=True, exist_ok=True)
-    build = build_label()
+    build = data_build()
     entries, started = [], time.perf_counter()
     try:
         with renderer() if {"png", "svg"} & set(formats) else _nothing():
-            for number, (kind, params) in enumerate(specs, 1):
-                chart = gallery.build(kind, params, load)
+            for number, spec in enumerate(specs, 1):
+                chart = gallery.draw(spec, load)
                 entries.append(
                     export_one(
                         chart,

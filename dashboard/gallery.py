@@ -1,31 +1,40 @@
-"""Charts addressable by name and parameters, for embeds and batch exports.
+"""Named charts drawn: `draw(spec, load)` returns the figure a page shows for a typed chart
+spec (dashboard/chart_specs.py), with the data behind it, its sources and its caption; the
+pages, the /embed page and the exporter all draw through it, so a chart is the same
+everywhere. `build(kind, params, load)` is the edge for charts named by strings (the
+export CLI): it parses them once and draws.
 
-`build(kind, params, load)` returns the same figure the pages draw (the chart functions
-are shared), given a `load(dataset_name)` callable: cached in the app, plain in the CLI.
-Bad parameters fall back to defaults, as on the pages.
+`load(dataset_name)` reads a dataset: cached in the app, plain in the CLI.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts, data, measures, state
+from dashboard import chart_specs, cpj_census, measures, rsf_editions
+from dashboard.chart_specs import (
+    BandsChart,
+    CompareChart,
+    CountryChart,
+    Loader,
+    MapChart,
+    Spec,
+    Values,
+)
+from dashboard.charts import counts, maps, panels
+from dashboard.charts import rsf_index as rsf_charts
+from dashboard.names import country_names, entity_names
 from etl import model, registry, store
 from etl.sources.rsf_index import methodology as rsf
-
-Loader = Callable[[str], pd.DataFrame]
-KINDS = ("map", "rank", "score", "indicators", "compare", "cpj", "bands", "sources")
 
 
 @dataclass(frozen=True)
 class Chart:
     figure: go.Figure
-    kind: str
-    params: dict[str, str]  # the parameters that reproduce it (embed URL, file names)
+    spec: Spec
     table: pd.DataFrame | None = None  # the data behind it, when richer than the figure
     sources: tuple[model.Dataset, ...] = ()
     caption: str = ""
@@ -33,179 +42,107 @@ class Chart:
     details: object = None
 
     @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+    @property
+    def params(self) -> dict[str, str]:
+        """The URL parameters that reproduce it (embed URL, file names)."""
+        return self.spec.params
+
+    @property
     def slug(self) -> str:
         return "-".join([self.kind, *(str(v).replace(",", "+") for v in self.params.values())])
 
 
-def _rsf(load: Loader) -> pd.DataFrame:
-    return data.with_changes(load("rsf_index"))
+def build(kind: str, params: dict[str, str], load: Loader, values: Values | None = None) -> Chart:
+    """A chart named by strings: parsed once (bad parameters fall back to the defaults, as
+    on the pages), then drawn."""
+    spec, _ = chart_specs.parse(kind, params, load, values)
+    return draw(spec, load, values)
 
 
-def _names(index: pd.DataFrame) -> dict[str, str]:
-    return data.country_names(index)
-
-
-def build(
-    kind: str,
-    params: Mapping[str, str],
-    load: Loader,
-    values: Callable[[str], pd.DataFrame] | None = None,
-) -> Chart:
+def draw(spec: Spec, load: Loader, values: Values | None = None) -> Chart:
     """values: a (cached) provider of measure series by key; computed from `load` if None."""
-    kind, _ = state.parse_choice(kind, KINDS, "map")
-    values = values or _series_from(load)
-    if kind == "map":
-        return _map(params, load, values)
-    index = _rsf(load)
-    if kind == "bands":
+    values = values or chart_specs.values_from(load)
+    if isinstance(spec, MapChart):
+        return _map(spec, load, values)
+    index = rsf_editions.with_changes(load("rsf_index"))
+    if isinstance(spec, BandsChart):
         return Chart(
-            charts.situation_bar(index), kind, {}, sources=(registry.DATASETS["rsf_index"],)
+            rsf_charts.situation_bar(index), spec, sources=(registry.DATASETS["rsf_index"],)
         )
-    if kind == "compare":
-        chosen, _ = state.parse_countries(
-            params.get("countries"), _names(index), ["AZE", "TUR", "RUS", "UKR"]
-        )
-        measure, _ = state.parse_choice(params.get("measure"), list(registry.ON_COMPARE), "rank")
-        figure = charts.compare_chart(
-            index[index["iso3"].isin(chosen)], registry.ON_COMPARE[measure]
-        )
-        return Chart(
-            figure,
-            kind,
-            {"countries": ",".join(chosen), "measure": measure},
-            sources=(registry.DATASETS["rsf_index"],),
-        )
-    names = {**data.entity_names(), **_names(index)}
-    country, _ = state.parse_country(params.get("country"), names, "AZE")
-    if kind == "sources":
-        return _sources(country, names[country], values)
-    series = index[index["iso3"] == country].sort_values("year")
-    if kind == "cpj":
-        census = data.latest_census(load("cpj_census"))
+    if isinstance(spec, CompareChart):
+        shown = index[index["iso3"].isin(spec.countries)]
+        figure = rsf_charts.compare_chart(shown, spec.measure)
+        return Chart(figure, spec, sources=(spec.measure.dataset,))
+    return _country(spec, index, load, values)
+
+
+def _country(spec: CountryChart, index: pd.DataFrame, load: Loader, values: Values) -> Chart:
+    iso3 = spec.iso3
+    name = country_names(index).get(iso3) or entity_names().get(iso3, iso3)
+    if spec.kind == "sources":
+        return _sources(spec, name, values)
+    if spec.kind == "cpj":
+        census = cpj_census.latest_census(load("cpj_census"))
         killed = load("cpj_killed_counts")
-        figure = charts.cpj_counts_chart(
-            census[census["iso3"] == country],
-            killed[killed["iso3"] == country],
-            names[country],
+        figure = counts.cpj_counts_chart(
+            census[census["iso3"] == iso3], killed[killed["iso3"] == iso3], name
         )
-    else:
-        builder = {
-            "rank": charts.rank_chart,
-            "score": charts.score_chart,
-            "indicators": charts.indicators_chart,
-        }[kind]
-        figure = builder(series)
-    sources = (
-        (registry.DATASETS["cpj_census"], registry.DATASETS["cpj_killed_counts"])
-        if kind == "cpj"
-        else (registry.DATASETS["rsf_index"],)
-    )
-    return Chart(figure, kind, {"country": country}, sources=sources)
+        sources = (registry.DATASETS["cpj_census"], registry.DATASETS["cpj_killed_counts"])
+        return Chart(figure, spec, sources=sources)
+    series = index[index["iso3"] == iso3].sort_values("year")
+    builder = {
+        "rank": rsf_charts.rank_chart,
+        "score": rsf_charts.score_chart,
+        "indicators": rsf_charts.indicators_chart,
+    }[spec.kind]
+    return Chart(builder(series), spec, sources=(registry.DATASETS["rsf_index"],))
 
 
-def _map(
-    params: Mapping[str, str], load: Loader, values_of: Callable[[str], pd.DataFrame]
-) -> Chart:
+# The columns of RSF's index behind its map (the figure alone would lose them)
+MAP_TABLE = ["iso3", "country", "year", "rank", "score", "situation", "rank_change", "score_change"]
+
+
+def _map(spec: MapChart, load: Loader, values_of: Values) -> Chart:
     """The world map of one measure and year (the page and the exports draw this), drawn
     as the measure's metadata says: RSF's bands, counts, or a turned continuous scale."""
-    metric, _ = state.parse_choice(params.get("metric"), list(registry.ON_MAP), "rsf")
-    measure = registry.ON_MAP[metric]
-    names = data.entity_names()
-    drawn = {"metric": metric}
+    measure, year = spec.measure, spec.year
     if measure.on_map.style == "bands":
-        index = _rsf(load)
-        year = _year(index, params)
+        index = rsf_editions.with_changes(load(measure.dataset.name))
         shown = index[index["year"] == year]
         return Chart(
-            charts.world_map(shown),
-            "map",
-            {**drawn, "edition": str(year)},
-            shown[
-                [
-                    "iso3",
-                    "country",
-                    "year",
-                    "rank",
-                    "score",
-                    "situation",
-                    "rank_change",
-                    "score_change",
-                ]
-            ],
+            maps.world_map(shown, measure),
+            spec,
+            shown[MAP_TABLE],
             (measure.dataset,),
             rsf.ERAS[rsf.era_of(year)]["explanation"],
         )
     values = values_of(measure.key)
-    title = measure.on_map.label or measure.label
+    shown = values[values["year"] == year].assign(
+        country=lambda f: f["iso3"].map(entity_names()).fillna(f["iso3"])
+    )
     if measure.on_map.style == "count":
-        year = _year(load(measure.dataset.name), params)
         shown = (
-            values[values["year"] == year]
-            .astype({"value": "Int64"})
-            .assign(country=lambda f: f["iso3"].map(names).fillna(f["iso3"]))
+            shown.astype({"value": "Int64"})
             .sort_values(["value", "country"], ascending=[False, True])[
                 ["iso3", "value", "country"]
             ]
             .reset_index(drop=True)
         )
-        figure = charts.count_map(
-            shown,
-            title=f"{title}, {year}",
-            subtitle=f"{int(shown['value'].sum())} in all; absolute counts (per-capita rates "
-            "would mislead for such small numbers); grey: none recorded",
-            unit=measure.unit,
-            dataset=measure.dataset,
-            year=year,
-        )
+        figure = maps.count_map(shown, measure, year)
         caption = measure.dataset.notes[0]
     else:
-        year = _year(values, params)
-        shown = values[values["year"] == year].assign(
-            country=lambda f: f["iso3"].map(names).fillna(f["iso3"])
-        )
-        direction = "higher is better" if measure.higher_is_better else "higher is worse"
-        figure = charts.indicator_map(
-            shown,
-            title=f"{title}, {year}",
-            subtitle=f"{len(shown)} countries; {direction}; grey: no value",
-            higher_is_better=measure.higher_is_better,
-            colorbar=direction.replace("higher is ", "higher:<br>"),
-            dataset=measure.dataset,
-            year=year,
-        )
+        figure = maps.indicator_map(shown, measure, year)
         caption = measure.scale
-    return Chart(figure, "map", {**drawn, "edition": str(year)}, shown, (measure.dataset,), caption)
+    return Chart(figure, spec, shown, (measure.dataset,), caption)
 
 
-def map_years(
-    metric: str, load: Loader, values: Callable[[str], pd.DataFrame] | None = None
-) -> list[int]:
-    """The years a map measure can show: every year of its dataset for RSF's index and for
-    counts (a year without a record is a year of none), else the years with a value."""
-    measure = registry.ON_MAP[metric]
-    if measure.on_map.style in ("bands", "count"):
-        frame = load(measure.dataset.name)
-    else:
-        frame = (values or _series_from(load))(measure.key)
-    return sorted(int(y) for y in frame["year"].unique())
-
-
-def _year(frame: pd.DataFrame, params: Mapping[str, str]) -> int:
-    years = sorted(int(y) for y in frame["year"].unique())
-    return state.parse_year(params.get("edition"), years, years[-1])[0]
-
-
-def _series_from(load: Loader) -> Callable[[str], pd.DataFrame]:
-    def series(key: str) -> pd.DataFrame:
-        measure = registry.MEASURES[key]
-        return measure.values(load(measure.dataset.name))
-
-    return series
-
-
-def _sources(country: str, name: str, values_of: Callable[[str], pd.DataFrame]) -> Chart:
+def _sources(spec: CountryChart, name: str, values_of: Values) -> Chart:
     """Every source side by side for one country, with where it stands on each measure."""
-    panels, standings, not_built = [], [], {}
+    country = spec.iso3
+    drawn, standings, not_built = [], [], {}
     for panel in registry.PANELS:
         members = []
         for measure in panel.measures:
@@ -221,20 +158,19 @@ def _sources(country: str, name: str, values_of: Callable[[str], pd.DataFrame]) 
             if position:
                 standings.append(position)
         if members:
-            panels.append((panel.title, members))
-    if not panels:
+            drawn.append((panel.title, members))
+    if not drawn:
         empty = go.Figure().update_layout(title={"text": f"{name}: no source rates it"})
-        details = ([], standings, tuple(not_built.values()))
-        return Chart(empty, "sources", {"country": country}, details=details)
-    years = pd.concat([frame["year"] for _, members in panels for _, frame in members])
+        return Chart(empty, spec, details=([], standings, tuple(not_built.values())))
+    years = pd.concat([frame["year"] for _, members in drawn for _, frame in members])
     behind = pd.concat(
         [
             frame.dropna().assign(measure=measure.label, source=measure.dataset.attribution)
-            for _, members in panels
+            for _, members in drawn
             for measure, frame in members
         ]
     )[["measure", "year", "value", "source"]]
-    figure = charts.source_panels(panels, name, int(years.min()), int(years.max()))
-    sources = tuple({m.dataset.name: m.dataset for _, ms in panels for m, _ in ms}.values())
-    details = (panels, standings, tuple(not_built.values()))
-    return Chart(figure, "sources", {"country": country}, behind, sources, details=details)
+    figure = panels.source_panels(drawn, name, int(years.min()), int(years.max()))
+    sources = tuple({m.dataset.name: m.dataset for _, ms in drawn for m, _ in ms}.values())
+    details = (drawn, standings, tuple(not_built.values()))
+    return Chart(figure, spec, behind, sources, details=details)

@@ -23,6 +23,15 @@ RSF_SECTION, CPJ_SECTION, SOURCES_SECTION = PROFILE_SECTIONS = (
     "CPJ records",
     "All sources",
 )
+# The section that explains a source's measures; other sources' are among all sources.
+SECTION_OF_SOURCE = {"rsf_index": RSF_SECTION, "cpj": CPJ_SECTION}
+
+
+def section_for(source: str) -> str:
+    """The profile section to open for a measure of `source` (a map click)."""
+    return SECTION_OF_SOURCE.get(source, SOURCES_SECTION)
+
+
 COMPARE = PageSpec("views/compare.py", "Compare", ":material/compare_arrows:", "compare")
 RANKINGS = PageSpec("views/rankings.py", "Rankings", ":material/format_list_numbered:", "rankings")
 CASES = PageSpec("views/cases.py", "Cases", ":material/person_search:", "cases")

@@ -6,7 +6,9 @@ import re
 
 import pandas as pd
 
+from dashboard.rsf_editions import CURRENT_ERA
 from etl import registry
+from etl.sources.rsf_index import methodology as rsf
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 # GitHub-flavoured markdown (Streamlit's remark-gfm) links bare addresses on the parsed text,
@@ -31,7 +33,7 @@ def _years(rows: pd.DataFrame) -> str:
 
 
 def country_summary(series: pd.DataFrame) -> list[str]:
-    """Sentences about one entity's record (rows from data.with_changes, one iso3)."""
+    """Sentences about one entity's record (rows from rsf_editions.with_changes, one iso3)."""
     series = series.sort_values("year")
     name = md_escape(series["country"].iloc[0])
     latest = series.iloc[-1]
@@ -63,7 +65,7 @@ def country_summary(series: pd.DataFrame) -> list[str]:
         f"Best rank: {int(best['rank'].iloc[0])} ({_years(best)}). "
         f"Worst rank: {int(worst['rank'].iloc[0])} ({_years(worst)})."
     )
-    recent = series[series["methodology"] == "2022+"]
+    recent = series[series["methodology"] == CURRENT_ERA]
     if len(recent) >= 2:
         first, last = recent.iloc[0], recent.iloc[-1]
         delta = last["score"] - first["score"]
@@ -74,11 +76,7 @@ def country_summary(series: pd.DataFrame) -> list[str]:
         )
     if len(recent):
         last_row = recent.iloc[-1]
-        values = {
-            k: last_row[k]
-            for k in ("political", "economic", "legal", "social", "safety")
-            if pd.notna(last_row[k])
-        }
+        values = {k: last_row[k] for k, _, _ in rsf.INDICATORS if pd.notna(last_row[k])}
         if values:
             weakest = min(values, key=values.get)
             strongest = max(values, key=values.get)

@@ -56,6 +56,14 @@ def test_census_drill_through_lists_the_people_counted():
     assert len(people) == expected == 6
 
 
+def test_a_census_year_without_a_list_is_named_as_a_census_year():
+    at = page(CASES, census="1990")
+    assert not at.exception
+    notes = [i.value for i in at.info]
+    assert md_escape("There is no census year '1990'. Census years: 1992–2019.") in notes
+    assert not any("edition" in note for note in notes)
+
+
 def test_killed_drill_through_link_matches_the_count():
     at = page("views/country.py", country="MEX", section="CPJ records")
     links = [link for link in at.get("page_link") if "case(s)" in link.proto.label]

@@ -3,14 +3,18 @@
 import pandas as pd
 import pytest
 
-from dashboard import charts, data, geo
+from dashboard import geo, rsf_editions
+from dashboard.charts import maps
+from dashboard.charts import rsf_index as rsf_charts
 from etl import project, registry, store
 from etl.sources.rsf_index import methodology as rsf
+
+RSF_MAP = registry.ON_MAP["rsf"]
 
 
 @pytest.fixture(scope="module")
 def index():
-    return data.with_changes(store.read_dataset("rsf_index"))
+    return rsf_editions.with_changes(store.read_dataset("rsf_index"))
 
 
 def test_changes_compare_with_previous_edition(index):
@@ -23,7 +27,7 @@ def test_changes_compare_with_previous_edition(index):
 
 
 def test_map_2022_onward_uses_the_five_bands(index):
-    fig = charts.world_map(index[index["year"] == 2026])
+    fig = maps.world_map(index[index["year"] == 2026], RSF_MAP)
     assert [t.name for t in fig.data] == [
         "Good",
         "Satisfactory",
@@ -40,11 +44,11 @@ def test_map_2022_onward_uses_the_five_bands(index):
 
 
 def test_map_old_scale_is_reversed_so_red_is_worse(index):
-    fig = charts.world_map(index[index["year"] == 2010])
+    fig = maps.world_map(index[index["year"] == 2010], RSF_MAP)
     assert len(fig.data) == 1
     assert (
         fig.data[0].colorscale[0][1]
-        != charts.world_map(index[index["year"] == 2020]).data[0].colorscale[0][1]
+        != maps.world_map(index[index["year"] == 2020], RSF_MAP).data[0].colorscale[0][1]
     )
     assert "lower is better" in fig.data[0].colorbar.title.text
 
@@ -52,14 +56,14 @@ def test_map_old_scale_is_reversed_so_red_is_worse(index):
 def test_every_chart_carries_the_source_line(index):
     aze = index[index["iso3"] == "AZE"]
     figures = [
-        charts.world_map(index[index["year"] == 2024]),
-        charts.rank_chart(aze),
-        charts.score_chart(aze),
-        charts.indicators_chart(aze),
-        charts.compare_chart(
+        maps.world_map(index[index["year"] == 2024], RSF_MAP),
+        rsf_charts.rank_chart(aze),
+        rsf_charts.score_chart(aze),
+        rsf_charts.indicators_chart(aze),
+        rsf_charts.compare_chart(
             index[index["iso3"].isin(["AZE", "TUR"])], registry.ON_COMPARE["rank"]
         ),
-        charts.situation_bar(index),
+        rsf_charts.situation_bar(index),
     ]
     for fig in figures:
         notes = " ".join(a.text for a in fig.layout.annotations)
@@ -70,9 +74,9 @@ def test_every_chart_carries_the_source_line(index):
 def test_no_line_joins_values_across_a_methodology_break(index):
     aze = index[index["iso3"] == "AZE"]
     for fig in (
-        charts.rank_chart(aze),
-        charts.score_chart(aze),
-        charts.compare_chart(
+        rsf_charts.rank_chart(aze),
+        rsf_charts.score_chart(aze),
+        rsf_charts.compare_chart(
             index[index["iso3"].isin(["AZE", "TUR"])], registry.ON_COMPARE["rank"]
         ),
     ):
@@ -82,13 +86,13 @@ def test_no_line_joins_values_across_a_methodology_break(index):
 
 
 def test_score_panels_point_up_for_better(index):
-    fig = charts.score_chart(index[index["iso3"] == "AZE"])
+    fig = rsf_charts.score_chart(index[index["iso3"] == "AZE"])
     assert fig.layout.yaxis.autorange == "reversed"  # 2002–2012: lower is better
     assert fig.layout.yaxis2.autorange is True
 
 
 def test_compare_by_era_measure_keeps_only_that_era(index):
-    fig = charts.compare_chart(
+    fig = rsf_charts.compare_chart(
         index[index["iso3"].isin(["AZE", "TUR", "RUS"])], registry.ON_COMPARE["safety"]
     )
     assert {t.name for t in fig.data} == {"Azerbaijan", "Türkiye", "Russia"}

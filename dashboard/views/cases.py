@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from dashboard import data, navigation, state, ui
+from dashboard import cached, captions, case_filter, cpj_census, navigation, url_params, url_sync
+from dashboard.download_button import download
+from dashboard.names import entity_names
 from dashboard.text import md_escape
 from etl import registry
 from etl.sources.cpj import meta as cpj_meta
@@ -15,24 +17,28 @@ LABELS = {
     "person_id": "Person id",
 }
 
-cases = ui.load("cpj_cases")
-names = data.entity_names()
+cases = cached.load("cpj_cases")
+names = entity_names()
 present = {code: names.get(code, code) for code in sorted(set(cases["iso3"]))}
 present = dict(sorted(present.items(), key=lambda item: item[1]))
 first, last = int(cases["event_year"].min()), int(cases["event_year"].max())
 params = st.query_params
 
-query = state.parse_text(params.get("q"))
-countries, country_note = state.parse_countries(params.get("country"), present, [])
-(year_from, year_to), year_note = state.parse_year_range(
+query = url_params.parse_text(params.get("q"))
+countries, country_note = url_params.parse_countries(params.get("country"), present, [])
+(year_from, year_to), year_note = url_params.parse_year_range(
     params.get("from"), params.get("to"), first, last
 )
-statuses, status_note = state.parse_choices(params.get("status"), cpj_meta.CASE_STATUSES, [])
-charges, charge_note = state.parse_choices(params.get("charge"), cpj_meta.CHARGE_CATEGORIES, [])
-role, role_note = state.parse_choice(
-    params.get("role"), ["any", "journalist", "media worker"], "any"
+statuses, status_note = url_params.parse_choices(params.get("status"), cpj_meta.CASE_STATUSES, [])
+charges, charge_note = url_params.parse_choices(
+    params.get("charge"), cpj_meta.CHARGE_CATEGORIES, []
 )
-census_year, census_note = state.parse_year(params.get("census"), list(range(1992, 2020)), 0)
+role, role_note = url_params.parse_choice(
+    params.get("role"), case_filter.ROLES, case_filter.ANY_ROLE
+)
+census_year, census_note = url_params.parse_year(
+    params.get("census"), cpj_census.list_years(), None
+)
 
 st.title("Cases")
 st.markdown(
@@ -45,9 +51,9 @@ for message in (
     status_note,
     charge_note,
     role_note,
-    census_note if params.get("census") else None,
+    census_note,
 ):
-    ui.note(message)
+    url_sync.note(message)
 
 records_tab, documented_tab = st.tabs(["CPJ records", "Documented cases (other sources)"])
 
@@ -60,7 +66,7 @@ with records_tab:
         default=countries,
         format_func=present.get,
         key="country",
-        max_selections=state.MAX_COUNTRIES,
+        max_selections=url_params.MAX_COUNTRIES,
     )
     year_from, year_to = top[2].slider(
         "Year of event", first, last, (year_from, year_to), key="years"
@@ -72,10 +78,10 @@ with records_tab:
     charges = middle[1].multiselect(
         "Charge category", cpj_meta.CHARGE_CATEGORIES, default=charges, key="charge"
     )
-    roles = ["any", "journalist", "media worker"]
+    roles = list(case_filter.ROLES)
     role = middle[2].selectbox("Role", roles, index=roles.index(role), key="role")
 
-    wanted = data.CaseFilter(
+    wanted = case_filter.CaseFilter(
         query=query,
         countries=tuple(countries),
         years=None if (year_from, year_to) == (first, last) else (year_from, year_to),
@@ -83,7 +89,7 @@ with records_tab:
         charges=tuple(charges),
         role=role,
     )
-    ui.sync_url(
+    url_sync.sync_url(
         {
             "q": "",
             "country": [],
@@ -91,7 +97,7 @@ with records_tab:
             "to": last,
             "status": [],
             "charge": [],
-            "role": "any",
+            "role": case_filter.ANY_ROLE,
         },
         q=query,
         country=countries,
@@ -100,7 +106,7 @@ with records_tab:
         role=role,
         **{"from": year_from, "to": year_to},
     )
-    found = data.filter_cases(cases, wanted).sort_values(
+    found = case_filter.filter_cases(cases, wanted).sort_values(
         ["event_year", "name"], ascending=[False, True]
     )
     shown_columns = {
@@ -125,7 +131,7 @@ with records_tab:
         selection_mode="single-row",
         key="table",
     )
-    ui.download(
+    download(
         registry.DATASETS["cpj_cases"],
         table,
         "cpj_cases_filtered.csv",
@@ -133,9 +139,9 @@ with records_tab:
     )
 
     picked = [table["Case id"].iloc[i] for i in selection.selection.rows] if selection else []
-    case_id = picked[0] if picked else state.parse_text(params.get("case"), limit=200)
+    case_id = picked[0] if picked else url_params.parse_text(params.get("case"), limit=200)
     if case_id and case_id in set(cases["case_id"]):
-        ui.sync_url(case=case_id)
+        url_sync.sync_url(case=case_id)
         case = cases[cases["case_id"] == case_id].iloc[0]
         st.subheader(md_escape(case["name"]), anchor=False)
         detail = {
@@ -163,11 +169,11 @@ with records_tab:
                 )
             )
     elif case_id:
-        ui.note(f"No case with id {state.clean(case_id)[:60]!r}.")
+        url_sync.note(f"No case with id {url_params.clean(case_id)[:60]!r}.")
 
     if census_year:
         st.subheader(f"Counted in CPJ's census of 1 December {census_year}", anchor=False)
-        people = ui.load("cpj_census_people")
+        people = cached.load("cpj_census_people")
         counted = people[
             (people["year"] == census_year)
             & (people["iso3"].isin(countries) if countries else True)
@@ -182,10 +188,10 @@ with records_tab:
             hide_index=True,
             width="stretch",
         )
-    ui.source_caption(registry.DATASETS["cpj_cases"])
+    captions.source_caption(registry.DATASETS["cpj_cases"])
 
 with documented_tab:
-    documented = ui.load("documented_cases")
+    documented = cached.load("documented_cases")
     st.markdown(
         "Cases reported by other published sources, one fact per row with the sentence it "
         "rests on. Allegations are the sources' own, attributed as they attribute them."
@@ -206,4 +212,4 @@ with documented_tab:
                 st.markdown(f"Also in CPJ's records: `{first_fact['cpj_case_id']}`")
             else:
                 st.caption("Not in the CPJ exports available here (they end in 2023–2025).")
-    ui.source_caption(registry.DATASETS["documented_cases"])
+    captions.source_caption(registry.DATASETS["documented_cases"])

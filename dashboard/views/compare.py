@@ -2,52 +2,46 @@
 
 import streamlit as st
 
-from dashboard import data, state, ui
+from dashboard import cached, captions, chart_specs, plot, url_params, url_sync
+from dashboard.names import country_names
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
-DEFAULT = ["AZE", "TUR", "RUS", "UKR"]
-
-index = ui.load_rsf_index()
-names = data.country_names(index)
-chosen, message = state.parse_countries(st.query_params.get("countries"), names, DEFAULT)
-measure, measure_message = state.parse_choice(
-    st.query_params.get("measure"), list(registry.ON_COMPARE), "rank"
-)
+index = cached.load_rsf_index()
+names = country_names(index)
+chosen, message = chart_specs.parse_compared(st.query_params.get("countries"), names)
+measure, measure_message = chart_specs.parse_compare_measure(st.query_params.get("measure"))
 
 st.title("Compare countries")
-ui.note(message)
-ui.note(measure_message)
+url_sync.note(message)
+url_sync.note(measure_message)
 left, right = st.columns([3, 2])
 chosen = left.multiselect(
     "Countries and territories",
     list(names),
     default=chosen,
     format_func=names.get,
-    max_selections=state.MAX_COUNTRIES,
+    max_selections=url_params.MAX_COUNTRIES,
     key="countries",
 )
 measures = list(registry.ON_COMPARE)
-measure = right.selectbox(
+key = right.selectbox(
     "Measure",
     measures,
-    index=measures.index(measure),
+    index=measures.index(measure.on_compare.key),
     format_func=lambda k: registry.ON_COMPARE[k].on_compare.label,
     key="measure",
 )
-ui.sync_url(countries=chosen, measure=measure)
+measure = registry.ON_COMPARE[key]
+url_sync.sync_url(countries=chosen, measure=key)
 
 if not chosen:
     st.info("Choose at least one country to compare.")
     st.stop()
-chart = ui.chart("compare", {"countries": ",".join(chosen), "measure": measure})
-ui.plot(chart.figure, key="compare", sources=registry.DATASETS["rsf_index"], embed=chart)
-era = registry.ON_COMPARE[measure].era
-if era is None:
-    st.caption(
-        "Ranks span every edition, but the number of ranked entities grew from 139 "
-        "(2002) to 180 (2014 on), and the method changed in 2013 and 2022."
-    )
+chart = cached.chart(chart_specs.CompareChart(tuple(chosen), measure))
+plot.show(chart.figure, key="compare", sources=chart.sources, embed=chart)
+if measure.era is None:
+    st.caption(captions.ranks_across_editions(index))
 else:
-    st.caption(rsf.ERAS[era]["explanation"])
-ui.source_caption(registry.DATASETS["rsf_index"])
+    st.caption(rsf.ERAS[measure.era]["explanation"])
+captions.source_caption(measure.dataset)

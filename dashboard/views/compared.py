@@ -3,13 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, state, ui
+from dashboard import cached, captions, cpj_census, plot, url_params, url_sync
+from dashboard.charts import counts
+from dashboard.download_button import download
+from dashboard.names import entity_names
 from dashboard.text import md_escape
 from etl import registry
 
-roundup = ui.load("rsf_roundup")
-census = data.latest_census(ui.load("cpj_census"))
-names = data.entity_names()
+roundup = cached.load("rsf_roundup")
+census = cpj_census.latest_census(cached.load("cpj_census"))
+names = entity_names()
 
 rsf_world = (
     roundup[(roundup["scope"] == "world") & (roundup["measure"] == "detained")]
@@ -17,11 +20,13 @@ rsf_world = (
     .drop_duplicates("year", keep="last")
 )
 cpj_world = census.groupby("year")["imprisoned"].sum()
-years = sorted(set(rsf_world["year"]) | set(cpj_world.index[cpj_world.index >= 2015]))
-year, message = state.parse_year(st.query_params.get("edition"), years, max(years))
+years = url_params.Years(
+    tuple(set(rsf_world["year"]) | set(cpj_world.index[cpj_world.index >= 2015])), "year"
+)
+year, message = url_params.parse_year(st.query_params.get("edition"), years, years.latest)
 
 st.title("Sources compared: journalists in prison")
-ui.note(message)
+url_sync.note(message)
 st.markdown(
     "RSF and CPJ both count journalists in prison, and their numbers differ every year. "
     "Neither is wrong: they count different people on different days. Here they are side "
@@ -45,16 +50,16 @@ world = pd.concat(
         ),
     ]
 )
-world = world[world["year"].isin(years)].astype({"year": int, "value": int})
-ui.plot(
-    charts.detained_compared(world),
+world = world[world["year"].isin(years.values)].astype({"year": int, "value": int})
+plot.show(
+    counts.detained_compared(world),
     key="world",
     sources=[registry.DATASETS["rsf_roundup"], registry.DATASETS["cpj_census"]],
     data_frame=world,
 )
 
-year = st.select_slider("Year", options=years, value=year, key="edition")
-ui.sync_url(edition=year)
+year = st.select_slider(years.noun.capitalize(), options=years.values, value=year, key="edition")
+url_sync.sync_url(edition=year)
 rsf_country = (
     roundup[
         (roundup["scope"] == "country")
@@ -90,10 +95,10 @@ st.subheader(f"By country, {year}", anchor=False)
 st.caption(
     md_escape(totals) + ". RSF publishes country figures only for its leading "
     "jailers; blank means not published, not zero. CPJ's census has no figures after "
-    "2023 in the data available here."
+    f"{int(census['year'].max())} in the data available here."
 )
 st.dataframe(table, hide_index=True, width="stretch")
-ui.download(
+download(
     [registry.DATASETS["rsf_roundup"], registry.DATASETS["cpj_census"]],
     table,
     f"jailed_by_country_{year}.csv",
@@ -136,5 +141,5 @@ REASONS = (
 )
 for title, reason in REASONS:
     st.markdown(f"- **{title}.** {reason}")
-ui.source_caption(registry.DATASETS["rsf_roundup"])
-ui.source_caption(registry.DATASETS["cpj_census"])
+captions.source_caption(registry.DATASETS["rsf_roundup"])
+captions.source_caption(registry.DATASETS["cpj_census"])

@@ -3,27 +3,40 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, navigation, state, text, ui
+from dashboard import (
+    cached,
+    captions,
+    chart_specs,
+    cpj_census,
+    navigation,
+    plot,
+    rsf_editions,
+    text,
+    url_sync,
+)
+from dashboard.chart_specs import CountryChart
+from dashboard.download_button import download
+from dashboard.names import entity_names
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
 
 def rsf_section(series: pd.DataFrame, country: str) -> None:
-    for kind in ("rank", "score"):
-        chart = ui.chart(kind, {"country": country})
-        ui.plot(chart.figure, key=kind, sources=registry.DATASETS["rsf_index"], embed=chart)
-    if (series["methodology"] == "2022+").any():
-        chart = ui.chart("indicators", {"country": country})
-        ui.plot(chart.figure, key="indicators", sources=registry.DATASETS["rsf_index"], embed=chart)
+    kinds = ("rank", "score")
+    if (series["methodology"] == rsf_editions.CURRENT_ERA).any():
+        kinds += ("indicators",)
+    for kind in kinds:
+        chart = cached.chart(CountryChart(kind, country))
+        plot.show(chart.figure, key=kind, sources=chart.sources, embed=chart)
     with st.expander("Why the lines break: RSF's methodology changes"):
         for era in rsf.ERAS.values():
             st.markdown(f"- **{era['label']}**: {text.md_escape(era['explanation'])}")
-    ui.source_caption(registry.DATASETS["rsf_index"])
+    captions.source_caption(registry.DATASETS["rsf_index"])
 
 
 def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFrame) -> None:
-    """census: CPJ's newest count per country and year (data.latest_census)."""
-    killed = ui.load("cpj_killed_counts")
+    """census: CPJ's newest count per country and year (cpj_census.latest_census)."""
+    killed = cached.load("cpj_killed_counts")
     safe_name = text.md_escape(name)
     country_census = census[census["iso3"] == country].sort_values("year")
     country_killed = killed[killed["iso3"] == country]
@@ -31,20 +44,9 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
     if country_census["imprisoned"].sum() == 0 and country_killed.empty and country_cases.empty:
         st.info(f"CPJ's records hold no imprisoned, killed or missing journalist for {safe_name}.")
         return
-    chart = ui.chart("cpj", {"country": country})
-    ui.plot(
-        chart.figure,
-        key="cpj",
-        sources=[registry.DATASETS["cpj_census"], registry.DATASETS["cpj_killed_counts"]],
-        embed=chart,
-    )
-    st.caption(
-        text.md_escape(
-            registry.DATASETS["cpj_census"].notes[0]
-            + " "
-            + registry.DATASETS["cpj_killed_counts"].notes[0]
-        )
-    )
+    chart = cached.chart(CountryChart("cpj", country))
+    plot.show(chart.figure, key="cpj", sources=chart.sources, embed=chart)
+    st.caption(text.md_escape(" ".join(dataset.notes[0] for dataset in chart.sources)))
 
     st.subheader("The cases behind the numbers", anchor=False)
     years = sorted(
@@ -62,7 +64,7 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
             jailed,
             help="CPJ's newest count for this country and year",
         )
-        if jailed and year <= 2019:
+        if jailed and year in cpj_census.list_years():
             left.page_link(
                 navigation.CASES.script,
                 label="See the people counted",
@@ -71,7 +73,8 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
             )
         elif jailed:
             left.caption(
-                "No person-level census list after 2019 is available; see the "
+                f"No person-level census list after {cpj_census.list_years().latest} is "
+                "available; see the "
                 "imprisoned cases by arrest year on the Cases page."
             )
         right.metric(
@@ -102,18 +105,18 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
         query_params={"country": country},
         icon=":material/list:",
     )
-    ui.source_caption(registry.DATASETS["cpj_cases"])
+    captions.source_caption(registry.DATASETS["cpj_cases"])
 
 
 def sources_section(country: str, name: str) -> None:
-    sources_chart = ui.chart("sources", {"country": country})
+    sources_chart = cached.chart(CountryChart("sources", country))
     panels, standings, not_built = sources_chart.details
     st.markdown("\n".join(f"- {line}" for line in text.agreement_summary(name, standings)))
     for reason in not_built:
         st.info(text.md_escape(reason), icon="ℹ️")
     if not panels:
         return
-    ui.plot(
+    plot.show(
         sources_chart.figure,
         key="sources",
         sources=sources_chart.sources,
@@ -142,7 +145,7 @@ def sources_section(country: str, name: str) -> None:
             ]
         )
         st.dataframe(table, hide_index=True, width="stretch")
-        ui.download(
+        download(
             list({s["measure"].dataset.name: s["measure"].dataset for s in standings}.values()),
             table,
             f"standings_{country}.csv",
@@ -150,25 +153,25 @@ def sources_section(country: str, name: str) -> None:
         )
 
 
-index = ui.load_rsf_index()
-cases, cpj_missing = ui.load_if_built("cpj_cases")
-census, census_missing = ui.load_if_built("cpj_census")
+index = cached.load_rsf_index()
+cases, cpj_missing = cached.load_if_built("cpj_cases")
+census, census_missing = cached.load_if_built("cpj_census")
 cpj_missing = cpj_missing or census_missing
-census = data.latest_census(census) if census is not None else None
-all_names = data.entity_names()
+census = cpj_census.latest_census(census) if census is not None else None
+all_names = entity_names()
 codes = sorted(
     set(index["iso3"]) | (set(cases["iso3"]) | set(census["iso3"]) if not cpj_missing else set()),
     key=lambda code: all_names.get(code, code),
 )
 names = {code: all_names.get(code, code) for code in codes}
-country, message = state.parse_country(st.query_params.get("country"), names, "AZE")
+country, message = chart_specs.parse_country(st.query_params.get("country"), names)
 
 st.title("Country profile")
-ui.note(message)
+url_sync.note(message)
 country = st.selectbox(
     "Country or territory", codes, index=codes.index(country), format_func=names.get, key="country"
 )
-ui.sync_url(country=country)
+url_sync.sync_url(country=country)
 name = names[country]
 
 series = index[index["iso3"] == country].sort_values("year")

@@ -6,21 +6,23 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from dashboard import state, ui
+from dashboard import cached, url_params, url_sync
+from dashboard.download_button import download
 from dashboard.text import md_escape
 from etl import project, registry, store
 
+DEFAULT = "rsf_index"  # the dataset shown when the URL names none
 names = list(registry.DATASETS)
-chosen, message = state.parse_choice(st.query_params.get("dataset"), names, "rsf_index")
+chosen, message = url_params.parse_choice(st.query_params.get("dataset"), names, DEFAULT)
 
 st.title("Data & downloads")
-ui.note(message)
+url_sync.note(message)
 log = store.load_changelog(store.DATASETS_DIR)
 version = log[-1] if log else None
 if version:
     st.markdown(
-        f"Current data version: **build-{version['version']}**, built "
-        f"{version['date']}. Every dataset below is a tidy CSV; the data dictionary "
+        f"Current data version: **{store.build_label(version)}**. Every dataset below is a "
+        "tidy CSV; the data dictionary "
         "and the Frictionless data package describe them all."
     )
 origin = ""
@@ -40,9 +42,9 @@ chosen = st.selectbox(
     key="dataset",
     format_func=lambda n: registry.DATASETS[n].title,
 )
-ui.sync_url({"dataset": "rsf_index"}, dataset=chosen)
+url_sync.sync_url({"dataset": DEFAULT}, dataset=chosen)
 dataset = registry.DATASETS[chosen]
-frame = ui.load(chosen)
+frame = cached.load(chosen)
 
 st.header(dataset.title, anchor=False)
 st.markdown(md_escape(dataset.description))
@@ -89,15 +91,14 @@ st.markdown("This dashboard:")
 st.code(project.CITATION, language=None, wrap_lines=True)
 
 st.subheader("Download", anchor=False)
-ui.download(dataset, frame, dataset.filename, f"Download {dataset.filename}")
+download(dataset, frame, dataset.filename, f"Download {dataset.filename}")
 if not dataset.download_blocked:
     st.code(f'pd.read_csv("{origin}/data/{dataset.filename}")', language="python")
 
 st.subheader("Changes by build", anchor=False)
 history = [
     {
-        "build": f"build-{entry['version']}",
-        "date": entry["date"],
+        "build": store.build_label(entry),
         **entry["datasets"].get(chosen, {"added": 0, "removed": 0, "changed": 0}),
     }
     for entry in reversed(log)

@@ -2,27 +2,29 @@
 
 import streamlit as st
 
-from dashboard import charts, navigation, ui
+from dashboard import cached, captions, chart_specs, navigation, plot, rsf_editions
+from dashboard.download_button import download
 from dashboard.text import md_escape
 from etl import project, registry
 from etl.sources.rsf_index import methodology as rsf
 
-index = ui.load_rsf_index()
+index = cached.load_rsf_index()
 latest_year = int(index["year"].max())
 latest = index[index["year"] == latest_year]
 
 st.title(project.NAME)
 st.markdown(
     "How free is journalism, country by country and year by year? This dashboard brings "
-    "together RSF's World Press Freedom Index (every edition since 2002), CPJ's records of "
+    f"together RSF's World Press Freedom Index (every edition since {int(index['year'].min())}), "
+    "CPJ's records of "
     "journalists imprisoned, killed and missing, RSF's round-up figures, and the repression "
     "context coded from Amnesty International, Human Rights Watch, Freedom House and V-Dem, "
     "as open, documented data you can download and cite."
 )
 
 bands = latest["situation"].value_counts()
-columns = st.columns(len(charts.SITUATION_COLOURS))
-for column, band in zip(columns, charts.SITUATION_COLOURS, strict=True):
+columns = st.columns(len(rsf.SITUATIONS))
+for column, band in zip(columns, rsf.SITUATIONS, strict=True):
     column.metric(
         f"{band.capitalize()} ({latest_year})",
         int(bands.get(band, 0)),
@@ -31,8 +33,8 @@ for column, band in zip(columns, charts.SITUATION_COLOURS, strict=True):
 
 left, right = st.columns(2)
 with left:
-    chart = ui.chart("bands", {})
-    ui.plot(chart.figure, key="bands", sources=registry.DATASETS["rsf_index"], embed=chart)
+    chart = cached.chart(chart_specs.BandsChart())
+    plot.show(chart.figure, key="bands", sources=chart.sources, embed=chart)
 with right:
     st.subheader(f"Largest moves since {int(latest['previous_year'].iloc[0])}")
     moves = latest.dropna(subset=["rank_change"]).sort_values("rank_change")
@@ -47,7 +49,7 @@ with right:
     st.dataframe(moves.head(5)[shown].rename(columns=labels), hide_index=True)
     st.markdown("**Rose furthest**")
     st.dataframe(moves.tail(5).iloc[::-1][shown].rename(columns=labels), hide_index=True)
-    ui.download(
+    download(
         registry.DATASETS["rsf_index"],
         moves[shown].rename(columns=labels),
         "moves.csv",
@@ -65,5 +67,5 @@ destinations = (
 )
 for column, page in zip(st.columns(len(destinations)), destinations, strict=True):
     column.page_link(page.script, label=page.title, icon=page.icon)
-st.caption(md_escape(rsf.ERAS["2022+"]["explanation"]))
-ui.source_caption(registry.DATASETS["rsf_index"])
+st.caption(md_escape(rsf.ERAS[rsf_editions.CURRENT_ERA]["explanation"]))
+captions.source_caption(registry.DATASETS["rsf_index"])

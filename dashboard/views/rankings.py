@@ -2,51 +2,53 @@
 
 import streamlit as st
 
-from dashboard import navigation, state, ui
+from dashboard import cached, captions, navigation, rsf_editions, url_params, url_sync
+from dashboard.download_button import download
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
-index = ui.load_rsf_index()
-years = sorted(int(y) for y in index["year"].unique())
-year, message = state.parse_year(st.query_params.get("edition"), years, years[-1])
-query = state.parse_text(st.query_params.get("q"))
+index = cached.load_rsf_index()
+years = rsf_editions.editions(index)
+year, message = url_params.parse_year(st.query_params.get("edition"), years, years.latest)
+query = url_params.parse_text(st.query_params.get("q"))
 regions = sorted(index["region"].unique())
-region, region_message = state.parse_choice(st.query_params.get("region"), ["All", *regions], "All")
+ALL = "All"  # every region
+region, region_message = url_params.parse_choice(
+    st.query_params.get("region"), [ALL, *regions], ALL
+)
 
 st.title("Rankings")
-ui.note(message)
-ui.note(region_message)
+url_sync.note(message)
+url_sync.note(region_message)
 left, middle, right = st.columns([1, 2, 2])
-year = left.selectbox("Edition", years[::-1], index=years[::-1].index(year), key="edition")
+latest_first = list(years)[::-1]
+year = left.selectbox(
+    years.noun.capitalize(), latest_first, index=latest_first.index(year), key="edition"
+)
 query = middle.text_input("Search country", value=query, key="q", max_chars=100)
 region = right.selectbox(
-    "Region", ["All", *regions], index=["All", *regions].index(region), key="region"
+    "Region", [ALL, *regions], index=[ALL, *regions].index(region), key="region"
 )
-ui.sync_url({"q": "", "region": "All"}, edition=year, q=query, region=region)
+url_sync.sync_url({"q": "", "region": ALL}, edition=year, q=query, region=region)
 
 table = index[index["year"] == year]
 if query:
     table = table[table["country"].str.contains(query, case=False, regex=False)]
-if region != "All":
+if region != ALL:
     table = table[table["region"] == region]
 era = rsf.era_of(year)
+# the situation band and the five indicators exist in the current methodology only
+indicators = {name: name.capitalize() for name, _, _ in rsf.INDICATORS}
+current = {"situation": "Situation", **indicators} if era == rsf_editions.CURRENT_ERA else {}
 columns = {
     "rank": "Rank",
     "country": "Country",
     "score": "Score",
     "rank_change": "Rank change",
     "score_change": "Score change",
-    "situation": "Situation",
-    "political": "Political",
-    "economic": "Economic",
-    "legal": "Legal",
-    "social": "Social",
-    "safety": "Safety",
+    **current,
     "region": "Region",
 }
-if era != "2022+":
-    for column in ("situation", "political", "economic", "legal", "social", "safety"):
-        columns.pop(column)
 st.caption(
     f"{len(table)} of {int((index['year'] == year).sum())} entities. "
     + rsf.ERAS[era]["explanation"]
@@ -61,14 +63,14 @@ st.dataframe(
     height=min(36 * (len(table) + 1) + 3, 720),
     column_config={
         label: st.column_config.NumberColumn(format="%.2f")
-        for label in ("Score", "Score change", "Political", "Economic", "Legal", "Social", "Safety")
+        for label in ("Score", "Score change", *indicators.values())
     }
     | {"Profile": st.column_config.LinkColumn(display_text="Open profile")},
 )
-ui.download(
+download(
     registry.DATASETS["rsf_index"],
     shown.drop(columns=["Profile"]),
     f"rsf_ranking_{year}.csv",
     key="ranking-csv",
 )
-ui.source_caption(registry.DATASETS["rsf_index"])
+captions.source_caption(registry.DATASETS["rsf_index"])

@@ -2,28 +2,31 @@
 
 import streamlit as st
 
-from dashboard import gallery, geo, navigation, state, ui
+from dashboard import cached, captions, chart_specs, geo, navigation, plot, url_sync
+from dashboard.charts import maps
 from dashboard.text import md_escape
 from etl import registry
 
-MAP_LABELS = {key: m.on_map.label or m.label for key, m in registry.ON_MAP.items()}
-metric, metric_message = state.parse_choice(st.query_params.get("metric"), list(MAP_LABELS), "rsf")
+measure, metric_message = chart_specs.parse_map_measure(st.query_params.get("metric"))
 st.title("World map")
-ui.note(metric_message)
-metrics = list(MAP_LABELS)
+url_sync.note(metric_message)
+metrics = list(registry.ON_MAP)
 metric = st.selectbox(
-    "Measure", metrics, index=metrics.index(metric), format_func=MAP_LABELS.get, key="metric"
+    "Measure",
+    metrics,
+    index=metrics.index(measure.on_map.key),
+    format_func=lambda key: maps.label(registry.ON_MAP[key]),
+    key="metric",
 )
-years = gallery.map_years(metric, ui.load, ui.measure_values)
-year, message = state.parse_year(st.query_params.get("edition"), years, years[-1])
-ui.note(message)
-year = st.select_slider(
-    "Edition" if metric == "rsf" else "Year", options=years, value=year, key="edition"
-)
-ui.sync_url({"metric": "rsf"}, metric=metric, edition=year)
+measure = registry.ON_MAP[metric]
+years = chart_specs.map_years(measure, cached.load, cached.measure_values)
+year, message = chart_specs.parse_map_year(st.query_params.get("edition"), years)
+url_sync.note(message)
+year = st.select_slider(years.noun.capitalize(), options=years.values, value=year, key="edition")
+url_sync.sync_url({"metric": chart_specs.DEFAULT_MAP}, metric=metric, edition=year)
 
-chart = ui.chart("map", {"metric": metric, "edition": str(year)})
-event = ui.plot(
+chart = cached.chart(chart_specs.MapChart(measure, year))
+event = plot.show(
     chart.figure,
     key="map",
     selectable=True,
@@ -31,15 +34,9 @@ event = ui.plot(
     data_frame=chart.table,
     embed=chart,
 )
-clicked = ui.selected_locations(event)
+clicked = plot.selected_locations(event)
 if clicked:  # open the profile on the section that explains the measure clicked
-    section = (
-        navigation.RSF_SECTION
-        if metric == "rsf"
-        else navigation.CPJ_SECTION
-        if registry.ON_MAP[metric].on_map.style == "count"
-        else navigation.SOURCES_SECTION
-    )
+    section = navigation.section_for(registry.SOURCE_OF[measure.key])
     st.switch_page(
         navigation.COUNTRY.script, query_params={"country": clicked[0], "section": section}
     )
@@ -49,7 +46,7 @@ shown = chart.table
 missing = shown[shown["iso3"].isin(geo.unmapped(shown["iso3"]))]
 if not missing.empty:
     st.markdown(f"**Not drawn on the map in {year}** (no shape in the base map):")
-    if metric == "rsf":
+    if measure.on_map.style == "bands":
         table = missing[["rank", "country", "score", "situation"]].dropna(axis=1, how="all")
         table = table.assign(score=table["score"].map("{:.2f}".format))
     else:
@@ -60,4 +57,4 @@ if not missing.empty:
     )
     st.table(table.rename(columns=str.capitalize).set_index(table.columns[0].capitalize()))
 for dataset in chart.sources:
-    ui.source_caption(dataset)
+    captions.source_caption(dataset)

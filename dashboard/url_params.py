@@ -1,4 +1,4 @@
-"""Reading view state from URL query parameters, defensively.
+"""Parsing URL query parameters into valid values, defensively.
 
 Every parser takes whatever string arrived (or None) and returns a valid value
 plus an optional note for the reader; none of them raises. Pages call these and
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 MAX_PARAM_LENGTH = 2_000
 MAX_COUNTRIES = 12
@@ -27,18 +28,73 @@ def _shown(text: str) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
-def parse_year(raw: object, years: Sequence[int], default: int) -> tuple[int, str | None]:
+@dataclass(frozen=True)
+class Years:
+    """The years a parameter may take, and what they are called ("edition", "census
+    year"), so that a note about a year that is not there speaks of the right thing.
+
+    aliases: other spellings of a year, e.g. ("2011-12", 2012) for an edition spanning two.
+    """
+
+    values: tuple[int, ...]
+    noun: str = "year"
+    aliases: tuple[tuple[str, int], ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "values", tuple(sorted({int(y) for y in self.values})))
+        if not self.values:
+            raise ValueError(f"no {self.noun} to choose from")
+
+    def __contains__(self, year: object) -> bool:
+        return year in self.values
+
+    def __iter__(self):
+        return iter(self.values)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    @property
+    def first(self) -> int:
+        return self.values[0]
+
+    @property
+    def latest(self) -> int:
+        return self.values[-1]
+
+    @property
+    def gaps(self) -> tuple[int, ...]:
+        """The years between the first and the latest that are not among them."""
+        present = set(self.values)
+        return tuple(y for y in range(self.first, self.latest + 1) if y not in present)
+
+    def describe(self) -> str:
+        """E.g. "Editions: 2002–2026 (no 2011 edition)." or "Census years: 1992–2019."."""
+        span = f"{self.first}–{self.latest}" if self.first != self.latest else str(self.first)
+        gaps = self.gaps
+        if not gaps:
+            missing = ""
+        elif len(gaps) <= 3:
+            listed = ", ".join(map(str, gaps[:-1])) + " or " if len(gaps) > 1 else ""
+            missing = f" (no {listed}{gaps[-1]} {self.noun})"
+        else:
+            missing = f" ({len(self.values)} {self.noun}s in all)"
+        return f"{self.noun.capitalize()}s: {span}{missing}."
+
+
+def parse_year(raw: object, years: Years, default: int | None) -> tuple[int | None, str | None]:
+    """One of `years` (or one of their aliases); else `default`, with a note naming the
+    years there are. A default of None means "none chosen"."""
     text = clean(raw)
     if not text:
         return default, None
     if text.isascii() and text.isdigit() and int(text) in years:
         return int(text), None
-    if text in {"2011", "2011-12", "2011-2012"} and 2012 in years:
-        return 2012, None
-    return default, (
-        f"There is no edition {_shown(text)!r}; showing {default}. "
-        f"Editions: {min(years)}–{max(years)} (no 2011 edition)."
-    )
+    alias = dict(years.aliases).get(text)
+    if alias in years:
+        return alias, None
+    showing = f"; showing {default}" if default is not None else ""
+    return default, f"There is no {years.noun} {_shown(text)!r}{showing}. {years.describe()}"
 
 
 def _lookup(token: str, names: Mapping[str, str]) -> str | None:

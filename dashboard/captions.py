@@ -1,0 +1,34 @@
+"""Captions under the pages' charts and tables, written from the datasets' metadata."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.rsf_editions import NEW_METHODOLOGY_YEARS
+from dashboard.text import md_escape
+from etl import model
+
+
+def source_caption(dataset: model.Dataset) -> None:
+    """Who published the data, under which licence, and where it comes from."""
+    st.caption(
+        f"{md_escape(dataset.attribution)}. Licence: {md_escape(dataset.licence.rstrip('.'))}. "
+        f"[Source]({dataset.homepage})"
+    )
+
+
+def ranks_across_editions(index: pd.DataFrame) -> str:
+    """What to keep in mind comparing RSF ranks across editions, from the index itself:
+    how many entities were ranked, and when the methodology changed."""
+    ranked = index.groupby("year")["iso3"].size().sort_index()
+    latest = int(ranked.iloc[-1])
+    # the first edition from which every edition ranks as many as the latest
+    others = ranked.index[ranked != latest]
+    since = int(ranked.index[ranked.index > others.max()][0] if len(others) else ranked.index[0])
+    changes = " and ".join(map(str, NEW_METHODOLOGY_YEARS))
+    return (
+        f"Ranks span every edition, but the number of ranked entities grew from "
+        f"{int(ranked.iloc[0])} ({int(ranked.index[0])}) to {latest} ({since} on), and the "
+        f"method changed in {changes}."
+    )

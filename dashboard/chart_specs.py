@@ -1,0 +1,171 @@
+"""Named charts as typed values: what each shows (a country, a year, a measure), parsed once
+from a URL's strings, with each default defined here and nowhere else.
+
+The pages parse their own parameters with these functions and build the typed value; the
+edges that receive a chart as strings (the /embed page, the export CLI) call `parse`. Each
+value gives back the URL parameters that name it (`params`: embed codes, file names).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import ClassVar
+
+import pandas as pd
+
+from dashboard import rsf_editions, url_params
+from dashboard.names import country_names, entity_names
+from etl import registry
+from etl.model import Measure
+
+Loader = Callable[[str], pd.DataFrame]
+Values = Callable[[str], pd.DataFrame]  # measure key → its (iso3, year, value) rows
+
+# The defaults, each in one place.
+DEFAULT_KIND = "map"
+DEFAULT_COUNTRY = "AZE"
+DEFAULT_COMPARED = ("AZE", "TUR", "RUS", "UKR")
+DEFAULT_MAP = "rsf"  # the map page's `metric=` (registry.ON_MAP)
+DEFAULT_COMPARE = "rank"  # the compare page's `measure=` (registry.ON_COMPARE)
+
+COUNTRY_KINDS = ("rank", "score", "indicators", "cpj", "sources")
+KINDS = ("map", "rank", "score", "indicators", "compare", "cpj", "bands", "sources")
+
+
+@dataclass(frozen=True)
+class MapChart:
+    """The world map of one measure in one year."""
+
+    measure: Measure
+    year: int
+    kind: ClassVar[str] = "map"
+
+    @property
+    def params(self) -> dict[str, str]:
+        return {"metric": self.measure.on_map.key, "edition": str(self.year)}
+
+
+@dataclass(frozen=True)
+class CountryChart:
+    """One of a country's profile charts (COUNTRY_KINDS)."""
+
+    kind: str
+    iso3: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in COUNTRY_KINDS:
+            raise ValueError(f"not a country chart: {self.kind!r}")
+
+    @property
+    def params(self) -> dict[str, str]:
+        return {"country": self.iso3}
+
+
+@dataclass(frozen=True)
+class CompareChart:
+    """Several countries over time on one measure."""
+
+    countries: tuple[str, ...]
+    measure: Measure
+    kind: ClassVar[str] = "compare"
+
+    @property
+    def params(self) -> dict[str, str]:
+        return {"countries": ",".join(self.countries), "measure": self.measure.on_compare.key}
+
+
+@dataclass(frozen=True)
+class BandsChart:
+    """Entities per RSF situation band, per edition."""
+
+    kind: ClassVar[str] = "bands"
+
+    @property
+    def params(self) -> dict[str, str]:
+        return {}
+
+
+Spec = MapChart | CountryChart | CompareChart | BandsChart
+
+
+def key(spec: Spec) -> tuple:
+    """What identifies a chart (for caches): its kind and URL parameters."""
+    return (spec.kind, tuple(spec.params.items()))
+
+
+# Parsers shared by the pages and `parse`: whatever string arrived (or None) → a valid value
+# and a note for the reader, or None.
+
+
+def parse_map_measure(raw: object) -> tuple[Measure, str | None]:
+    metric, note = url_params.parse_choice(raw, list(registry.ON_MAP), DEFAULT_MAP)
+    return registry.ON_MAP[metric], note
+
+
+def parse_compare_measure(raw: object) -> tuple[Measure, str | None]:
+    chosen, note = url_params.parse_choice(raw, list(registry.ON_COMPARE), DEFAULT_COMPARE)
+    return registry.ON_COMPARE[chosen], note
+
+
+def parse_country(raw: object, names: Mapping[str, str]) -> tuple[str, str | None]:
+    return url_params.parse_country(raw, names, DEFAULT_COUNTRY)
+
+
+def parse_compared(raw: object, names: Mapping[str, str]) -> tuple[list[str], str | None]:
+    return url_params.parse_countries(raw, names, DEFAULT_COMPARED)
+
+
+def parse_map_year(raw: object, years: url_params.Years) -> tuple[int, str | None]:
+    """A map's year: one of `years`, by default the latest."""
+    return url_params.parse_year(raw, years, years.latest)
+
+
+def values_from(load: Loader) -> Values:
+    """Measure values computed from `load` (where no cached provider is at hand)."""
+
+    def values(key: str) -> pd.DataFrame:
+        measure = registry.MEASURES[key]
+        return measure.values(load(measure.dataset.name))
+
+    return values
+
+
+def map_years(measure: Measure, load: Loader, values: Values | None = None) -> url_params.Years:
+    """The years a map measure can show: RSF's editions; every year of its dataset for
+    counts (a year without a record is a year of none); else the years with a value."""
+    if measure.on_map.style == "bands":
+        return rsf_editions.editions(load(measure.dataset.name))
+    if measure.on_map.style == "count":
+        frame = load(measure.dataset.name)
+    else:
+        frame = (values or values_from(load))(measure.key)
+    return url_params.Years(tuple(int(y) for y in frame["year"].unique()), "year")
+
+
+def parse(
+    kind: object, params: Mapping[str, str], load: Loader, values: Values | None = None
+) -> tuple[Spec, list[str]]:
+    """A chart named by strings (the /embed page, the export CLI), parsed once; unknown or
+    bad parameters fall back to the defaults, as on the pages, with notes saying so."""
+    kind, note = url_params.parse_choice(kind, KINDS, DEFAULT_KIND)
+    notes = [note]
+    if kind == "map":
+        measure, note = parse_map_measure(params.get("metric"))
+        year, year_note = parse_map_year(params.get("edition"), map_years(measure, load, values))
+        spec = MapChart(measure, year)
+        notes += [note, year_note]
+    elif kind == "bands":
+        spec = BandsChart()
+    elif kind == "compare":
+        index = load("rsf_index")
+        countries, note = parse_compared(params.get("countries"), country_names(index))
+        measure, measure_note = parse_compare_measure(params.get("measure"))
+        spec = CompareChart(tuple(countries), measure)
+        notes += [note, measure_note]
+    else:
+        known = {**entity_names(), **country_names(load("rsf_index"))}
+        iso3, note = parse_country(params.get("country"), known)
+        spec = CountryChart(kind, iso3)
+        notes.append(note)
+    return spec, [n for n in notes if n]

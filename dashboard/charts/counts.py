@@ -1,0 +1,117 @@
+"""Counts of journalists: one country's CPJ record (imprisoned on 1 December, killed by
+motive), and RSF's and CPJ's world totals of journalists in prison side by side."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.charts.style import SEQUENCE, source_line, span
+from etl import registry
+
+CENSUS = registry.DATASETS["cpj_census"]
+KILLED = registry.DATASETS["cpj_killed_counts"]
+MOTIVE_COLOURS = {
+    "confirmed": "#d0433b",
+    "unconfirmed": "#ee8a3c",
+    "reclassified": "#bbbbbb",
+    "not applicable": "#7f7f7f",
+}
+
+
+def cpj_counts_chart(census: pd.DataFrame, killed: pd.DataFrame, country: str) -> go.Figure:
+    """One country's CPJ record: imprisoned on 1 December and killed per year, by motive.
+
+    census: latest census rows (year, imprisoned); killed: rows of cpj_killed_counts.
+    """
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.12,
+        subplot_titles=("Imprisoned on 1 December (CPJ census)", "Killed (CPJ records), by motive"),
+    )
+    fig.add_trace(
+        go.Bar(
+            x=census["year"],
+            y=census["imprisoned"],
+            name="Imprisoned",
+            marker_color="#6e1423",
+            hovertemplate="1 Dec %{x}: %{y} in prison<extra></extra>",
+        ),
+        row=1,
+        col=1,
+    )
+    labels = {"not applicable": "media workers", "reclassified": "no longer confirmed"}
+    for motive in KILLED.column("motive").enum:  # CPJ's motives, as the dataset declares them
+        colour = MOTIVE_COLOURS.get(motive, "#7f7f7f")
+        part = killed[killed["motive"] == motive].groupby("year")["killed"].sum()
+        if part.empty:
+            continue
+        label = labels.get(motive, f"motive {motive}")
+        fig.add_trace(
+            go.Bar(
+                x=part.index,
+                y=part.values,
+                name=label.capitalize(),
+                marker_color=colour,
+                hovertemplate=f"%{{x}}: %{{y}} killed ({label})<extra></extra>",
+            ),
+            row=2,
+            col=1,
+        )
+    fig.update_layout(
+        barmode="stack",
+        height=560,
+        margin={"t": 120, "b": 70},
+        title={
+            "text": f"{country}: journalists imprisoned and killed",
+            "subtitle": {"text": CENSUS.publisher},
+        },
+    )
+    fig.update_xaxes(tickformat="d", showticklabels=True)
+    for row, values in ((1, census["imprisoned"]), (2, killed.groupby("year")["killed"].sum())):
+        top = int(values.max()) if len(values) else 1
+        fig.update_yaxes(
+            rangemode="tozero", tickformat="d", dtick=max(1, -(-top // 5)), row=row, col=1
+        )
+    years = pd.concat([census["year"], killed["year"]])
+    return source_line(
+        fig,
+        registry.DATASETS["cpj_cases"],
+        span(years.to_frame("year")) if not years.empty else "",
+    )
+
+
+def detained_compared(world: pd.DataFrame) -> go.Figure:
+    """World totals by year: RSF's detained (round-ups) beside CPJ's census (year, source,
+    value)."""
+    fig = go.Figure()
+    for i, (source, part) in enumerate(world.groupby("source", sort=False)):
+        fig.add_trace(
+            go.Bar(
+                x=part["year"],
+                y=part["value"],
+                name=source,
+                marker_color=SEQUENCE[i],
+                text=part["value"],
+                textposition="outside",
+                hovertemplate=f"{source} %{{x}}: %{{y}}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="group",
+        height=450,
+        margin={"t": 130, "b": 60},
+        title={
+            "text": "Journalists in prison worldwide: RSF and CPJ",
+            "subtitle": {
+                "text": "RSF round-ups (detained, incl. media workers) and CPJ's 1 December census"
+            },
+        },
+        legend={"orientation": "h", "y": 1.12, "yanchor": "bottom", "x": 0},
+    )
+    fig.update_xaxes(tickformat="d", dtick=1)
+    fig.update_yaxes(title="Journalists", rangemode="tozero")
+    return source_line(fig, registry.DATASETS["rsf_roundup"], span(world))

@@ -1,0 +1,210 @@
+"""Charts of RSF's World Press Freedom Index: one entity's rank, scores by era and
+indicators, several entities compared, and the situation bands per edition. No line joins
+two methodologies; breaks are drawn and explained."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.charts.style import ERA_COLOURS, SEQUENCE, SITUATION_COLOURS, source_line, span
+from dashboard.rsf_editions import CURRENT_ERA, NEW_METHODOLOGY_YEARS
+from etl import model, registry
+from etl.sources.rsf_index import methodology as rsf
+
+CURRENT_SINCE = rsf.ERAS[CURRENT_ERA]["years"][0]  # the first edition of the current method
+
+
+def add_breaks(fig: go.Figure, years: pd.Series, **where) -> None:
+    for x in rsf.BREAKS:
+        if years.min() < x < years.max():
+            fig.add_vline(x=x, line_dash="dot", line_color="#999", **where)
+
+
+def rank_chart(series: pd.DataFrame) -> go.Figure:
+    """Rank over every edition; one segment per methodology era, breaks marked."""
+    country = series["country"].iloc[0]
+    fig = go.Figure()
+    for era, part in series.groupby("methodology", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=part["year"],
+                y=part["rank"],
+                mode="lines+markers",
+                name=era,
+                line={"color": ERA_COLOURS[era]},
+                customdata=part[["entities_ranked"]],
+                hovertemplate="%{x}: rank %{y} of %{customdata[0]}<extra></extra>",
+            )
+        )
+    add_breaks(fig, series["year"])
+    fig.update_yaxes(autorange="reversed", title="Rank (1 = best)")
+    fig.update_xaxes(title=None, dtick=2)
+    fig.update_layout(
+        title={
+            "text": f"{country}: rank in the World Press Freedom Index",
+            "subtitle": {
+                "text": "Dotted lines mark methodology changes "
+                f"({', '.join(map(str, NEW_METHODOLOGY_YEARS))})"
+            },
+        },
+        height=380,
+        margin={"t": 80, "b": 70},
+        legend={"title": {"text": "Methodology"}},
+    )
+    return source_line(fig, registry.DATASETS["rsf_index"], span(series))
+
+
+def score_chart(series: pd.DataFrame) -> go.Figure:
+    """Scores in one panel per methodology era, each on its own scale and direction.
+
+    Up is always better: the old-scale panel (lower is better) has its axis reversed.
+    """
+    country = series["country"].iloc[0]
+    eras = [e for e in rsf.ERAS if e in set(series["methodology"])]
+    widths = [max(4, series.loc[series.methodology == e, "year"].nunique()) for e in eras]
+    fig = make_subplots(
+        rows=1,
+        cols=len(eras),
+        column_widths=widths,
+        horizontal_spacing=0.06,
+        subplot_titles=[rsf.ERAS[e]["short_label"] for e in eras],
+    )
+    for col, era in enumerate(eras, 1):
+        part = series[series["methodology"] == era]
+        fig.add_trace(
+            go.Scatter(
+                x=part["year"],
+                y=part["score"],
+                mode="lines+markers",
+                name=era,
+                line={"color": ERA_COLOURS[era]},
+                showlegend=False,
+                hovertemplate="%{x}: score %{y:.2f}<extra></extra>",
+            ),
+            row=1,
+            col=col,
+        )
+        better_up = rsf.ERAS[era]["higher_is_better"]
+        fig.update_yaxes(
+            autorange=True if better_up else "reversed",
+            title="higher is better" if better_up else "lower is better (reversed)",
+            title_font={"size": 11},
+            row=1,
+            col=col,
+        )
+        fig.update_xaxes(tickformat="d", dtick=2, row=1, col=col)
+    fig.update_layout(
+        title={
+            "text": f"{country}: score by methodology era",
+            "subtitle": {
+                "text": "Scores are not comparable across eras; up is better in every panel"
+            },
+        },
+        height=380,
+        margin={"t": 100, "b": 70},
+    )
+    return source_line(fig, registry.DATASETS["rsf_index"], span(series))
+
+
+def indicators_chart(series: pd.DataFrame) -> go.Figure:
+    """The five indicators of the current methodology for one entity."""
+    country = series["country"].iloc[0]
+    recent = series[series["methodology"] == CURRENT_ERA]
+    fig = go.Figure()
+    for i, (name, _, _) in enumerate(rsf.INDICATORS):
+        fig.add_trace(
+            go.Scatter(
+                x=recent["year"],
+                y=recent[name],
+                mode="lines+markers",
+                name=name.capitalize(),
+                line={"color": SEQUENCE[i]},
+                hovertemplate=f"{name.capitalize()} %{{x}}: %{{y:.2f}}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(range=[0, 100], title="0–100, higher is better")
+    fig.update_xaxes(tickformat="d", dtick=1, title=None)
+    fig.update_layout(
+        title={
+            "text": f"{country}: the five indicators",
+            "subtitle": {"text": f"{CURRENT_SINCE} methodology onward"},
+        },
+        height=380,
+        margin={"t": 80, "b": 70},
+    )
+    return source_line(fig, registry.DATASETS["rsf_index"], span(recent))
+
+
+def compare_chart(frame: pd.DataFrame, measure: model.Measure) -> go.Figure:
+    """Several entities over time on one measure (rows for the chosen entities only)."""
+    data = frame if measure.era is None else frame[frame["methodology"] == measure.era]
+    fig = go.Figure()
+    for i, (country, part) in enumerate(data.groupby("country", sort=True)):
+        colour = SEQUENCE[i % len(SEQUENCE)]
+        segments = [part] if measure.era else [p for _, p in part.groupby("methodology")]
+        for j, segment in enumerate(segments):
+            fig.add_trace(
+                go.Scatter(
+                    x=segment["year"],
+                    y=segment[measure.column],
+                    mode="lines+markers",
+                    name=country,
+                    legendgroup=country,
+                    showlegend=j == 0,
+                    line={"color": colour},
+                    hovertemplate=f"{country} %{{x}}: %{{y}}<extra></extra>",
+                )
+            )
+    if measure.era is None and not data.empty:
+        add_breaks(fig, data["year"])
+    fig.update_yaxes(
+        title=measure.on_compare.label,
+        autorange=True if measure.higher_is_better else "reversed",
+    )
+    fig.update_xaxes(tickformat="d", title=None)
+    subtitle = "Up is better. " + (
+        "Dotted lines mark methodology changes."
+        if measure.era is None
+        else rsf.ERAS[measure.era]["label"]
+    )
+    fig.update_layout(
+        title={"text": f"Compared: {measure.on_compare.label}", "subtitle": {"text": subtitle}},
+        height=460,
+        margin={"t": 80, "b": 70},
+        legend={"title": {"text": ""}},
+    )
+    return source_line(fig, registry.DATASETS["rsf_index"], span(data) if not data.empty else "")
+
+
+def situation_bar(index: pd.DataFrame) -> go.Figure:
+    """How many entities fall in each situation band, per edition of the current
+    methodology (stacked)."""
+    recent = index[index["methodology"] == CURRENT_ERA]
+    counts = recent.groupby(["year", "situation"]).size().unstack(fill_value=0)
+    fig = go.Figure()
+    for band, colour in SITUATION_COLOURS.items():
+        if band in counts.columns:
+            fig.add_trace(
+                go.Bar(
+                    x=counts.index,
+                    y=counts[band],
+                    name=band.capitalize(),
+                    marker_color=colour,
+                    hovertemplate=f"%{{x}}: %{{y}} entities in a {band} situation<extra></extra>",
+                )
+            )
+    fig.update_layout(
+        barmode="stack",
+        height=360,
+        margin={"t": 80, "b": 70},
+        title={
+            "text": "Entities by situation band",
+            "subtitle": {"text": f"RSF's five bands, {CURRENT_SINCE} methodology onward"},
+        },
+        legend={"traceorder": "normal"},
+    )
+    fig.update_xaxes(tickformat="d", dtick=1, title=None)
+    fig.update_yaxes(title="Entities ranked")
+    return source_line(fig, registry.DATASETS["rsf_index"], span(recent))

@@ -1,0 +1,22 @@
+"""CPJ's prison census as the dashboard reads it: the count it shows for each country and
+year, and the years with a list of the people counted (a URL's `census=`)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.url_params import Years
+from etl import registry
+
+PEOPLE = registry.DATASETS["cpj_census_people"]
+
+
+def list_years() -> Years:
+    """The census years whose person-level list is published (cpj_census_people)."""
+    year = PEOPLE.column("year")
+    return Years(tuple(range(int(year.minimum), int(year.maximum) + 1)), "census year")
+
+
+def latest_census(census: pd.DataFrame) -> pd.DataFrame:
+    """The newest export's count for each country and year (what the app shows)."""
+    return census[census["latest"] == "yes"]

@@ -1,0 +1,44 @@
+"""The "Data behind this view" button: a CSV of exactly the rows and columns shown, headed
+by source, licence, the view's URL and the data build; disabled, saying why, where the
+rows may not be handed out."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import cached, url_sync
+from dashboard.downloads import safe_csv, withheld_reason
+from dashboard.text import md_escape
+from etl import project
+
+
+def download(
+    datasets,
+    frame: pd.DataFrame,
+    file_name: str,
+    label: str = "Data behind this view",
+    key: str | None = None,
+) -> None:
+    """A CSV of exactly the rows and columns shown, headed by source, licence and the view's
+    URL; or a disabled button saying why it is withheld (any withheld source withholds it)."""
+    datasets = datasets if isinstance(datasets, list | tuple) else [datasets]
+    blocked = withheld_reason(datasets)
+    header = (
+        *(f"{d.attribution}. Licence: {d.licence}" for d in datasets),
+        f"View: {url_sync.view_url()}",
+        f"{project.NAME}, data {cached.build_label()}. Read with pandas.read_csv(path, "
+        f"skiprows={len(datasets) + 2})",
+    )
+    st.download_button(
+        label,
+        # the CSV is written only when the button is clicked, not on every rerun
+        data=b"" if blocked else (lambda: safe_csv(frame, header)),
+        file_name=file_name,
+        mime="text/csv",
+        disabled=bool(blocked),
+        key=key,
+        help=blocked or "Exactly the rows shown.",
+    )
+    if blocked:
+        st.caption(md_escape(blocked))

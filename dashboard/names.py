@@ -1,0 +1,18 @@
+"""Display names of countries and entities, for selectors, titles and tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def country_names(index: pd.DataFrame) -> dict[str, str]:
+    """iso3 → display name, sorted by name, for selectors."""
+    pairs = index[["iso3", "country"]].drop_duplicates().sort_values("country")
+    return dict(zip(pairs["iso3"], pairs["country"], strict=True))
+
+
+def entity_names() -> dict[str, str]:
+    """iso3 → display name for every entity in the crosswalk."""
+    from etl.countries import entities
+
+    return entities()["name"].to_dict()
