@@ -10,8 +10,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import chart_specs, rsf_editions
+from dashboard import chart_specs
 from etl import registry, store
+from etl.sources.rsf_index import methodology as rsf
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -19,7 +20,7 @@ def _cached(name: str, stamp: tuple) -> pd.DataFrame:
     """A dataset read once per published version (RSF with its change columns); `stamp`
     changes when an ETL run publishes, so the app follows without a restart."""
     frame = store.read_dataset(name)
-    return rsf_editions.with_changes(frame) if name == "rsf_index" else frame
+    return rsf.with_changes(frame) if name == "rsf_index" else frame
 
 
 def _or_error_page(read, name: str, *args) -> pd.DataFrame:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.rsf_editions import NEW_METHODOLOGY_YEARS
 from dashboard.text import md_escape
 from etl import model
+from etl.sources.rsf_index import methodology as rsf
 
 
 def source_caption(dataset: model.Dataset) -> None:
@@ -26,7 +26,7 @@ def ranks_across_editions(index: pd.DataFrame) -> str:
     # the first edition from which every edition ranks as many as the latest
     others = ranked.index[ranked != latest]
     since = int(ranked.index[ranked.index > others.max()][0] if len(others) else ranked.index[0])
-    changes = " and ".join(map(str, NEW_METHODOLOGY_YEARS))
+    changes = " and ".join(map(str, rsf.NEW_METHODOLOGY_YEARS))
     return (
         f"Ranks span every edition, but the number of ranked entities grew from "
         f"{int(ranked.iloc[0])} ({int(ranked.index[0])}) to {latest} ({since} on), and the "

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import chart_specs, cpj_census, measures, rsf_editions
+from dashboard import chart_specs, cpj_census, measures
 from dashboard.chart_specs import (
     BandsChart,
     CompareChart,
@@ -67,7 +67,7 @@ def draw(spec: Spec, load: Loader, values: Values | None = None) -> Chart:
     values = values or chart_specs.values_from(load)
     if isinstance(spec, MapChart):
         return _map(spec, load, values)
-    index = rsf_editions.with_changes(load("rsf_index"))
+    index = rsf.with_changes(load("rsf_index"))
     if isinstance(spec, BandsChart):
         return Chart(
             rsf_charts.situation_bar(index), spec, sources=(registry.DATASETS["rsf_index"],)
@@ -110,7 +110,7 @@ def _map(spec: MapChart, load: Loader, values_of: Values) -> Chart:
     as the measure's metadata says: RSF's bands, counts, or a turned continuous scale."""
     measure, year = spec.measure, spec.year
     if measure.on_map.style == "bands":
-        index = rsf_editions.with_changes(load(measure.dataset.name))
+        index = rsf.with_changes(load(measure.dataset.name))
         shown = index[index["year"] == year]
         return Chart(
             maps.world_map(shown, measure),

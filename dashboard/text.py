@@ -6,7 +6,6 @@ import re
 
 import pandas as pd
 
-from dashboard.rsf_editions import CURRENT_ERA
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
@@ -33,7 +32,7 @@ def _years(rows: pd.DataFrame) -> str:
 
 
 def country_summary(series: pd.DataFrame) -> list[str]:
-    """Sentences about one entity's record (rows from rsf_editions.with_changes, one iso3)."""
+    """Sentences about one entity's record (rows from rsf.with_changes, one iso3)."""
     series = series.sort_values("year")
     name = md_escape(series["country"].iloc[0])
     latest = series.iloc[-1]
@@ -65,7 +64,7 @@ def country_summary(series: pd.DataFrame) -> list[str]:
         f"Best rank: {int(best['rank'].iloc[0])} ({_years(best)}). "
         f"Worst rank: {int(worst['rank'].iloc[0])} ({_years(worst)})."
     )
-    recent = series[series["methodology"] == CURRENT_ERA]
+    recent = series[series["methodology"] == rsf.CURRENT]
     if len(recent) >= 2:
         first, last = recent.iloc[0], recent.iloc[-1]
         delta = last["score"] - first["score"]

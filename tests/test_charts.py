@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from dashboard import geo, rsf_editions
+from dashboard import geo
 from dashboard.charts import maps
 from dashboard.charts import rsf_index as rsf_charts
 from etl import project, registry, store
@@ -14,7 +14,7 @@ RSF_MAP = registry.ON_MAP["rsf"]
 
 @pytest.fixture(scope="module")
 def index():
-    return rsf_editions.with_changes(store.read_dataset("rsf_index"))
+    return rsf.with_changes(store.read_dataset("rsf_index"))
 
 
 def test_changes_compare_with_previous_edition(index):

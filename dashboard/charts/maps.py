@@ -9,7 +9,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.style import NO_DATA, SITUATION_COLOURS, fmt, source_line
-from dashboard.rsf_editions import CURRENT_ERA
 from etl import model
 from etl.sources.rsf_index import methodology as rsf
 
@@ -81,7 +80,7 @@ def _alt_meta(measure: model.Measure, values: pd.DataFrame, higher_is_better: bo
 
 
 def world_map(edition: pd.DataFrame, measure: model.Measure) -> go.Figure:
-    """Choropleth of one edition of RSF's index (rows from rsf_editions.with_changes for a
+    """Choropleth of one edition of RSF's index (rows from rsf.with_changes for a
     single year); `measure` is the index as the map offers it.
 
     2022 onward: RSF's five situation bands. Earlier eras: a continuous scale
@@ -91,7 +90,7 @@ def world_map(edition: pd.DataFrame, measure: model.Measure) -> go.Figure:
     era = rsf.era_of(year)
     hover = map_hover(edition)
     fig = go.Figure()
-    if era == CURRENT_ERA:
+    if era == rsf.CURRENT:
         for band, colour in SITUATION_COLOURS.items():
             subset = edition["situation"] == band
             fig.add_trace(

@@ -9,11 +9,10 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.charts.style import ERA_COLOURS, SEQUENCE, SITUATION_COLOURS, source_line, span
-from dashboard.rsf_editions import CURRENT_ERA, NEW_METHODOLOGY_YEARS
 from etl import model, registry
 from etl.sources.rsf_index import methodology as rsf
 
-CURRENT_SINCE = rsf.ERAS[CURRENT_ERA]["years"][0]  # the first edition of the current method
+CURRENT_SINCE = rsf.ERAS[rsf.CURRENT]["years"][0]  # the first edition of the current method
 
 
 def add_breaks(fig: go.Figure, years: pd.Series, **where) -> None:
@@ -46,7 +45,7 @@ def rank_chart(series: pd.DataFrame) -> go.Figure:
             "text": f"{country}: rank in the World Press Freedom Index",
             "subtitle": {
                 "text": "Dotted lines mark methodology changes "
-                f"({', '.join(map(str, NEW_METHODOLOGY_YEARS))})"
+                f"({', '.join(map(str, rsf.NEW_METHODOLOGY_YEARS))})"
             },
         },
         height=380,
@@ -111,7 +110,7 @@ def score_chart(series: pd.DataFrame) -> go.Figure:
 def indicators_chart(series: pd.DataFrame) -> go.Figure:
     """The five indicators of the current methodology for one entity."""
     country = series["country"].iloc[0]
-    recent = series[series["methodology"] == CURRENT_ERA]
+    recent = series[series["methodology"] == rsf.CURRENT]
     fig = go.Figure()
     for i, (name, _, _) in enumerate(rsf.INDICATORS):
         fig.add_trace(
@@ -181,7 +180,7 @@ def compare_chart(frame: pd.DataFrame, measure: model.Measure) -> go.Figure:
 def situation_bar(index: pd.DataFrame) -> go.Figure:
     """How many entities fall in each situation band, per edition of the current
     methodology (stacked)."""
-    recent = index[index["methodology"] == CURRENT_ERA]
+    recent = index[index["methodology"] == rsf.CURRENT]
     counts = recent.groupby(["year", "situation"]).size().unstack(fill_value=0)
     fig = go.Figure()
     for band, colour in SITUATION_COLOURS.items():

@@ -10,7 +10,6 @@ from dashboard import (
     cpj_census,
     navigation,
     plot,
-    rsf_editions,
     text,
     url_sync,
 )
@@ -23,7 +22,7 @@ from etl.sources.rsf_index import methodology as rsf
 
 def rsf_section(series: pd.DataFrame, country: str) -> None:
     kinds = ("rank", "score")
-    if (series["methodology"] == rsf_editions.CURRENT_ERA).any():
+    if (series["methodology"] == rsf.CURRENT).any():
         kinds += ("indicators",)
     for kind in kinds:
         chart = cached.chart(CountryChart(kind, country))

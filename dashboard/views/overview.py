@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cached, captions, chart_specs, navigation, plot, rsf_editions
+from dashboard import cached, captions, chart_specs, navigation, plot
 from dashboard.download_button import download
 from dashboard.text import md_escape
 from etl import project, registry
@@ -67,5 +67,5 @@ destinations = (
 )
 for column, page in zip(st.columns(len(destinations)), destinations, strict=True):
     column.page_link(page.script, label=page.title, icon=page.icon)
-st.caption(md_escape(rsf.ERAS[rsf_editions.CURRENT_ERA]["explanation"]))
+st.caption(md_escape(rsf.ERAS[rsf.CURRENT]["explanation"]))
 captions.source_caption(registry.DATASETS["rsf_index"])

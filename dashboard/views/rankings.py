@@ -39,7 +39,7 @@ if region != ALL:
 era = rsf.era_of(year)
 # the situation band and the five indicators exist in the current methodology only
 indicators = {name: name.capitalize() for name, _, _ in rsf.INDICATORS}
-current = {"situation": "Situation", **indicators} if era == rsf_editions.CURRENT_ERA else {}
+current = {"situation": "Situation", **indicators} if era == rsf.CURRENT else {}
 columns = {
     "rank": "Rank",
     "country": "Country",

@@ -165,6 +165,7 @@ INDEX_MAP = Measure(
     "score",
     "RSF World Press Freedom Index",
     "score",
+    unit="RSF score",
     on_map=OnMap("rsf", "bands"),
 )
 RANK = Measure(

@@ -4,6 +4,8 @@ these, and every chart, map and summary of the dashboard draws with them."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 ERAS = {
     "2002-2012": {
         "years": (2002, 2012),
@@ -58,6 +60,8 @@ INDICATORS = (  # column, label, raw header
 )
 
 CURRENT = list(ERAS)[-1]  # the methodology in force ("2022+"): five indicators, five bands
+# The first edition of each methodology after the first: where the lines break.
+NEW_METHODOLOGY_YEARS = tuple(era["years"][0] for era in list(ERAS.values())[1:])
 INDICATOR_COLUMNS = tuple(column for column, _, _ in INDICATORS)
 
 # Between the last edition of an era and the first of the next: a line must not join them.
@@ -86,3 +90,31 @@ def situation_of(score: float) -> str:
     if score >= 40:
         return "difficult"
     return "very serious"
+
+
+def with_changes(index: pd.DataFrame) -> pd.DataFrame:
+    """Add each entity's rank and score change since its previous edition.
+
+    Rank changes span methodology breaks (ranks are comparable in kind); score
+    changes are left blank across a break, where scores are not comparable.
+    """
+    if "rank_change" in index.columns:  # already done (e.g. a cached frame)
+        return index
+    frame = index.sort_values(["iso3", "year"]).copy()
+    editions = sorted(frame["year"].unique())
+    previous_edition = dict(zip(editions[1:], editions[:-1], strict=True))
+    frame["previous_year"] = frame["year"].map(previous_edition).astype("Int64")
+    before = frame[["iso3", "year", "rank", "score", "methodology"]].rename(
+        columns={
+            "year": "previous_year",
+            "rank": "previous_rank",
+            "score": "previous_score",
+            "methodology": "previous_methodology",
+        }
+    )
+    frame = frame.merge(before, on=["iso3", "previous_year"], how="left")
+    frame["rank_change"] = frame["previous_rank"] - frame["rank"]  # positive = moved up
+    same_era = frame["previous_methodology"] == frame["methodology"]
+    frame["score_change"] = (frame["score"] - frame["previous_score"]).where(same_era).round(2)
+    frame["entities_ranked"] = frame.groupby("year")["iso3"].transform("size")
+    return frame.drop(columns=["previous_methodology"]).sort_values(["year", "rank", "iso3"])

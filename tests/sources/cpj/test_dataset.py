@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from dashboard import data
+from dashboard.case_filter import CaseFilter, filter_cases
+from dashboard.cpj_census import latest_census
 from etl import store
 from etl.sources.cpj import meta as cpj_meta
 from tests.conftest import DATASETS
@@ -31,7 +32,7 @@ def test_person_years_reproduce_cpj_census_totals(census, year, total):
     ("year", "total"), [(2019, 260), (2020, 286), (2021, 305), (2022, 367), (2023, 320)]
 )
 def test_newest_counts_add_up_to_the_world_census(census, year, total):
-    latest = data.latest_census(census)
+    latest = latest_census(census)
     assert latest[latest.year == year]["imprisoned"].sum() == total
 
 
@@ -70,8 +71,8 @@ def test_killed_counts_equal_case_rows_and_drill_through_returns_them():
     totals = counts.groupby(["iso3", "year"])["killed"].sum()
     assert totals.sum() == ((cases.status == "killed") & cases.event_year.notna()).sum()
     for (iso3, year), count in totals.sample(40, random_state=7).items():
-        wanted = data.CaseFilter(countries=(iso3,), years=(year, year), statuses=("killed",))
-        assert len(data.filter_cases(cases, wanted)) == count, (iso3, year)
+        wanted = CaseFilter(countries=(iso3,), years=(year, year), statuses=("killed",))
+        assert len(filter_cases(cases, wanted)) == count, (iso3, year)
 
 
 def test_census_drill_through_lists_exactly_the_people_counted(census):
