@@ -33,6 +33,17 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """An integrity count that every ETL run reports for a dataset: its rows by the values
+    of one column (how links were made, which rows are flagged, which were merged), so that
+    what the ETL decided about identity is visible, not buried in the rows."""
+
+    column: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
 class Dataset:
     name: str
     title: str
@@ -49,6 +60,7 @@ class Dataset:
     notes: tuple[str, ...] = field(default_factory=tuple)
     # allowed | attribution-non-commercial | share-alike | unverified | forbidden
     redistribution: str = "allowed"
+    integrity: tuple[Tally, ...] = field(default_factory=tuple)
 
     @property
     def filename(self) -> str:
