@@ -3,6 +3,7 @@
     /data/<dataset>.csv       a published dataset, byte for byte as committed
     /data/datapackage.json    the Frictionless data package
     /data/README.md           the data dictionary
+    /data/integrity.json      the integrity report of the last ETL run
 
 so a researcher can `pandas.read_csv("http://host/data/rsf_index.csv")`. Datasets whose
 terms are unverified or forbid redistribution answer 403 with the reason.
@@ -34,6 +35,7 @@ from etl import registry, store
 DOCUMENTS = {
     store.DATAPACKAGE: "application/json",
     store.DICTIONARY: "text/markdown; charset=utf-8",
+    store.INTEGRITY: "application/json",
 }
 
 

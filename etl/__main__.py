@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from etl import registry, release
+from etl import registry, release, store
 from etl.errors import EtlError
 from etl.fetch import Fetcher, default_mirror, frozen_checksums
 from etl.pipeline import Report, RunOptions, lock, run
@@ -58,6 +58,14 @@ def main(argv: list[str] | None = None) -> int:
         "without it any removal is held back and the last release kept",
     )
     runner.add_argument(
+        "--reason",
+        action="append",
+        default=[],
+        metavar="DATASET=WHY",
+        help="why this dataset changes in this run (a correction, a publisher's revision), "
+        "recorded with its row changes in the changelog (repeat for several)",
+    )
+    runner.add_argument(
         "--missing",
         action="store_true",
         help="only the sources with a published file missing from the output folder (the "
@@ -95,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(
             f"--allow-shrink takes dataset names; unknown {unknown}, choose from {sorted(datasets)}"
         )
+    reasons = dict(reason.partition("=")[::2] for reason in args.reason)
+    unknown = [name for name, why in reasons.items() if name not in datasets or not why.strip()]
+    if unknown:
+        parser.error(f"--reason takes DATASET=WHY; not a dataset or no reason: {unknown}")
     mirror = None if args.online else (args.mirror or default_mirror())
     if mirror is not None and not mirror.is_dir():
         parser.error(f"mirror directory {mirror} does not exist")
@@ -115,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         rejects_dir=ROOT / ".etl" / "rejects",
         allow_shrink=frozenset(args.allow_shrink),
         force=args.force,
+        reasons=reasons,
     )
     try:
         report = run(chosen, fetcher, args.out, options=options)
@@ -122,7 +135,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ETL run not started: {exc}", file=sys.stderr)
         return 1
     print(summary(report, options), file=sys.stderr)
+    print(integrity_summary(report, args.out), file=sys.stderr)
     return 1 if any(not o.ok for o in report.outcomes) else 0
+
+
+def integrity_summary(report: Report, out_dir: Path) -> str:
+    """The integrity counts of the datasets this run wrote (all: datasets/integrity.json)."""
+    written = {path.removesuffix(".csv") for o in report.outcomes for path in o.written}
+    lines = [
+        f"integrity: {entry['dataset']}.{entry['column']}: "
+        + "; ".join(f"{value} {count}" for value, count in entry["counts"].items())
+        for entry in store.load_integrity(out_dir)
+        if entry["dataset"] in written
+    ]
+    return "\n".join(lines) if lines else "integrity: no tallied dataset rewritten"
 
 
 def summary(report: Report, options: RunOptions) -> str:

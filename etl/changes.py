@@ -29,15 +29,32 @@ def read_rows(content: bytes) -> pd.DataFrame:
     return pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False)
 
 
+BLANK = "(blank)"  # how an integrity count names rows with no value in its column
+
+
 def profile(dataset: model.Dataset, content: bytes) -> dict:
     """Checksum, size, row count and rows per period of a published file: what a release
-    records, so that a later build can be checked against it even without the file."""
+    records, so that a later build can be checked against it even without the file; and
+    the dataset's integrity counts (rows by the values of each column it tallies)."""
     rows = read_rows(content)
     record = {"bytes": len(content), "sha256": sha256(content), "rows": len(rows)}
     if dataset.period in rows.columns:
         counts = Counter(rows[dataset.period])
         record["periods"] = {period: counts[period] for period in sorted(counts)}
+    if dataset.integrity:
+        record["integrity"] = {
+            tally.column: tally_counts(rows[tally.column]) for tally in dataset.integrity
+        }
     return record
+
+
+def tally_counts(values: pd.Series) -> dict[str, int]:
+    """Rows per value, most frequent first; a cell listing several values ("a; b") counts
+    once for each."""
+    counts = Counter(
+        value.strip() or BLANK for cell in values for value in (cell.split("; ") if cell else [""])
+    )
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 @dataclass

@@ -297,6 +297,8 @@ class RunOptions:
     # datasets whose rows may disappear in this run (the explicit `--allow-shrink NAME`)
     allow_shrink: frozenset[str] = frozenset()
     force: bool = False  # rebuild even when inputs, code and outputs are unchanged
+    # dataset name → why it changes in this run (`--reason NAME=WHY`), kept in the changelog
+    reasons: dict[str, str] = field(default_factory=dict)
 
 
 def write_rejects(rejects_dir: Path | None, source: str, problems: list[Problem]) -> None:
@@ -482,7 +484,7 @@ def _run_locked(sources, fetcher, out_dir, progress, options) -> Report:
         for c in o.changes
         if c.losses()
     }
-    release_files = release.prepare(out_dir, files, found, allowed)
+    release_files = release.prepare(out_dir, files, found, allowed, options.reasons)
     written = publishing.publish(out_dir, "run", {**files, **release_files})
     for outcome in outcomes:
         outcome.written = [path for path in written if path in outcome.files]

@@ -1,5 +1,6 @@
-"""What a build publishes besides the datasets: a version with a changelog of row changes,
-the Frictionless data package, and the data dictionary — all generated from the metadata.
+"""What a build publishes besides the datasets: a version with a changelog of row changes
+(and why, where the run said), the Frictionless data package, the data dictionary and the
+integrity report — all generated from the metadata and the provenance records.
 
 A build that changes no dataset writes nothing new, so rebuilding from the same inputs
 leaves the committed files byte-identical.
@@ -7,6 +8,7 @@ leaves the committed files byte-identical.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from etl import changes, model, project, registry
 from etl.docs import datasets_markdown
 from etl.formats import json_bytes, sha256
 from etl.publish import publish
-from etl.store import CHANGELOG, DATAPACKAGE, DICTIONARY, load_changelog
+from etl.store import CHANGELOG, DATAPACKAGE, DICTIONARY, INTEGRITY, load_changelog
 
 PACKAGE_NAME = "press-freedom-dashboard-datasets"
 # Open Definition licence ids for terms that are not a standard licence.
@@ -136,7 +138,51 @@ def _change_line(name: str, change: dict) -> str:
     return line
 
 
-def dictionary(version: dict | None, log: list[dict]) -> str:
+def integrity_report(out_dir: Path, published: dict[str, bytes]) -> list[dict]:
+    """Every dataset's integrity counts as its source's provenance records them (the one
+    `published` now, else the one released in out_dir), titled from the metadata."""
+    report = []
+    for source in registry.sources():
+        path = f"provenance/{source.name}.json"
+        if path in published:
+            record = json.loads(published[path])
+        elif (out_dir / path).exists():
+            record = json.loads((out_dir / path).read_text(encoding="utf-8"))
+        else:
+            continue
+        outputs = {output["path"]: output for output in record.get("outputs", [])}
+        for dataset in source.datasets:
+            counts = outputs.get(dataset.filename, {}).get("integrity", {})
+            report += [
+                {
+                    "dataset": dataset.name,
+                    "column": tally.column,
+                    "title": tally.title,
+                    "description": tally.description,
+                    "rows": outputs[dataset.filename]["rows"],
+                    "counts": counts[tally.column],
+                }
+                for tally in dataset.integrity
+                if tally.column in counts
+            ]
+    return report
+
+
+def _integrity_markdown(report: list[dict]) -> list[str]:
+    lines = [
+        "## Integrity report",
+        "",
+        "Written by every ETL run: how the ETL decided who and where each row is (links by "
+        "method, merged duplicates, flagged rows, unattributed residuals), counted per dataset.",
+        "",
+    ]
+    for entry in report:
+        counts = "; ".join(f"{value}: {count:,}" for value, count in entry["counts"].items())
+        lines.append(f"- `{entry['dataset']}.{entry['column']}` — {entry['title']}: {counts}")
+    return [*lines, ""]
+
+
+def dictionary(version: dict | None, log: list[dict], report: list[dict]) -> str:
     lines = [
         f"# {project.NAME}: data dictionary",
         "",
@@ -153,12 +199,17 @@ def dictionary(version: dict | None, log: list[dict]) -> str:
         "",
         datasets_markdown(),
         "",
+        *(_integrity_markdown(report) if report else []),
         "## Changelog",
         "",
     ]
     for entry in reversed(log):
         lines.append(f"### build-{entry['version']} ({entry['date']})")
-        lines += [_change_line(name, c) for name, c in entry["datasets"].items()]
+        reasons = entry.get("reasons", {})
+        lines += [
+            _change_line(name, c) + (f" — why: {reasons[name]}" if name in reasons else "")
+            for name, c in entry["datasets"].items()
+        ]
         lines += [
             f"- `{name}`: rows removed with `--allow-shrink` ({reason})"
             for name, reason in entry.get("allowed_removals", {}).items()
@@ -172,11 +223,13 @@ def prepare(
     published: dict[str, bytes],
     found: dict[str, dict],
     allowed_removals: dict[str, str] | None = None,
+    reasons: dict[str, str] | None = None,
 ) -> dict[str, bytes]:
     """The release files for the state `out_dir` will be in once `published` (relative path
     → bytes) is applied: a new version in the changelog if any dataset changed against its
     release (`found`: dataset name → changelog entry; `allowed_removals`: dataset name →
-    what --allow-shrink let through), the data package and the dictionary.
+    what --allow-shrink let through; `reasons`: dataset name → why it changed, as the run
+    said with --reason), the data package, the dictionary and the integrity report.
 
     The changelog is read from out_dir, which holds the last release (runs publish datasets
     and release files together), so a rerun after an interrupted run writes the same."""
@@ -205,12 +258,17 @@ def prepare(
         }
         if allowed_removals:
             entry["allowed_removals"] = dict(sorted(allowed_removals.items()))
+        explained = {name: why for name, why in (reasons or {}).items() if name in changed}
+        if explained:
+            entry["reasons"] = dict(sorted(explained.items()))
         log.append(entry)
     version = log[-1] if log else None
+    report = integrity_report(out_dir, published)
     return {
         CHANGELOG: json_bytes(log),
         DATAPACKAGE: json_bytes(datapackage(files, version)),
-        DICTIONARY: dictionary(version, log).encode("utf-8"),
+        DICTIONARY: dictionary(version, log, report).encode("utf-8"),
+        INTEGRITY: json_bytes(report),
     }
 
 

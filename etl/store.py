@@ -25,6 +25,7 @@ COMMIT_MARKER = "COMMIT"
 CHANGELOG = "CHANGELOG.json"
 DATAPACKAGE = "datapackage.json"
 DICTIONARY = "README.md"
+INTEGRITY = "integrity.json"
 
 
 def read_published(out_dir: Path, rel: str) -> bytes:
@@ -142,6 +143,12 @@ def release_stamp(directory: Path | None = None) -> tuple:
 
 def load_changelog(out_dir: Path | None = None) -> list[dict]:
     path = (out_dir or DATASETS_DIR) / CHANGELOG
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def load_integrity(out_dir: Path | None = None) -> list[dict]:
+    """The integrity report of the last run: one entry per dataset and tallied column."""
+    path = (out_dir or DATASETS_DIR) / INTEGRITY
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
 
 

@@ -95,11 +95,32 @@ download(dataset, frame, dataset.filename, f"Download {dataset.filename}")
 if not dataset.download_blocked:
     st.code(f'pd.read_csv("{origin}/data/{dataset.filename}")', language="python")
 
+checks = [entry for entry in store.load_integrity(store.DATASETS_DIR) if entry["dataset"] == chosen]
+if checks:
+    st.subheader("Integrity", anchor=False)
+    st.markdown(
+        "How the ETL decided who and where each row is, counted by the last run "
+        "(all datasets: [`integrity.json`](/data/integrity.json))."
+    )
+    for check in checks:
+        st.markdown(f"**{md_escape(check['title'])}.** {md_escape(check['description'])}")
+        st.dataframe(
+            pd.DataFrame({"value": list(check["counts"]), "rows": list(check["counts"].values())}),
+            hide_index=True,
+        )
+
 st.subheader("Changes by build", anchor=False)
 history = [
     {
         "build": store.build_label(entry),
-        **entry["datasets"].get(chosen, {"added": 0, "removed": 0, "changed": 0}),
+        **{
+            key: count
+            for key, count in entry["datasets"]
+            .get(chosen, {"added": 0, "removed": 0, "changed": 0})
+            .items()
+            if not key.startswith("by_")
+        },
+        "why": entry.get("reasons", {}).get(chosen, ""),
     }
     for entry in reversed(log)
 ]
