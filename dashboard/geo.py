@@ -15,6 +15,9 @@ from pathlib import Path
 TOPOJSON_DIR = Path(__file__).resolve().parent / "static" / "topojson"
 TOPOJSON_URL = "/app/static/topojson/"  # where Streamlit's static serving exposes the folder
 PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False}
+# CPJ records Israel, Gaza and the West Bank as one location; on the map its count is
+# drawn on both shapes (the hover says so) rather than left off the map.
+SHARED_SHAPES = {"XIP": ("ISR", "PSE")}
 
 
 @lru_cache(maxsize=1)
@@ -24,6 +27,11 @@ def mapped_codes() -> frozenset[str]:
     return frozenset(g["id"] for g in topology["objects"]["countries"]["geometries"] if g.get("id"))
 
 
+def shapes_of(code: str) -> tuple[str, ...]:
+    """The shapes a code is drawn on: its own, or those of the places it records together."""
+    return SHARED_SHAPES.get(code, (code,))
+
+
 def unmapped(codes) -> list[str]:
     """Codes the map cannot draw (e.g. Kosovo, Northern Cyprus, the OECS)."""
-    return sorted(set(codes) - mapped_codes())
+    return sorted(c for c in set(codes) if not set(shapes_of(c)) <= mapped_codes())

@@ -31,6 +31,16 @@ def _years(rows: pd.DataFrame) -> str:
     return ", ".join(str(y) for y in years)
 
 
+def _rank_of(rows: pd.DataFrame) -> str:
+    """A rank with the number ranked in its years (139 in 2002, 180 since 2013): rank 101 of
+    139 and rank 101 of 180 are not the same standing."""
+    rank = int(rows["rank"].iloc[0])
+    by_count = rows.groupby(rows["entities_ranked"].astype(int), sort=True)
+    if by_count.ngroups == 1:
+        return f"{rank} of {int(rows['entities_ranked'].iloc[0])} ({_years(rows)})"
+    return f"{rank} (" + "; ".join(f"of {n} in {_years(g)}" for n, g in by_count) + ")"
+
+
 def country_summary(series: pd.DataFrame) -> list[str]:
     """Sentences about one entity's record (rows from rsf.with_changes, one iso3)."""
     series = series.sort_values("year")
@@ -60,10 +70,7 @@ def country_summary(series: pd.DataFrame) -> list[str]:
     lines.append(latest_text + ".")
     best = series[series["rank"] == series["rank"].min()]
     worst = series[series["rank"] == series["rank"].max()]
-    lines.append(
-        f"Best rank: {int(best['rank'].iloc[0])} ({_years(best)}). "
-        f"Worst rank: {int(worst['rank'].iloc[0])} ({_years(worst)})."
-    )
+    lines.append(f"Best rank: {_rank_of(best)}. Worst rank: {_rank_of(worst)}.")
     recent = series[series["methodology"] == rsf.CURRENT]
     if len(recent) >= 2:
         first, last = recent.iloc[0], recent.iloc[-1]

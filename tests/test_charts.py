@@ -103,6 +103,8 @@ def test_unmapped_entities_are_known(index):
     missing = geo.unmapped(index[index["year"] == 2026]["iso3"])
     assert "XKX" in missing and "XNC" in missing
     assert "AZE" not in missing and "MLT" not in missing
+    # CPJ's Israel and the Occupied Palestinian Territory is drawn on both shapes
+    assert geo.unmapped(["XIP", "XKX"]) == ["XKX"]
 
 
 def test_thinned_geometry_keeps_every_shape_including_microstates():

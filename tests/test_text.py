@@ -53,3 +53,16 @@ def test_ordinary_text_is_unchanged_apart_from_escapes():
     assert md_escape("Azerbaijan 2024: rank 167") == "Azerbaijan 2024: rank 167"
     assert md_escape("score 23.95") == "score 23\\.95"
     assert WORD_JOINER not in md_escape("wwwx.example, http:/x, ftp:/ www")
+
+
+def test_a_rank_is_said_with_the_number_ranked_that_year():
+    """Azerbaijan's best rank (101, in 2002) was out of 139; its worst (171, 2026) of 180."""
+    import pandas as pd
+
+    from dashboard.text import country_summary
+    from etl.sources.rsf_index import methodology as rsf
+    from tests.conftest import DATASETS
+
+    index = rsf.with_changes(pd.read_csv(DATASETS / "rsf_index.csv"))
+    lines = country_summary(index[index["iso3"] == "AZE"])
+    assert "Best rank: 101 of 139 (2002). Worst rank: 171 of 180 (2026)." in lines

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import geo
 from dashboard.charts.style import NO_DATA, SITUATION_COLOURS, fmt, source_line
 from etl import model
 from etl.sources.rsf_index import methodology as rsf
@@ -144,9 +145,6 @@ def world_map(edition: pd.DataFrame, measure: model.Measure) -> go.Figure:
     return source_line(fig, measure.dataset, str(year))
 
 
-# CPJ records Israel, Gaza and the West Bank as one location; on the map its count is
-# drawn on both shapes (the hover says so) rather than left off the map.
-SHARED_SHAPES = {"XIP": ("ISR", "PSE")}
 COUNT_TICKS = (0, 1, 2, 5, 10, 20, 50, 100, 200, 500)
 
 
@@ -160,8 +158,9 @@ def count_map(values: pd.DataFrame, measure: model.Measure, year: int) -> go.Fig
     unit = measure.unit
     rows = []
     for row in values.itertuples():
-        for shape in SHARED_SHAPES.get(row.iso3, (row.iso3,)):
-            shared = " (CPJ records these together)" if row.iso3 in SHARED_SHAPES else ""
+        shapes = geo.shapes_of(row.iso3)
+        for shape in shapes:
+            shared = " (CPJ records these together)" if len(shapes) > 1 else ""
             rows.append(
                 (shape, row.value, f"<b>{row.country}</b>{shared}<br>{int(row.value)} {unit}")
             )
