@@ -26,7 +26,7 @@ from dashboard.chart_specs import (
 )
 from dashboard.charts import counts, maps, panels
 from dashboard.charts import rsf_index as rsf_charts
-from dashboard.names import country_names, entity_names
+from dashboard.names import country_names, entity_names, states
 from etl import model, registry, store
 from etl.sources.rsf_index import methodology as rsf
 
@@ -154,7 +154,7 @@ def _sources(spec: CountryChart, name: str, values_of: Values) -> Chart:
             own = measures.country_series(values, measure, country)
             if not own.empty:
                 members.append((measure, own))
-            position = measures.standing(values, measure, country)
+            position = measures.standing(values, measure, country, states())
             if position:
                 standings.append(position)
         if members:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 
@@ -16,3 +18,12 @@ def entity_names() -> dict[str, str]:
     from etl.countries import entities
 
     return entities()["name"].to_dict()
+
+
+@lru_cache(maxsize=1)
+def states() -> tuple[str, ...]:
+    """The codes of the world's current countries and territories (ISO 3166-1)."""
+    from etl.countries import entities
+
+    table = entities()
+    return tuple(table.index[table["code_status"] == "iso3166-1"])
