@@ -193,10 +193,22 @@ def test_sources_compared_page_shows_both_counts_and_reasons():
     at = page("views/compared.py", edition="2021")
     assert not at.exception
     table = at.dataframe[0].value.set_index("Country")
-    assert table.loc["China", "RSF (round-up, where published)"] == 127
-    assert table.loc["China", "CPJ (1 December census)"] == 49
+    assert table.loc["China", "RSF (round-up, where published)"] == "127"
+    assert table.loc["China", "CPJ (1 December census)"] == "49"
+    assert "None" not in set(table.stack())
     assert any("World: CPJ 305 · RSF 488" in c.value for c in at.caption)
     assert any("Reference date" in m.value for m in at.markdown)
+
+
+@needs_built()
+def test_sources_compared_opens_on_the_latest_year_both_sources_cover():
+    """RSF's round-ups run to 2024, CPJ's census to 2023: 2023, with no blank column."""
+    at = page("views/compared.py")
+    assert not at.exception
+    assert at.select_slider[0].value == 2023
+    table = at.dataframe[0].value.set_index("Country")
+    assert "no census" not in set(table["CPJ (1 December census)"])
+    assert "not published" in set(table["RSF (round-up, where published)"])
 
 
 @needs_built()

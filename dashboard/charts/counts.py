@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.charts.style import SEQUENCE, source_line, span
+from dashboard.charts.style import SEQUENCE, source_line, source_note, span
 from etl import registry
 
 CENSUS = registry.DATASETS["cpj_census"]
@@ -86,18 +86,41 @@ def cpj_counts_chart(census: pd.DataFrame, killed: pd.DataFrame, country: str) -
 
 def detained_compared(world: pd.DataFrame) -> go.Figure:
     """World totals by year: RSF's detained (round-ups) beside CPJ's census (year, source,
-    value)."""
+    value). A year a source published no figure says so, rather than leaving a gap that
+    reads as zero."""
     fig = go.Figure()
+    years = sorted(world["year"].unique())
     for i, (source, part) in enumerate(world.groupby("source", sort=False)):
+        gaps = sorted(set(years) - set(part["year"]))
         fig.add_trace(
             go.Bar(
                 x=part["year"],
                 y=part["value"],
                 name=source,
                 marker_color=SEQUENCE[i],
+                offsetgroup=source,
+                legendgroup=source,
                 text=part["value"],
                 textposition="outside",
                 hovertemplate=f"{source} %{{x}}: %{{y}}<extra></extra>",
+            )
+        )
+        fig.add_trace(  # in the same slot: the source's missing years, said in words
+            go.Bar(
+                x=gaps,
+                y=[0] * len(gaps),
+                name=f"{source}: not published",
+                marker_color=SEQUENCE[i],
+                offsetgroup=source,
+                legendgroup=source,
+                showlegend=False,
+                text=["not published"] * len(gaps),
+                textposition="outside",
+                textangle=-90,
+                constraintext="none",  # else Plotly shrinks the words to the bar's width
+                cliponaxis=False,
+                textfont={"color": "#666", "size": 11},
+                hovertemplate=f"{source} %{{x}}: not published<extra></extra>",
             )
         )
     fig.update_layout(
@@ -114,4 +137,8 @@ def detained_compared(world: pd.DataFrame) -> go.Figure:
     )
     fig.update_xaxes(tickformat="d", dtick=1)
     fig.update_yaxes(title="Journalists", rangemode="tozero")
-    return source_line(fig, registry.DATASETS["rsf_roundup"], span(world))
+    return source_note(
+        fig,
+        f"{registry.DATASETS['rsf_roundup'].attribution}; "
+        f"{registry.DATASETS['cpj_census'].attribution} {span(world)}",
+    )

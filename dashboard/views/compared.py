@@ -23,7 +23,10 @@ cpj_world = census.groupby("year")["imprisoned"].sum()
 years = url_params.Years(
     tuple(set(rsf_world["year"]) | set(cpj_world.index[cpj_world.index >= 2015])), "year"
 )
-year, message = url_params.parse_year(st.query_params.get("edition"), years, years.latest)
+both = sorted(set(rsf_world["year"]) & set(cpj_world.index))  # the default: both sources speak
+year, message = url_params.parse_year(
+    st.query_params.get("edition"), years, both[-1] if both else years.latest
+)
 
 st.title("Sources compared: journalists in prison")
 url_sync.note(message)
@@ -70,21 +73,29 @@ rsf_country = (
     .drop_duplicates("iso3", keep="last")
 )
 cpj_country = census[census["year"] == year].groupby("iso3")["imprisoned"].sum()
+rsf_figures = rsf_country.set_index("iso3")["value"]
 codes = sorted(
-    set(rsf_country["iso3"]) | set(cpj_country[cpj_country > 0].index),
-    key=lambda c: (
-        -max(cpj_country.get(c, 0), int(rsf_country.set_index("iso3")["value"].get(c, 0)))
-    ),
+    set(rsf_figures.index) | set(cpj_country[cpj_country > 0].index),
+    key=lambda c: -max(cpj_country.get(c, 0), int(rsf_figures.get(c, 0))),
 )
+census_taken = year in cpj_world.index
+
+
+def cpj_cell(code: str) -> str:
+    """A census lists everyone held, so a country absent from a census year held no one."""
+    return f"{int(cpj_country.get(code, 0))}" if census_taken else "no census"
+
+
 table = pd.DataFrame(
     {
         "Country": [names.get(c, c) for c in codes],
-        "CPJ (1 December census)": [cpj_country.get(c) for c in codes],
+        "CPJ (1 December census)": [cpj_cell(c) for c in codes],
         "RSF (round-up, where published)": [
-            rsf_country.set_index("iso3")["value"].get(c) for c in codes
+            f"{int(rsf_figures[c])}" if c in rsf_figures.index else "not published"
+            for c in codes
         ],
     }
-).astype({"CPJ (1 December census)": "Int64", "RSF (round-up, where published)": "Int64"})
+)
 rsf_total = rsf_world.set_index("year")["value"].get(year)
 cpj_total = cpj_world.get(year)
 totals = (
@@ -94,7 +105,7 @@ totals = (
 st.subheader(f"By country, {year}", anchor=False)
 st.caption(
     md_escape(totals) + ". RSF publishes country figures only for its leading "
-    "jailers; blank means not published, not zero. CPJ's census has no figures after "
+    "jailers; \"not published\" is not zero. CPJ's census has no figures after "
     f"{int(census['year'].max())} in the data available here."
 )
 st.dataframe(table, hide_index=True, width="stretch")
