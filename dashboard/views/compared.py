@@ -91,8 +91,7 @@ table = pd.DataFrame(
         "Country": [names.get(c, c) for c in codes],
         "CPJ (1 December census)": [cpj_cell(c) for c in codes],
         "RSF (round-up, where published)": [
-            f"{int(rsf_figures[c])}" if c in rsf_figures.index else "not published"
-            for c in codes
+            f"{int(rsf_figures[c])}" if c in rsf_figures.index else "not published" for c in codes
         ],
     }
 )
@@ -105,7 +104,7 @@ totals = (
 st.subheader(f"By country, {year}", anchor=False)
 st.caption(
     md_escape(totals) + ". RSF publishes country figures only for its leading "
-    "jailers; \"not published\" is not zero. CPJ's census has no figures after "
+    'jailers; "not published" is not zero. CPJ\'s census has no figures after '
     f"{int(census['year'].max())} in the data available here."
 )
 st.dataframe(table, hide_index=True, width="stretch")
