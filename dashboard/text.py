@@ -138,3 +138,13 @@ def agreement_summary(name: str, standings: list[dict]) -> list[str]:
     else:
         lines.append(f"The sources broadly agree (within {spread} percentile points).")
     return lines
+
+
+def nothing_matches(filters: dict[str, str], elsewhere: str = "") -> str:
+    """The empty state of a filtered table: what the filters were and how to widen them
+    (`filters`: control label → the value chosen; only the filters that are set)."""
+    chosen = "; ".join(
+        f"{md_escape(label)}: {md_escape(value)}" for label, value in filters.items()
+    )
+    text = f"Nothing matches these filters ({chosen}). Clear or widen one of them to see rows."
+    return f"{text} {elsewhere}" if elsewhere else text

@@ -308,3 +308,19 @@ def test_cases_page_explains_why_cpj_records_are_absent(installation_without_wit
     at = page("views/cases.py")
     assert not at.exception
     assert NOT_BUILT in at.error[0].value and "terms do not let this project" in at.error[0].value
+
+
+def test_an_empty_ranking_says_why_and_where_the_search_matches():
+    """The README's own example: Azerbaijan is not in RSF's Africa region."""
+    at = page("views/rankings.py", edition="2024", q="azer", region="Africa")
+    assert not at.exception
+    [note] = at.info
+    assert "Search country: azer; Region: Africa" in note.value
+    assert "finds Azerbaijan (Eastern Europe & Central Asia) in other regions" in note.value
+
+
+@needs_built()
+def test_an_empty_case_list_says_which_filters_to_widen():
+    at = page("views/cases.py", q="no such name anywhere", country="AZE")
+    assert not at.exception
+    assert "Search: no such name anywhere; Country: Azerbaijan" in at.info[0].value

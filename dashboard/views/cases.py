@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import cached, captions, case_filter, cpj_census, navigation, url_params, url_sync
 from dashboard.download_button import download
 from dashboard.names import entity_names
-from dashboard.text import md_escape
+from dashboard.text import md_escape, nothing_matches
 from etl import registry
 from etl.sources.cpj import meta as cpj_meta
 
@@ -122,6 +122,16 @@ with records_tab:
     }
     table = found[list(shown_columns)].rename(columns=shown_columns)
     st.caption(f"{len(found):,} of {len(cases):,} cases. Select a row to see the case in full.")
+    if found.empty:
+        active = {
+            "Search": query,
+            "Country": ", ".join(present.get(c, c) for c in countries),
+            "Year of event": f"{year_from}–{year_to}" if wanted.years else "",
+            "Status": ", ".join(statuses),
+            "Charge category": ", ".join(charges),
+            "Role": role if role != case_filter.ANY_ROLE else "",
+        }
+        st.info(nothing_matches({label: value for label, value in active.items() if value}))
     selection = st.dataframe(
         table,
         hide_index=True,

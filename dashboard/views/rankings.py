@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import cached, captions, navigation, rsf_editions, url_params, url_sync
 from dashboard.download_button import download
+from dashboard.text import md_escape, nothing_matches
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
@@ -54,6 +55,18 @@ st.caption(
     + rsf.ERAS[era]["explanation"]
     + " Rank change: places gained since the previous edition."
 )
+if table.empty:
+    this_year = index[index["year"] == year]
+    others = this_year[this_year["country"].str.contains(query, case=False, regex=False)]
+    elsewhere = (
+        "The search finds "
+        + ", ".join(f"{md_escape(r.country)} ({md_escape(r.region)})" for r in others.itertuples())
+        + " in other regions."
+        if query and region != ALL and len(others)
+        else ""
+    )
+    active = {"Search country": query} if query else {}
+    st.info(nothing_matches(active | ({"Region": region} if region != ALL else {}), elsewhere))
 shown = table[list(columns)].rename(columns=columns)
 shown["Profile"] = "/" + navigation.COUNTRY.url_path + "?country=" + table["iso3"]
 st.dataframe(
