@@ -26,6 +26,7 @@ from dashboard.chart_specs import (
 )
 from dashboard.charts import counts, maps, panels
 from dashboard.charts import rsf_index as rsf_charts
+from dashboard.charts.figure_data import figure_data
 from dashboard.names import country_names, entity_names, states
 from etl import model, registry, store
 from etl.sources.rsf_index import methodology as rsf
@@ -69,13 +70,15 @@ def draw(spec: Spec, load: Loader, values: Values | None = None) -> Chart:
         return _map(spec, load, values)
     index = rsf.with_changes(load("rsf_index"))
     if isinstance(spec, BandsChart):
-        return Chart(
-            rsf_charts.situation_bar(index), spec, sources=(registry.DATASETS["rsf_index"],)
-        )
+        figure = rsf_charts.situation_bar(index)
+        table = _drawn(figure, series="situation", x="year", y="entities")
+        return Chart(figure, spec, table, sources=(registry.DATASETS["rsf_index"],))
     if isinstance(spec, CompareChart):
         shown = index[index["iso3"].isin(spec.countries)]
         figure = rsf_charts.compare_chart(shown, spec.measure)
-        return Chart(figure, spec, sources=(spec.measure.dataset,))
+        column = spec.measure.column
+        table = shown[["iso3", "country", "year", "methodology", column]].dropna(subset=[column])
+        return Chart(figure, spec, table, sources=(spec.measure.dataset,))
     return _country(spec, index, load, values)
 
 
@@ -91,14 +94,33 @@ def _country(spec: CountryChart, index: pd.DataFrame, load: Loader, values: Valu
             census[census["iso3"] == iso3], killed[killed["iso3"] == iso3], name
         )
         sources = (registry.DATASETS["cpj_census"], registry.DATASETS["cpj_killed_counts"])
-        return Chart(figure, spec, sources=sources)
+        table = _drawn(figure, series="measure", x="year", y="journalists")
+        return Chart(figure, spec, table.assign(iso3=iso3, country=name), sources=sources)
     series = index[index["iso3"] == iso3].sort_values("year")
     builder = {
         "rank": rsf_charts.rank_chart,
         "score": rsf_charts.score_chart,
         "indicators": rsf_charts.indicators_chart,
     }[spec.kind]
-    return Chart(builder(series), spec, sources=(registry.DATASETS["rsf_index"],))
+    columns = [c for c in INDEX_TABLE[spec.kind] if c in series.columns]
+    drawn = series[columns].dropna(subset=columns[len(_ROWS) :], how="all")  # years it shows
+    return Chart(builder(series), spec, drawn, (registry.DATASETS["rsf_index"],))
+
+
+# The columns of RSF's index behind each profile chart, named as in the dataset
+_ROWS = ["iso3", "country", "year", "methodology"]
+INDEX_TABLE = {
+    "rank": [*_ROWS, "rank", "entities_ranked", "rank_change"],
+    "score": [*_ROWS, "score", "situation", "score_change"],
+    "indicators": [*_ROWS, *(name for name, _, _ in rsf.INDICATORS)],
+}
+
+
+def _drawn(figure: go.Figure, **names: str) -> pd.DataFrame:
+    """The numbers a figure draws, with columns named for what they are."""
+    return figure_data(figure).rename(
+        columns={"series": names["series"], "x": names["x"], "y": names["y"]}
+    )
 
 
 # The columns of RSF's index behind its map (the figure alone would lose them)

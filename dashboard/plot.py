@@ -29,8 +29,8 @@ def show(
     """Render a figure with the offline map config, then offer beside it: the data behind
     it, snapshots (PNG, SVG, self-contained HTML) and, for named charts, an embed code.
 
-    data_frame: the table behind the chart when the figure alone would lose detail (maps);
-    otherwise the numbers are taken from the figure itself. embed: a gallery.Chart.
+    data_frame: the table behind the chart; else the named chart's (`embed`, a gallery.Chart)
+    table; else the numbers are taken from the figure itself.
     """
     from dashboard.charts.figure_data import figure_data
 
@@ -40,6 +40,8 @@ def show(
     sources = sources if isinstance(sources, list | tuple) else [sources]
     left, middle, right = st.columns([3, 2, 2])
     with left:
+        if data_frame is None and embed is not None:
+            data_frame = embed.table
         frame = data_frame if data_frame is not None else figure_data(fig)
         download(sources, frame, f"{key}.csv", key=f"{key}-csv")
     # The snapshot and embed controls are built only when their popover is opened: a page

@@ -119,3 +119,26 @@ def test_thinned_geometry_keeps_every_shape_including_microstates():
     drawn = {g["id"] for g in countries if g.get("id") and g.get("arcs")}
     assert len(drawn) == 235  # as in the original file
     assert {"SGP", "BHR", "MLT", "MDV", "AND", "LIE", "MCO", "SMR", "TON", "CPV"} <= drawn
+
+
+@pytest.mark.parametrize(
+    ("kind", "params", "columns"),
+    [
+        ("rank", {"country": "AZE"}, ["country", "year", "rank", "entities_ranked"]),
+        ("indicators", {"country": "AZE"}, ["year", "political", "safety"]),
+        ("compare", {"countries": "AZE,TUR"}, ["country", "year", "rank"]),
+        ("bands", {}, ["situation", "year", "entities"]),
+    ],
+)
+def test_the_data_behind_a_chart_names_its_columns(kind, params, columns):
+    """Not series/x/y: the names the chart shows."""
+    from dashboard import gallery
+    from etl import store
+
+    table = gallery.build(kind, params, store.read_dataset).table
+    assert set(columns) <= set(table.columns) and not {"series", "x", "y"} & set(table.columns)
+    if kind == "indicators":  # the five indicators exist from 2022 on
+        assert table["year"].min() == 2022
+    if kind == "rank":
+        azerbaijan_2002 = table[table["year"] == 2002].iloc[0]
+        assert (azerbaijan_2002["rank"], azerbaijan_2002["entities_ranked"]) == (101, 139)
