@@ -53,6 +53,12 @@ def _map_text(fig: go.Figure) -> str:
     return text + (f" Countries per band: {'; '.join(bands)}." if bands else "")
 
 
+def _reversed(fig: go.Figure, trace) -> bool:
+    """Whether the trace's y axis is turned so that up means a lower number (ranks)."""
+    axis = fig.layout["yaxis" + (trace.yaxis or "y")[1:]]
+    return axis is not None and axis.autorange == "reversed"
+
+
 def _series_text(fig: go.Figure) -> str:
     from dashboard.charts.figure_data import figure_data
 
@@ -60,16 +66,22 @@ def _series_text(fig: go.Figure) -> str:
     if frame.empty:
         return "No data drawn."
     frame = frame[pd.to_numeric(frame["y"], errors="coerce").notna()]
+    lower_is_better = {t.name or "": _reversed(fig, t) for t in fig.data}
     parts = []
     for name, part in list(frame.groupby("series", sort=False))[:MAX_SERIES]:
         part = part.astype({"y": float})
         first, last = part.iloc[0], part.iloc[-1]
         top, bottom = part.loc[part["y"].idxmax()], part.loc[part["y"].idxmin()]
+        if lower_is_better.get(name):  # a rank: the smallest number is the best place
+            extremes = (("best", bottom), ("worst", top))
+        else:
+            extremes = (("highest", top), ("lowest", bottom))
         label = f"{name}: " if name else ""
         parts.append(
             f"{label}from {_fmt(first['y'])} in {first['x']} to {_fmt(last['y'])} in "
-            f"{last['x']} (maximum {_fmt(top['y'])} in {top['x']}, minimum "
-            f"{_fmt(bottom['y'])} in {bottom['x']})"
+            f"{last['x']} ("
+            + ", ".join(f"{word} {_fmt(row['y'])} in {row['x']}" for word, row in extremes)
+            + ")"
         )
     more = frame["series"].nunique() - MAX_SERIES
     return "; ".join(parts) + (f"; and {more} more series." if more > 0 else ".")

@@ -142,3 +142,12 @@ def test_the_data_behind_a_chart_names_its_columns(kind, params, columns):
     if kind == "rank":
         azerbaijan_2002 = table[table["year"] == 2002].iloc[0]
         assert (azerbaijan_2002["rank"], azerbaijan_2002["entities_ranked"]) == (101, 139)
+
+
+def test_rank_alt_text_says_best_and_worst_not_maximum():
+    """A rank's smallest number is its best place; counts keep highest and lowest."""
+    from dashboard import alttext, gallery
+    from etl import store
+
+    text = alttext.describe(gallery.build("rank", {"country": "AZE"}, store.read_dataset).figure)
+    assert "best 101 in 2002, worst 162 in 2012" in text and "maximum" not in text
