@@ -68,6 +68,12 @@ class Years:
         present = set(self.values)
         return tuple(y for y in range(self.first, self.latest + 1) if y not in present)
 
+    @property
+    def label(self) -> str:
+        """A control's label that shows the range, e.g. "Edition (2002–2026)"."""
+        span = f" ({self.first}–{self.latest})" if self.first != self.latest else ""
+        return f"{self.noun.capitalize()}{span}"
+
     def describe(self) -> str:
         """E.g. "Editions: 2002–2026 (no 2011 edition)." or "Census years: 1992–2019."."""
         span = f"{self.first}–{self.latest}" if self.first != self.latest else str(self.first)

@@ -324,3 +324,11 @@ def test_an_empty_case_list_says_which_filters_to_widen():
     at = page("views/cases.py", q="no such name anywhere", country="AZE")
     assert not at.exception
     assert "Search: no such name anywhere; Country: Azerbaijan" in at.info[0].value
+
+
+def test_year_controls_show_their_range_and_movers_link_to_profiles():
+    at = page("views/world_map.py")
+    assert at.select_slider[0].label == "Edition (2002–2026)"
+    at = page("views/overview.py")
+    fell = at.dataframe[0].value
+    assert set(fell["profile"].str.fullmatch(r"/country\?country=[A-Z]{3}")) == {True}

@@ -61,7 +61,7 @@ plot.show(
     data_frame=world,
 )
 
-year = st.select_slider(years.noun.capitalize(), options=years.values, value=year, key="edition")
+year = st.select_slider(years.label, options=years.values, value=year, key="edition")
 url_sync.sync_url(edition=year)
 rsf_country = (
     roundup[

@@ -45,10 +45,20 @@ with right:
         "rank_change": "Places",
         "score_change": "Score change",
     }
+    moves = moves.assign(profile="/" + navigation.COUNTRY.url_path + "?country=" + moves["iso3"])
+    links = {"profile": st.column_config.LinkColumn("Profile", display_text="Open profile")}
     st.markdown("**Fell furthest**")
-    st.dataframe(moves.head(5)[shown].rename(columns=labels), hide_index=True)
+    st.dataframe(
+        moves.head(5)[[*shown, "profile"]].rename(columns=labels),
+        hide_index=True,
+        column_config=links,
+    )
     st.markdown("**Rose furthest**")
-    st.dataframe(moves.tail(5).iloc[::-1][shown].rename(columns=labels), hide_index=True)
+    st.dataframe(
+        moves.tail(5).iloc[::-1][[*shown, "profile"]].rename(columns=labels),
+        hide_index=True,
+        column_config=links,
+    )
     download(
         registry.DATASETS["rsf_index"],
         moves[shown].rename(columns=labels),

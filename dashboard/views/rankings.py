@@ -23,9 +23,7 @@ url_sync.note(message)
 url_sync.note(region_message)
 left, middle, right = st.columns([1, 2, 2])
 latest_first = list(years)[::-1]
-year = left.selectbox(
-    years.noun.capitalize(), latest_first, index=latest_first.index(year), key="edition"
-)
+year = left.selectbox(years.label, latest_first, index=latest_first.index(year), key="edition")
 query = middle.text_input("Search country", value=query, key="q", max_chars=100)
 region = right.selectbox(
     "Region", [ALL, *regions], index=[ALL, *regions].index(region), key="region"

@@ -22,7 +22,7 @@ measure = registry.ON_MAP[metric]
 years = chart_specs.map_years(measure, cached.load, cached.measure_values)
 year, message = chart_specs.parse_map_year(st.query_params.get("edition"), years)
 url_sync.note(message)
-year = st.select_slider(years.noun.capitalize(), options=years.values, value=year, key="edition")
+year = st.select_slider(years.label, options=years.values, value=year, key="edition")
 url_sync.sync_url({"metric": chart_specs.DEFAULT_MAP}, metric=metric, edition=year)
 
 chart = cached.chart(chart_specs.MapChart(measure, year))
