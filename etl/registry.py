@@ -29,6 +29,7 @@ PACKAGES = (
     "vdem",
     "amnesty",
     "rsf_roundup",
+    "amnesty_findings",
 )
 
 

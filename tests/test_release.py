@@ -26,6 +26,8 @@ def copy_of_datasets(tmp_path):
     for file in DATASETS.iterdir():
         if file.is_file():
             shutil.copy(file, tmp_path / file.name)
+    # the provenance records hold the integrity counts the release reports
+    shutil.copytree(DATASETS / "provenance", tmp_path / "provenance")
     return tmp_path
 
 

@@ -1,0 +1,173 @@
+"""Amnesty International's findings, curated with their quotes (amnesty_findings.csv, beside
+this module): one row per quote with its findings, published one row per quote and finding.
+
+Validation rejects, naming the line: an unknown finding code, a finding whose quote lacks the
+words that state it, a figure or a person the quote does not contain, a missing URL or date,
+an unknown country, publication kind, source kind or language.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from etl.countries import entities
+from etl.errors import Problem
+from etl.fetch import Fetched, RawFile
+from etl.parsing import read_csv, require_columns
+from etl.pipeline import Source
+from etl.sources.amnesty_findings import meta
+
+NAME = "amnesty_findings"
+FILE = "amnesty_findings.csv"
+LOCAL = Path(__file__).resolve().parent / FILE
+CURATED_COLUMNS = (
+    "quote_id",
+    "iso3",
+    "year",
+    "publication_kind",
+    "publisher",
+    "title",
+    "published",
+    "url",
+    "language",
+    "source_kind",
+    "quote",
+    "findings",
+    "persons",
+    "note",
+)
+_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+_CODED = re.compile(r"(?P<code>[a-z_]+)(=(?P<figure>\d+))?")
+SEPARATOR = ";"
+
+
+def parse(fetched: Fetched) -> pd.DataFrame:
+    frame = read_csv(NAME, fetched.name, fetched.content)
+    require_columns(NAME, fetched.name, frame, list(CURATED_COLUMNS))
+    frame = frame.replace("", pd.NA)
+    frame["year"] = pd.to_numeric(frame["year"], errors="coerce").astype("Int64")
+    return frame
+
+
+def coded(cell: object) -> list[tuple[str, int | None]]:
+    """The findings of one curated row: 'code' or 'code=figure', separated by ';'."""
+    items = [item.strip() for item in str(cell if pd.notna(cell) else "").split(SEPARATOR)]
+    out = []
+    for item in filter(None, items):
+        match = _CODED.fullmatch(item)
+        if match is None:
+            out.append((item, None))
+        else:
+            figure = match["figure"]
+            out.append((match["code"], int(figure) if figure else None))
+    return out
+
+
+def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    quotes = frames[FILE]
+    rows = []
+    for quote in quotes.to_dict("records"):
+        findings = coded(quote["findings"]) or [("", None)]
+        for code, figure in findings:
+            finding = meta.FINDINGS.get(code)
+            rows.append(
+                {
+                    **{k: v for k, v in quote.items() if k != "findings"},
+                    "finding": code or pd.NA,
+                    "finding_label": finding.label if finding else pd.NA,
+                    "figure": figure,
+                    "cpj_charge_category": finding.cpj_category if finding else pd.NA,
+                }
+            )
+    table = pd.DataFrame(rows)
+    table["figure"] = pd.array(table["figure"], dtype="Int64")
+    table["year"] = pd.array(table["year"], dtype="Int64")
+    return {NAME: table}
+
+
+def states(finding: meta.Finding, quote: str) -> bool:
+    """Whether the quote contains the words the finding declares (every cue pattern)."""
+    return all(re.search(cue, quote, flags=re.IGNORECASE) for cue in finding.cues)
+
+
+def contains_figure(quote: str, figure: int) -> bool:
+    """Whether the quote states the figure in digits (thousands may be separated by , or .)."""
+    digits = re.sub(r"(?<=\d)[,.](?=\d{3}\b)", "", quote)
+    return re.search(rf"(?<![\d]){figure}(?![\d])", digits) is not None
+
+
+def _persons(cell: object) -> list[str]:
+    text = str(cell) if pd.notna(cell) else ""
+    return [name.strip() for name in text.split(SEPARATOR) if name.strip()]
+
+
+def row_problems(row: dict, known: set[str]) -> list[str]:
+    """Every rule this published row breaks (the rule's wording names what is wrong)."""
+    quote = str(row["quote"]) if pd.notna(row["quote"]) else ""
+    problems = []
+    if pd.isna(row["finding"]):
+        problems.append("no finding coded")
+    elif row["finding"] not in meta.FINDINGS:
+        problems.append(f"unknown finding category {row['finding']!r}")
+    elif not states(meta.FINDINGS[row["finding"]], quote):
+        cues = " and ".join(meta.FINDINGS[row["finding"]].cues)
+        problems.append(f"the quote lacks the words stating {row['finding']} ({cues})")
+    if pd.notna(row["figure"]) and not contains_figure(quote, int(row["figure"])):
+        problems.append(f"the quote does not state the figure {row['figure']}")
+    for person in _persons(row["persons"]):
+        if person not in quote:
+            problems.append(f"the quote does not name {person!r}")
+    if len(quote) < 20:
+        problems.append("the quote is missing or too short")
+    if not str(row["url"]).startswith(("https://", "http://")) or pd.isna(row["url"]):
+        problems.append("URL missing")
+    if pd.isna(row["published"]) or not _DATE.fullmatch(str(row["published"])):
+        problems.append("publication date missing or not YYYY-MM(-DD)")
+    if row["iso3"] not in known:
+        problems.append(f"unknown country {row['iso3']!r}")
+    if pd.isna(row["year"]):
+        problems.append("year missing")
+    for column, allowed in (
+        ("publication_kind", meta.PUBLICATION_KINDS),
+        ("source_kind", tuple(meta.SOURCE_KINDS)),
+        ("language", meta.LANGUAGES),
+    ):
+        if row[column] not in allowed:
+            problems.append(f"unknown {column} {row[column]!r}")
+    return problems
+
+
+def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    table = tables[NAME]
+    known = set(entities().index)
+    problems = [
+        Problem(
+            NAME,
+            row["source_file"],
+            int(row["source_line"]),
+            rule,
+            f"{row['quote_id']} ({row['iso3']} {row['year']})",
+        )
+        for row in table.to_dict("records")
+        for rule in row_problems(row, known)
+    ]
+    duplicated = table[table.duplicated(["quote_id", "finding"], keep="first")]
+    problems += [
+        Problem(NAME, row.source_file, int(row.source_line), "duplicate finding", row.quote_id)
+        for row in duplicated.itertuples()
+    ]
+    return problems
+
+
+SOURCE = Source(
+    name=NAME,
+    datasets=meta.DATASETS,
+    mirror_folder="amnesty_findings",
+    raw_files=(RawFile(FILE, f"etl/sources/amnesty_findings/{FILE}", local=LOCAL),),
+    parse=parse,
+    harmonise=harmonise,
+    validate=validate,
+)
