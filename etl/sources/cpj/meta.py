@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from etl.model import Column, Dataset, Measure, OnMap, Panel
+from etl.model import Column, Dataset, Measure, OnMap, Panel, Tally
 
 TITLE = "CPJ"  # the source's short name, for source lines naming several
 
@@ -19,6 +19,26 @@ CPJ_URLS = (
     "https://cpj.org/data/ (database downloads)",
 )
 CASE_STATUSES = ("imprisoned", "killed", "missing", "unlisted")
+# CPJ's exports, by the label a case record names them with (cpj_cases.sources).
+EXPORTS = {
+    "people list": "cpj-people-list-2026-02-24",
+    "api": "cpj-api-people-list-2025-06",
+    "killed download": "cpj-killed-download-2024-03",
+    "data manager": "cpj-datamanager-2024-07",
+    "census": "cpj-person-years-2020",
+}
+# What was done about text CPJ's files carry garbled (cpj_cases.text_quality).
+TEXT_REPAIRED_FROM = "text repaired from {}"
+TEXT_REDECODED = "text repaired by re-decoding"
+TEXT_GARBLED = "text garbled in source"
+TEXT_QUALITY = (
+    *(TEXT_REPAIRED_FROM.format(export) for export in EXPORTS.values()),
+    TEXT_REDECODED,
+    TEXT_GARBLED,
+)
+# Renamed CPJ profiles (cpj_cases.profile_check).
+PROFILE_MERGED = "renamed profile merged"
+PROFILE_TO_REVIEW = "possible renamed profile, not merged"
 DATE_PRECISIONS = ("day", "month", "year", "approximate", "unknown")
 CHARGE_CATEGORIES = (
     "anti-state",
@@ -231,8 +251,8 @@ CPJ_CASES = Dataset(
             "string",
             "confirmed (CPJ is reasonably certain the death was "
             "work-related), unconfirmed, or reclassified (confirmed in an older export but "
-            "absent from CPJ's newer lists of confirmed cases). Killed only; blank for "
-            "media workers.",
+            "absent from CPJ's newer lists of confirmed cases, and not a renamed profile: "
+            "see profile_check). Killed only; blank for media workers.",
             required=False,
             enum=("confirmed", "unconfirmed", "reclassified"),
             source_column="motiveConfirmed / Motive",
@@ -244,6 +264,64 @@ CPJ_CASES = Dataset(
             "'; ' (newest first; the newest one's values are used).",
         ),
         Column("url", "string", "CPJ's profile page.", source_column="mtpage / cpj.org URL"),
+        Column(
+            "former_person_ids",
+            "string",
+            "Killed: older profile slugs of the same person that CPJ renamed, merged into "
+            "this record, each with the exports that used it: 'slug (export, …)', "
+            "separated by '; '.",
+            required=False,
+        ),
+        Column(
+            "profile_check",
+            "string",
+            f"Killed: '{PROFILE_MERGED}' when this record absorbs an older slug of the same "
+            "person (same normalised name, or one adding words to the other; same country "
+            f"and event date; no export holds both slugs); '{PROFILE_TO_REVIEW}' when a "
+            "profile in possible_person_ids may be the same person but the date differs or "
+            "the names are only alike: to be checked by a person, counted separately meanwhile.",
+            required=False,
+            enum=(PROFILE_MERGED, PROFILE_TO_REVIEW),
+        ),
+        Column(
+            "possible_person_ids",
+            "string",
+            "Profiles that may be this person but were not merged, separated by '; '.",
+            required=False,
+        ),
+        Column(
+            "text_quality",
+            "string",
+            "Text CPJ's file carries garbled (UTF-8 read as Mac Roman or Latin-1, e.g. "
+            f"'Xi‚Äôan'): '{TEXT_REPAIRED_FROM.format('<export>')}' when re-decoding restores "
+            "it and that export writes the same person's text cleanly; "
+            f"'{TEXT_REDECODED}' when an exact re-decoding restores it but no export "
+            f"confirms it; '{TEXT_GARBLED}' when it cannot be restored with certainty and is "
+            "kept as CPJ wrote it. Blank when the text is clean.",
+            required=False,
+            enum=TEXT_QUALITY,
+        ),
+    ),
+    integrity=(
+        Tally(
+            "profile_check",
+            "Renamed CPJ profiles",
+            "Killed records that absorbed an older slug of the same person (each one a person "
+            "no longer counted twice), and records that may be one person under two slugs, "
+            "left for review.",
+        ),
+        Tally(
+            "text_quality",
+            "Garbled text from CPJ's files",
+            "Case records whose text CPJ's file carries garbled: repaired and confirmed by "
+            "another export, repaired by exact re-decoding alone, or flagged as left garbled.",
+        ),
+        Tally(
+            "motive",
+            "Killed records by motive",
+            "Confirmed, unconfirmed and reclassified killed records (reclassified: dropped "
+            "from CPJ's newer confirmed lists, renamed profiles excluded).",
+        ),
     ),
     notes=(
         "Imprisoned: one row per imprisonment episode; CPJ's list has no release dates, so "
@@ -251,6 +329,8 @@ CPJ_CASES = Dataset(
         "Killed: the newest export that holds a person wins (people list exported 2026-02-24, "
         "then the API dump of 2025-06, then the data-manager scrape of 2024-07). After June "
         "2024 only confirmed journalists are covered.",
+        "Killed: CPJ sometimes renames a profile's slug between exports; such a pair is one "
+        "record under the newest slug, the old slug kept in former_person_ids.",
         "Dates are never made more precise than CPJ states them: 'May 2 or 3, 2012' is 2012-05.",
         "Gender, local/foreign, sources of fire, impunity, mediums and beats of killed "
         "journalists come from CPJ's 43-column export (to 2023), joined on name, year and "

@@ -17,7 +17,7 @@ from etl.fetch import Fetched, RawFile
 from etl.names import person_key
 from etl.parsing import read_csv, read_json
 from etl.pipeline import Source
-from etl.sources.cpj import census, meta
+from etl.sources.cpj import census, garbled, meta, renamed
 from etl.sources.cpj.values import (
     charge_categories,
     joined,
@@ -45,14 +45,26 @@ GAP_PRISON_WORLD = "country_year_counts/ddf--datapoints--journaprison--by--globa
 
 # Exports of the killed list, newest first: the first one holding a person wins.
 KILLED_EXPORTS = {
-    PEOPLE_LIST: "cpj-people-list-2026-02-24",
-    API_DUMP: "cpj-api-people-list-2025-06",
-    KILLINGS: "cpj-datamanager-2024-07",
+    PEOPLE_LIST: meta.EXPORTS["people list"],
+    API_DUMP: meta.EXPORTS["api"],
+    KILLINGS: meta.EXPORTS["data manager"],
 }
 EXPORT_LABELS = {
     **KILLED_EXPORTS,
-    IMPRISONED: "cpj-datamanager-2024-07",
-    MISSING: "cpj-datamanager-2024-07",
+    IMPRISONED: meta.EXPORTS["data manager"],
+    MISSING: meta.EXPORTS["data manager"],
+    FULL_EXPORT: meta.EXPORTS["killed download"],
+    CENSUS: meta.EXPORTS["census"],
+}
+# The name and country columns of each export of people: how one person is found in another.
+PERSON_FIELDS = {
+    IMPRISONED: ("fullName", "country"),
+    CENSUS: ("fullName", "country"),
+    KILLINGS: ("fullName", "country"),
+    FULL_EXPORT: ("fullName", "country"),
+    PEOPLE_LIST: ("Name", "Country"),
+    API_DUMP: ("fullName", "location"),
+    MISSING: ("fullName", "country"),
 }
 
 RAW_FILES = (
@@ -273,10 +285,17 @@ def _killed_cases(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         ],
         ignore_index=True,
     )
+    rows["iso3"] = name_to_iso3(rows["country_cpj"], NAME)
+    renames = renamed.find(rows, list(KILLED_EXPORTS.values()))
+    rows["former_person_id"] = rows["person_id"].where(rows["person_id"].isin(list(renames.merged)))
+    rows["person_id"] = rows["person_id"].replace(renames.merged)
     exports = rows.groupby("person_id")["export"].agg(lambda e: joined(list(dict.fromkeys(e))))
     oldest_role = rows.drop_duplicates("person_id", keep="last").set_index("person_id")["role"]
     newest = rows.drop_duplicates("person_id", keep="first").set_index("person_id")
     newest["sources"] = exports
+    newest["known_names"] = rows.groupby("person_id", sort=False)["name"].agg(
+        lambda names: list(dict.fromkeys(names))
+    )
     # Only the data-manager scrape distinguishes media workers; the newer lists are
     # journalists-only filters, so a media worker there would not appear in them.
     newest["role"] = oldest_role
@@ -288,16 +307,33 @@ def _killed_cases(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         .str.lower()
         .where(newest["motive"].str.lower().isin(["confirmed", "unconfirmed"]))
     )
+    newest["former_person_ids"] = _former_person_ids(rows)
+    newest["possible_person_ids"] = pd.Series(
+        {slug: joined(sorted(others)) for slug, others in renames.to_review.items()}, dtype=object
+    )
+    newest["profile_check"] = pd.Series(pd.NA, index=newest.index, dtype=object)
+    newest.loc[newest["possible_person_ids"].notna(), "profile_check"] = meta.PROFILE_TO_REVIEW
+    newest.loc[newest["former_person_ids"].notna(), "profile_check"] = meta.PROFILE_MERGED
     newest.loc[_dropped_from_confirmed_lists(newest), "motive"] = "reclassified"
     return newest.reset_index()
+
+
+def _former_person_ids(rows: pd.DataFrame) -> pd.Series:
+    """Slug → the renamed slugs merged into it, each with the exports that used it."""
+    former = rows.dropna(subset=["former_person_id"])
+    exports = former.groupby(["person_id", "former_person_id"], sort=False)["export"].agg(", ".join)
+    labelled = [f"{old} ({used})" for (_, old), used in exports.items()]
+    return (
+        pd.Series(labelled, index=exports.index.get_level_values(0)).groupby(level=0).agg("; ".join)
+    )
 
 
 # Each newer export lists every confirmed journalist killed in its date range; a confirmed
 # journalist that an export newer than the record's own omits has since been reclassified
 # or withdrawn by CPJ.
 CONFIRMED_LISTS = {
-    "cpj-people-list-2026-02-24": ("2001-01-01", "2025-12-02"),
-    "cpj-api-people-list-2025-06": ("1992-01-01", "2025-05-25"),
+    meta.EXPORTS["people list"]: ("2001-01-01", "2025-12-02"),
+    meta.EXPORTS["api"]: ("1992-01-01", "2025-05-25"),
 }
 
 
@@ -386,12 +422,13 @@ def _killed_details(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _add_killed_details(cases: pd.DataFrame, details: pd.DataFrame) -> pd.DataFrame:
-    killed = cases["status"] == "killed"
-    keyed = cases.loc[killed, ["name", "event_year", "iso3"]].assign(
-        key=cases.loc[killed, "name"].map(person_key)
-    )
+    """Joined on every name the person's exports use, newest first, so that a renamed
+    profile keeps the details filed under its older name."""
+    killed = cases.loc[cases["status"] == "killed", ["known_names", "event_year", "iso3"]]
+    keyed = killed.explode("known_names")
+    keyed["key"] = keyed["known_names"].map(person_key)
     matched = keyed.reset_index().merge(details, on=["key", "event_year", "iso3"], how="inner")
-    matched = matched.set_index("index")
+    matched = matched.drop_duplicates("index").set_index("index")
     for column in ("gender", "local_or_foreign", "sources_of_fire", "impunity", "mediums", "beats"):
         if column not in cases.columns:
             cases[column] = pd.NA
@@ -410,6 +447,10 @@ CASE_VALUE_FIELDS = (
 
 
 def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    people_frames, text_quality = garbled.repair(
+        {name: frames[name] for name in PERSON_FIELDS}, PERSON_FIELDS, EXPORT_LABELS
+    )
+    frames = {**frames, **people_frames}
     cases = pd.concat(
         [
             _imprisoned_cases(frames[IMPRISONED]),
@@ -432,6 +473,14 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         lambda cats: joined(list(dict.fromkeys(c for c in cats if c)))
     )
     cases["case_id"] = _case_ids(cases)
+    cases["text_quality"] = pd.Series(
+        [
+            text_quality.get((f, int(n)))
+            for f, n in zip(cases["source_file"], cases["source_line"], strict=True)
+        ],
+        index=cases.index,
+        dtype=object,
+    )
 
     people = census.census_people(frames[CENSUS])
     people["iso3"] = name_to_iso3(people["country_cpj"], NAME)

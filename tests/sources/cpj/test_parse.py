@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from etl.errors import ValidationError
+from etl.sources.cpj import meta
 from etl.sources.cpj import steps as cpj
 from tests.sources.cpj import fixtures as fx
 
@@ -136,3 +137,64 @@ def test_missing_column_and_bad_json_are_named():
         cpj.parse(fx.fetched(cpj.API_DUMP, "[{not json"))
     with pytest.raises(ValidationError, match="year and count are numbers"):
         cpj.parse(fx.fetched(cpj.GAP_PRISON, fx.GAP_PRISON.replace("68", "n/a")))
+
+
+# Rows as CPJ's exports write them: one person under an older slug in the 2024-07 scrape and
+# a newer one in the 2026 people list; and two alike names four days apart, not merged.
+RENAMED_OLD = (
+    '4,Freelance,Carlos Domínguez Rodríguez,Nuevo Laredo,Killed,Murder,,"January 13, 2018",'
+    "https://cpj.org/data/people/carlos-dominguez-rodriguez/,Mexico,Journalist,Confirmed\n"
+    '5,"Shms News Agency,Al Aqsa Radio",Mohamed Abu Skheil,Gaza City,Killed,,,"March 28, 2024",'
+    "https://cpj.org/data/people/mohamed-abu-skheil/,"
+    "Israel and the Occupied Palestinian Territory,Media Worker,\n"
+)
+RENAMED_NEW = (
+    '"Carlos Domínguez",Killed,"January 13, 2018",Mexico,Freelance,Confirmed,Murder,'
+    "https://cpj.org/data/people/carlos-dominguez/\n"
+    '"Mohamed El Sayed Abu Skheil",Killed,"March 18, 2024",'
+    '"Israel and the Occupied Palestinian Territory","Al-Quds Radio",Confirmed,'
+    '"Dangerous Assignment",https://cpj.org/data/people/mohamed-el-sayed-abu-skheil/\n'
+)
+
+
+def test_a_renamed_profile_is_one_case_and_alike_names_are_flagged():
+    tables = fx.tables(
+        **{cpj.KILLINGS: fx.KILLINGS + RENAMED_OLD, cpj.PEOPLE_LIST: fx.PEOPLE_LIST + RENAMED_NEW}
+    )
+    cases = tables["cpj_cases"].set_index("person_id")
+    assert "carlos-dominguez-rodriguez" not in cases.index
+    carlos = cases.loc["carlos-dominguez"]
+    assert carlos["motive"] == "confirmed"  # not 'reclassified', and counted once
+    assert carlos["profile_check"] == meta.PROFILE_MERGED
+    assert carlos["former_person_ids"] == "carlos-dominguez-rodriguez (cpj-datamanager-2024-07)"
+    assert carlos["location"] == "Nuevo Laredo"  # only the older export has the city
+    assert carlos["sources"].endswith("cpj-datamanager-2024-07")
+    for slug, other in [
+        ("mohamed-abu-skheil", "mohamed-el-sayed-abu-skheil"),
+        ("mohamed-el-sayed-abu-skheil", "mohamed-abu-skheil"),
+    ]:
+        assert cases.loc[slug, "profile_check"] == meta.PROFILE_TO_REVIEW
+        assert cases.loc[slug, "possible_person_ids"] == other
+    assert cases.loc["dropped-later", "motive"] == "reclassified"
+    assert pd.isna(cases.loc["dropped-later", "profile_check"])
+    counts = tables["cpj_killed_counts"].set_index(["iso3", "year", "role", "motive"])
+    assert counts.loc[("MEX", 2018, "journalist", "confirmed"), "killed"] == 1
+    assert ("MEX", 2018, "journalist", "reclassified") not in counts.index
+
+
+def test_garbled_text_is_repaired_only_when_certain_and_always_flagged():
+    imprisoned = fx.IMPRISONED.replace("0,Meydan TV", "0,Radio T√©l√©vision V√©ritas").replace(
+        "3,Tuoi Tre",
+        "3,\u00e2\u20ac\u0153Tuoi Tre\u00e2\u20ac\x9d",  # cp1252 has no 0x9D
+    )
+    census = fx.CENSUS.replace("Someone\xa0Else", "Ã\x81ngel Mario Ksheratto")
+    tables = fx.tables(**{cpj.IMPRISONED: imprisoned, cpj.CENSUS: census})
+    cases = tables["cpj_cases"].set_index("person_id")
+    assert cases.loc["afgan-mukhtarli", "organizations"] == "Radio Télévision Véritas"
+    assert cases.loc["afgan-mukhtarli", "text_quality"] == meta.TEXT_REDECODED
+    assert (
+        cases.loc["do-cong-duong", "organizations"] == "\u00e2\u20ac\u0153Tuoi Tre\u00e2\u20ac\x9d"
+    )
+    assert cases.loc["do-cong-duong", "text_quality"] == meta.TEXT_GARBLED
+    assert pd.isna(cases.loc["yelena-petrova", "text_quality"])
+    assert "Ángel Mario Ksheratto" in set(tables["cpj_census_people"]["name"])
