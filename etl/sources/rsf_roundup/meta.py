@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from etl.model import Column, Dataset, Measure, Panel
+from etl.model import Column, Dataset, Measure, Panel, Tally
 
 TITLE = "RSF"  # the source's short name, for source lines naming several
+
+# whose words a figure's quote is: RSF's own, or an outlet reporting RSF
+SOURCE_KINDS = ("RSF publication", "report of RSF")
 
 RSF_ROUNDUP = Dataset(
     name="rsf_roundup",
@@ -45,6 +48,14 @@ RSF_ROUNDUP = Dataset(
         ),
         Column("as_of", "string", "Reference date of the figure (round-ups: 1 December)."),
         Column("publisher", "string", "Who published the text quoted."),
+        Column(
+            "source_kind",
+            "string",
+            "Whose words the quote is: RSF publication (RSF's own text: its web page, report "
+            "or newsletter, or a copy of one, as the note says) or report of RSF (another "
+            "outlet's sentence reporting RSF's figure).",
+            enum=SOURCE_KINDS,
+        ),
         Column("title", "string", "Title of that publication."),
         Column("published", "string", "Publication date (YYYY-MM or YYYY-MM-DD)."),
         Column("url", "string", "Where to read it."),
@@ -57,7 +68,17 @@ RSF_ROUNDUP = Dataset(
         "detention or death is linked to their work; detained is a stock on 1 December (or "
         "mid-December), killed a flow over the year. RSF revises past years: revised figures "
         "are kept beside the first ones, each with its publication date.",
-        "Hand-curated: a figure enters only with its URL and quoted sentence.",
+        "Hand-curated: a figure enters only with its URL and quoted sentence. RSF's own "
+        "text is cited where a copy of it could be read; otherwise an outlet's report of the "
+        "figure, marked report of RSF in source_kind.",
+    ),
+    integrity=(
+        Tally(
+            "source_kind",
+            "Figures by source",
+            "How many figures quote RSF's own text and how many rest on another outlet's "
+            "report of it.",
+        ),
     ),
 )
 

@@ -22,6 +22,15 @@ NAME = "rsf_roundup"
 FILE = "rsf_roundup.csv"
 LOCAL = Path(__file__).resolve().parent / FILE
 _DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+RSF = "Reporters Without Borders (RSF)"
+
+
+def states(quote: object, value: object) -> bool:
+    """Whether the quote states the number as a whole number: 55 is not found in 550,
+    nor 12 in 2012 or in 1,200."""
+    if pd.isna(quote) or pd.isna(value):
+        return False
+    return re.search(rf"(?<![\d.,]){int(value)}(?![\d]|[.,]\d)", str(quote)) is not None
 
 
 def parse(fetched: Fetched) -> pd.DataFrame:
@@ -48,8 +57,12 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         (table["quote"].fillna("").str.len() < 20, "the sentence stating the figure is quoted"),
         (~table["published"].fillna("").str.fullmatch(_DATE.pattern), "publication date"),
         (
-            ~table.apply(lambda r: str(r["value"]) in str(r["quote"]), axis=1),
+            ~table.apply(lambda r: states(r["quote"], r["value"]), axis=1),
             "the quoted sentence contains the figure",
+        ),
+        (
+            (table["source_kind"] == "RSF publication") != (table["publisher"] == RSF),
+            "RSF publications, and only they, are published by RSF",
         ),
     )
     return [
