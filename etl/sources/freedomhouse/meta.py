@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etl.countries import EXISTENCE_FLAG, EXISTENCE_TALLY
 from etl.model import Column, Dataset, Measure, OnMap, Panel, entity_columns
 
 TITLE = "Freedom House"  # the source's short name, for source lines naming several
@@ -26,8 +27,9 @@ def _fh(name, title, description, url, columns, notes, citation, key=("entity", 
         attribution=f"Source: Freedom House, {title.split(',')[0]}",
         citation=citation,
         primary_key=key,
-        columns=columns,
+        columns=(*columns, EXISTENCE_FLAG),
         notes=notes,
+        integrity=(EXISTENCE_TALLY,),
         redistribution="unverified",
     )
 
