@@ -204,9 +204,10 @@ FH_FOTP = _fh(
     ),
     (
         "Year is the year covered (edition minus one).",
-        "Kosovo's 2008–2009 rows are all zeros with status '0' in the file and are treated as "
-        "missing; for year 2011 the sub-scores of the two Congos are swapped in the file "
-        "(they add up to each other's totals) and are left blank, the totals kept.",
+        "Kosovo's year-2008 row is all zeros with status '0' in the file and is treated as "
+        "missing (its 2009 rating, 53, is kept); for year 2011 the sub-scores of the two "
+        "Congos are swapped in the file (they add up to each other's totals) and are left "
+        "blank, the totals kept.",
         "Rows with neither a score nor a status (defunct states listed with empty values) are "
         "left out.",
     ),

@@ -25,8 +25,7 @@ RATINGS_SHEETS = {
     "Territory Ratings, Statuses": "territory",
 }
 STATUS = {"F": "free", "PF": "partly free", "NF": "not free"}
-# Rows the file gets wrong (see SOURCES.md): all-zero Kosovo rows, swapped Congo sub-scores.
-FOTP_ZERO_ROWS = {("Kosovo", 2008), ("Kosovo", 2009)}
+# Rows the file gets wrong (see SOURCES.md): swapped Congo sub-scores.
 FOTP_SWAPPED = {
     ("Congo, Democratic Republic of (Kinshasa)", 2011),
     ("Congo, Republic of (Brazzaville)", 2011),
@@ -110,12 +109,12 @@ def _parse_fotp(fetched: Fetched) -> pd.DataFrame:
             "source_line": frame["source_line"],
         }
     )
+    # A status outside F/PF/NF marks a row that is no rating: Kosovo's year 2008 is all
+    # zeros with status "0" (a score of 0 would be perfect freedom).
+    unrated = frame["status"].ne("NA") & out["status"].isna()
+    out.loc[unrated, ["legal", "political", "economic", "score"]] = pd.NA
     keys = list(zip(out["entity"], out["year"], strict=True))
-    zero = pd.Series([k in FOTP_ZERO_ROWS for k in keys], index=out.index)
     swapped = pd.Series([k in FOTP_SWAPPED for k in keys], index=out.index)
-    scores = ["legal", "political", "economic", "score"]
-    out.loc[zero, scores] = pd.NA
-    out.loc[zero, "status"] = pd.NA
     out.loc[swapped, ["legal", "political", "economic"]] = pd.NA
     return out
 
