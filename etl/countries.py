@@ -2,18 +2,24 @@
 
 `reference/countries.csv` is the entity table (ISO 3166-1 countries, withdrawn
 ISO 3166-3 codes, and documented project-assigned X.. codes for entities that
-have no ISO code). `reference/aliases.csv` maps each source's own codes or names
-onto it. Nothing is matched fuzzily at run time: a value missing from the
-crosswalk is reported, never guessed or dropped.
+have no ISO code), with the years of existence, predecessors and successors of
+the states that unions and break-ups made or ended. `reference/aliases.csv` maps
+each source's own codes or names onto it. Nothing is matched fuzzily at run time:
+a value missing from the crosswalk is reported, never guessed or dropped.
+
+One state, one code (README, "Country codes"): `in_their_years` gives every row the
+code of the state that existed in the row's year, and flags a row whose state did not.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
 import pycountry
+
+from etl.model import Column, Tally
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
 CODE_STATUSES = ("iso3166-1", "iso3166-3", "project")
@@ -36,11 +42,36 @@ def entities() -> pd.DataFrame:
             problems.append(f"{row.iso3}: project codes must be in the user-assigned X.. range")
         elif row.code_status not in CODE_STATUSES:
             problems.append(f"{row.iso3}: unknown code_status {row.code_status!r}")
+    problems += _relation_problems(table)
     if table["iso3"].duplicated().any():
         problems.append(f"duplicate iso3: {sorted(table.loc[table.iso3.duplicated(), 'iso3'])}")
     if problems:
         raise ValueError("countries.csv is inconsistent: " + "; ".join(problems))
     return table.set_index("iso3")
+
+
+def _codes(cell: str) -> list[str]:
+    return cell.split()
+
+
+def _relation_problems(table: pd.DataFrame) -> list[str]:
+    """Successions must read the same from both ends, or a code could be walked into twice."""
+    problems = []
+    rows = table.set_index("iso3")
+    for code, row in rows.iterrows():
+        for other in _codes(row.predecessors) + _codes(row.successors) + _codes(row.continues):
+            if other not in rows.index:
+                problems.append(f"{code}: related code {other} is not in the table")
+        for other in _codes(row.successors):
+            if other in rows.index and code not in _codes(rows.at[other, "predecessors"]):
+                problems.append(f"{code} names successor {other}, which does not name it back")
+        if row.continues and row.continues not in _codes(row.predecessors):
+            problems.append(f"{code} continues {row.continues}, not one of its predecessors")
+        if row.predecessors and not row.first_year:
+            problems.append(f"{code} has predecessors but no first year of existence")
+    if table["continues"].replace("", pd.NA).dropna().duplicated().any():
+        problems.append("two states continue the same predecessor")
+    return problems
 
 
 @lru_cache(maxsize=1)
@@ -108,3 +139,89 @@ def match_entities(names: pd.Series, source: str, codes: pd.Series | None = None
     by_alias = names.map(lambda n: aliases.get(" ".join(str(n).split()).casefold(), pd.NA))
     by_code = to_iso3(codes.str.upper(), source).astype("string")
     return by_alias.astype("string").fillna(by_code).fillna(by_name)
+
+
+EXISTENCE_FLAG = Column(
+    "existence_flag",
+    "string",
+    "Set where the row's state did not exist in the row's year (its years of existence are "
+    "in the countries table): the source's value for such a year is kept as it is but "
+    "marked, and the dashboard does not chart it.",
+    required=False,
+    enum=("state did not exist this year",),
+)
+EXISTENCE_TALLY = Tally(
+    "existence_flag",
+    "Rows for a state in a year it did not exist",
+    "Rows whose code's years of existence (countries table) exclude the row's year, after "
+    "each row took the code of the state that existed that year: values the source gives "
+    "for a state before it began or after it ended.",
+)
+
+
+def _year(cell: str) -> int | None:
+    return int(cell) if cell else None
+
+
+@lru_cache(maxsize=1)
+def _continued_by() -> dict[str, str]:
+    table = entities()
+    return {row.continues: code for code, row in table.iterrows() if row.continues}
+
+
+@cache
+def state_in(code: str, year: int) -> str:
+    """The state that existed in `year` along `code`'s line of continuity: back through the
+    state it continues while the year is before it began, forward to the state that continues
+    it while the year is after it ended (Russia 1980 is the Soviet Union; Yugoslavia 2010 is
+    Serbia). A code without years of existence, or with no state to walk to, stays."""
+    table, continued_by = entities(), _continued_by()
+    seen = set()
+    while code in table.index and code not in seen:
+        seen.add(code)
+        first, last = _year(table.at[code, "first_year"]), _year(table.at[code, "last_year"])
+        if first is not None and year < first and table.at[code, "continues"]:
+            code = table.at[code, "continues"]
+        elif last is not None and year > last and code in continued_by:
+            code = continued_by[code]
+        else:
+            break
+    return code
+
+
+def existed(codes: pd.Series, years: pd.Series) -> pd.Series:
+    """False where a code's years of existence exclude the year; True otherwise."""
+    table = entities()
+    first = pd.to_numeric(codes.map(table["first_year"]), errors="coerce")
+    last = pd.to_numeric(codes.map(table["last_year"]), errors="coerce")
+    return ~((years < first) | (years > last)).fillna(False).astype(bool)
+
+
+def in_their_years(table: pd.DataFrame, counted: pd.Series | None = None) -> pd.DataFrame:
+    """Every counted row recoded to the state that existed in its year, and flagged (in
+    EXISTENCE_FLAG) where that state did not exist then.
+
+    A row is not moved onto a state the source already rates under that state's own name in
+    that year: two values would then claim one country-year, so the row keeps its code and
+    is flagged instead (a stray value, e.g. a union still rated after its break-up).
+    counted: rows that carry values; empty placeholder rows keep their code, unflagged.
+    """
+    out = table.copy()
+    counted = pd.Series(True, index=out.index) if counted is None else counted
+    rows = out[counted.to_numpy(dtype=bool) & out["iso3"].notna().to_numpy(dtype=bool)]
+    years = rows["year"].astype(int)
+    moved = pd.Series(
+        [state_in(code, year) for code, year in zip(rows["iso3"], years, strict=True)],
+        index=rows.index,
+        dtype="string",
+    )
+    rated = set(zip(rows["iso3"], years, strict=True))
+    recode = [
+        new != old and (new, year) not in rated
+        for new, old, year in zip(moved, rows["iso3"], years, strict=True)
+    ]
+    out.loc[rows.index[recode], "iso3"] = moved[recode]
+    out[EXISTENCE_FLAG.name] = pd.Series(pd.NA, index=out.index, dtype="string")
+    gone = ~existed(out.loc[rows.index, "iso3"], years)
+    out.loc[gone[gone].index, EXISTENCE_FLAG.name] = EXISTENCE_FLAG.enum[0]
+    return out

@@ -184,7 +184,10 @@ class Measure:
         return self.meta.description
 
     def values(self, table: pd.DataFrame) -> pd.DataFrame:
-        """Every (iso3, year, value) row of the measure, from its dataset's table."""
+        """Every (iso3, year, value) row of the measure, from its dataset's table; values for
+        a state in a year it did not exist (etl.countries.EXISTENCE_FLAG) are not charted."""
+        if "existence_flag" in table.columns:
+            table = table[table["existence_flag"].isna()]
         if self.rows is not None:
             frame = self.rows(table)
         else:

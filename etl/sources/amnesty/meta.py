@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etl.countries import EXISTENCE_FLAG, EXISTENCE_TALLY
 from etl.model import Column, Dataset, Measure, OnMap, entity_columns
 
 TITLE = "Amnesty-derived codings"  # the source's short name, for source lines naming several
@@ -70,7 +71,9 @@ AMNESTY_ITT = Dataset(
             enum=("yes", "no"),
             source_column="RstrctAccess",
         ),
+        EXISTENCE_FLAG,
     ),
+    integrity=(EXISTENCE_TALLY,),
     notes=(AMNESTY_NOTE + ".", "Codes -777 and -999 in the file are missing values."),
 )
 
@@ -135,7 +138,9 @@ CIRIGHTS = Dataset(
             source_column="physint_sum",
             direction="higher is better",
         ),
+        EXISTENCE_FLAG,
     ),
+    integrity=(EXISTENCE_TALLY,),
     notes=(
         "Check the CIRIGHTS codebook for which reports were used in which years before "
         "reading these as Amnesty findings.",
@@ -177,7 +182,9 @@ AMNESTY_EXECUTIONS = Dataset(
             "China, >1 where the number is unknown).",
             enum=("yes", "no"),
         ),
+        EXISTENCE_FLAG,
     ),
+    integrity=(EXISTENCE_TALLY,),
     notes=(
         "Amnesty's figures are minimums; a country missing in a year is not listed, not "
         "necessarily zero.",
@@ -214,7 +221,9 @@ AMNESTY_ATTENTION = Dataset(
             minimum=0,
             source_column="amnesty_report_count",
         ),
+        EXISTENCE_FLAG,
     ),
+    integrity=(EXISTENCE_TALLY,),
     notes=(
         "Depends on amnesty.org's search index when it was scraped; use for relative "
         "attention only.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from etl import registry
-from etl.countries import match_entities
+from etl.countries import in_their_years, match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.parsing import numbers, read_csv, require_columns
@@ -147,7 +147,7 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         table = frames[file]
         codes = table["code"].astype("string") if table["code"].notna().any() else None
         table["iso3"] = match_entities(table["entity"], NAME, codes=codes)
-        tables[dataset] = table
+        tables[dataset] = in_their_years(table)
     return tables
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etl.countries import EXISTENCE_FLAG, EXISTENCE_TALLY
 from etl.model import Column, Dataset, Measure, OnMap, Panel, entity_columns
 
 TITLE = "Freedom House"  # the source's short name, for source lines naming several
@@ -11,23 +12,30 @@ FH_TERMS = (
     "data may need Freedom House's permission (no licence is embedded in the files)"
 )
 FH_STATUS = ("free", "partly free", "not free")
+# Freedom of the Press as the ETL reads it: a third party's tidy CSV of Freedom House's data.
+FOTP_TIDIED = (
+    "https://raw.githubusercontent.com/etachov/tidying-freedom-of-the-press/"
+    "cc4acb139ca9392c699be798ba4a428da3c8bece/fotp_2001_2014.csv"
+)
 
 
-def _fh(name, title, description, url, columns, notes, citation, key=("entity", "edition")):
+def _fh(name, title, description, urls, columns, notes, citation, key=("entity", "edition")):
+    """urls: the file the ETL reads first (RawFile's URL), then where its data came from."""
     return Dataset(
         name=name,
         title=title,
         description=description,
         publisher="Freedom House",
         homepage="https://freedomhouse.org/",
-        source_urls=(url,),
+        source_urls=tuple(urls),
         licence=FH_TERMS,
         licence_url="https://freedomhouse.org/terms-of-use",
         attribution=f"Source: Freedom House, {title.split(',')[0]}",
         citation=citation,
         primary_key=key,
-        columns=columns,
+        columns=(*columns, EXISTENCE_FLAG),
         notes=notes,
+        integrity=(EXISTENCE_TALLY,),
         redistribution="unverified",
     )
 
@@ -37,7 +45,7 @@ FH_FIW = _fh(
     "Freedom in the World, editions 2013–2025",
     "Freedom House's annual ratings of political rights and civil liberties, with indicator "
     "D1 'Are there free and independent media?'.",
-    "https://freedomhouse.org/sites/default/files/2025-02/All_data_FIW_2013-2024.xlsx",
+    ("https://freedomhouse.org/sites/default/files/2025-02/All_data_FIW_2013-2024.xlsx",),
     (
         *entity_columns("Country/Territory"),
         Column(
@@ -135,7 +143,12 @@ FH_FOTP = _fh(
     "Freedom of the Press, editions 2002–2015",
     "Freedom House's former press-freedom index: legal, political and economic environment "
     "and a 0–100 total where HIGHER IS WORSE.",
-    "https://freedomhouse.org/sites/default/files/2020-02/FOTP1980-FOTP2017_Public-Data.xlsx",
+    (
+        FOTP_TIDIED,
+        "https://freedomhouse.org/sites/default/files/FOTP2015%20Detailed%20Data%20and%20"
+        "Subscores%201980-2015.xlsx",
+        "https://freedomhouse.org/sites/default/files/2020-02/FOTP1980-FOTP2017_Public-Data.xlsx",
+    ),
     (
         *entity_columns("country"),
         Column(
@@ -201,14 +214,22 @@ FH_FOTP = _fh(
         ),
     ),
     (
+        "Read from a third-party tidied CSV, not from Freedom House's workbook: "
+        "fotp_2001_2014.csv in the GitHub repository etachov/tidying-freedom-of-the-press "
+        "(commit cc4acb139ca9392c699be798ba4a428da3c8bece, 2016-02-16), which that repository's "
+        "R script made from Freedom House's 'FOTP2015 Detailed Data and Subscores 1980-2015.xlsx' "
+        "(its old URL, now likely dead, is the second source URL). The data are Freedom House's; "
+        "Freedom House's current archive workbook (third URL, editions 1980–2017) was not read.",
         "Year is the year covered (edition minus one).",
-        "Kosovo's 2008–2009 rows are all zeros with status '0' in the file and are treated as "
-        "missing; for year 2011 the sub-scores of the two Congos are swapped in the file "
-        "(they add up to each other's totals) and are left blank, the totals kept.",
+        "Kosovo's year-2008 row is all zeros with status '0' in the file and is treated as "
+        "missing (its 2009 rating, 53, is kept); for year 2011 the sub-scores of the two "
+        "Congos are swapped in the file (they add up to each other's totals) and are left "
+        "blank, the totals kept.",
         "Rows with neither a score nor a status (defunct states listed with empty values) are "
         "left out.",
     ),
-    "Freedom House. Freedom of the Press 2002–2015 (detailed data and sub-scores).",
+    "Freedom House. Freedom of the Press 2002–2015 (detailed data and sub-scores), as tidied in "
+    "github.com/etachov/tidying-freedom-of-the-press (fotp_2001_2014.csv).",
 )
 
 FH_FOTN = _fh(
@@ -216,7 +237,7 @@ FH_FOTN = _fh(
     "Freedom on the Net, edition 2024",
     "Freedom House's internet-freedom scores for 72 countries: obstacles to access, limits "
     "on content, violations of user rights, and a 0–100 total where higher is better.",
-    "https://freedomhouse.org/report/freedom-net",
+    ("https://freedomhouse.org/report/freedom-net",),
     (
         *entity_columns("Country"),
         Column(
@@ -289,8 +310,10 @@ FH_STATUS_HISTORY = _fh(
     "Freedom House's political-rights and civil-liberties ratings (1 = most free, 7 = least) "
     "and Free / Partly Free / Not Free status for every country and territory since the "
     "first survey, reshaped from the wide workbook to one row per entity and edition.",
-    "https://freedomhouse.org/sites/default/files/2025-02/"
-    "Country_and_Territory_Ratings_and_Statuses_FIW_1973-2024.xlsx",
+    (
+        "https://freedomhouse.org/sites/default/files/2025-02/"
+        "Country_and_Territory_Ratings_and_Statuses_FIW_1973-2024.xlsx",
+    ),
     (
         *entity_columns("first column of the ratings sheets"),
         Column(

@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from etl.countries import match_entities
+from etl.countries import in_their_years, match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.parsing import numbers, read_csv, read_excel, require_columns
@@ -25,8 +25,7 @@ RATINGS_SHEETS = {
     "Territory Ratings, Statuses": "territory",
 }
 STATUS = {"F": "free", "PF": "partly free", "NF": "not free"}
-# Rows the file gets wrong (see SOURCES.md): all-zero Kosovo rows, swapped Congo sub-scores.
-FOTP_ZERO_ROWS = {("Kosovo", 2008), ("Kosovo", 2009)}
+# Rows the file gets wrong (see SOURCES.md): swapped Congo sub-scores.
 FOTP_SWAPPED = {
     ("Congo, Democratic Republic of (Kinshasa)", 2011),
     ("Congo, Republic of (Brazzaville)", 2011),
@@ -110,12 +109,12 @@ def _parse_fotp(fetched: Fetched) -> pd.DataFrame:
             "source_line": frame["source_line"],
         }
     )
+    # A status outside F/PF/NF marks a row that is no rating: Kosovo's year 2008 is all
+    # zeros with status "0" (a score of 0 would be perfect freedom).
+    unrated = frame["status"].ne("NA") & out["status"].isna()
+    out.loc[unrated, ["legal", "political", "economic", "score"]] = pd.NA
     keys = list(zip(out["entity"], out["year"], strict=True))
-    zero = pd.Series([k in FOTP_ZERO_ROWS for k in keys], index=out.index)
     swapped = pd.Series([k in FOTP_SWAPPED for k in keys], index=out.index)
-    scores = ["legal", "political", "economic", "score"]
-    out.loc[zero, scores] = pd.NA
-    out.loc[zero, "status"] = pd.NA
     out.loc[swapped, ["legal", "political", "economic"]] = pd.NA
     return out
 
@@ -243,10 +242,16 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         table["iso3"] = match_entities(table["entity"], NAME)
         if "year" not in table.columns:
             table["year"] = table["edition"] - 1  # an edition reports on the previous year
-        tables[dataset] = table
+        tables[dataset] = in_their_years(table, counted=rated(table))
     fotp = tables["fh_fotp"]
-    tables["fh_fotp"] = fotp[fotp[["score", "status"]].notna().any(axis=1)]  # defunct states
+    tables["fh_fotp"] = fotp[rated(fotp)]  # the file lists defunct states with empty rows
     return tables
+
+
+def rated(table: pd.DataFrame) -> pd.Series:
+    """Rows with a score or a status: the others are placeholders (unrated years)."""
+    measures = [c for c in ("score", "total", "status") if c in table.columns]
+    return table[measures].notna().any(axis=1)
 
 
 def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
@@ -264,10 +269,9 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                 f"{row.entity} {row.year}",
             )
         )
-    for name, table in tables.items():
+    for table in tables.values():
         # the status history lists every entity every year, empty where not rated
-        rated = table["status"].notna() if name == "fh_status" else None
-        problems += one_row_per_code(NAME, table, period="edition", counted=rated)
+        problems += one_row_per_code(NAME, table, period="edition", counted=rated(table))
     return problems
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etl.countries import EXISTENCE_FLAG, EXISTENCE_TALLY
 from etl.model import Column, Dataset, Measure, OnMap, Panel, entity_columns
 
 TITLE = "Human Rights Protection Scores"  # the source's short name, for source lines
@@ -92,7 +93,9 @@ HRPS = Dataset(
             maximum=10,
             source_column="theta_q975",
         ),
+        EXISTENCE_FLAG,
     ),
+    integrity=(EXISTENCE_TALLY,),
     notes=(
         f"Version {VERSION} (estimates to 2021). The scale is relative and re-estimated in "
         "each version (v2, v3, v4.01 and v4.02 are not interchangeable): compare values only "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from etl.changes import spans
-from etl.countries import match_entities
+from etl.countries import in_their_years, match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.parsing import numbers, read_csv, require_columns
@@ -46,7 +46,7 @@ def parse(fetched: Fetched) -> pd.DataFrame:
 def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     table = frames[FILE]
     table["iso3"] = match_entities(table["entity"], NAME)
-    return {NAME: table}
+    return {NAME: in_their_years(table)}
 
 
 def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:

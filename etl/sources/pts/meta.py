@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etl.countries import EXISTENCE_FLAG, EXISTENCE_TALLY
 from etl.model import Column, Dataset, Measure, OnMap, Panel, entity_columns
 
 TITLE = "Political Terror Scale"  # the source's short name, for source lines naming several
@@ -91,7 +92,9 @@ PTS = Dataset(
             )
             for k in ("a", "h", "s")
         ),
+        EXISTENCE_FLAG,
     ),
+    integrity=(EXISTENCE_TALLY,),
     notes=(
         "Year is the year of the events the report covers, not its publication year.",
         "The three codings come from different reports and are not averaged here.",

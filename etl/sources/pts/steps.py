@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from etl.changes import spans
-from etl.countries import match_entities
+from etl.countries import in_their_years, match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.parsing import numbers, read_csv, require_columns
@@ -62,15 +62,19 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     table["iso3"] = match_entities(table["entity"], NAME, codes=table["code"])
     for k in "ahs":  # a handful of rows carry a score and a "missing" code: the score wins
         table.loc[table[f"pts_{k}"].notna(), f"missing_{k}"] = pd.NA
-    return {NAME: table}
+    return {NAME: in_their_years(table, counted=scored(table))}
+
+
+def scored(table: pd.DataFrame) -> pd.Series:
+    """Rows with a score: the others are placeholders for years a state was not rated."""
+    return table[[f"pts_{k}" for k in "ahs"]].notna().any(axis=1)
 
 
 def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     table = tables[NAME]
     # Rows for years a state did not exist are empty placeholders (e.g. both Yugoslavias
     # appear every year); only scored rows may not share a country-year.
-    scored = table[[f"pts_{k}" for k in "ahs"]].notna().any(axis=1)
-    return one_row_per_code(NAME, table, counted=scored) + every_year_to_the_end(table)
+    return one_row_per_code(NAME, table, counted=scored(table)) + every_year_to_the_end(table)
 
 
 def every_year_to_the_end(table: pd.DataFrame) -> list[Problem]:

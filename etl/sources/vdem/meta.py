@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etl.countries import EXISTENCE_FLAG, EXISTENCE_TALLY
 from etl.model import Column, Dataset, Measure, OnMap, Panel, entity_columns
 
 TITLE = "V-Dem"  # the source's short name, for source lines naming several
@@ -125,7 +126,9 @@ VDEM = Dataset(
             source_column="v2csreprss",
             direction="higher is better",
         ),
+        EXISTENCE_FLAG,
     ),
+    integrity=(EXISTENCE_TALLY,),
     notes=(
         "Point estimates only; V-Dem re-estimates the whole series each release, so values "
         "are tied to version 14.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl.countries import match_entities
+from etl.countries import in_their_years, match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.parsing import numbers, read_csv, require_columns
@@ -42,7 +42,7 @@ def parse(fetched: Fetched) -> pd.DataFrame:
 def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     table = frames[FILE]
     table["iso3"] = match_entities(table["entity"], NAME, codes=table["vdem_id"])
-    return {NAME: table}
+    return {NAME: in_their_years(table)}
 
 
 def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:

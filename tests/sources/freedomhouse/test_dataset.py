@@ -3,7 +3,7 @@
 import pytest
 
 from etl import store
-from tests.conftest import DATASETS, needs_built
+from tests.conftest import DATASETS, MIRROR, needs_built
 
 
 def value(dataset, column, **where):
@@ -35,6 +35,9 @@ def test_freedom_in_the_world_2025_edition(iso3, status, d1, total):
 def test_freedom_of_the_press_and_on_the_net():
     assert value("fh_fotp", "score", iso3="AZE", edition=2015) == 87
     assert value("fh_fotp", "score", iso3="TUR", edition=2015) == 65
+    # Kosovo's first rating (year 2009) is in the file; only its 2008 row is all zeros
+    assert value("fh_fotp", "score", iso3="XKX", year=2009) == 53
+    assert value("fh_fotp", "status", iso3="XKX", year=2009) == "partly free"
     assert value("fh_fotn", "total", iso3="AZE", edition=2024) == 34
     assert value("fh_fotn", "total", iso3="UKR", edition=2024) == 59
 
@@ -43,3 +46,19 @@ def test_freedom_of_the_press_and_on_the_net():
 def test_freedom_house_status_history_reaches_back():
     assert value("fh_status", "status", iso3="TUR", year=1972, kind="country") == "partly free"
     assert value("fh_status", "status", iso3="AZE", year=2023, kind="country") == "not free"
+
+
+@needs_built()
+@pytest.mark.skipif(
+    MIRROR is None or not (MIRROR / "freedomhouse" / "fotp_2001_2014.csv").is_file(),
+    reason="raw-source mirror with freedomhouse/ not found (set PRESSFREEDOM_MIRROR or place "
+    "../shared/sources)",
+)
+def test_every_rated_freedom_of_the_press_row_is_published():
+    """Rows are left out only where the file rates nothing: empty rows for states before or
+    after their time, and Kosovo's all-zero row (status "0")."""
+    raw = (MIRROR / "freedomhouse" / "fotp_2001_2014.csv").read_bytes().decode("ascii")
+    rows = [line.split(",")[-6:] for line in raw.split("\r")[1:]]
+    rated = [r for r in rows if r[-1] in ("F", "PF", "NF")]
+    assert (len(rows), len(rated)) == (2940, 2727)
+    assert len(store.read_dataset("fh_fotp", DATASETS)) == len(rated)

@@ -27,12 +27,13 @@ def test_fotp_bare_cr_line_ends_and_known_anomalies():
             "country,year.collected,year.reported,a,b,c,score,status",
             "Azerbaijan,2014,2015,27,35,25,87,NF",
             "Kosovo,2008,2009,0,0,0,0,0",
+            "Kosovo,2009,2010,15,20,18,53,PF",
             "USSR,2001,2002,NA,NA,NA,NA,NA",
             '"Congo, Republic of (Brazzaville)",2011,2012,20,30,11,51,PF',
         ]
     )  # no final newline, as in the file
     frame = freedomhouse._parse_fotp(fetched(freedomhouse.FOTP, text.encode()))
-    assert list(frame["source_line"]) == [2, 3, 4, 5]
+    assert list(frame["source_line"]) == [2, 3, 4, 5, 6]
     aze = frame[frame.entity == "Azerbaijan"].iloc[0]
     assert (aze["year"], aze["edition"], aze["score"], aze["status"]) == (
         2014,
@@ -40,8 +41,9 @@ def test_fotp_bare_cr_line_ends_and_known_anomalies():
         87,
         "not free",
     )
-    kosovo = frame[frame.entity == "Kosovo"].iloc[0]
-    assert pd.isna(kosovo["score"]) and pd.isna(kosovo["status"])
+    kosovo = frame[frame.entity == "Kosovo"].set_index("year")
+    assert pd.isna(kosovo.at[2008, "score"]) and pd.isna(kosovo.at[2008, "status"])
+    assert (kosovo.at[2009, "score"], kosovo.at[2009, "status"]) == (53, "partly free")
     congo = frame[frame.entity.str.startswith("Congo")].iloc[0]
     assert pd.isna(congo["legal"]) and congo["score"] == 51
 

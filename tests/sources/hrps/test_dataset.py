@@ -54,19 +54,29 @@ def test_coverage_as_the_file_has_it():
 
 def test_units_without_an_iso_code_are_kept_and_reported():
     provenance = json.loads((DATASETS / "provenance" / "hrps.json").read_text())
-    unmatched = {
-        "German Federal Republic",
-        "Republic of Vietnam",
-        "Yemen Arab Republic",
-        "Yugoslavia",
-        "Zanzibar",
-    }
+    unmatched = {"Republic of Vietnam", "Zanzibar"}
     assert set(provenance["unmatched_entities"]["hrps"]) == unmatched
     frame = store.read_dataset("hrps", DATASETS)
     kept = frame[frame["iso3"].isna()]
     assert set(kept["entity"]) == unmatched
-    # Germany and the German Federal Republic are both scored in 1990: one DEU row only
-    assert list(frame.loc[(frame["iso3"] == "DEU") & (frame["year"] == 1990), "cow"]) == [255]
+
+
+def test_historic_units_take_the_code_of_the_state_of_each_year():
+    frame = store.read_dataset("hrps", DATASETS)
+    # Germany and the German Federal Republic are both scored in 1990: two states, two codes
+    in_1990 = frame[frame["year"] == 1990].set_index("cow")
+    assert (in_1990.at[255, "iso3"], in_1990.at[260, "iso3"]) == ("DEU", "XWG")
+    # COW 345 is one unit from 1946 to 2018: Yugoslavia, then Serbia
+    yugoslavia = frame[frame["cow"] == 345].groupby("iso3")["year"].agg(["min", "max"])
+    assert yugoslavia.to_dict("index") == {
+        "XYS": {"min": 1946, "max": 1992},
+        "YUG": {"min": 1993, "max": 2003},
+        "SCG": {"min": 2004, "max": 2006},
+        "SRB": {"min": 2007, "max": 2018},
+    }
+    # Slovakia is scored in 1992, the year before it existed: kept, flagged
+    slovakia = frame[(frame["iso3"] == "SVK") & (frame["year"] == 1992)]
+    assert list(slovakia["existence_flag"]) == ["state did not exist this year"]
 
 
 needs_hrps_file = pytest.mark.skipif(

@@ -73,8 +73,9 @@ def test_parse_keeps_scores_cow_codes_and_lines_and_matches_cow_generated_names(
     assert table.loc["Turkey", "iso3"] == "TUR"
     assert table.loc["Côte d’Ivoire", "iso3"] == "CIV"
     assert table.loc["Russia", "iso3"] == "RUS"
-    # units without a single ISO code are kept, with a blank iso3
-    assert pd.isna(table.loc["Yugoslavia", "iso3"]) and table.loc["Yugoslavia", "cow"] == 345
+    # COW 345 "Yugoslavia" in 2018 is Serbia: a row takes the code of the state of its year
+    assert (table.loc["Yugoslavia", "iso3"], table.loc["Yugoslavia", "cow"]) == ("SRB", 345)
+    # units without an ISO code are kept, with a blank iso3
     assert pd.isna(table.loc["Zanzibar", "iso3"])
 
 
