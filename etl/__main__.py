@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
     options = RunOptions(
         rejects_dir=ROOT / ".etl" / "rejects",
+        reviews_dir=ROOT / "review",
         allow_shrink=frozenset(args.allow_shrink),
         force=args.force,
         reasons=reasons,

@@ -43,6 +43,8 @@ class Source:
     # parsed frames keyed by raw file name → tables keyed by dataset name
     harmonise: Callable[[dict[str, pd.DataFrame]], dict[str, pd.DataFrame]]
     validate: Callable[[dict[str, pd.DataFrame]], list[Problem]]
+    # harmonise outputs written for a person to check (uncertain links...), never published
+    reviews: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -255,7 +257,8 @@ def dataset_input(source: Source, raw: RawFile, out_dir: Path | None, built: dic
 
 
 def parse_file(source: Source, item: Fetched) -> pd.DataFrame:
-    """One raw file through the source's parser; any failure names the source and file."""
+    """One raw file through the source's parser; any failure names the source and file.
+    An upstream file without rows is broken; a curated one may be empty (nothing curated yet)."""
     try:
         frame = source.parse(item)
     except EtlError:
@@ -264,14 +267,15 @@ def parse_file(source: Source, item: Fetched) -> pd.DataFrame:
         raise ValidationError(
             [Problem(source.name, item.name, None, "readable file", describe_failure(item, exc))]
         ) from exc
-    if frame.empty:
+    curated = any(raw.name == item.name and raw.local for raw in source.raw_files)
+    if frame.empty and not curated:
         problem = Problem(source.name, item.name, None, "file has rows", "no data rows")
         raise ValidationError([problem])
     return frame
 
 
 def build(source: Source, fetched: list[Fetched]) -> dict[str, pd.DataFrame]:
-    """Parse, harmonise and validate fetched files; returns {dataset name: table}."""
+    """Parse, harmonise and validate fetched files; returns {dataset or review name: table}."""
     frames, problems = {}, []
     for item in fetched:
         try:
@@ -286,7 +290,8 @@ def build(source: Source, fetched: list[Fetched]) -> dict[str, pd.DataFrame]:
         problems += check_schema(source.name, dataset, tables[dataset.name])
     if problems:
         raise ValidationError(problems)
-    return {d.name: tidy(d, tables[d.name]) for d in source.datasets}
+    reviews = {name: tables[name] for name in source.reviews}
+    return {d.name: tidy(d, tables[d.name]) for d in source.datasets} | reviews
 
 
 @dataclass(frozen=True)
@@ -294,6 +299,7 @@ class RunOptions:
     """How cautious a run is: where rejects go, and which datasets may lose rows."""
 
     rejects_dir: Path | None = None
+    reviews_dir: Path | None = None  # where a source's review tables are written
     # datasets whose rows may disappear in this run (the explicit `--allow-shrink NAME`)
     allow_shrink: frozenset[str] = frozenset()
     force: bool = False  # rebuild even when inputs, code and outputs are unchanged
@@ -313,6 +319,15 @@ def write_rejects(rejects_dir: Path | None, source: str, problems: list[Problem]
         ]
     )
     frame.to_csv(rejects_dir / f"{source}.csv", index=False, lineterminator="\n")
+
+
+def write_reviews(reviews_dir: Path | None, reviews: dict[str, pd.DataFrame]) -> None:
+    """Rows a person should check (kept out of datasets/, rewritten by every build)."""
+    if reviews_dir is None:
+        return
+    reviews_dir.mkdir(parents=True, exist_ok=True)
+    for name, table in reviews.items():
+        table.to_csv(reviews_dir / f"{name}.csv", index=False, lineterminator="\n")
 
 
 def loss_problems(
@@ -369,6 +384,7 @@ def build_source(
         if not options.force and up_to_date(record, fetched, out_dir):
             return Outcome(source.name, ok=True, skipped=True)
         tables = build(source, fetched)
+        write_reviews(options.reviews_dir, {name: tables.pop(name) for name in source.reviews})
     except ValidationError as exc:
         write_rejects(options.rejects_dir, source.name, exc.problems)
         return Outcome(source.name, ok=False, error=str(exc))

@@ -159,7 +159,9 @@ cpj_missing = cpj_missing or census_missing
 census = cpj_census.latest_census(census) if census is not None else None
 all_names = entity_names()
 codes = sorted(
-    set(index["iso3"]) | (set(cases["iso3"]) | set(census["iso3"]) if not cpj_missing else set()),
+    set(index["iso3"])
+    # the census's residual that no country accounts for has no code
+    | (set(cases["iso3"]) | set(census["iso3"].dropna()) if not cpj_missing else set()),
     key=lambda code: all_names.get(code, code),
 )
 names = {code: all_names.get(code, code) for code in codes}

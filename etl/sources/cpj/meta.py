@@ -375,6 +375,9 @@ CPJ_CASE_VALUES = Dataset(
     ),
 )
 
+LINK_METHODS = ("exact", "normalised", "fuzzy", "confirmed", "none")
+CENSUS_QUALITY = ("ok", "counted_before_arrest", "counted_after_death")
+
 CPJ_CENSUS_PEOPLE = Dataset(
     name="cpj_census_people",
     title="CPJ prison census 1992–2019: the people counted on 1 December",
@@ -406,8 +409,35 @@ CPJ_CENSUS_PEOPLE = Dataset(
         Column(
             "case_id",
             "string",
-            "The matching case in cpj_cases (by name and country), blank where none matches.",
+            "The imprisonment episode in cpj_cases that held this person on 1 December of the "
+            "year (same person by name, same country); blank where none is known or certain.",
             required=False,
+        ),
+        Column(
+            "link_method",
+            "string",
+            "How case_id was found: exact (the same name), normalised (the same name once "
+            "script, diacritics, quote marks, a bracketed nickname and the article al-/el- are "
+            "set aside), fuzzy (a similar name, score 95 or more, one person), confirmed (a "
+            "person checked it: etl/sources/cpj/census_link_confirmations.csv), none.",
+            enum=LINK_METHODS,
+        ),
+        Column(
+            "link_score",
+            "number",
+            "How alike the census name and the case's name are (0–100, rapidfuzz on the "
+            "normalised names); blank without a link.",
+            required=False,
+            minimum=0,
+            maximum=100,
+        ),
+        Column(
+            "quality",
+            "string",
+            "ok, or CPJ's own date slip: counted_before_arrest (the person's case records "
+            "give an arrest after this census day) or counted_after_death (a recorded death "
+            "before it). Flagged rows are not linked.",
+            enum=CENSUS_QUALITY,
         ),
         Column(
             "charges",
@@ -436,6 +466,21 @@ CPJ_CENSUS_PEOPLE = Dataset(
         ),
         Column("gender", "string", "Gender as recorded.", required=False, source_column="gender"),
     ),
+    integrity=(
+        Tally(
+            "link_method",
+            "Census rows by how they were linked to a case",
+            "Exact, normalised and fuzzy name matches, links a person confirmed, and rows "
+            "left unlinked (no case record, an uncertain match awaiting review in "
+            "review/cpj_census_links.csv, or a date slip).",
+        ),
+        Tally(
+            "quality",
+            "Census rows by quality flag",
+            "Rows where CPJ's census and its case records disagree on dates: counted before "
+            "the recorded arrest or after the recorded death.",
+        ),
+    ),
 )
 
 CENSUS_EXPORTS = {  # source id → export date; later entries are newer
@@ -444,6 +489,7 @@ CENSUS_EXPORTS = {  # source id → export date; later entries are newer
     "gapminder-residual-2024": "2024-10-08",
 }
 CENSUS_SOURCES = tuple(CENSUS_EXPORTS)
+CENSUS_ATTRIBUTIONS = ("reported", "residual-confirmed", "residual-unattributed")
 
 CPJ_CENSUS = Dataset(
     name="cpj_census",
@@ -470,7 +516,14 @@ CPJ_CENSUS = Dataset(
     ),
     primary_key=("iso3", "year", "source"),
     columns=(
-        Column("iso3", "string", "Country holding the journalists."),
+        Column(
+            "iso3",
+            "string",
+            "Country holding the journalists; blank for the part of CPJ's world total that "
+            "no person-level record attributes to a country (attribution "
+            "residual-unattributed).",
+            required=False,
+        ),
         Column(
             "year",
             "integer",
@@ -493,9 +546,18 @@ CPJ_CENSUS = Dataset(
             "Which export the figure comes from: "
             "cpj-person-years-2020 (rows of CPJ's person-level export, 1992–2019), "
             "gapminder-fasttrack-2024 (Gapminder's country series from CPJ, 1992–2023), "
-            "gapminder-residual-2024 (Gapminder's world total minus its country rows: the "
-            "Israel and Occupied Palestinian Territory records it could not map).",
+            "gapminder-residual-2024 (Gapminder's world total minus its country rows: "
+            "mostly CPJ's Israel and Occupied Palestinian Territory, which it could not map).",
             enum=CENSUS_SOURCES,
+        ),
+        Column(
+            "attribution",
+            "string",
+            "reported (a country's figure as the export gives it), residual-confirmed (a "
+            "share of the residual given to a country whose person-level records account for "
+            "it exactly), residual-unattributed (a residual no record accounts for, kept "
+            "without a country so that the year still adds up to CPJ's world total).",
+            enum=CENSUS_ATTRIBUTIONS,
         ),
         Column("export_date", "string", "When that export was made (as precisely as known)."),
         Column(
@@ -511,8 +573,18 @@ CPJ_CENSUS = Dataset(
         "CPJ revised its historical counts in 2018 and revises them every December, so two "
         "exports can disagree for the same country and year; both are kept.",
         "Gapminder's country series drops CPJ's 'Israel and the Occupied Palestinian "
-        "Territory'; the difference between its world total and its country rows is "
-        "published as a derived row for XIP.",
+        "Territory' (and Yugoslavia in 1999); the difference between its world total and its "
+        "country rows is published as derived rows for the countries whose person-level "
+        "records account for it (XIP, YUG in 1999), and without a country in 2020 and 2021, "
+        "when no such records exist.",
+    ),
+    integrity=(
+        Tally(
+            "attribution",
+            "Census rows by residual attribution",
+            "Figures as reported, shares of Gapminder's residual attributed to a country by "
+            "person-level records, and residuals left unattributed.",
+        ),
     ),
 )
 

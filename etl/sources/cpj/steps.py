@@ -9,6 +9,8 @@ and killed counts.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from etl.countries import name_to_iso3
@@ -42,6 +44,8 @@ API_DUMP = "killed/cpj_data.json"
 MISSING = "missing/CPJ_missing.csv"
 GAP_PRISON = "country_year_counts/ddf--datapoints--journaprison--by--country--time.csv"
 GAP_PRISON_WORLD = "country_year_counts/ddf--datapoints--journaprison--by--global--time.csv"
+# Curated: links between census rows and cases that a person checked (see census.py)
+CONFIRMATIONS = "census_link_confirmations.csv"
 
 # Exports of the killed list, newest first: the first one holding a person wins.
 KILLED_EXPORTS = {
@@ -81,6 +85,11 @@ RAW_FILES = (
     RawFile(MISSING, f"{DATAMANAGER}?in(status,'Missing')"),
     RawFile(GAP_PRISON, GAPMINDER + GAP_PRISON.split("/")[-1]),
     RawFile(GAP_PRISON_WORLD, GAPMINDER + GAP_PRISON_WORLD.split("/")[-1]),
+    RawFile(
+        CONFIRMATIONS,
+        f"etl/sources/cpj/{CONFIRMATIONS}",
+        local=Path(__file__).resolve().parent / CONFIRMATIONS,
+    ),
 )
 
 # ---------------------------------------------------------------- parse
@@ -166,6 +175,7 @@ REQUIRED_COLUMNS = {
     ),
     GAP_PRISON: ("country", "time", "journaprison"),
     GAP_PRISON_WORLD: ("global", "time", "journaprison"),
+    CONFIRMATIONS: ("census_name", "iso3", "year", "case_id", "decision", "note"),
 }
 
 
@@ -484,7 +494,8 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
     people = census.census_people(frames[CENSUS])
     people["iso3"] = name_to_iso3(people["country_cpj"], NAME)
-    people["case_id"] = census.link_census(people, cases)
+    links, review = census.link_census(people, cases, frames[CONFIRMATIONS])
+    people = people.join(links)
     census_years = (
         people.dropna(subset=["case_id"])
         .groupby("case_id")["year"]
@@ -520,8 +531,11 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         "cpj_cases": cases,
         "cpj_case_values": values.drop_duplicates(),
         "cpj_census_people": people,
-        "cpj_census": census.census_counts(people, frames[GAP_PRISON], frames[GAP_PRISON_WORLD]),
+        "cpj_census": census.census_counts(
+            people, cases, frames[GAP_PRISON], frames[GAP_PRISON_WORLD]
+        ),
         "cpj_killed_counts": _killed_counts(cases),
+        "cpj_census_links": review,
     }
 
 
@@ -578,7 +592,8 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         lambda r: f"{r.name}: {r.url!r}",
     )
     census = tables["cpj_census"]
-    each(census, census["iso3"].isna(), "Gapminder code in crosswalk", lambda r: "unknown code")
+    unknown = census["iso3"].isna() & (census["attribution"] != "residual-unattributed")
+    each(census, unknown, "Gapminder code in crosswalk", lambda r: "unknown code")
     dupes = census[census["latest"] == "yes"].duplicated(["iso3", "year"], keep=False)
     each(
         census[census["latest"] == "yes"],
@@ -634,4 +649,5 @@ SOURCE = Source(
     parse=parse,
     harmonise=harmonise,
     validate=validate,
+    reviews=("cpj_census_links",),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from etl.model import Column, Dataset
+from etl.model import Column, Dataset, Tally
 
 TITLE = "publishers cited per case"  # the source's short name, for source lines naming several
 
@@ -63,13 +63,31 @@ DOCUMENTED_CASES = Dataset(
             "note", "string", "Caveats: attribution, inferred years, missing names.", required=False
         ),
         Column(
-            "cpj_case_id", "string", "The same person's CPJ case, when one exists.", required=False
+            "cpj_case_id",
+            "string",
+            "The same person's latest CPJ case in the same country, when one exists.",
+            required=False,
+        ),
+        Column(
+            "cpj_link_method",
+            "string",
+            "How the name matched CPJ's: exact, normalised (script, diacritics, quote marks, "
+            "a bracketed nickname and al-/el- set aside), fuzzy (similar, score 95 or more), "
+            "or none (no certain match).",
+            enum=("exact", "normalised", "fuzzy", "none"),
         ),
     ),
     notes=(
         "Only what the sources state is recorded; allegations are labelled as such and "
         "attributed. A year missing from a sentence and taken from the article's date is "
         "said so in the note.",
+    ),
+    integrity=(
+        Tally(
+            "cpj_link_method",
+            "Documented facts by how they were linked to a CPJ case",
+            "Exact and normalised name matches, certain fuzzy ones, and facts without a link.",
+        ),
     ),
 )
 

@@ -14,7 +14,7 @@ import pandas as pd
 from etl.countries import to_iso3
 from etl.errors import Problem
 from etl.fetch import Fetched, RawFile
-from etl.names import person_key
+from etl.names import best_match
 from etl.parsing import read_csv, require_columns
 from etl.pipeline import Source
 from etl.sources.documented_cases import meta
@@ -51,25 +51,29 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     facts = frames[FACTS]
     sources = frames[SOURCES].drop(columns=["source_file", "source_line", "note"])
     table = facts.merge(sources, on="source_id", how="left", validate="many_to_one")
-    table["cpj_case_id"] = cpj_case_ids(table, frames[CPJ_CASES])
+    table = table.join(cpj_links(table, frames[CPJ_CASES]))
     table["value_precision"] = table["value_precision"].replace("", pd.NA)
     table["note"] = table["note"].replace("", pd.NA)
     return {NAME: table}
 
 
-def cpj_case_ids(facts: pd.DataFrame, cases: pd.DataFrame) -> list:
-    """Each fact's CPJ case: the same person (name key) in the same country, latest case."""
+def cpj_links(facts: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
+    """Each fact's CPJ case (the person's latest, in the same country) and how the name
+    matched (etl.names.best_match: exact, normalised, fuzzy when certain; else none)."""
     cases = cases.assign(
-        key=cases["name"].map(person_key),
-        event_year=pd.to_numeric(cases["event_year"].replace("", pd.NA)).astype("Int64"),
+        event_year=pd.to_numeric(cases["event_year"].replace("", pd.NA)).astype("Int64")
     )
-    latest = cases.sort_values("event_year").drop_duplicates(["key", "iso3"], keep="last")
-    keys = zip(latest["key"], latest["iso3"], strict=True)
-    lookup = dict(zip(keys, latest["case_id"], strict=True))
-    return [
-        lookup.get((person_key(name), iso3), pd.NA)
-        for name, iso3 in zip(facts["person_name"], facts["iso3"], strict=True)
-    ]
+    by_country = dict(tuple(cases.groupby("iso3")))
+    links = []
+    for name, iso3 in zip(facts["person_name"], facts["iso3"], strict=True):
+        same_country = by_country.get(iso3, cases.iloc[:0])
+        match = best_match(name, same_country["name"])
+        if match is None or not match.certain:
+            links.append((pd.NA, "none"))
+            continue
+        latest = same_country.loc[match.labels].sort_values("event_year", na_position="first")
+        links.append((latest["case_id"].iloc[-1], match.method))
+    return pd.DataFrame(links, index=facts.index, columns=["cpj_case_id", "cpj_link_method"])
 
 
 def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:

@@ -208,6 +208,8 @@ MISSING = (
 GAP_PRISON = "country,time,journaprison\naze,2018,10\ntur,2018,68\naze,2023,5\n"
 GAP_PRISON_WORLD = "global,time,journaprison\nworld,2018,80\nworld,2023,22\n"
 
+CONFIRMATIONS = "census_name,iso3,year,case_id,decision,note\n"
+
 FILES = {
     cpj.IMPRISONED: IMPRISONED,
     cpj.CENSUS: CENSUS,
@@ -218,6 +220,7 @@ FILES = {
     cpj.MISSING: MISSING,
     cpj.GAP_PRISON: GAP_PRISON,
     cpj.GAP_PRISON_WORLD: GAP_PRISON_WORLD,
+    cpj.CONFIRMATIONS: CONFIRMATIONS,
 }
 
 
