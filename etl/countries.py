@@ -197,7 +197,9 @@ def existed(codes: pd.Series, years: pd.Series) -> pd.Series:
     return ~((years < first) | (years > last)).fillna(False).astype(bool)
 
 
-def in_their_years(table: pd.DataFrame, counted: pd.Series | None = None) -> pd.DataFrame:
+def in_their_years(
+    table: pd.DataFrame, counted: pd.Series | None = None, records: bool = False
+) -> pd.DataFrame:
     """Every counted row recoded to the state that existed in its year, and flagged (in
     EXISTENCE_FLAG) where that state did not exist then.
 
@@ -205,6 +207,8 @@ def in_their_years(table: pd.DataFrame, counted: pd.Series | None = None) -> pd.
     that year: two values would then claim one country-year, so the row keeps its code and
     is flagged instead (a stray value, e.g. a union still rated after its break-up).
     counted: rows that carry values; empty placeholder rows keep their code, unflagged.
+    records: the rows are records (cases, people), several to a state and year, not values:
+    every one is recoded, as no two of them claim one country-year.
     """
     out = table.copy()
     counted = pd.Series(True, index=out.index) if counted is None else counted
@@ -215,7 +219,7 @@ def in_their_years(table: pd.DataFrame, counted: pd.Series | None = None) -> pd.
         index=rows.index,
         dtype="string",
     )
-    rated = set(zip(rows["iso3"], years, strict=True))
+    rated = set() if records else set(zip(rows["iso3"], years, strict=True))
     recode = [
         new != old and (new, year) not in rated
         for new, old, year in zip(moved, rows["iso3"], years, strict=True)

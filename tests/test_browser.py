@@ -107,8 +107,10 @@ PAGES = {
     "/sources": Expect(
         plots=1, grids=1, withheld=("Data behind this view",), needs=("cpj_census",)
     ),
-    "/datasets?dataset=cpj_cases": Expect(
-        grids=2, withheld=("Download cpj_cases.csv",), needs=("cpj_cases",)
+    "/datasets?dataset=cpj_cases": Expect(  # columns, builds, and one per integrity count
+        grids=2 + len(registry.DATASETS["cpj_cases"].integrity),
+        withheld=("Download cpj_cases.csv",),
+        needs=("cpj_cases",),
     ),
     "/embed?chart=map&metric=rsf&edition=2026&embed=true": Expect(plots=1, map_shapes=150),
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl.countries import to_iso3
+from etl.countries import EXISTENCE_FLAG, in_their_years, to_iso3
 from etl.errors import Problem, ValidationError
 from etl.names import best_match, loose_key, similarity
 from etl.sources.cpj import meta
@@ -194,12 +194,13 @@ def attribute_residual(
     residual: pd.Series, gapminder: pd.DataFrame, held: pd.DataFrame
 ) -> pd.DataFrame:
     """Gapminder's world total minus its country rows, per year: given to the countries that
-    person-level records show held people that year but Gapminder's series lacks, when their
-    counts add up to the residual exactly; otherwise one row with no country, so that a year's
-    rows still add up to CPJ's world total."""
+    person-level records show held people that year but Gapminder's series lacks (or counts
+    as zero: its Serbia row of 1999, which is the FR Yugoslavia's), when their counts add up to
+    the residual exactly; otherwise one row with no country, so that a year's rows still add
+    up to CPJ's world total."""
     rows = []
     for year, count in residual.items():
-        listed = gapminder.loc[gapminder["year"] == year, "iso3"]
+        listed = gapminder.loc[(gapminder["year"] == year) & (gapminder["imprisoned"] > 0), "iso3"]
         absent = held[(held["year"] == year) & ~held["iso3"].isin(listed)]
         if len(absent) and absent["imprisoned"].sum() == count:
             rows.append(absent.assign(attribution="residual-confirmed"))
@@ -235,6 +236,7 @@ def census_counts(
             "source_line": gap["source_line"],
         }
     )
+    gapminder = in_their_years(gapminder).drop(columns=EXISTENCE_FLAG.name)
     world = pd.Series(world["journaprison"].astype(int).values, index=world["time"].astype(int))
     residual = (world - gapminder.groupby("year")["imprisoned"].sum()).dropna().astype(int)
     residual = attribute_residual(
@@ -250,4 +252,4 @@ def census_counts(
     )
     counts["latest"] = "no"
     counts.loc[newest.index, "latest"] = "yes"
-    return counts
+    return in_their_years(counts, records=True)  # flags a state's counts outside its years

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etl.countries import EXISTENCE_FLAG, EXISTENCE_TALLY
 from etl.model import Column, Dataset, Measure, OnMap, Panel, Tally
 
 TITLE = "CPJ"  # the source's short name, for source lines naming several
@@ -301,6 +302,7 @@ CPJ_CASES = Dataset(
             required=False,
             enum=TEXT_QUALITY,
         ),
+        EXISTENCE_FLAG,
     ),
     integrity=(
         Tally(
@@ -322,6 +324,7 @@ CPJ_CASES = Dataset(
             "Confirmed, unconfirmed and reclassified killed records (reclassified: dropped "
             "from CPJ's newer confirmed lists, renamed profiles excluded).",
         ),
+        EXISTENCE_TALLY,
     ),
     notes=(
         "Imprisoned: one row per imprisonment episode; CPJ's list has no release dates, so "
@@ -465,6 +468,7 @@ CPJ_CENSUS_PEOPLE = Dataset(
             source_column="coverage",
         ),
         Column("gender", "string", "Gender as recorded.", required=False, source_column="gender"),
+        EXISTENCE_FLAG,
     ),
     integrity=(
         Tally(
@@ -480,6 +484,7 @@ CPJ_CENSUS_PEOPLE = Dataset(
             "Rows where CPJ's census and its case records disagree on dates: counted before "
             "the recorded arrest or after the recorded death.",
         ),
+        EXISTENCE_TALLY,
     ),
 )
 
@@ -566,6 +571,7 @@ CPJ_CENSUS = Dataset(
             "yes for the row from the newest export for this country and year, else no.",
             enum=("yes", "no"),
         ),
+        EXISTENCE_FLAG,
     ),
     notes=(
         "The census is a snapshot at midnight on 1 December: people jailed and released "
@@ -585,6 +591,7 @@ CPJ_CENSUS = Dataset(
             "Figures as reported, shares of Gapminder's residual attributed to a country by "
             "person-level records, and residuals left unattributed.",
         ),
+        EXISTENCE_TALLY,
     ),
 )
 
@@ -625,11 +632,13 @@ CPJ_KILLED_COUNTS = Dataset(
             minimum=1,
             direction="higher is worse",
         ),
+        EXISTENCE_FLAG,
     ),
     notes=(
         "From mid-2024 the exports at hand cover confirmed journalists only: unconfirmed "
         "cases and media workers for late 2024 and 2025 are missing, not zero.",
     ),
+    integrity=(EXISTENCE_TALLY,),
 )
 
 # What this package publishes, in the order the data package lists it.

@@ -61,7 +61,10 @@ def find(rows: pd.DataFrame, order: list[str]) -> Renames:
         & (pairs["event_date_new"] <= pairs["export_old"].map(last_date))
     ]
     keys = list(zip(pairs["key_old"], pairs["key_new"], strict=True))
-    alike = pd.Series([similarity(a, b) >= SIMILAR_NAMES for a, b in keys], dtype=bool)
+    # a surname added ("Carlos Domínguez" → "… Rodríguez") scores low but is the same name
+    alike = pd.Series(
+        [same_name(a, b) or similarity(a, b) >= SIMILAR_NAMES for a, b in keys], dtype=bool
+    )
     pairs = pairs[alike.to_numpy()]
     keys = list(zip(pairs["key_old"], pairs["key_new"], strict=True))
     same = pd.Series([same_name(a, b) for a, b in keys], index=pairs.index, dtype=bool)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.countries import name_to_iso3
+from etl.countries import in_their_years, name_to_iso3
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
 from etl.names import person_key
@@ -397,6 +397,14 @@ def _case_ids(cases: pd.DataFrame) -> pd.Series:
     return base.where(counter == 0, base + "#" + (counter + 1).astype(str))
 
 
+def _in_their_years(records: pd.DataFrame, year: str) -> pd.DataFrame:
+    """Each case or census person coded as the state of its year (Serbia 1999 is the FR
+    Yugoslavia), and flagged where CPJ names a state in a year it did not exist."""
+    dated = records[year].notna()
+    recoded = in_their_years(records.assign(year=records[year]), counted=dated, records=True)
+    return recoded if year == "year" else recoded.drop(columns="year")
+
+
 def _killed_counts(cases: pd.DataFrame) -> pd.DataFrame:
     killed = cases[(cases["status"] == "killed") & cases["event_year"].notna()]
     motive = killed["motive"].fillna("not applicable")
@@ -470,6 +478,7 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         ignore_index=True,
     )
     cases["iso3"] = name_to_iso3(cases["country_cpj"], NAME)
+    cases = _in_their_years(cases, "event_year")
     cases["url"] = cases["url"].str.replace(
         "https://cpj-preprod.go-vip.net/", "https://cpj.org/", regex=False
     )
@@ -494,6 +503,7 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
     people = census.census_people(frames[CENSUS])
     people["iso3"] = name_to_iso3(people["country_cpj"], NAME)
+    people = _in_their_years(people, "year")
     links, review = census.link_census(people, cases, frames[CONFIRMATIONS])
     people = people.join(links)
     census_years = (
@@ -534,7 +544,7 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         "cpj_census": census.census_counts(
             people, cases, frames[GAP_PRISON], frames[GAP_PRISON_WORLD]
         ),
-        "cpj_killed_counts": _killed_counts(cases),
+        "cpj_killed_counts": in_their_years(_killed_counts(cases), records=True),
         "cpj_census_links": review,
     }
 

@@ -213,11 +213,13 @@ def test_residual_is_attributed_only_where_person_level_records_confirm_it():
     census = read("cpj_census")
     residual = census[census["source"] == "gapminder-residual-2024"]
     by_year = residual.set_index("year")
-    # 1999: the person-level file holds one prisoner in Yugoslavia, which Gapminder lacks
+    # 1999: the person-level file holds one prisoner in the FR Yugoslavia, which Gapminder
+    # counts as zero (its Serbia row, coded as the state of that year)
     assert by_year.loc[[1999], ["iso3", "imprisoned"]].values.tolist() == [["YUG", 1]]
     yug_1999 = census[(census["iso3"] == "YUG") & (census["year"] == 1999)]
     assert yug_1999.set_index("source")["latest"].to_dict() == {
         "cpj-person-years-2020": "no",
+        "gapminder-fasttrack-2024": "no",
         "gapminder-residual-2024": "yes",
     }
     # 2020, 2021: no person-level record of these years: no country

@@ -26,10 +26,10 @@ RENAMED = {
 
 @pytest.fixture(scope="module")
 def tables():
-    frames = {
-        raw.name: cpj.parse(fetched(raw.name, (MIRROR / "cpj" / raw.name).read_bytes()))
-        for raw in cpj.RAW_FILES
-    }
+    def content(raw):  # curated inputs sit beside the package, raw files in the mirror
+        return (raw.local or MIRROR / "cpj" / raw.name).read_bytes()
+
+    frames = {raw.name: cpj.parse(fetched(raw.name, content(raw))) for raw in cpj.RAW_FILES}
     return cpj.harmonise(frames)
 
 
