@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import alttext, navigation, url_sync
+from dashboard.charts import style
 from dashboard.download_button import download
 from dashboard.downloads import withheld_reason
 from dashboard.geo import PLOTLY_CONFIG
@@ -34,9 +35,8 @@ def show(
     """
     from dashboard.charts.figure_data import figure_data
 
-    # theme=None keeps our colour scales: Streamlit's theme may reverse them in dark mode.
     options = {"on_select": "rerun", "selection_mode": "points"} if selectable else {}
-    event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None, **options)
+    event = chart(fig, key=key, **options)
     sources = sources if isinstance(sources, list | tuple) else [sources]
     left, middle, right = st.columns([3, 2, 2])
     with left:
@@ -64,6 +64,22 @@ def show(
             with embedding:
                 embed_controls(embed)
     return event
+
+
+def phone() -> bool:
+    """Whether the reader's browser says it is a phone's (Streamlit cannot see the screen's
+    width on the server): its client hint, else "Mobi" in its user agent, as browsers
+    advise. A narrow desktop window gets the desktop layout, which also reads there."""
+    headers = st.context.headers
+    return headers.get("Sec-CH-UA-Mobile") == "?1" or "Mobi" in headers.get("User-Agent", "")
+
+
+def chart(fig, *, key: str, **options):
+    """The figure drawn as the style lays it out for this reader's screen, with the offline
+    map geometry and a minimal toolbar. theme=None keeps our colour scales: Streamlit's
+    theme may reverse them in dark mode."""
+    shown = style.for_screen(fig, phone())
+    return st.plotly_chart(shown, key=key, config=PLOTLY_CONFIG, theme=None, **options)
 
 
 def snapshot_controls(fig, key: str, sources: tuple) -> None:
