@@ -134,7 +134,7 @@ def to_html(fig: go.Figure, alt: str) -> str:
         geometry = (
             f"<script>window.PlotlyGeoAssets = {{topojson: {{'world_50m': {topology}}}}};</script>"
         )
-    title = fig.layout.title.text or project.NAME
+    title = style.plain(fig.layout.title.text) or project.NAME
     div = pio.to_html(
         fig,
         full_html=False,
@@ -189,7 +189,7 @@ def render(fig: go.Figure, fmt: str) -> bytes:
     width, height = fig.layout.width, fig.layout.height
     image = pio.to_image(fig, format=fmt, width=width, height=height, scale=1)
     if fmt == "svg":
-        image = _with_alt_svg(image, alt, fig.layout.title.text or "")
+        image = _with_alt_svg(image, alt, style.plain(fig.layout.title.text))
     return image
 
 
@@ -224,7 +224,12 @@ def export_one(
         path = out / f"{chart.slug}-{preset}-{theme}.{fmt}"
         path.write_bytes(render(fig, fmt))
         files[fmt] = path.name
-    return {"slug": chart.slug, "title": chart.figure.layout.title.text, "alt": alt, "files": files}
+    return {
+        "slug": chart.slug,
+        "title": style.plain(chart.figure.layout.title.text),
+        "alt": alt,
+        "files": files,
+    }
 
 
 def cached_loader():

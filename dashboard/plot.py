@@ -4,6 +4,7 @@ code beside it."""
 
 from __future__ import annotations
 
+import html
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -127,10 +128,11 @@ def embed_controls(chart) -> None:
     """The embed URL of a named chart and a responsive iframe snippet to paste."""
     query = urlencode({"chart": chart.kind, **chart.params, "embed": "true"})
     url = f"{url_sync.origin()}/{navigation.EMBED.url_path}?{query}"
-    title = md_escape(chart.figure.layout.title.text or project.NAME)
+    plain_title = style.plain(chart.figure.layout.title.text) or project.NAME
+    title = md_escape(plain_title)
     st.code(url, language=None, wrap_lines=True)
     st.code(
-        f'<iframe src="{url}" title="{chart.figure.layout.title.text}" loading="lazy" '
+        f'<iframe src="{url}" title="{html.escape(plain_title)}" loading="lazy" '
         'style="width:100%;aspect-ratio:16/10;border:0" allowfullscreen></iframe>',
         language="html",
         wrap_lines=True,

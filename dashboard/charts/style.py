@@ -362,7 +362,7 @@ def fit(fig: go.Figure, width: int = NARROW, height: int | None = None) -> go.Fi
 
 
 def _year_ticks(fig: go.Figure, layout: dict, width_px: float) -> None:
-    """Year axes get as many whole-year ticks as their width holds (about one per 60 px),
+    """Year axes get as many whole-year ticks as their width holds (about one per 50 px),
     never half years."""
     years: dict[str, list] = {}
     for trace in fig.data:
@@ -373,11 +373,11 @@ def _year_ticks(fig: go.Figure, layout: dict, width_px: float) -> None:
         axis = fig.layout[name]
         if axis.tickformat != "d":
             continue
-        values = pd.to_numeric(pd.Series(xs), errors="coerce").dropna()
+        values = pd.to_numeric(pd.Series(list(axis.range or xs)), errors="coerce").dropna()
         if values.empty:
             continue
         span = int(values.max() - values.min()) + 1
-        fits = max(2, int(width_px // 60))
+        fits = max(2, int(width_px // 50))
         layout.setdefault(name, {}).update(
             dtick=_nice_step(span / fits) if span > fits else 1, tick0=0
         )

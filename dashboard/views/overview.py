@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cached, captions, chart_specs, navigation, plot
+from dashboard import cached, captions, chart_specs, navigation, plot, tables
 from dashboard.download_button import download
 from dashboard.text import md_escape
 from etl import project, registry
@@ -48,16 +48,10 @@ with right:
     moves = moves.assign(profile="/" + navigation.COUNTRY.url_path + "?country=" + moves["iso3"])
     links = {"profile": st.column_config.LinkColumn("Profile", display_text="Open profile")}
     st.markdown("**Fell furthest**")
-    st.dataframe(
-        moves.head(5)[[*shown, "profile"]].rename(columns=labels),
-        hide_index=True,
-        column_config=links,
-    )
+    tables.show(moves.head(5)[[*shown, "profile"]].rename(columns=labels), column_config=links)
     st.markdown("**Rose furthest**")
-    st.dataframe(
-        moves.tail(5).iloc[::-1][[*shown, "profile"]].rename(columns=labels),
-        hide_index=True,
-        column_config=links,
+    tables.show(
+        moves.tail(5).iloc[::-1][[*shown, "profile"]].rename(columns=labels), column_config=links
     )
     download(
         registry.DATASETS["rsf_index"],
