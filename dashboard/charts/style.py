@@ -300,7 +300,7 @@ def fit(fig: go.Figure, width: int = NARROW, height: int | None = None) -> go.Fi
             "orientation": "h",
             "x": 0,
             "xanchor": "left",
-            "y": -ticks / paper,
+            "y": -(ticks + 4) / paper,
             "yanchor": "top",
             "yref": "paper",
             "font": {"size": FONT["legend"]},
