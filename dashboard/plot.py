@@ -27,9 +27,13 @@ def show(
     data_frame: pd.DataFrame | None = None,
     selectable: bool = False,
     embed=None,
+    in_column: bool = False,
 ):
     """Render a figure with the offline map config, then offer beside it: the data behind
     it, snapshots (PNG, SVG, self-contained HTML) and, for named charts, an embed code.
+
+    in_column: the chart sits in one of several columns, so it is laid out as narrow on
+    every screen.
 
     data_frame: the table behind the chart; else the named chart's (`embed`, a gallery.Chart)
     table; else the numbers are taken from the figure itself.
@@ -37,7 +41,7 @@ def show(
     from dashboard.charts.figure_data import figure_data
 
     options = {"on_select": "rerun", "selection_mode": "points"} if selectable else {}
-    event = chart(fig, key=key, **options)
+    event = chart(fig, key=key, narrow=in_column, **options)
     sources = sources if isinstance(sources, list | tuple) else [sources]
     left, middle, right = st.columns([3, 2, 2])
     with left:
@@ -75,11 +79,11 @@ def phone() -> bool:
     return headers.get("Sec-CH-UA-Mobile") == "?1" or "Mobi" in headers.get("User-Agent", "")
 
 
-def chart(fig, *, key: str, **options):
+def chart(fig, *, key: str, narrow: bool = False, **options):
     """The figure drawn as the style lays it out for this reader's screen, with the offline
     map geometry and a minimal toolbar. theme=None keeps our colour scales: Streamlit's
     theme may reverse them in dark mode."""
-    shown = style.for_screen(fig, phone())
+    shown = style.for_screen(fig, narrow or phone())
     return st.plotly_chart(shown, key=key, config=PLOTLY_CONFIG, theme=None, **options)
 
 

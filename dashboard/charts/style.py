@@ -335,10 +335,11 @@ def fit(fig: go.Figure, width: int = NARROW, height: int | None = None) -> go.Fi
             for col, i in enumerate(row):
                 x0 = col * (panel_w + PANEL_GAP) / inner
                 x1 = x0 + panel_w / inner
-                layout[_axis("xaxis", i)] = {"domain": [x0, min(1.0, x1)]}
-                layout[_axis("yaxis", i)] = {
-                    "domain": [(cursor - head - plot_px) / paper, (cursor - head) / paper]
-                }
+                layout.setdefault(_axis("xaxis", i), {})["domain"] = [x0, min(1.0, x1)]
+                layout.setdefault(_axis("yaxis", i), {})["domain"] = [
+                    (cursor - head - plot_px) / paper,
+                    (cursor - head) / paper,
+                ]
                 heads.append(
                     go.layout.Annotation(
                         text=headers[i],

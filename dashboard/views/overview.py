@@ -34,7 +34,7 @@ for column, band in zip(columns, rsf.SITUATIONS, strict=True):
 left, right = st.columns(2)
 with left:
     chart = cached.chart(chart_specs.BandsChart())
-    plot.show(chart.figure, key="bands", sources=chart.sources, embed=chart)
+    plot.show(chart.figure, key="bands", sources=chart.sources, embed=chart, in_column=True)
 with right:
     st.subheader(f"Largest moves since {int(latest['previous_year'].iloc[0])}")
     moves = latest.dropna(subset=["rank_change"]).sort_values("rank_change")
