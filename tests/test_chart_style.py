@@ -10,20 +10,10 @@ from dashboard import export, gallery
 from dashboard.charts import counts, style
 from etl import registry, store
 from tests.conftest import needs_built
+from tests.test_export import CHARTS as EXPORTED
 
-CHARTS = [
-    ("map", {"metric": "rsf", "edition": "2026"}),
-    ("map", {"metric": "rsf", "edition": "2010"}),
-    ("map", {"metric": "imprisoned", "edition": "2023"}),
-    ("map", {"metric": "pts_a", "edition": "2023"}),
-    ("rank", {"country": "AZE"}),
-    ("score", {"country": "AZE"}),
-    ("indicators", {"country": "AZE"}),
-    ("compare", {"countries": "AZE,TUR,RUS,UKR", "measure": "rank"}),
-    ("cpj", {"country": "AZE"}),
-    ("bands", {}),
-    ("sources", {"country": "AZE"}),
-]
+# every chart type the exports test, and the profile's panels of every source
+CHARTS = [*EXPORTED, ("sources", {"country": "AZE"})]
 IDS = [f"{k}-{'-'.join(p.values())}" for k, p in CHARTS]
 
 
@@ -107,7 +97,7 @@ def test_a_phone_gets_long_titles_on_several_lines_a_desktop_on_fewer(built):
 
 
 @needs_built()
-@pytest.mark.parametrize("name", ["sources-AZE", "score-AZE", "cpj-AZE"])
+@pytest.mark.parametrize("name", ["sources-AZE", "score-TUR", "cpj-AZE"])
 def test_panels_neither_overlap_nor_share_a_header(built, name):
     for width, fig in layouts(built[name]).items():
         axes = sorted(
@@ -203,3 +193,17 @@ def test_the_toolbar_is_minimal():
 
     assert PLOTLY_CONFIG["modeBarButtons"] == [["toImage"]]
     assert PLOTLY_CONFIG["displaylogo"] is False and PLOTLY_CONFIG["topojsonURL"]
+
+
+@needs_built()
+@pytest.mark.parametrize("name", IDS)
+def test_year_axes_tick_whole_years_and_no_more_than_the_width_holds(built, name):
+    for width, fig in layouts(built[name]).items():
+        for key in fig.layout:
+            axis = fig.layout[key]
+            if not key.startswith("xaxis") or axis.tickformat != "d" or axis.dtick is None:
+                continue
+            assert float(axis.dtick).is_integer(), (name, width, key)
+            low, high = axis.range or (0, 0)
+            share = (axis.domain[1] - axis.domain[0]) if axis.domain else 1
+            assert (high - low) / axis.dtick <= max(2, share * width / 50) + 1, (name, width, key)
