@@ -206,4 +206,8 @@ def test_year_axes_tick_whole_years_and_no_more_than_the_width_holds(built, name
             assert float(axis.dtick).is_integer(), (name, width, key)
             low, high = axis.range or (0, 0)
             share = (axis.domain[1] - axis.domain[0]) if axis.domain else 1
-            assert (high - low) / axis.dtick <= max(2, share * width / 50) + 1, (name, width, key)
+            assert (high - low) / axis.dtick <= max(2, share * width / style.YEAR_TICK) + 1, (
+                name,
+                width,
+                key,
+            )

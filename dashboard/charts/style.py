@@ -74,6 +74,7 @@ FONT = {"title": 16, "subtitle": 12, "panel": 12.5, "legend": 12, "note": 11}
 LINE = 1.35  # line height, in font sizes
 MODEBAR = 36  # px kept free right of the title for Plotly's (one-button) toolbar
 TICKS = 24  # px under a plot for its x tick labels
+YEAR_TICK = 40  # px: the least room for one year label ("2024" and some air)
 MARGIN = {"l": 52, "r": 14}  # y tick labels push the left margin further where needed
 PANEL_GAP = 56  # px between grid columns (the right panel's y tick labels)
 
@@ -363,7 +364,7 @@ def fit(fig: go.Figure, width: int = NARROW, height: int | None = None) -> go.Fi
 
 
 def _year_ticks(fig: go.Figure, layout: dict, width_px: float) -> None:
-    """Year axes get as many whole-year ticks as their width holds (about one per 50 px),
+    """Year axes get as many whole-year ticks as their width holds (about one per YEAR_TICK px),
     never half years."""
     years: dict[str, list] = {}
     for trace in fig.data:
@@ -378,7 +379,7 @@ def _year_ticks(fig: go.Figure, layout: dict, width_px: float) -> None:
         if values.empty:
             continue
         span = int(values.max() - values.min()) + 1
-        fits = max(2, int(width_px // 50))
+        fits = max(2, int(width_px // YEAR_TICK))
         layout.setdefault(name, {}).update(
             dtick=_nice_step(span / fits) if span > fits else 1, tick0=0
         )
