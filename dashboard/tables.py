@@ -1,6 +1,7 @@
 """Tables as readers see them, written once for every page: readable headers instead of
-column names, country names instead of codes, a dash instead of None, and a Country column
-wide enough for "United Kingdom" (Streamlit sizes columns by their header otherwise)."""
+column names, country names instead of codes, a dash instead of None, and name columns
+as wide as their longest name, so "United Kingdom" is not cut to "United Kingdo" (Streamlit
+sizes a column by its header and first rows otherwise)."""
 
 from __future__ import annotations
 
@@ -27,10 +28,24 @@ def readable(
     return shown.rename(columns=dict(labels))
 
 
+CHAR_PX = 8  # px: a character of the grid's font, on average
+MAX_PX = 260  # px: longer names wrap out of sight rather than push other columns away
+
+
 def column_config(frame: pd.DataFrame, **extra) -> dict:
-    """Columns of names wide enough to show them whole, plus any `extra` settings."""
-    wide = {c: st.column_config.TextColumn(width="medium") for c in WIDE_COLUMNS if c in frame}
+    """Columns of names as wide as their longest name (within MAX_PX), plus any `extra`
+    settings."""
+    wide = {
+        column: st.column_config.TextColumn(width=_width(frame[column]))
+        for column in WIDE_COLUMNS
+        if column in frame
+    }
     return wide | extra
+
+
+def _width(values: pd.Series) -> int:
+    longest = int(values.astype("string").str.len().fillna(0).max()) if len(values) else 0
+    return max(90, min(MAX_PX, CHAR_PX * max(longest, 7) + 24))
 
 
 def show(frame: pd.DataFrame, **options):
