@@ -11,7 +11,9 @@ import pandas as pd
 import streamlit as st
 
 BLANK = "–"
-WIDE_COLUMNS = ("Country", "Name", "Measure")
+# px: the most a column of names may take; longer names are cut rather than push the
+# other columns out of sight (a measure's name is long, a country's short)
+WIDE_COLUMNS = {"Country": 260, "Name": 260, "Measure": 440}
 
 
 def readable(
@@ -29,23 +31,22 @@ def readable(
 
 
 CHAR_PX = 8  # px: a character of the grid's font, on average
-MAX_PX = 260  # px: longer names wrap out of sight rather than push other columns away
 
 
 def column_config(frame: pd.DataFrame, **extra) -> dict:
-    """Columns of names as wide as their longest name (within MAX_PX), plus any `extra`
-    settings."""
+    """Columns of names as wide as their longest name (within WIDE_COLUMNS' limits), plus
+    any `extra` settings."""
     wide = {
-        column: st.column_config.TextColumn(width=_width(frame[column]))
-        for column in WIDE_COLUMNS
+        column: st.column_config.TextColumn(width=_width(frame[column], most))
+        for column, most in WIDE_COLUMNS.items()
         if column in frame
     }
     return wide | extra
 
 
-def _width(values: pd.Series) -> int:
+def _width(values: pd.Series, most: int) -> int:
     longest = int(values.astype("string").str.len().fillna(0).max()) if len(values) else 0
-    return max(90, min(MAX_PX, CHAR_PX * max(longest, 7) + 24))
+    return max(90, min(most, CHAR_PX * max(longest, 7) + 24))
 
 
 def show(frame: pd.DataFrame, **options):

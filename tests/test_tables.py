@@ -34,4 +34,4 @@ def test_name_columns_are_wide_enough_for_the_longest_name():
     width = config["Country"]["width"]
     assert width >= tables.CHAR_PX * len("United Kingdom")
     many = pd.DataFrame({"Country": ["x" * 200]})
-    assert tables.column_config(many)["Country"]["width"] == tables.MAX_PX
+    assert tables.column_config(many)["Country"]["width"] == tables.WIDE_COLUMNS["Country"]
