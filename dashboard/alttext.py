@@ -11,13 +11,15 @@ import weakref
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.charts import style
+
 MAX_SERIES = 6
 
 
 def _title(fig: go.Figure) -> str:
     title = fig.layout.title
-    text = title.text or "Chart"
-    subtitle = title.subtitle.text if title.subtitle and title.subtitle.text else ""
+    text = style.plain(title.text) or "Chart"
+    subtitle = style.plain(title.subtitle.text) if title.subtitle and title.subtitle.text else ""
     return f"{text} ({subtitle})" if subtitle else text
 
 

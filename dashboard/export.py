@@ -30,6 +30,7 @@ import plotly.io as pio
 import plotly.offline
 
 from dashboard import alttext, chart_specs, gallery, geo
+from dashboard.charts import style
 from dashboard.downloads import withheld_reason
 from etl import model, project, registry, store
 
@@ -94,7 +95,6 @@ def snapshot(
         paper_bgcolor=colours["paper"],
         plot_bgcolor=colours["plot"],
         font={"color": colours["text"], "family": "Arial, sans-serif"},
-        margin={"l": 60, "r": 40, "t": 110, "b": 80},
         meta={**(out.layout.meta or {}), "alt": alt or alttext.describe(fig)},
     )
     out.update_xaxes(gridcolor=colours["grid"], linecolor=colours["grid"])
@@ -104,14 +104,15 @@ def snapshot(
     annotations = []
     for note in out.layout.annotations:
         note = copy.deepcopy(note)
-        if note.text and project.NAME in note.text:
+        if note.name == "source":
             licences = "; ".join(dict.fromkeys(d.licence_label for d in sources))
             note.text = f"{note.text} · {build}" + (f"<br>Licence: {licences}" if licences else "")
             note.font = {"size": 12, "color": colours["text"]}
             note.align = "left"
         annotations.append(note)
     out.layout.annotations = annotations
-    return out
+    # laid out again for the image's size: text wrapped for its width, panels in a grid
+    return style.fit(out, width, height)
 
 
 def _with_alt_svg(svg: bytes, alt: str, title: str) -> bytes:
@@ -133,7 +134,7 @@ def to_html(fig: go.Figure, alt: str) -> str:
         geometry = (
             f"<script>window.PlotlyGeoAssets = {{topojson: {{'world_50m': {topology}}}}};</script>"
         )
-    title = fig.layout.title.text or project.NAME
+    title = style.plain(fig.layout.title.text) or project.NAME
     div = pio.to_html(
         fig,
         full_html=False,
@@ -188,7 +189,7 @@ def render(fig: go.Figure, fmt: str) -> bytes:
     width, height = fig.layout.width, fig.layout.height
     image = pio.to_image(fig, format=fmt, width=width, height=height, scale=1)
     if fmt == "svg":
-        image = _with_alt_svg(image, alt, fig.layout.title.text or "")
+        image = _with_alt_svg(image, alt, style.plain(fig.layout.title.text))
     return image
 
 
@@ -223,7 +224,12 @@ def export_one(
         path = out / f"{chart.slug}-{preset}-{theme}.{fmt}"
         path.write_bytes(render(fig, fmt))
         files[fmt] = path.name
-    return {"slug": chart.slug, "title": chart.figure.layout.title.text, "alt": alt, "files": files}
+    return {
+        "slug": chart.slug,
+        "title": style.plain(chart.figure.layout.title.text),
+        "alt": alt,
+        "files": files,
+    }
 
 
 def cached_loader():

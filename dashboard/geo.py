@@ -12,9 +12,12 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from dashboard.charts import style
+
 TOPOJSON_DIR = Path(__file__).resolve().parent / "static" / "topojson"
 TOPOJSON_URL = "/app/static/topojson/"  # where Streamlit's static serving exposes the folder
-PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False}
+# the app's Plotly config: the style's (a minimal toolbar) with the geometry's location
+PLOTLY_CONFIG = {**style.PLOTLY_CONFIG, "topojsonURL": TOPOJSON_URL}
 # CPJ records Israel, Gaza and the West Bank as one location; on the map its count is
 # drawn on both shapes (the hover says so) rather than left off the map.
 SHARED_SHAPES = {"XIP": ("ISR", "PSE")}

@@ -4,12 +4,14 @@ code beside it."""
 
 from __future__ import annotations
 
+import html
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import alttext, navigation, url_sync
+from dashboard.charts import style
 from dashboard.download_button import download
 from dashboard.downloads import withheld_reason
 from dashboard.geo import PLOTLY_CONFIG
@@ -25,18 +27,21 @@ def show(
     data_frame: pd.DataFrame | None = None,
     selectable: bool = False,
     embed=None,
+    in_column: bool = False,
 ):
     """Render a figure with the offline map config, then offer beside it: the data behind
     it, snapshots (PNG, SVG, self-contained HTML) and, for named charts, an embed code.
+
+    in_column: the chart sits in one of several columns, so it is laid out as narrow on
+    every screen.
 
     data_frame: the table behind the chart; else the named chart's (`embed`, a gallery.Chart)
     table; else the numbers are taken from the figure itself.
     """
     from dashboard.charts.figure_data import figure_data
 
-    # theme=None keeps our colour scales: Streamlit's theme may reverse them in dark mode.
     options = {"on_select": "rerun", "selection_mode": "points"} if selectable else {}
-    event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None, **options)
+    event = chart(fig, key=key, narrow=in_column, **options)
     sources = sources if isinstance(sources, list | tuple) else [sources]
     left, middle, right = st.columns([3, 2, 2])
     with left:
@@ -64,6 +69,22 @@ def show(
             with embedding:
                 embed_controls(embed)
     return event
+
+
+def phone() -> bool:
+    """Whether the reader's browser says it is a phone's (Streamlit cannot see the screen's
+    width on the server): its client hint, else "Mobi" in its user agent, as browsers
+    advise. A narrow desktop window gets the desktop layout, which also reads there."""
+    headers = st.context.headers
+    return headers.get("Sec-CH-UA-Mobile") == "?1" or "Mobi" in headers.get("User-Agent", "")
+
+
+def chart(fig, *, key: str, narrow: bool = False, **options):
+    """The figure drawn as the style lays it out for this reader's screen, with the offline
+    map geometry and a minimal toolbar. theme=None keeps our colour scales: Streamlit's
+    theme may reverse them in dark mode."""
+    shown = style.for_screen(fig, narrow or phone())
+    return st.plotly_chart(shown, key=key, config=PLOTLY_CONFIG, theme=None, **options)
 
 
 def snapshot_controls(fig, key: str, sources: tuple) -> None:
@@ -111,10 +132,11 @@ def embed_controls(chart) -> None:
     """The embed URL of a named chart and a responsive iframe snippet to paste."""
     query = urlencode({"chart": chart.kind, **chart.params, "embed": "true"})
     url = f"{url_sync.origin()}/{navigation.EMBED.url_path}?{query}"
-    title = md_escape(chart.figure.layout.title.text or project.NAME)
+    plain_title = style.plain(chart.figure.layout.title.text) or project.NAME
+    title = md_escape(plain_title)
     st.code(url, language=None, wrap_lines=True)
     st.code(
-        f'<iframe src="{url}" title="{chart.figure.layout.title.text}" loading="lazy" '
+        f'<iframe src="{url}" title="{html.escape(plain_title)}" loading="lazy" '
         'style="width:100%;aspect-ratio:16/10;border:0" allowfullscreen></iframe>',
         language="html",
         wrap_lines=True,

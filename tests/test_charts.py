@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from dashboard import geo
-from dashboard.charts import maps
+from dashboard.charts import maps, style
 from dashboard.charts import rsf_index as rsf_charts
 from etl import project, registry, store
 from etl.sources.rsf_index import methodology as rsf
@@ -66,7 +66,8 @@ def test_every_chart_carries_the_source_line(index):
         rsf_charts.situation_bar(index),
     ]
     for fig in figures:
-        notes = " ".join(a.text for a in fig.layout.annotations)
+        # as read: the style wraps the source line for the width (<br>)
+        notes = " ".join(style.plain(a.text) for a in fig.layout.annotations)
         assert registry.DATASETS["rsf_index"].attribution in notes
         assert project.NAME in notes
 

@@ -7,7 +7,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.charts.style import SEQUENCE, source_line, source_note, span
+from dashboard.charts.style import (
+    MEASURE_COLOURS,
+    panel_grid,
+    source_line,
+    source_note,
+    span,
+    titled,
+)
 from etl import registry
 
 CENSUS = registry.DATASETS["cpj_census"]
@@ -25,19 +32,14 @@ def cpj_counts_chart(census: pd.DataFrame, killed: pd.DataFrame, country: str) -
 
     census: latest census rows (year, imprisoned); killed: rows of cpj_killed_counts.
     """
-    fig = make_subplots(
-        rows=2,
-        cols=1,
-        shared_xaxes=True,
-        vertical_spacing=0.12,
-        subplot_titles=("Imprisoned on 1 December (CPJ census)", "Killed (CPJ records), by motive"),
-    )
+    fig = make_subplots(rows=2, cols=1)
+    key = []
     fig.add_trace(
         go.Bar(
             x=census["year"],
             y=census["imprisoned"],
             name="Imprisoned",
-            marker_color="#6e1423",
+            marker_color=MEASURE_COLOURS["cpj_imprisoned"],
             hovertemplate="1 Dec %{x}: %{y} in prison<extra></extra>",
         ),
         row=1,
@@ -50,6 +52,7 @@ def cpj_counts_chart(census: pd.DataFrame, killed: pd.DataFrame, country: str) -
         if part.empty:
             continue
         label = labels.get(motive, f"motive {motive}")
+        key.append((label.capitalize(), colour, "■"))
         fig.add_trace(
             go.Bar(
                 x=part.index,
@@ -61,22 +64,22 @@ def cpj_counts_chart(census: pd.DataFrame, killed: pd.DataFrame, country: str) -
             row=2,
             col=1,
         )
-    fig.update_layout(
-        barmode="stack",
-        height=560,
-        margin={"t": 120, "b": 70},
-        title={
-            "text": f"{country}: journalists imprisoned and killed",
-            "subtitle": {"text": CENSUS.publisher},
-        },
+    fig.update_layout(barmode="stack")
+    titled(fig, f"{country}: journalists imprisoned and killed", CENSUS.publisher)
+    panel_grid(
+        fig,
+        [("Imprisoned on 1 December (CPJ census)", []), ("Killed (CPJ records), by motive", key)],
+        plot_px=170,
     )
+    years = pd.concat([census["year"], killed["year"]])
+    if not years.empty:  # one span of years in both panels
+        fig.update_xaxes(range=[int(years.min()) - 0.6, int(years.max()) + 0.6])
     fig.update_xaxes(tickformat="d", showticklabels=True)
     for row, values in ((1, census["imprisoned"]), (2, killed.groupby("year")["killed"].sum())):
         top = int(values.max()) if len(values) else 1
         fig.update_yaxes(
             rangemode="tozero", tickformat="d", dtick=max(1, -(-top // 5)), row=row, col=1
         )
-    years = pd.concat([census["year"], killed["year"]])
     return source_line(
         fig,
         registry.DATASETS["cpj_cases"],
@@ -90,14 +93,15 @@ def detained_compared(world: pd.DataFrame) -> go.Figure:
     reads as zero."""
     fig = go.Figure()
     years = sorted(world["year"].unique())
-    for i, (source, part) in enumerate(world.groupby("source", sort=False)):
+    for source, part in world.groupby("source", sort=False):
+        colour = MEASURE_COLOURS["rsf_detained" if source.startswith("RSF") else "cpj_imprisoned"]
         gaps = sorted(set(years) - set(part["year"]))
         fig.add_trace(
             go.Bar(
                 x=part["year"],
                 y=part["value"],
                 name=source,
-                marker_color=SEQUENCE[i],
+                marker_color=colour,
                 offsetgroup=source,
                 legendgroup=source,
                 text=part["value"],
@@ -110,7 +114,7 @@ def detained_compared(world: pd.DataFrame) -> go.Figure:
                 x=gaps,
                 y=[0] * len(gaps),
                 name=f"{source}: not published",
-                marker_color=SEQUENCE[i],
+                marker_color=colour,
                 offsetgroup=source,
                 legendgroup=source,
                 showlegend=False,
@@ -123,17 +127,12 @@ def detained_compared(world: pd.DataFrame) -> go.Figure:
                 hovertemplate=f"{source} %{{x}}: not published<extra></extra>",
             )
         )
-    fig.update_layout(
-        barmode="group",
-        height=450,
-        margin={"t": 130, "b": 60},
-        title={
-            "text": "Journalists in prison worldwide: RSF and CPJ",
-            "subtitle": {
-                "text": "RSF round-ups (detained, incl. media workers) and CPJ's 1 December census"
-            },
-        },
-        legend={"orientation": "h", "y": 1.12, "yanchor": "bottom", "x": 0},
+    fig.update_layout(barmode="group")
+    titled(
+        fig,
+        "Journalists in prison worldwide: RSF and CPJ",
+        "RSF round-ups (detained, incl. media workers) and CPJ's 1 December census",
+        plot_px=300,
     )
     fig.update_xaxes(tickformat="d", dtick=1)
     fig.update_yaxes(title="Journalists", rangemode="tozero")

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import geo
-from dashboard.charts.style import NO_DATA, SITUATION_COLOURS, fmt, source_line
+from dashboard.charts.style import NO_DATA, SITUATION_COLOURS, fmt, source_line, titled
 from etl import model
 from etl.sources.rsf_index import methodology as rsf
 
@@ -55,13 +55,10 @@ def _map_layout(fig: go.Figure, title: str, subtitle: str, meta: dict, **layout)
         landcolor=NO_DATA,
         lataxis_range=[-57, 84],
     )
-    fig.update_layout(
-        title={"text": title, "subtitle": {"text": subtitle}},
-        margin={"l": 0, "r": 0, "t": 70, "b": 50},
-        height=520,
-        meta=meta,
-        **layout,
-    )
+    fig.update_layout(meta=meta, **layout)
+    # the map's own frame: the plot area is the map, no wider than the world is
+    fig.update_geos(domain={"x": [0, 1], "y": [0, 1]})
+    titled(fig, title, subtitle, is_map=True)
 
 
 def label(measure: model.Measure) -> str:
@@ -109,7 +106,7 @@ def world_map(edition: pd.DataFrame, measure: model.Measure) -> go.Figure:
                     marker_line_width=0.4,
                 )
             )
-        legend = {"orientation": "h", "y": 1.02, "x": 0, "title": {"text": "Situation: "}}
+        legend = {"title": {"text": "Situation:"}}
     else:
         higher_is_better = rsf.ERAS[era]["higher_is_better"]
         fig.add_trace(
@@ -120,7 +117,7 @@ def world_map(edition: pd.DataFrame, measure: model.Measure) -> go.Figure:
                 colorscale="RdYlGn" if higher_is_better else "RdYlGn_r",
                 colorbar={
                     "title": {
-                        "text": "Score<br>"
+                        "text": "Score, "
                         + ("higher is better" if higher_is_better else "lower is better")
                     },
                     "thickness": 12,
@@ -203,7 +200,7 @@ def indicator_map(values: pd.DataFrame, measure: model.Measure, year: int) -> go
     better or worse as the measure's direction says."""
     higher_is_better = measure.higher_is_better
     direction = "higher is better" if higher_is_better else "higher is worse"
-    colorbar = direction.replace("higher is ", "higher:<br>")
+    colorbar = direction.replace("higher is ", "higher: ")
     hover = [f"<b>{row.country}</b><br>{row.value:g}" for row in values.itertuples()]
     fig = go.Figure(
         go.Choropleth(

@@ -8,7 +8,15 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.charts.style import ERA_COLOURS, SEQUENCE, SITUATION_COLOURS, source_line, span
+from dashboard.charts.style import (
+    ERA_COLOURS,
+    SEQUENCE,
+    SITUATION_COLOURS,
+    panel_grid,
+    source_line,
+    span,
+    titled,
+)
 from etl import model, registry
 from etl.sources.rsf_index import methodology as rsf
 
@@ -39,19 +47,13 @@ def rank_chart(series: pd.DataFrame) -> go.Figure:
         )
     add_breaks(fig, series["year"])
     fig.update_yaxes(autorange="reversed", title="Rank (1 = best)")
-    fig.update_xaxes(title=None, dtick=2)
-    fig.update_layout(
-        title={
-            "text": f"{country}: rank in the World Press Freedom Index",
-            "subtitle": {
-                "text": "Dotted lines mark methodology changes "
-                f"({', '.join(map(str, rsf.NEW_METHODOLOGY_YEARS))})"
-            },
-        },
-        height=380,
-        margin={"t": 80, "b": 70},
-        legend={"title": {"text": "Methodology"}},
+    fig.update_xaxes(title=None, tickformat="d")
+    titled(
+        fig,
+        f"{country}: rank in the World Press Freedom Index",
+        f"Dotted lines mark methodology changes ({', '.join(map(str, rsf.NEW_METHODOLOGY_YEARS))})",
     )
+    fig.update_layout(legend={"title": {"text": "Methodology:"}})
     return source_line(fig, registry.DATASETS["rsf_index"], span(series))
 
 
@@ -62,15 +64,9 @@ def score_chart(series: pd.DataFrame) -> go.Figure:
     """
     country = series["country"].iloc[0]
     eras = [e for e in rsf.ERAS if e in set(series["methodology"])]
-    widths = [max(4, series.loc[series.methodology == e, "year"].nunique()) for e in eras]
-    fig = make_subplots(
-        rows=1,
-        cols=len(eras),
-        column_widths=widths,
-        horizontal_spacing=0.06,
-        subplot_titles=[rsf.ERAS[e]["short_label"] for e in eras],
-    )
-    for col, era in enumerate(eras, 1):
+    fig = make_subplots(rows=len(eras), cols=1)
+    years = [int(series["year"].min()) - 0.5, int(series["year"].max()) + 0.5]
+    for row, era in enumerate(eras, 1):
         part = series[series["methodology"] == era]
         fig.add_trace(
             go.Scatter(
@@ -82,27 +78,35 @@ def score_chart(series: pd.DataFrame) -> go.Figure:
                 showlegend=False,
                 hovertemplate="%{x}: score %{y:.2f}<extra></extra>",
             ),
-            row=1,
-            col=col,
+            row=row,
+            col=1,
         )
         better_up = rsf.ERAS[era]["higher_is_better"]
         fig.update_yaxes(
             autorange=True if better_up else "reversed",
-            title="higher is better" if better_up else "lower is better (reversed)",
-            title_font={"size": 11},
-            row=1,
-            col=col,
+            title="↑ better" if better_up else "↑ better (reversed)",
+            title_font={"size": 10},
+            nticks=5,
+            row=row,
+            col=1,
         )
-        fig.update_xaxes(tickformat="d", dtick=2, row=1, col=col)
-    fig.update_layout(
-        title={
-            "text": f"{country}: score by methodology era",
-            "subtitle": {
-                "text": "Scores are not comparable across eras; up is better in every panel"
-            },
-        },
-        height=380,
-        margin={"t": 100, "b": 70},
+        fig.update_xaxes(tickformat="d", dtick=2, range=years, row=row, col=1)
+    titled(
+        fig,
+        f"{country}: score by methodology era",
+        "Scores are not comparable across eras; up is better in every panel",
+    )
+    panel_grid(
+        fig,
+        [
+            (
+                f"{rsf.ERAS[e]['short_label']}: "
+                + ("higher is better" if rsf.ERAS[e]["higher_is_better"] else "lower is better"),
+                [],
+            )
+            for e in eras
+        ],
+        plot_px=130,
     )
     return source_line(fig, registry.DATASETS["rsf_index"], span(series))
 
@@ -125,14 +129,7 @@ def indicators_chart(series: pd.DataFrame) -> go.Figure:
         )
     fig.update_yaxes(range=[0, 100], title="0–100, higher is better")
     fig.update_xaxes(tickformat="d", dtick=1, title=None)
-    fig.update_layout(
-        title={
-            "text": f"{country}: the five indicators",
-            "subtitle": {"text": f"{CURRENT_SINCE} methodology onward"},
-        },
-        height=380,
-        margin={"t": 80, "b": 70},
-    )
+    titled(fig, f"{country}: the five indicators", f"{CURRENT_SINCE} methodology onward")
     return source_line(fig, registry.DATASETS["rsf_index"], span(recent))
 
 
@@ -168,12 +165,7 @@ def compare_chart(frame: pd.DataFrame, measure: model.Measure) -> go.Figure:
         if measure.era is None
         else rsf.ERAS[measure.era]["label"]
     )
-    fig.update_layout(
-        title={"text": f"Compared: {measure.on_compare.label}", "subtitle": {"text": subtitle}},
-        height=460,
-        margin={"t": 80, "b": 70},
-        legend={"title": {"text": ""}},
-    )
+    titled(fig, f"Compared: {measure.on_compare.label}", subtitle, plot_px=320)
     return source_line(fig, registry.DATASETS["rsf_index"], span(data) if not data.empty else "")
 
 
@@ -194,15 +186,9 @@ def situation_bar(index: pd.DataFrame) -> go.Figure:
                     hovertemplate=f"%{{x}}: %{{y}} entities in a {band} situation<extra></extra>",
                 )
             )
-    fig.update_layout(
-        barmode="stack",
-        height=360,
-        margin={"t": 80, "b": 70},
-        title={
-            "text": "Entities by situation band",
-            "subtitle": {"text": f"RSF's five bands, {CURRENT_SINCE} methodology onward"},
-        },
-        legend={"traceorder": "normal"},
+    fig.update_layout(barmode="stack")
+    titled(
+        fig, "Entities by situation band", f"RSF's five bands, {CURRENT_SINCE} methodology onward"
     )
     fig.update_xaxes(tickformat="d", dtick=1, title=None)
     fig.update_yaxes(title="Entities ranked")

@@ -1,7 +1,20 @@
-"""The look every chart shares: the data colours (the same in light and dark snapshots),
-the source line under each chart, and how a span of years is written."""
+"""The look every chart shares, written once: the data colours (the same in light and dark
+snapshots, one per measure wherever it is drawn), the source line under each chart, and the
+layout that reads on a phone and a desktop alike.
+
+Plotly neither wraps text nor knows the reader's screen when the server draws a figure, so
+`fit` lays each figure out for a width: titles, subtitles, panel headers and the source line
+are wrapped with <br> by a character budget estimated from that width, legends and colour
+bars go below the plot (never over the title or the data), and panels are placed in a grid
+of as many columns as the width holds: one column (full width, stacked) at a phone's width,
+which is what the app draws, since a stacked layout also reads on a desktop. Exports call
+`fit` again at their own size. The margins follow from the wrapped text, so nothing is
+clipped."""
 
 from __future__ import annotations
+
+import math
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -29,6 +42,101 @@ SEQUENCE = (
     "#637939",
 )
 NO_DATA = "#e5e5e5"
+# One colour per measure, wherever it is drawn (the profile's panels, the world totals):
+# no two measures share one, so a colour never means two things on a page.
+MEASURE_COLOURS = {
+    "rsf_rank": "#1f4e79",
+    "rsf_score": "#1f77b4",
+    "cpj_imprisoned": "#6e1423",
+    "cpj_killed": "#d0433b",
+    "rsf_detained": "#e67e22",
+    "pts_a": "#8e44ad",
+    "pts_h": "#e377c2",
+    "pts_s": "#393b79",
+    "hrps": "#17becf",
+    "fh_status": "#2ca02c",
+    "fh_d1": "#637939",
+    "fh_total": "#1b5e20",
+    "vdem_harassment": "#8c564b",
+    "vdem_censorship": "#bcbd22",
+    "vdem_self_censorship": "#5f6a6a",
+}
+# Measures of one panel differ by marker and dash too, not by colour alone
+SYMBOLS = (("circle", "solid", "●"), ("square", "dash", "■"), ("diamond", "dot", "◆"))
+
+NARROW = 360  # px: a chart's width on a 390 px phone; figures are laid out for it first
+WIDE = 720  # px: the least width of a chart on a desktop (a laptop's window, menu open)
+PANEL_MIN_WIDTH = 290  # px: a panel narrower than this is unreadable; the grid stacks
+# px: the world map's height (natural earth, 57°S–84°N, is ~2.1 times as wide as tall)
+MAP_PX = {NARROW: 175, WIDE: 440}
+CHAR_EM = 0.56  # a character's average width, in font sizes (Open Sans, Arial: 0.5–0.55)
+FONT = {"title": 16, "subtitle": 12, "panel": 12.5, "legend": 12, "note": 11}
+LINE = 1.35  # line height, in font sizes
+MODEBAR = 36  # px kept free right of the title for Plotly's (one-button) toolbar
+TICKS = 24  # px under a plot for its x tick labels
+YEAR_TICK = 40  # px: the least room for one year label ("2024" and some air)
+MARGIN = {"l": 52, "r": 14}  # y tick labels push the left margin further where needed
+PANEL_GAP = 56  # px between grid columns (the right panel's y tick labels)
+
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    # a minimal toolbar: the PNG button only (zooming by drag would steal a phone's scroll)
+    "modeBarButtons": [["toImage"]],
+    "scrollZoom": False,
+}
+
+
+def _plain(text: str | None) -> str:
+    return re.sub(r"\s*<br>\s*", " ", text or "").strip()
+
+
+def _visible(text: str) -> int:
+    return len(re.sub(r"<[^>]+>", "", text))
+
+
+def budget(width_px: float, font_px: float) -> int:
+    """How many characters of a font size fit in a width."""
+    return max(12, int(width_px / (font_px * CHAR_EM)))
+
+
+KEEP_WHOLE = (project.NAME,)  # never broken across lines
+
+
+def wrap(text: str | None, width_px: float, font_px: float) -> str:
+    """`text` broken with <br> into lines that fit `width_px` (earlier breaks are undone)."""
+    limit = budget(width_px, font_px)
+    plain = _plain(text)
+    for phrase in KEEP_WHOLE:
+        plain = plain.replace(phrase, phrase.replace(" ", "\0"))
+    lines: list[str] = []
+    for word in plain.split(" "):
+        if lines and _visible(lines[-1]) + 1 + _visible(word) <= limit:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines).replace("\0", " ")
+
+
+def plain(text: str | None) -> str:
+    """A wrapped text as one line again (what it says, whatever the width)."""
+    return _plain(text)
+
+
+def _lines(text: str | None) -> int:
+    return text.count("<br>") + 1 if text else 0
+
+
+def _rows(items: list[str], width_px: float, font_px: float, extra_px: float) -> int:
+    """Rows a horizontal legend (or panel key) of `items` takes in a width."""
+    rows, used = 0, width_px
+    for item in items:
+        needed = extra_px + _visible(item) * font_px * CHAR_EM
+        if used + needed > width_px:
+            rows, used = rows + 1, needed
+        else:
+            used += needed
+    return rows
 
 
 def source_line(fig: go.Figure, dataset: model.Dataset, years: str) -> go.Figure:
@@ -37,20 +145,302 @@ def source_line(fig: go.Figure, dataset: model.Dataset, years: str) -> go.Figure
 
 def source_note(fig: go.Figure, sources: str) -> go.Figure:
     """The line under every chart naming its sources and the dashboard (exports add the
-    licence and the data build to it)."""
+    licence and the data build to it); the figure is then laid out (`fit`)."""
     fig.add_annotation(
         text=f"{sources} · {project.NAME}",
+        name="source",
         xref="paper",
         yref="paper",
         x=0,
         y=0,
-        yshift=-36,
         yanchor="top",
         xanchor="left",
+        align="left",
         showarrow=False,
-        font={"size": 11, "color": "#666"},
+        font={"size": FONT["note"], "color": "#666"},
     )
+    return fit(fig)
+
+
+def titled(
+    fig: go.Figure, title: str, subtitle: str = "", plot_px: int = 260, is_map: bool = False
+) -> go.Figure:
+    """A chart's title, subtitle and the height of its plot area (wrapped by `fit`); a
+    map's height follows the screen (`for_screen`)."""
+    recipe = _recipe(fig)
+    recipe["plot_px"] = MAP_PX[NARROW] if is_map else plot_px
+    if is_map:
+        recipe["map_px"] = True
+    fig.update_layout(title={"text": title, "subtitle": {"text": subtitle}})
     return fig
+
+
+def for_screen(fig: go.Figure, phone: bool) -> go.Figure:
+    """A copy of `fig` laid out for a phone or for a desktop (text wrapped for the least
+    width of each, panels side by side on a desktop, the map as tall as it is there)."""
+    width = NARROW if phone else WIDE
+    out = go.Figure(fig)
+    if "map_px" in _recipe(out):
+        _recipe(out)["plot_px"] = MAP_PX[width]
+    return fit(out, width)
+
+
+def _recipe(fig: go.Figure) -> dict:
+    meta = dict(fig.layout.meta or {})
+    recipe = dict(meta.get("style", {}))
+    meta["style"] = recipe
+    fig.layout.meta = meta
+    return fig.layout.meta["style"]
+
+
+def panel_grid(fig: go.Figure, panels: list[tuple[str, list[tuple[str, str, str]]]], plot_px: int):
+    """Mark a figure made with make_subplots(rows=len(panels), cols=1) as a grid of panels:
+    each with its header (title) and its own key, (label, colour, glyph) per series, printed
+    under the header, so no panel borrows another's legend. `fit` places them."""
+    keys = [
+        [f'<span style="color:{colour}">{glyph}</span> {label}' for label, colour, glyph in key]
+        for _, key in panels
+    ]
+    recipe = _recipe(fig)
+    recipe["plot_px"] = plot_px
+    recipe["panels"] = [
+        {"title": title, "key": key} for (title, _), key in zip(panels, keys, strict=True)
+    ]
+    fig.update_layout(showlegend=False)
+    return fig
+
+
+def _axis(name: str, i: int) -> str:
+    return f"{name}{i + 1 if i else ''}"
+
+
+def fit(fig: go.Figure, width: int = NARROW, height: int | None = None) -> go.Figure:
+    """Lay `fig` out for `width` px (and, for exports, a fixed `height`): wrapped text,
+    legend and colour bar below the plot, the source line below them, panels in a grid."""
+    recipe = dict((fig.layout.meta or {}).get("style", {}))
+    panels = recipe.get("panels") or []
+    is_map = any(trace.type == "choropleth" for trace in fig.data)
+    left, right = (0, 0) if is_map else (MARGIN["l"], MARGIN["r"])
+    inner = width - left - right
+    text_width = width - 20  # titles and notes start 10 px from the figure's left edge
+
+    title = wrap(fig.layout.title.text, text_width - MODEBAR, FONT["title"])
+    subtitle = wrap(fig.layout.title.subtitle.text, text_width - MODEBAR, FONT["subtitle"])
+    top = 12 + _lines(title) * FONT["title"] * LINE + _lines(subtitle) * FONT["subtitle"] * LINE
+    top = math.ceil(top + 14)
+
+    ticks = 0 if is_map else TICKS + (16 if fig.layout.xaxis.title.text else 0)
+    legend = [
+        t.name or ""
+        for t in fig.data
+        if t.showlegend is not False and (t.showlegend or len(fig.data) > 1)
+    ]
+    legend_title = fig.layout.legend.title.text
+    shows_legend = fig.layout.showlegend is not False and legend and not panels
+    legend_px = 0
+    if shows_legend:
+        rows = _rows(legend, inner, FONT["legend"], 44) + (1 if legend_title else 0)
+        legend_px = rows * 21 + 4
+    scale = any(
+        getattr(t, "showscale", None) is not False and t.type == "choropleth" for t in fig.data
+    )
+    if scale:
+        legend_px += 62
+    notes = [a for a in fig.layout.annotations if a.name == "source"]
+    note_px = 0
+    for note in notes:
+        size = note.font.size or FONT["note"]
+        note.text = wrap(note.text, text_width, size)
+        note_px += _lines(note.text) * size * LINE
+    bottom = math.ceil(ticks + legend_px + 8 + note_px + 10)
+
+    # the plot area: one plot, or the panels' blocks (header, key, plot, ticks) in a grid
+    columns = max(1, min(len(panels), (inner + PANEL_GAP) // (PANEL_MIN_WIDTH + PANEL_GAP)))
+    panel_w = (inner - (columns - 1) * PANEL_GAP) / columns if panels else inner
+    headers = []
+    for panel in panels:
+        head = wrap(panel["title"], panel_w, FONT["panel"])
+        if panel["key"]:
+            head += "<br>" + _key_lines(panel["key"], panel_w)
+        headers.append(head)
+    head_px = [_lines(h) * FONT["panel"] * LINE + 6 for h in headers]
+    grid_rows = [
+        list(range(r, min(r + columns, len(panels)))) for r in range(0, len(panels), columns)
+    ]
+    row_head = [max(head_px[i] for i in row) for row in grid_rows]
+    plot_px = recipe.get("plot_px", 260)
+    fixed = sum(row_head) + len(grid_rows) * TICKS
+    if height is not None:
+        available = height - top - bottom - (fixed if panels else 0)
+        # panels keep a readable height: an export of many panels grows taller than asked
+        plot_px = max(90 if panels else 40, available / (len(grid_rows) if panels else 1))
+    paper = fixed + plot_px * len(grid_rows) if panels else plot_px
+    total = max(height or 0, math.ceil(top + paper + bottom))
+
+    layout: dict = {
+        "height": total,
+        # y tick labels may push the margins; a map's colour bar must not (it sits below)
+        "margin": {"t": top, "b": bottom, "l": left, "r": right, "autoexpand": not is_map},
+        "title": {
+            "text": title,
+            "subtitle": {"text": subtitle, "font": {"size": FONT["subtitle"]}},
+            "font": {"size": FONT["title"]},
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            # Plotly anchors a title of several lines by its first: the rest hang above
+            "y": 1 - (10 + (_lines(title) - 1) * FONT["title"] * LINE) / total,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"l": 10, "t": 0},
+        },
+        "dragmode": False,
+    }
+    if shows_legend:
+        layout["legend"] = {
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": -(ticks + 4) / paper,
+            "yanchor": "top",
+            "yref": "paper",
+            "font": {"size": FONT["legend"]},
+            "title": {"side": "top"},
+            "traceorder": "normal",
+        }
+    for note in notes:
+        note.update(x=0, xshift=10 - left, y=-(ticks + legend_px + 8) / paper, yanchor="top")
+    if scale:
+        fig.update_traces(
+            colorbar={
+                "orientation": "h",
+                "x": 0,
+                "xanchor": "left",
+                "xref": "paper",
+                "y": -(ticks + legend_px - 62 + 4) / paper,
+                "yanchor": "top",
+                "len": min(inner - 20, 320),
+                "lenmode": "pixels",
+                "thickness": 12,
+                "title": {"side": "top"},
+                "xpad": 10,
+            },
+            selector={"type": "choropleth"},
+        )
+    _year_ticks(fig, layout, panel_w)
+    if panels:
+        cursor = paper
+        notes_kept = [a for a in fig.layout.annotations if not (a.name or "").startswith("panel")]
+        heads = []
+        for row, head in zip(grid_rows, row_head, strict=True):
+            for col, i in enumerate(row):
+                x0 = col * (panel_w + PANEL_GAP) / inner
+                x1 = x0 + panel_w / inner
+                layout.setdefault(_axis("xaxis", i), {})["domain"] = [x0, min(1.0, x1)]
+                layout.setdefault(_axis("yaxis", i), {})["domain"] = [
+                    (cursor - head - plot_px) / paper,
+                    (cursor - head) / paper,
+                ]
+                heads.append(
+                    go.layout.Annotation(
+                        text=headers[i],
+                        name=f"panel-{i}",
+                        xref="paper",
+                        yref="paper",
+                        x=x0,
+                        xshift=-min(left, 44) + 4,
+                        y=cursor / paper,
+                        xanchor="left",
+                        yanchor="top",
+                        align="left",
+                        showarrow=False,
+                        font={"size": FONT["panel"]},
+                    )
+                )
+            cursor -= head + plot_px + TICKS
+        fig.layout.annotations = notes_kept + heads
+    fig.update_layout(layout)
+    return fig
+
+
+def _year_ticks(fig: go.Figure, layout: dict, width_px: float) -> None:
+    """Year axes get as many whole-year ticks as their width holds (about one per YEAR_TICK px),
+    never half years."""
+    years: dict[str, list] = {}
+    for trace in fig.data:
+        if trace.type in ("scatter", "bar") and trace.x is not None:
+            years.setdefault(trace.xaxis or "x", []).extend(trace.x)
+    for ref, xs in years.items():
+        name = "xaxis" + ref[1:]
+        axis = fig.layout[name]
+        if axis.tickformat != "d":
+            continue
+        values = pd.to_numeric(pd.Series(list(axis.range or xs)), errors="coerce").dropna()
+        if values.empty:
+            continue
+        span = int(values.max() - values.min()) + 1
+        fits = max(2, int(width_px // YEAR_TICK))
+        layout.setdefault(name, {}).update(
+            dtick=_nice_step(span / fits) if span > fits else 1, tick0=0
+        )
+
+
+def _key_lines(items: list[str], width_px: float) -> str:
+    """A panel's key, its items kept whole, broken into lines that fit the panel."""
+    limit = budget(width_px, FONT["panel"])
+    lines: list[str] = []
+    for item in items:
+        if lines and _visible(lines[-1]) + 3 + _visible(item) <= limit:
+            lines[-1] += "   " + item
+        else:
+            lines.append(item)
+    return "<br>".join(lines)
+
+
+def value_axis(measure: model.Measure, values: pd.Series, higher_is_better: bool) -> dict:
+    """A y axis that fits the measure's scale: its values with some room, never beyond the
+    minimum and maximum its dataset declares; whole-number ticks for counts, ranks and
+    ordinal codes; turned so that up is better. Ordinal scales show their whole range."""
+    column = measure.meta
+    values = pd.to_numeric(pd.Series(values), errors="coerce").dropna()
+    lo_decl, hi_decl = column.minimum, column.maximum
+    whole = column.type == "integer" or measure.kind in ("count", "ordinal")
+    if measure.kind == "ordinal" and lo_decl is not None and hi_decl is not None:
+        lo, hi = float(lo_decl), float(hi_decl)
+        pad = 0.25
+    else:
+        lo = float(values.min()) if len(values) else 0.0
+        hi = float(values.max()) if len(values) else 1.0
+        if measure.kind == "count":
+            lo = 0.0
+        declared = hi_decl - lo_decl if lo_decl is not None and hi_decl is not None else 0
+        # the least span drawn: one point gets a readable axis, not 23–25 in .5 steps
+        least = max(4.0 if whole else 0.0, declared / 20) or max(abs(hi) / 5, 1.0)
+        if hi - lo < least:
+            middle = (hi + lo) / 2
+            lo, hi = middle - least / 2, middle + least / 2
+            if measure.kind == "count":
+                lo, hi = 0.0, max(hi - lo, least)
+        pad = (hi - lo) * 0.08
+        if lo_decl is not None:
+            lo = max(lo, float(lo_decl))
+        if hi_decl is not None:
+            hi = min(hi, float(hi_decl))
+    axis = {"range": [lo - pad, hi + pad] if higher_is_better else [hi + pad, lo - pad]}
+    axis["autorange"] = False
+    if whole:
+        axis.update(dtick=_nice_step((hi - lo) / 4), tickformat="d")
+    else:
+        axis["nticks"] = 5
+    return axis
+
+
+def _nice_step(raw: float) -> int:
+    """A whole-number tick step near `raw`: 1, 2, 5, 10, 20, 50, ..."""
+    if raw <= 1:
+        return 1
+    power = 10 ** math.floor(math.log10(raw))
+    return int(next(m * power for m in (1, 2, 5, 10) if m * power >= raw))
 
 
 def fmt(value, digits: int = 2, signed: bool = False) -> str:

@@ -2,7 +2,16 @@
 
 import streamlit as st
 
-from dashboard import cached, captions, case_filter, cpj_census, navigation, url_params, url_sync
+from dashboard import (
+    cached,
+    captions,
+    case_filter,
+    cpj_census,
+    navigation,
+    tables,
+    url_params,
+    url_sync,
+)
 from dashboard.download_button import download
 from dashboard.names import entity_names
 from dashboard.text import md_escape, nothing_matches
@@ -132,10 +141,8 @@ with records_tab:
             "Role": role if role != case_filter.ANY_ROLE else "",
         }
         st.info(nothing_matches({label: value for label, value in active.items() if value}))
-    selection = st.dataframe(
+    selection = tables.show(
         table,
-        hide_index=True,
-        width="stretch",
         height=min(35 * (len(table) + 1) + 3, 420),
         on_select="rerun",
         selection_mode="single-row",
@@ -193,11 +200,14 @@ with records_tab:
             f"{len(counted)} people in {md_escape(where)} in CPJ's person-level export "
             "(c. 2020). CPJ's newer counts may differ by a few after its revisions."
         )
-        st.dataframe(
-            counted[["name", "iso3", "charges", "sentence", "case_id"]],
-            hide_index=True,
-            width="stretch",
-        )
+        labels = {
+            "name": "Name",
+            "iso3": "Country",
+            "charges": "Charges",
+            "sentence": "Sentence",
+            "case_id": "Case id",
+        }
+        tables.show(tables.readable(counted.sort_values("name"), labels, names))
     captions.source_caption(registry.DATASETS["cpj_cases"])
 
 with documented_tab:

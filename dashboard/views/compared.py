@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, captions, cpj_census, plot, url_params, url_sync
+from dashboard import cached, captions, cpj_census, plot, tables, url_params, url_sync
 from dashboard.charts import counts
 from dashboard.download_button import download
 from dashboard.names import entity_names
@@ -107,7 +107,7 @@ st.caption(
     'jailers; "not published" is not zero. CPJ\'s census has no figures after '
     f"{int(census['year'].max())} in the data available here."
 )
-st.dataframe(table, hide_index=True, width="stretch")
+tables.show(table)
 download(
     [registry.DATASETS["rsf_roundup"], registry.DATASETS["cpj_census"]],
     table,

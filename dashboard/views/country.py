@@ -10,6 +10,7 @@ from dashboard import (
     cpj_census,
     navigation,
     plot,
+    tables,
     text,
     url_sync,
 )
@@ -18,6 +19,14 @@ from dashboard.download_button import download
 from dashboard.names import entity_names
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
+
+CASE_COLUMNS = {
+    "name": "Name",
+    "status": "Status",
+    "event_date": "Date",
+    "charge_categories": "Charges",
+    "case_id": "Case id",
+}
 
 
 def rsf_section(series: pd.DataFrame, country: str) -> None:
@@ -93,11 +102,7 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
             )
     recent = country_cases.sort_values("event_year", ascending=False).head(10)
     st.markdown(f"**Latest cases in {safe_name}** ({len(country_cases):,} in all)")
-    st.dataframe(
-        recent[["name", "status", "event_date", "charge_categories", "case_id"]],
-        hide_index=True,
-        width="stretch",
-    )
+    tables.show(tables.readable(recent, CASE_COLUMNS))
     st.page_link(
         navigation.CASES.script,
         label=f"All {len(country_cases):,} cases for {safe_name}",
@@ -134,16 +139,16 @@ def sources_section(country: str, name: str) -> None:
         table = pd.DataFrame(
             [
                 {
-                    "measure": s["measure"].label,
-                    "year": s["year"],
-                    "value": s["value"],
-                    "percentile (0 = worst)": s["percentile"],
-                    "countries rated": s["peers"],
+                    "Measure": s["measure"].label,
+                    "Year": s["year"],
+                    "Value": s["value"],
+                    "Percentile (0 = worst)": s["percentile"],
+                    "Countries rated": s["peers"],
                 }
                 for s in standings
             ]
-        )
-        st.dataframe(table, hide_index=True, width="stretch")
+        ).sort_values("Percentile (0 = worst)", kind="stable")  # where it stands worst first
+        tables.show(table)
         download(
             list({s["measure"].dataset.name: s["measure"].dataset for s in standings}.values()),
             table,

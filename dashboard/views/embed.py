@@ -5,8 +5,7 @@ The figure carries its own title, subtitle and source line; nothing else is draw
 
 import streamlit as st
 
-from dashboard import cached, chart_specs, url_params
-from dashboard.geo import PLOTLY_CONFIG
+from dashboard import cached, chart_specs, plot, url_params
 
 params = {
     key: url_params.parse_text(st.query_params.get(key), limit=200) for key in st.query_params
@@ -14,4 +13,4 @@ params = {
 kind = params.pop("chart", None)
 spec, _ = chart_specs.parse(kind, params, cached.load, cached.measure_values)  # parsed once
 chart = cached.chart(spec)
-st.plotly_chart(chart.figure, config=PLOTLY_CONFIG, theme=None, key="embedded")
+plot.chart(chart.figure, key="embedded")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cached, captions, chart_specs, navigation, plot
+from dashboard import cached, captions, chart_specs, navigation, plot, tables
 from dashboard.download_button import download
 from dashboard.text import md_escape
 from etl import project, registry
@@ -34,7 +34,7 @@ for column, band in zip(columns, rsf.SITUATIONS, strict=True):
 left, right = st.columns(2)
 with left:
     chart = cached.chart(chart_specs.BandsChart())
-    plot.show(chart.figure, key="bands", sources=chart.sources, embed=chart)
+    plot.show(chart.figure, key="bands", sources=chart.sources, embed=chart, in_column=True)
 with right:
     st.subheader(f"Largest moves since {int(latest['previous_year'].iloc[0])}")
     moves = latest.dropna(subset=["rank_change"]).sort_values("rank_change")
@@ -48,16 +48,10 @@ with right:
     moves = moves.assign(profile="/" + navigation.COUNTRY.url_path + "?country=" + moves["iso3"])
     links = {"profile": st.column_config.LinkColumn("Profile", display_text="Open profile")}
     st.markdown("**Fell furthest**")
-    st.dataframe(
-        moves.head(5)[[*shown, "profile"]].rename(columns=labels),
-        hide_index=True,
-        column_config=links,
-    )
+    tables.show(moves.head(5)[[*shown, "profile"]].rename(columns=labels), column_config=links)
     st.markdown("**Rose furthest**")
-    st.dataframe(
-        moves.tail(5).iloc[::-1][[*shown, "profile"]].rename(columns=labels),
-        hide_index=True,
-        column_config=links,
+    tables.show(
+        moves.tail(5).iloc[::-1][[*shown, "profile"]].rename(columns=labels), column_config=links
     )
     download(
         registry.DATASETS["rsf_index"],

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cached, captions, navigation, rsf_editions, url_params, url_sync
+from dashboard import cached, captions, navigation, rsf_editions, tables, url_params, url_sync
 from dashboard.download_button import download
 from dashboard.text import md_escape, nothing_matches
 from etl import registry
@@ -67,10 +67,8 @@ if table.empty:
     st.info(nothing_matches(active | ({"Region": region} if region != ALL else {}), elsewhere))
 shown = table[list(columns)].rename(columns=columns)
 shown["Profile"] = "/" + navigation.COUNTRY.url_path + "?country=" + table["iso3"]
-st.dataframe(
+tables.show(
     shown,
-    hide_index=True,
-    width="stretch",
     height=min(36 * (len(table) + 1) + 3, 720),
     column_config={
         label: st.column_config.NumberColumn(format="%.2f")

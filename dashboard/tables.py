@@ -1,0 +1,56 @@
+"""Tables as readers see them, written once for every page: readable headers instead of
+column names, country names instead of codes, a dash instead of None, and name columns
+as wide as their longest name, so "United Kingdom" is not cut to "United Kingdo" (Streamlit
+sizes a column by its header and first rows otherwise)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import streamlit as st
+
+BLANK = "–"
+# px: the most a column of names may take; longer names are cut rather than push the
+# other columns out of sight (a measure's name is long, a country's short)
+WIDE_COLUMNS = {"Country": 260, "Name": 260, "Measure": 440}
+
+
+def readable(
+    frame: pd.DataFrame, labels: Mapping[str, str], names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """The `labels` columns of `frame`, in that order, renamed; with `names`, an `iso3`
+    column reads as the country's name; empty text cells read "–"."""
+    shown = frame[list(labels)].copy()
+    if names is not None and "iso3" in shown:
+        shown["iso3"] = shown["iso3"].map(lambda code: names.get(code, code))
+    for column in shown.columns:
+        if not pd.api.types.is_numeric_dtype(shown[column]):
+            shown[column] = shown[column].astype("object").where(shown[column].notna(), BLANK)
+    return shown.rename(columns=dict(labels))
+
+
+CHAR_PX = 8  # px: a character of the grid's font, on average
+
+
+def column_config(frame: pd.DataFrame, **extra) -> dict:
+    """Columns of names as wide as their longest name (within WIDE_COLUMNS' limits), plus
+    any `extra` settings."""
+    wide = {
+        column: st.column_config.TextColumn(width=_width(frame[column], most))
+        for column, most in WIDE_COLUMNS.items()
+        if column in frame
+    }
+    return wide | extra
+
+
+def _width(values: pd.Series, most: int) -> int:
+    longest = int(values.astype("string").str.len().fillna(0).max()) if len(values) else 0
+    return max(90, min(most, CHAR_PX * max(longest, 7) + 24))
+
+
+def show(frame: pd.DataFrame, **options):
+    """st.dataframe with the index hidden, full width, and name columns shown whole."""
+    config = column_config(frame, **options.pop("column_config", {}))
+    options = {"hide_index": True, "width": "stretch"} | options
+    return st.dataframe(frame, column_config=config, **options)
