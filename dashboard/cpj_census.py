@@ -20,3 +20,15 @@ def list_years() -> Years:
 def latest_census(census: pd.DataFrame) -> pd.DataFrame:
     """The newest export's count for each country and year (what the app shows)."""
     return census[census["latest"] == "yes"]
+
+
+def currency(census: pd.DataFrame) -> str:
+    """How far CPJ's census runs in the data here, and what "imprisoned" means in it, for
+    every place its counts are shown (readers assume a count is current)."""
+    lists = list_years()
+    return (
+        f"Imprisoned means held on 1 December of that year, not necessarily still held. "
+        f"CPJ's country counts here run {int(census['year'].min())}–"
+        f"{int(census['year'].max())}; the lists of the people counted, "
+        f"{lists.first}–{lists.latest}."
+    )

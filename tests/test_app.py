@@ -338,3 +338,19 @@ def test_year_controls_show_their_range_and_movers_link_to_profiles():
     at = page("views/overview.py")
     fell = at.dataframe[0].value
     assert set(fell["profile"].str.fullmatch(r"/country\?country=[A-Z]{3}")) == {True}
+
+
+@needs_built()
+def test_cpj_counts_say_how_far_they_run_and_what_imprisoned_means():
+    expected = (
+        "Imprisoned means held on 1 December of that year, not necessarily still held. "
+        "CPJ's country counts here run 1992–2023; the lists of the people counted, 1992–2019."
+    )
+    for view, params in (
+        ("views/world_map.py", {"metric": "imprisoned"}),
+        ("views/country.py", {"country": "AZE", "section": "CPJ records"}),
+        ("views/cases.py", {"census": "2019"}),
+    ):
+        at = page(view, **params)
+        assert not at.exception
+        assert expected in [c.value for c in at.caption], view

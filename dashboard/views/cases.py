@@ -190,6 +190,7 @@ with records_tab:
 
     if census_year:
         st.subheader(f"Counted in CPJ's census of 1 December {census_year}", anchor=False)
+        st.caption(cpj_census.currency(cached.load("cpj_census")))
         people = cached.load("cpj_census_people")
         counted = people[
             (people["year"] == census_year)

@@ -55,6 +55,7 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
     chart = cached.chart(CountryChart("cpj", country))
     plot.show(chart.figure, key="cpj", sources=chart.sources, embed=chart)
     st.caption(text.md_escape(" ".join(dataset.notes[0] for dataset in chart.sources)))
+    st.caption(cpj_census.currency(census))
 
     st.subheader("The cases behind the numbers", anchor=False)
     years = sorted(

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cached, captions, chart_specs, geo, navigation, plot, url_sync
+from dashboard import cached, captions, chart_specs, cpj_census, geo, navigation, plot, url_sync
 from dashboard.charts import maps
 from dashboard.text import md_escape
 from etl import registry
@@ -41,6 +41,8 @@ if clicked:  # open the profile on the section that explains the measure clicked
         navigation.COUNTRY.script, query_params={"country": clicked[0], "section": section}
     )
 st.caption("Click a country to open its profile. " + md_escape(chart.caption))
+if measure.dataset.name == "cpj_census":
+    st.caption(cpj_census.currency(cached.load("cpj_census")))
 
 shown = chart.table
 missing = shown[shown["iso3"].isin(geo.unmapped(shown["iso3"]))]
