@@ -64,6 +64,30 @@ for message in (
 ):
     url_sync.note(message)
 
+
+def census_list(census_year: int, countries: list[str]) -> None:
+    """The people counted in one census (a URL's `census=`), shown first when asked for."""
+    st.subheader(f"Counted in CPJ's census of 1 December {census_year}", anchor=False)
+    st.caption(cpj_census.currency(cached.load("cpj_census")))
+    people = cached.load("cpj_census_people")
+    counted = people[
+        (people["year"] == census_year) & (people["iso3"].isin(countries) if countries else True)
+    ]
+    where = ", ".join(present.get(c, c) for c in countries) or "all countries"
+    st.caption(
+        f"{len(counted)} people in {md_escape(where)} in CPJ's person-level export "
+        "(c. 2020). CPJ's newer counts may differ by a few after its revisions."
+    )
+    labels = {
+        "name": "Name",
+        "iso3": "Country",
+        "charges": "Charges",
+        "sentence": "Sentence",
+        "case_id": "Case id",
+    }
+    tables.show(tables.readable(counted.sort_values("name"), labels, names))
+
+
 records_tab, documented_tab = st.tabs(["CPJ records", "Documented cases (other sources)"])
 
 with records_tab:
@@ -130,6 +154,9 @@ with records_tab:
         "case_id": "Case id",
     }
     table = found[list(shown_columns)].rename(columns=shown_columns)
+    if census_year:
+        census_list(census_year, countries)
+        st.subheader("All case records", anchor=False)
     st.caption(f"{len(found):,} of {len(cases):,} cases. Select a row to see the case in full.")
     if found.empty:
         active = {
@@ -188,27 +215,6 @@ with records_tab:
     elif case_id:
         url_sync.note(f"No case with id {url_params.clean(case_id)[:60]!r}.")
 
-    if census_year:
-        st.subheader(f"Counted in CPJ's census of 1 December {census_year}", anchor=False)
-        st.caption(cpj_census.currency(cached.load("cpj_census")))
-        people = cached.load("cpj_census_people")
-        counted = people[
-            (people["year"] == census_year)
-            & (people["iso3"].isin(countries) if countries else True)
-        ]
-        where = ", ".join(present.get(c, c) for c in countries) or "all countries"
-        st.caption(
-            f"{len(counted)} people in {md_escape(where)} in CPJ's person-level export "
-            "(c. 2020). CPJ's newer counts may differ by a few after its revisions."
-        )
-        labels = {
-            "name": "Name",
-            "iso3": "Country",
-            "charges": "Charges",
-            "sentence": "Sentence",
-            "case_id": "Case id",
-        }
-        tables.show(tables.readable(counted.sort_values("name"), labels, names))
     captions.source_caption(registry.DATASETS["cpj_cases"])
 
 with documented_tab:
