@@ -58,6 +58,17 @@ def copy_fixture_mirror(target: Path) -> Path:
     return target
 
 
+def revise_norway_2023(mirror: Path) -> None:
+    """A publisher's revision in a copy of the fixture mirror: PTS_A for Norway 2023, 1 → 2."""
+    pts = mirror / "pts" / "PTS-2024.csv"
+    lines = pts.read_bytes().split(b"\r\n")
+    row = next(i for i, line in enumerate(lines) if line.startswith(b"Norway,Norway,2023,"))
+    cells = lines[row].split(b",")
+    cells[8] = b"2"
+    lines[row] = b",".join(cells)
+    pts.write_bytes(b"\r\n".join(lines))
+
+
 @pytest.fixture
 def released(tmp_path) -> Path:
     """An output folder holding a first release built from the fixtures."""

@@ -12,7 +12,13 @@ import pytest
 from etl import changes, model, registry, release, store
 from etl.fetch import Fetcher
 from etl.pipeline import RunOptions, run
-from tests.conftest import DATASETS, FIXTURE_MIRROR, copy_fixture_mirror, fixture_sources
+from tests.conftest import (
+    DATASETS,
+    FIXTURE_MIRROR,
+    copy_fixture_mirror,
+    fixture_sources,
+    revise_norway_2023,
+)
 
 WHY_MISSING = model.Tally(
     column="missing_a",
@@ -79,13 +85,7 @@ def test_the_report_keeps_counts_of_sources_this_run_did_not_build(tallied_sourc
 def test_a_reason_given_for_a_change_is_kept_with_its_row_changes(tallied_sources, tmp_path):
     out, mirror = tmp_path / "out", copy_fixture_mirror(tmp_path / "mirror")
     run(tallied_sources, Fetcher(mirror=mirror), out, lambda m: None)
-    pts = mirror / "pts" / "PTS-2024.csv"
-    lines = pts.read_bytes().split(b"\r\n")
-    row = next(i for i, line in enumerate(lines) if line.startswith(b"Norway,Norway,2023,"))
-    cells = lines[row].split(b",")
-    cells[8] = b"2"  # PTS_A for Norway 2023: 1 -> 2
-    lines[row] = b",".join(cells)
-    pts.write_bytes(b"\r\n".join(lines))
+    revise_norway_2023(mirror)
     why = {"pts": "PTS corrected Norway 2023", "rsf_index": "unchanged, so not recorded"}
     run(tallied_sources, Fetcher(mirror=mirror), out, lambda m: None, RunOptions(reasons=why))
     entry = store.load_changelog(out)[-1]

@@ -15,7 +15,7 @@ from etl import store
 from etl.__main__ import summary
 from etl.fetch import Fetcher
 from etl.pipeline import RunOptions, run
-from tests.conftest import ROOT, copy_fixture_mirror, digest, fixture_sources
+from tests.conftest import ROOT, copy_fixture_mirror, digest, fixture_sources, revise_norway_2023
 
 
 @pytest.fixture
@@ -112,13 +112,7 @@ def test_rebuilding_a_missing_file_identical_to_its_release_is_no_new_version(mi
 
 
 def test_changed_input_is_named_with_rows_changed_per_year(mirror, released):
-    pts = mirror / "pts" / "PTS-2024.csv"
-    lines = pts.read_bytes().split(b"\r\n")
-    row = next(i for i, line in enumerate(lines) if line.startswith(b"Norway,Norway,2023,"))
-    cells = lines[row].split(b",")
-    cells[8] = b"2"  # PTS_A for Norway 2023: 1 -> 2
-    lines[row] = b",".join(cells)
-    pts.write_bytes(b"\r\n".join(lines))
+    revise_norway_2023(mirror)
     report = rerun(mirror, released)
     text = summary(report, RunOptions())
     assert "pts: inputs changed since the last release:" in text
