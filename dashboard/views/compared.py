@@ -177,15 +177,20 @@ st.markdown(
 )
 if reported_none.empty:
     st.caption(
-        "No year where Amnesty reports journalists detained has a CPJ census count of zero: "
-        "every such year is also in CPJ's census."
+        "No year where Amnesty reports journalists detained has a CPJ census count of zero "
+        "(years after CPJ's latest census here are not compared)."
     )
-tables.show(
-    disagreements,
-    column_config={
-        "Publication": st.column_config.LinkColumn("Publication", display_text="Read it"),
-    },
-)
+    # nothing to quote: the words and links columns would be empty
+    disagreements = disagreements.drop(columns=["Amnesty's words", "Publication"])
+# a static table (every row shown, long quotes wrapped); its cells are markdown: escaped,
+# and the publication a link
+shown = disagreements.map(md_escape)
+if "Publication" in shown:
+    shown["Publication"] = [
+        f"[Read it]({amnesty.link_target(url)})" if url else ""
+        for url in disagreements["Publication"]
+    ]
+st.table(shown.set_index("Country"))
 download(
     [registry.DATASETS["amnesty_findings"], registry.DATASETS["cpj_census"]],
     disagreements,

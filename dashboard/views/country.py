@@ -177,7 +177,10 @@ def amnesty_section(country: str, name: str, cases: pd.DataFrame | None) -> None
         "no Amnesty text was found, not that Amnesty reported nothing."
     )
     # st.table wraps long cells (a reader sees every finding); its cells are markdown: escaped
-    st.table(by_year.set_index("Year").map(text.md_escape))
+    # (the years as text: st.table hides an index of consecutive integers)
+    st.table(
+        by_year.set_index(by_year["Year"].astype(str)).drop(columns="Year").map(text.md_escape)
+    )
     for year, quotes in amnesty.quotes(findings, country).items():
         with st.expander(f"{year}: {len(quotes)} quote(s)", expanded=year == max(by_year["Year"])):
             st.markdown("\n\n---\n\n".join(amnesty.quote_markdown(q) for q in quotes))
