@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import (
+    amnesty,
     cached,
     captions,
     case_filter,
@@ -240,3 +241,31 @@ with documented_tab:
             else:
                 st.caption("Not in the CPJ exports available here (they end in 2023–2025).")
     captions.source_caption(registry.DATASETS["documented_cases"])
+
+    st.subheader("People Amnesty names", anchor=False)
+    st.caption(
+        "People named in Amnesty International's texts (or in reports quoting Amnesty), with "
+        "the quote and the publication; linked to CPJ's case record of the same person in "
+        "the same country where the names match with certainty."
+    )
+    for person in amnesty.named_people(cached.load("amnesty_findings")):
+        label = f"{person.name} ({names.get(person.iso3, person.iso3)}, {person.year})"
+        with st.expander(md_escape(label)):
+            st.markdown(
+                f"> {md_escape(person.quote)}\n\n"
+                f"{md_escape(person.source_kind[:1].upper() + person.source_kind[1:])}: "
+                f"“{md_escape(person.title)}”. "
+                f"[Read the publication]({amnesty.link_target(person.url)})"
+            )
+            if person.cpj_case_id and person.cpj_case_id in set(cases["case_id"]):
+                how = f"{person.link_method} name match, score {person.link_score}"
+                st.markdown(f"Linked to CPJ's case `{person.cpj_case_id}` ({md_escape(how)})")
+                st.page_link(
+                    navigation.CASES.script,
+                    label="See the CPJ case",
+                    query_params={"case": person.cpj_case_id},
+                    icon=":material/person_search:",
+                )
+            else:
+                st.caption("No CPJ case matched this name with certainty.")
+    captions.source_caption(registry.DATASETS["amnesty_findings"])

@@ -3,7 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, captions, cpj_census, plot, tables, url_params, url_sync
+from dashboard import (
+    amnesty,
+    cached,
+    captions,
+    cpj_census,
+    plot,
+    tables,
+    url_params,
+    url_sync,
+)
 from dashboard.charts import counts
 from dashboard.download_button import download
 from dashboard.names import entity_names
@@ -151,5 +160,43 @@ REASONS = (
 )
 for title, reason in REASONS:
     st.markdown(f"- **{title}.** {reason}")
+
+st.subheader(
+    "Amnesty and CPJ: where one reports jailed journalists and the other not", anchor=False
+)
+findings = cached.load("amnesty_findings")
+disagreements = amnesty.detention_disagreements(findings, census, names)
+reported_none = disagreements[disagreements["Amnesty"] != amnesty.NO_TEXT]
+st.markdown(
+    "For the countries Amnesty's curated findings cover, from "
+    f"{int(findings['year'].min())} to CPJ's latest census here "
+    f"({int(census['year'].max())}): the years Amnesty reports journalists detained where "
+    "CPJ's census counts none, and the years CPJ counts journalists in prison where no "
+    'Amnesty text was found. "No Amnesty text found" means the curated record holds no '
+    "Amnesty text for that year, not that Amnesty reported no detentions."
+)
+if reported_none.empty:
+    st.caption(
+        "No year where Amnesty reports journalists detained has a CPJ census count of zero "
+        "(years after CPJ's latest census here are not compared)."
+    )
+    # nothing to quote: the words and links columns would be empty
+    disagreements = disagreements.drop(columns=["Amnesty's words", "Publication"])
+# a static table (every row shown, long quotes wrapped); its cells are markdown: escaped,
+# and the publication a link
+shown = disagreements.map(md_escape)
+if "Publication" in shown:
+    shown["Publication"] = [
+        f"[Read it]({amnesty.link_target(url)})" if url else ""
+        for url in disagreements["Publication"]
+    ]
+st.table(shown.set_index("Country"))
+download(
+    [registry.DATASETS["amnesty_findings"], registry.DATASETS["cpj_census"]],
+    disagreements,
+    "amnesty_cpj_detained_disagreements.csv",
+    key="amnesty-csv",
+)
 captions.source_caption(registry.DATASETS["rsf_roundup"])
 captions.source_caption(registry.DATASETS["cpj_census"])
+captions.source_caption(registry.DATASETS["amnesty_findings"])

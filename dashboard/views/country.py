@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import (
+    amnesty,
     cached,
     captions,
     chart_specs,
@@ -158,6 +159,45 @@ def sources_section(country: str, name: str) -> None:
         )
 
 
+def amnesty_section(country: str, name: str, cases: pd.DataFrame | None) -> None:
+    """What Amnesty reported, year by year, beside the PTS coded from Amnesty's reports; and
+    the charges Amnesty reports beside the charges in CPJ's cases (when CPJ's are built)."""
+    findings = cached.load("amnesty_findings")
+    st.subheader("What Amnesty reported", anchor=False)
+    by_year = amnesty.by_year(findings, cached.measure_values("pts_a"), country)
+    if by_year.empty:
+        st.info(
+            f"No Amnesty text for {text.md_escape(name)} is in the curated findings (they "
+            "cover the seed article's countries and the leading jailers of journalists)."
+        )
+        return
+    st.caption(
+        "Amnesty International's words, quoted with a link to each publication, beside the "
+        "Political Terror Scale coded from Amnesty's annual reports. Each quote says whether "
+        "it is Amnesty's own text or a report quoting Amnesty. A year without quotes means "
+        "no Amnesty text was found, not that Amnesty reported nothing."
+    )
+    # st.table wraps long cells (a reader sees every finding); its cells are markdown: escaped
+    # (the years as text: st.table hides an index of consecutive integers)
+    st.table(
+        by_year.set_index(by_year["Year"].astype(str)).drop(columns="Year").map(text.md_escape)
+    )
+    for year, quotes in amnesty.quotes(findings, country).items():
+        with st.expander(f"{year}: {len(quotes)} quote(s)", expanded=year == max(by_year["Year"])):
+            st.markdown("\n\n---\n\n".join(amnesty.quote_markdown(q) for q in quotes))
+    charges = amnesty.charges_compared(findings, cases, country) if cases is not None else None
+    if charges is not None and not charges.empty:
+        st.markdown("**Charges Amnesty reports, beside the charges in CPJ's cases**")
+        st.caption(
+            "Amnesty's charges mapped to CPJ's charge categories; CPJ's are the categories of "
+            "its cases in the country arrested that year or the year before, or counted in "
+            "that year's census (listed in CPJ's case records to 2019)."
+        )
+        st.table(charges.set_index("Year").map(text.md_escape))
+    captions.source_caption(registry.DATASETS["amnesty_findings"])
+    captions.source_caption(registry.DATASETS["pts"])
+
+
 index = cached.load_rsf_index()
 cases, cpj_missing = cached.load_if_built("cpj_cases")
 census, census_missing = cached.load_if_built("cpj_census")
@@ -206,3 +246,4 @@ with cpj_tab:
 with sources_tab:
     if sources_tab.open:
         sources_section(country, name)
+        amnesty_section(country, name, None if cpj_missing else cases)

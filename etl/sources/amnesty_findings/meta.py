@@ -246,6 +246,31 @@ AMNESTY_FINDINGS = Dataset(
             required=False,
         ),
         Column("note", "string", "Caveats: copies, inferred dates, translations.", required=False),
+        Column(
+            "cpj_case_ids",
+            "string",
+            "For each person named, in the order of `persons` and separated by '; ': the same "
+            "person's latest CPJ case in the same country, or '-' where no certain match "
+            "exists (blank when no one named is linked).",
+            required=False,
+        ),
+        Column(
+            "cpj_link_method",
+            "string",
+            "For each person named, in the order of `persons` and separated by '; ': how the "
+            "name matched CPJ's (etl.names.best_match): exact, normalised (script, diacritics, "
+            "quote marks, a bracketed nickname and al-/el- set aside), fuzzy (similar, score 95 "
+            "or more, one spelling), or none (no certain match). Blank when no one is named.",
+            required=False,
+        ),
+        Column(
+            "cpj_link_score",
+            "string",
+            "For each person named, in the order of `persons` and separated by '; ': the name "
+            "similarity of the link, 0-100 (100 for exact and normalised matches; '-' where "
+            "there is no link; blank when no one named is linked).",
+            required=False,
+        ),
     ),
     notes=(
         "Curated by hand from text copies of Amnesty's pages and of reports quoting Amnesty: "
@@ -270,6 +295,12 @@ AMNESTY_FINDINGS = Dataset(
         Tally("source_kind", "Findings by kind of source", "Amnesty's own text, or quoted."),
         Tally("iso3", "Findings by country", "Coded findings per country."),
         Tally("finding", "Findings by code", "How often each finding is coded."),
+        Tally(
+            "cpj_link_method",
+            "Findings naming people, by how each person was linked to a CPJ case",
+            "Per row, the link method of each person named (in the order of `persons`): "
+            "exact, normalised, certain fuzzy, or none; blank where no one is named.",
+        ),
     ),
 )
 

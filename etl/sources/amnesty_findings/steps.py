@@ -1,5 +1,8 @@
 """Amnesty International's findings, curated with their quotes (amnesty_findings.csv, beside
 this module): one row per quote with its findings, published one row per quote and finding.
+Each person a quote names is linked to CPJ's case record of the same person in the same
+country where the name matcher (etl.names.best_match) is certain; the input is CPJ's case
+records as this run has built them, read like a raw file (as documented_cases does).
 
 Validation rejects, naming the line: an unknown finding code, a finding whose quote lacks the
 words that state it, a figure or a person the quote does not contain, a missing URL or date,
@@ -16,6 +19,7 @@ import pandas as pd
 from etl.countries import entities
 from etl.errors import Problem
 from etl.fetch import Fetched, RawFile
+from etl.names import best_match
 from etl.parsing import read_csv, require_columns
 from etl.pipeline import Source
 from etl.sources.amnesty_findings import meta
@@ -23,6 +27,8 @@ from etl.sources.amnesty_findings import meta
 NAME = "amnesty_findings"
 FILE = "amnesty_findings.csv"
 LOCAL = Path(__file__).resolve().parent / FILE
+CPJ_CASES = "cpj_cases.csv"
+CPJ_COLUMNS = ("case_id", "name", "iso3", "event_year")
 CURATED_COLUMNS = (
     "quote_id",
     "iso3",
@@ -42,10 +48,16 @@ CURATED_COLUMNS = (
 _DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 _CODED = re.compile(r"(?P<code>[a-z_]+)(=(?P<figure>\d+))?")
 SEPARATOR = ";"
+JOINER = "; "  # how the per-person link columns are written, in the order of `persons`
+NO_LINK = "none"
+UNLINKED = "-"  # an unlinked person's place in the case-id and score lists
 
 
 def parse(fetched: Fetched) -> pd.DataFrame:
     frame = read_csv(NAME, fetched.name, fetched.content)
+    if fetched.name == CPJ_CASES:
+        require_columns(NAME, fetched.name, frame, list(CPJ_COLUMNS))
+        return frame
     require_columns(NAME, fetched.name, frame, list(CURATED_COLUMNS))
     frame = frame.replace("", pd.NA)
     frame["year"] = pd.to_numeric(frame["year"], errors="coerce").astype("Int64")
@@ -68,6 +80,8 @@ def coded(cell: object) -> list[tuple[str, int | None]]:
 
 def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     quotes = frames[FILE]
+    cases = frames.get(CPJ_CASES, pd.DataFrame(columns=list(CPJ_COLUMNS)))
+    quotes = quotes.join(cpj_links(quotes, cases))
     rows = []
     for quote in quotes.to_dict("records"):
         findings = coded(quote["findings"]) or [("", None)]
@@ -86,6 +100,48 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     table["figure"] = pd.array(table["figure"], dtype="Int64")
     table["year"] = pd.array(table["year"], dtype="Int64")
     return {NAME: table}
+
+
+def cpj_link(name: str, same_country: pd.DataFrame) -> tuple[str, str, float | None]:
+    """One named person's CPJ case (their latest in the same country), how the name matched
+    and its score; (no case, "none", no score) when no match is certain."""
+    match = best_match(name, same_country["name"])
+    if match is None or not match.certain:
+        return UNLINKED, NO_LINK, None
+    latest = same_country.loc[match.labels].sort_values("event_year", na_position="first")
+    return str(latest["case_id"].iloc[-1]), match.method, match.score
+
+
+def cpj_links(quotes: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
+    """For each quote naming people: their CPJ case ids, link methods and scores, one entry
+    per person in the order of `persons`, joined by '; ' (an unlinked person: case id and
+    score "-", method "none"; when no one is linked, case ids and scores are blank). Quotes
+    naming no one have all three blank."""
+    cases = cases.assign(
+        event_year=pd.to_numeric(cases["event_year"].replace("", pd.NA)).astype("Int64")
+    )
+    by_country = dict(tuple(cases.groupby("iso3")))
+    rows = []
+    for persons, iso3 in zip(quotes["persons"], quotes["iso3"], strict=True):
+        names = _persons(persons)
+        if not names:
+            rows.append((pd.NA, pd.NA, pd.NA))
+            continue
+        same_country = by_country.get(iso3, cases.iloc[:0])
+        links = [cpj_link(name, same_country) for name in names]
+        linked = any(case != UNLINKED for case, _, _ in links)
+        rows.append(
+            (
+                JOINER.join(case for case, _, _ in links) if linked else pd.NA,
+                JOINER.join(method for _, method, _ in links),
+                JOINER.join(UNLINKED if score is None else f"{score:.0f}" for _, _, score in links)
+                if linked
+                else pd.NA,
+            )
+        )
+    return pd.DataFrame(
+        rows, index=quotes.index, columns=["cpj_case_ids", "cpj_link_method", "cpj_link_score"]
+    )
 
 
 def states(finding: meta.Finding, quote: str) -> bool:
@@ -166,7 +222,10 @@ SOURCE = Source(
     name=NAME,
     datasets=meta.DATASETS,
     mirror_folder="amnesty_findings",
-    raw_files=(RawFile(FILE, f"etl/sources/amnesty_findings/{FILE}", local=LOCAL),),
+    raw_files=(
+        RawFile(FILE, f"etl/sources/amnesty_findings/{FILE}", local=LOCAL),
+        RawFile(CPJ_CASES, "dataset:cpj_cases", dataset="cpj_cases"),
+    ),
     parse=parse,
     harmonise=harmonise,
     validate=validate,

@@ -56,3 +56,19 @@ def test_every_finding_has_a_url_a_date_and_a_known_source_kind():
     assert table["url"].str.startswith("http").all()
     assert table["published"].str.fullmatch(r"\d{4}-\d{2}(-\d{2})?").all()
     assert set(table["source_kind"]) == {"amnesty", "amnesty copy", "quoting amnesty"}
+
+
+def test_people_amnesty_names_are_linked_to_their_cpj_cases():
+    quote = findings().drop_duplicates("quote_id").set_index("quote_id")
+    eritrea = quote.loc["eri-2021-statement-journalists"]
+    persons = eritrea["persons"].split("; ")
+    links = dict(zip(persons, eritrea["cpj_case_ids"].split("; "), strict=True))
+    methods = dict(zip(persons, eritrea["cpj_link_method"].split("; "), strict=True))
+    # CPJ's name is Isaak too, though its profile address spells it Isaac
+    assert links["Dawit Isaak"] == "dawit-isaac:imprisoned:2001-09-23"
+    assert methods["Fesseaye “Joshua” Yohannes"] == "fuzzy"
+    # a spelling too far from CPJ's (score 92) is left for a person, not linked
+    assert (links["Temesegn Gebreyesus"], methods["Temesegn Gebreyesus"]) == ("-", "none")
+    belarus = quote.loc["blr-2021-report-barysevich"]
+    assert belarus["cpj_case_ids"] == "katsiaryna-barysevich:imprisoned:2020-11-19"
+    assert quote["cpj_link_method"].isna().equals(quote["persons"].isna())

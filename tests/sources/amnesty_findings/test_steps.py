@@ -1,6 +1,8 @@
 """Amnesty's findings: parsing one quote into its findings, and validation rejecting bad rows
 (small rows built here, in the curated file's format)."""
 
+import pandas as pd
+
 from etl.sources.amnesty_findings import steps
 from tests.conftest import fetched
 
@@ -61,3 +63,39 @@ def test_validation_rejects_an_unknown_category_and_source_kind():
 def test_validation_rejects_a_person_the_quote_does_not_name():
     bad = GOOD.replace('charge_smuggling",,', 'charge_smuggling",Jane Doe,')
     assert ("the quote does not name 'Jane Doe'", 2) in rules(bad)
+
+
+def test_people_named_are_linked_to_cpj_cases_in_the_same_country_and_say_how():
+    from tests.sources.cpj import fixtures as fx
+
+    named = GOOD.replace(
+        "Critical journalists", "Afgan Mukhtarlı, Aziz Orujev and other critical journalists"
+    ).replace('charge_smuggling",,', 'charge_smuggling",Afgan Mukhtarlı; Aziz Orujev,')
+    cases = fx.tables()["cpj_cases"][list(steps.CPJ_COLUMNS)].to_csv(index=False)
+    frames = {
+        steps.FILE: steps.parse(fetched(steps.FILE, (HEADER + named).encode("utf-8"))),
+        steps.CPJ_CASES: steps.parse(fetched(steps.CPJ_CASES, cases.encode("utf-8"))),
+    }
+    built = steps.harmonise(frames)
+    row = built[steps.NAME].iloc[0]
+    # one entry per person, in the order named: the first normalised, the second (similar,
+    # score 91, but not certain) left unlinked rather than linked wrongly
+    assert row["cpj_case_ids"] == "afgan-mukhtarli:imprisoned:2017-05-29; -"
+    assert row["cpj_link_method"] == "normalised; none"
+    assert row["cpj_link_score"] == "100; -"
+    assert steps.validate(built) == []
+
+
+def test_a_person_in_another_country_is_not_linked():
+    from tests.sources.cpj import fixtures as fx
+
+    named = GOOD.replace("Critical journalists", "Afgan Mukhtarli and critical journalists")
+    named = named.replace('charge_smuggling",,', 'charge_smuggling",Afgan Mukhtarli,')
+    named = named.replace("aze-test,AZE", "tur-test,TUR")
+    cases = fx.tables()["cpj_cases"][list(steps.CPJ_COLUMNS)].to_csv(index=False)
+    frames = {
+        steps.FILE: steps.parse(fetched(steps.FILE, (HEADER + named).encode("utf-8"))),
+        steps.CPJ_CASES: steps.parse(fetched(steps.CPJ_CASES, cases.encode("utf-8"))),
+    }
+    row = steps.harmonise(frames)[steps.NAME].iloc[0]
+    assert row["cpj_link_method"] == "none" and pd.isna(row["cpj_case_ids"])

@@ -1,0 +1,289 @@
+"""Amnesty's findings as the pages show them: per country and year beside the PTS coded from
+Amnesty's reports, the charges Amnesty reports beside the charges in CPJ's cases, the people
+Amnesty names with their CPJ case, and the years Amnesty and CPJ's census disagree on
+detained journalists. Pure data shaping (no Streamlit): the pages only lay these out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.text import md_escape
+from etl.sources.amnesty_findings import meta
+
+SOURCE_KIND_LABELS = {
+    "amnesty": "Amnesty's own text",
+    "amnesty copy": "Amnesty's own text (full copy elsewhere)",
+    "quoting amnesty": "a report quoting Amnesty",
+}
+assert set(SOURCE_KIND_LABELS) == set(meta.SOURCE_KINDS)
+NO_TEXT = "no Amnesty text found"
+DETAINED = "journalists_detained"
+# Amnesty reports on "Israel and Occupied Palestinian Territories" in one entry, coded ISR;
+# CPJ records Israel, Gaza and the West Bank as one location, XIP (etl/reference): the
+# comparisons with CPJ read the one as the other.
+CPJ_ENTITY = {"ISR": "XIP"}
+
+
+def cpj_code(iso3: str) -> str:
+    """The code CPJ's records use for the entity of an Amnesty finding."""
+    return CPJ_ENTITY.get(iso3, iso3)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quote and what it was coded with."""
+
+    quote: str
+    title: str
+    publisher: str
+    published: str
+    url: str
+    source_kind: str  # a SOURCE_KIND_LABELS value
+    findings: tuple[str, ...]  # labels of the findings coded
+
+
+def quotes(findings: pd.DataFrame, iso3: str) -> dict[int, list[Quote]]:
+    """A country's quotes by year, newest year first; in a year, Amnesty's own text first."""
+    rows = findings[findings["iso3"] == iso3]
+    order = {kind: i for i, kind in enumerate(SOURCE_KIND_LABELS)}
+    out: dict[int, list[Quote]] = {}
+    for year in sorted(set(rows["year"]), reverse=True):
+        in_year = rows[rows["year"] == year]
+        grouped = sorted(
+            in_year.groupby("quote_id", sort=False),
+            key=lambda item: (order[item[1]["source_kind"].iloc[0]], item[0]),
+        )
+        out[int(year)] = [
+            Quote(
+                quote=str(first["quote"]),
+                title=str(first["title"]),
+                publisher=str(first["publisher"]),
+                published=str(first["published"]),
+                url=str(first["url"]),
+                source_kind=SOURCE_KIND_LABELS[first["source_kind"]],
+                findings=tuple(str(label) for label in group["finding_label"]),
+            )
+            for _, group in grouped
+            for first in [group.iloc[0]]
+        ]
+    return out
+
+
+def by_year(findings: pd.DataFrame, pts_a: pd.DataFrame, iso3: str) -> pd.DataFrame:
+    """Per year with Amnesty text or a PTS score coded from Amnesty's reports: the score,
+    the quotes found, and what they report."""
+    rows = findings[findings["iso3"] == iso3]
+    scores = pts_a[pts_a["iso3"] == iso3].set_index("year")["value"]
+    years = sorted(
+        set(rows["year"]) | set(scores.index[scores.index >= rows["year"].min()])
+        if not rows.empty
+        else set(),
+        reverse=True,
+    )
+    table = []
+    for year in years:
+        in_year = rows[rows["year"] == year]
+        table.append(
+            {
+                "Year": int(year),
+                "PTS from Amnesty's reports (1–5)": (
+                    f"{scores[year]:.0f}" if year in scores.index else "not coded"
+                ),
+                "Quotes found": in_year["quote_id"].nunique() if len(in_year) else NO_TEXT,
+                "What Amnesty reported": "; ".join(
+                    dict.fromkeys(meta.FINDINGS[code].label for code in in_year["finding"])
+                ),
+            }
+        )
+    return pd.DataFrame(
+        table,
+        columns=[
+            "Year",
+            "PTS from Amnesty's reports (1–5)",
+            "Quotes found",
+            "What Amnesty reported",
+        ],
+    ).astype({"Quotes found": "string"})
+
+
+def cpj_reaches(cases: pd.DataFrame, year: int) -> bool:
+    """Whether CPJ's case records here reach `year` (an arrest or a census year in it)."""
+    census_years = cases["census_years"].dropna().str.split("; ").explode()
+    latest = max(int(cases["event_year"].max()), int(pd.to_numeric(census_years).max()))
+    return year <= latest
+
+
+def cpj_charges(cases: pd.DataFrame, iso3: str, year: int) -> set[str]:
+    """The charge categories of CPJ's cases in a country arrested in `year` or the year
+    before (people Amnesty reports on in a year were often arrested the year before), or
+    counted in that year's census (CPJ's case records list census years to 2019)."""
+    rows = cases[cases["iso3"] == cpj_code(iso3)]
+    held = rows["census_years"].fillna("").str.split("; ").map(lambda ys: str(year) in ys)
+    chosen = rows[rows["event_year"].between(year - 1, year) | held]
+    return {
+        category.strip()
+        for cell in chosen["charge_categories"].dropna()
+        for category in str(cell).split(";")
+        if category.strip()
+    }
+
+
+def charges_compared(findings: pd.DataFrame, cases: pd.DataFrame, iso3: str) -> pd.DataFrame:
+    """For each year Amnesty reports charges in a country: the charges (with their CPJ
+    category) beside the categories in CPJ's cases of that country and year."""
+    charges = findings[(findings["iso3"] == iso3) & findings["cpj_charge_category"].notna()]
+    rows = []
+    for year in sorted(set(charges["year"]), reverse=True):
+        in_year = charges[charges["year"] == year].drop_duplicates("finding")
+        amnesty = set(in_year["cpj_charge_category"])
+        cpj = cpj_charges(cases, iso3, int(year))
+        rows.append(
+            {
+                "Year": int(year),
+                "Charges Amnesty reports": "; ".join(
+                    f"{meta.FINDINGS[code].label.removeprefix('Charged with ')} ({category})"
+                    for code, category in zip(
+                        in_year["finding"], in_year["cpj_charge_category"], strict=True
+                    )
+                ),
+                "Charges in CPJ's cases (arrested that year or the year before)": "; ".join(
+                    sorted(cpj)
+                )
+                or (
+                    "none recorded"
+                    if cpj_reaches(cases, int(year))
+                    else "CPJ records here end before"
+                ),
+                "Categories in both": "; ".join(sorted(amnesty & cpj)) or "none",
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "Year",
+            "Charges Amnesty reports",
+            "Charges in CPJ's cases (arrested that year or the year before)",
+            "Categories in both",
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class NamedPerson:
+    name: str
+    iso3: str
+    year: int
+    quote: str
+    title: str
+    url: str
+    source_kind: str
+    cpj_case_id: str | None
+    link_method: str
+    link_score: str | None
+
+
+def _split(cell: object, count: int, empty: str) -> list[str]:
+    if pd.isna(cell):
+        return [empty] * count
+    return [part.strip() for part in str(cell).split(";")]
+
+
+def named_people(findings: pd.DataFrame) -> list[NamedPerson]:
+    """Each person a quote names, once per quote, with their CPJ case where linked."""
+    out = []
+    named = findings[findings["persons"].notna()].drop_duplicates("quote_id")
+    for row in named.itertuples():
+        persons = [p.strip() for p in str(row.persons).split(";") if p.strip()]
+        cases = _split(row.cpj_case_ids, len(persons), "-")
+        methods = _split(row.cpj_link_method, len(persons), "none")
+        scores = _split(row.cpj_link_score, len(persons), "-")
+        for name, case, method, score in zip(persons, cases, methods, scores, strict=True):
+            out.append(
+                NamedPerson(
+                    name=name,
+                    iso3=str(row.iso3),
+                    year=int(row.year),
+                    quote=str(row.quote),
+                    title=str(row.title),
+                    url=str(row.url),
+                    source_kind=SOURCE_KIND_LABELS[row.source_kind],
+                    cpj_case_id=None if case == "-" else case,
+                    link_method=method,
+                    link_score=None if score == "-" else score,
+                )
+            )
+    return out
+
+
+def detention_disagreements(
+    findings: pd.DataFrame, census: pd.DataFrame, names: dict[str, str]
+) -> pd.DataFrame:
+    """The countries and years where Amnesty reports journalists detained and CPJ's census
+    (latest counts) counts none; and the census years of the countries Amnesty's findings
+    cover where CPJ counts journalists in prison but no Amnesty text was found that year."""
+    findings = findings.assign(iso3=findings["iso3"].map(cpj_code))
+    covered = set(findings["iso3"])
+    detained = findings[findings["finding"] == DETAINED]
+    with_text = set(zip(findings["iso3"], findings["year"], strict=True))
+    counted = census[census["iso3"].isin(covered)].groupby(["iso3", "year"])["imprisoned"].sum()
+    first, last = int(findings["year"].min()), int(census["year"].max())
+    rows = []
+    for (iso3, year), group in detained.groupby(["iso3", "year"]):
+        if year > last:
+            continue  # no census to compare with
+        cpj = int(counted.get((iso3, year), 0))
+        if cpj == 0:
+            first_quote = group.iloc[0]
+            rows.append(
+                {
+                    "Country": names.get(iso3, iso3),
+                    "Year": int(year),
+                    "Amnesty": "reports journalists detained",
+                    "CPJ (1 December census)": "0",
+                    "Amnesty's words": first_quote["quote"],
+                    "Publication": first_quote["url"],
+                }
+            )
+    for (iso3, year), value in counted.items():
+        if first <= year <= last and value > 0 and (iso3, year) not in with_text:
+            rows.append(
+                {
+                    "Country": names.get(iso3, iso3),
+                    "Year": int(year),
+                    "Amnesty": NO_TEXT,
+                    "CPJ (1 December census)": f"{int(value)}",
+                    "Amnesty's words": "",
+                    "Publication": "",
+                }
+            )
+    columns = [
+        "Country",
+        "Year",
+        "Amnesty",
+        "CPJ (1 December census)",
+        "Amnesty's words",
+        "Publication",
+    ]
+    return pd.DataFrame(rows, columns=columns).sort_values(["Country", "Year"], ignore_index=True)
+
+
+def link_target(url: str) -> str:
+    """A URL safe inside a markdown link: brackets, spaces and angle brackets encoded."""
+    for char, code in (("(", "%28"), (")", "%29"), (" ", "%20"), ("<", "%3C"), (">", "%3E")):
+        url = url.replace(char, code)
+    return url
+
+
+def quote_markdown(quote: Quote) -> str:
+    """A quote as the profile shows it: the words (escaped), where they were published with a
+    link, whose text it is, and the findings coded from it."""
+    kind = quote.source_kind[:1].upper() + quote.source_kind[1:]
+    return (
+        f"> {md_escape(quote.quote)}\n\n"
+        f"{md_escape(kind)}: “{md_escape(quote.title)}”, "
+        f"{md_escape(quote.publisher)}, {md_escape(quote.published)}. "
+        f"[Read the publication]({link_target(quote.url)})  \n"
+        f"Coded: {md_escape('; '.join(quote.findings))}"
+    )
