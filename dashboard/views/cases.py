@@ -160,7 +160,7 @@ with records_tab:
     if case_id and case_id in set(cases["case_id"]):
         url_sync.sync_url(case=case_id)
         case = cases[cases["case_id"] == case_id].iloc[0]
-        st.subheader(md_escape(case["name"]), anchor=False)
+        st.header(md_escape(case["name"]), anchor=False)
         detail = {
             LABELS.get(column.name, column.name.replace("_", " ").capitalize()): case[column.name]
             for column in registry.DATASETS["cpj_cases"].columns
@@ -189,7 +189,7 @@ with records_tab:
         url_sync.note(f"No case with id {url_params.clean(case_id)[:60]!r}.")
 
     if census_year:
-        st.subheader(f"Counted in CPJ's census of 1 December {census_year}", anchor=False)
+        st.header(f"Counted in CPJ's census of 1 December {census_year}", anchor=False)
         people = cached.load("cpj_census_people")
         counted = people[
             (people["year"] == census_year)

@@ -56,7 +56,7 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
     plot.show(chart.figure, key="cpj", sources=chart.sources, embed=chart)
     st.caption(text.md_escape(" ".join(dataset.notes[0] for dataset in chart.sources)))
 
-    st.subheader("The cases behind the numbers", anchor=False)
+    st.header("The cases behind the numbers", anchor=False)
     years = sorted(
         set(country_census.loc[country_census["imprisoned"] > 0, "year"])
         | set(country_killed["year"]),
