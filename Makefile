@@ -25,7 +25,28 @@ ALLOW_UNAUDITED ?=
 export UV_SYSTEM_CERTS ?= 1
 export UV_PYTHON_DOWNLOADS ?= never
 
-.PHONY: install lock upgrade run test datasets local-datasets lint snapshots audit loadtest bench clean
+.PHONY: install lock upgrade run test datasets local-datasets lint snapshots audit loadtest bench clean axe
+
+# axe-core (MPL-2.0, Deque Systems), the accessibility checker tests/test_browser.py injects
+# into every page: npm's tarball at a pinned version, checked against its SHA-256 before
+# axe.min.js and its licence are unpacked into .tools/ (not committed). Python only: no npm.
+AXE_VERSION := 4.14.1
+AXE_SHA256  := e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745
+AXE_DIR     := $(TOOLS)/axe-core-$(AXE_VERSION)
+AXE         := $(AXE_DIR)/axe.min.js
+define AXE_FETCH
+import hashlib, io, sys, tarfile, urllib.request
+version, digest, folder = sys.argv[1:4]
+url = f"https://registry.npmjs.org/axe-core/-/axe-core-{version}.tgz"
+data = urllib.request.urlopen(url, timeout=60).read()
+if hashlib.sha256(data).hexdigest() != digest:
+    sys.exit(f"axe-core {version}: {url} does not match the pinned SHA-256 {digest}")
+with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+    for name in ("LICENSE", "axe.min.js"):  # the target last
+        with open(f"{folder}/{name}", "wb") as out:
+            out.write(tar.extractfile(f"package/{name}").read())
+endef
+export AXE_FETCH
 
 $(UV): requirements-uv.txt
 	rm -rf $(TOOLS)/uv
@@ -42,7 +63,13 @@ $(STAMP): pyproject.toml uv.lock $(UV)
 	    echo "(if uv.lock is out of date: 'make lock', then commit uv.lock)" >&2; exit 1; }
 	touch $@
 
-install: $(STAMP)  ## install the locked set into .venv (every target below does this first)
+$(AXE):
+	@mkdir -p $(AXE_DIR)
+	$(PYTHON) -c "$$AXE_FETCH" $(AXE_VERSION) $(AXE_SHA256) $(AXE_DIR)
+
+axe: $(AXE)  ## download axe-core (pinned, checksum-verified) for the browser tests
+
+install: $(STAMP) $(AXE)  ## install the locked set into .venv (every target below does this first)
 
 lock: $(UV)  ## re-lock after editing pyproject.toml (keeps every version that still fits)
 	$(UV) lock --python $(PYTHON)
@@ -60,7 +87,7 @@ local-datasets: $(STAMP)  ## build the datasets that are not redistributed, wher
 run: $(STAMP) local-datasets  ## start the dashboard on http://$(HOST):$(PORT) (HOST=0.0.0.0 to expose it)
 	$(BIN)/streamlit run dashboard/server.py --server.address $(HOST) --server.port $(PORT)
 
-test: $(STAMP) local-datasets  ## run the whole test suite
+test: $(STAMP) $(AXE) local-datasets  ## run the whole test suite
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 datasets: $(STAMP)  ## rebuild datasets/ from the raw sources (mirror by default)

@@ -11,7 +11,13 @@ from etl.project import NAME as DASHBOARD_NAME
 
 FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"
 
+# Streamlit draws captions (our source lines and notes) at 60 % opacity: 3.9:1 on white,
+# links in them 2.9:1, below WCAG AA's 4.5:1. Opaque, in a grey of 7:1, they keep their look.
+# (A <style> element is allowed by the policy's style-src; nothing here is a script.)
+READABLE = "<style>[data-testid=stCaptionContainer]{opacity:1;color:#595959}</style>"
+
 st.set_page_config(page_title=DASHBOARD_NAME, page_icon=str(FAVICON), layout="wide")
+st.html(READABLE)
 st.navigation(
     [
         st.Page(

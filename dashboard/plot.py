@@ -43,11 +43,12 @@ def show(
     options = {"on_select": "rerun", "selection_mode": "points"} if selectable else {}
     event = chart(fig, key=key, narrow=in_column, **options)
     sources = sources if isinstance(sources, list | tuple) else [sources]
+    if data_frame is None and embed is not None:
+        data_frame = embed.table
+    frame = data_frame if data_frame is not None else figure_data(fig)
+    as_text(fig, frame, key)
     left, middle, right = st.columns([3, 2, 2])
     with left:
-        if data_frame is None and embed is not None:
-            data_frame = embed.table
-        frame = data_frame if data_frame is not None else figure_data(fig)
         download(sources, frame, f"{key}.csv", key=f"{key}-csv")
     # The snapshot and embed controls are built only when their popover is opened: a page
     # of charts does not describe every chart (alt text) or draw hidden widgets on each run.
@@ -69,6 +70,49 @@ def show(
             with embedding:
                 embed_controls(embed)
     return event
+
+
+def as_text(fig, frame: pd.DataFrame, key: str) -> None:
+    """The chart's text alternative, under it: its generated description and the numbers it
+    draws as a table (HTML, which screen readers read, unlike the canvas of st.dataframe),
+    in an expander a keyboard opens. Built only when opened: a page of charts does not
+    describe and tabulate every chart on each run. The table holds what the chart shows
+    (the values of its hover labels), no more, so it is shown for every source."""
+    section = st.expander(
+        "Chart as text: description and table",
+        icon=":material/table_view:",
+        key=f"{key}-as-text",
+        on_change="rerun",
+    )
+    if section.open:
+        with section:
+            st.markdown(md_escape(alttext.describe_once(fig)))
+            st.table(readable_table(frame), hide_index=True)
+
+
+def readable_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """A chart's table with headers as words ("entities ranked", not `entities_ranked`), the
+    country's name rather than its code where both are there, and a dash for no value."""
+    shown = frame.drop(columns=["iso3"]) if {"iso3", "country"} <= set(frame) else frame.copy()
+    shown = shown.astype("object").where(shown.notna(), "–")
+    return shown.rename(columns=lambda c: str(c).replace("_", " ").capitalize())
+
+
+def announce(fig) -> None:
+    """For a chart shown alone (the embed page): its title as the page's heading and its
+    description, for screen readers only (the figure draws both for the eye)."""
+    title = html.escape(style.plain(fig.layout.title.text) or project.NAME)
+    text = html.escape(alttext.describe_once(fig))
+    st.html(
+        f'<h1 style="{SCREEN_READER_ONLY}">{title}</h1><p style="{SCREEN_READER_ONLY}">{text}</p>'
+    )
+
+
+# Read by screen readers, not drawn (the usual "visually hidden" rules)
+SCREEN_READER_ONLY = (
+    "position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
+    "clip:rect(0,0,0,0);white-space:nowrap;border:0"
+)
 
 
 def phone() -> bool:
@@ -138,7 +182,7 @@ def embed_controls(chart) -> None:
     st.code(
         f'<iframe src="{url}" title="{html.escape(plain_title)}" loading="lazy" '
         'style="width:100%;aspect-ratio:16/10;border:0" allowfullscreen></iframe>',
-        language="html",
+        language=None,  # Streamlit's syntax colours are below 4.5:1 contrast
         wrap_lines=True,
     )
     st.caption(f"Shows only the chart “{title}” with its source line.")

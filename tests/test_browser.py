@@ -8,7 +8,14 @@ process group, stopped at the end) and one headless Chromium for the module chec
   downloads (CSV and the chart's HTML file) stay disabled and /data/cpj_cases.csv answers
   403;
 - /embed may be framed by another site and other pages may not;
-- text echoed from the URL or read from the data never becomes a link.
+- text echoed from the URL or read from the data never becomes a link;
+- every page, on a desktop (1440×900) and on a phone (390×844, an iPhone's user agent),
+  shows no exception, draws no Plotly legend over a title or a plot and no text outside
+  its chart, and has no serious or critical violation that axe-core finds (injected into
+  the page; `make axe` fetches the pinned version into .tools/); each is photographed into
+  snapshots/pages/ (not committed) for a person to look at;
+- every chart has its text alternative (description and table) under it, opened by
+  keyboard, with a visible focus.
 
 Needs Playwright for Python and Debian's Chromium at /usr/bin/chromium (never a downloaded
 browser); without either the module is skipped, saying which. Pages are opened a few ahead
@@ -17,6 +24,8 @@ of the test that checks them, so the browser and the server work while a test wa
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import re
 import signal
@@ -37,6 +46,7 @@ from etl import registry
 from tests.conftest import DATASETS, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = ROOT / "snapshots" / "pages"  # screenshots of every page at both sizes, for review
 WORD_JOINER = "\u2060"  # the invisible character md_escape may add to addresses
 try:
     from playwright.sync_api import sync_playwright
@@ -58,6 +68,75 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 45_000  # a page waiting behind others on two cores
 LOOKAHEAD = 3  # pages loading while one is checked
+DESKTOP = {"viewport": {"width": 1440, "height": 900}}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "user_agent": (
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 "
+        "(KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
+    ),
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 1,  # screenshots at CSS pixels: small files to review
+}
+
+
+@functools.cache
+def _axe_script() -> str:
+    """axe-core's axe.min.js at the version the Makefile pins (`make axe` fetches it)."""
+    version = re.search(r"^AXE_VERSION\s*:=\s*(\S+)", (ROOT / "Makefile").read_text(), re.M)
+    path = ROOT / ".tools" / f"axe-core-{version.group(1)}" / "axe.min.js"
+    if not path.is_file():
+        pytest.fail(f"no {path.relative_to(ROOT)}: `make axe` (part of `make install`) fetches it")
+    return path.read_text(encoding="utf-8")
+
+
+# axe-core rules not applied, each with its reason (none so far: every serious or critical
+# violation found was ours and is fixed; see README "Accessibility")
+AXE_SKIPPED: dict[str, str] = {}
+AXE_RUN = """async () => {
+  const found = await axe.run(document, {
+    resultTypes: ['violations'],
+    runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
+                                    'best-practice']},
+    rules: Object.fromEntries(%s.map(rule => [rule, {enabled: false}])),
+  });
+  return found.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => `${v.impact} ${v.id} (${v.help}): ` + v.nodes.slice(0, 3)
+      .map(n => n.target.join(' ')).join('; '));
+}"""
+# Plotly's SVG boxes, measured in the page: a legend over a title or a plot area, or any
+# text (titles, ticks, legend, notes, panel headers) reaching outside its chart's SVG.
+LAYOUT = """() => {
+  const box = e => e.getBoundingClientRect();
+  const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left))
+    * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+  const problems = [];
+  document.querySelectorAll('.js-plotly-plot').forEach((plot, i) => {
+    const svg = plot.querySelector('svg.main-svg');
+    if (!svg) return;
+    const frame = box(svg);
+    const name = ((plot.querySelector('.gtitle') || {}).textContent || `chart ${i + 1}`)
+      .slice(0, 60);
+    const titles = [...plot.querySelectorAll('.gtitle, .gtitle-subtitle')].map(box);
+    const plots = [...plot.querySelectorAll('.nsewdrag, .geo .layer.bg rect')].map(box);
+    plot.querySelectorAll('.legend').forEach(legend => {
+      const l = box(legend);
+      if (titles.some(t => overlap(l, t) > 1)) problems.push(`${name}: legend over the title`);
+      if (plots.some(p => overlap(l, p) > 1)) problems.push(`${name}: legend over the plot`);
+    });
+    plot.querySelectorAll('svg.main-svg text').forEach(text => {
+      const t = box(text);
+      if (!t.width || !text.textContent.trim()) return;
+      if (t.left < frame.left - 1 || t.right > frame.right + 1
+          || t.top < frame.top - 1 || t.bottom > frame.bottom + 1)
+        problems.push(`${name}: "${text.textContent.slice(0, 40)}" drawn outside the chart`);
+    });
+  });
+  return problems;
+}"""
+TEXT_VERSION = "Chart as text"  # the expander under every chart (dashboard/plot.py as_text)
 
 # CSP violations (securitypolicyviolation events) in every frame, from the first script on.
 WATCH = """
@@ -217,6 +296,7 @@ class Visit:
 
     page: object
     base_url: str
+    label: str = ""  # size and page, for messages and the screenshot's name
     foreign: list[str] = field(default_factory=list)  # requests to any other host
     console_csp: list[str] = field(default_factory=list)  # console reports of refusals
 
@@ -231,13 +311,14 @@ class Visit:
 class Tabs:
     """Opens the module's pages in test order, LOOKAHEAD ahead of the one being checked."""
 
-    def __init__(self, context, base_url: str, other_site: str):
+    def __init__(self, context, base_url: str, other_site: str, size="desktop", order=ORDER):
         self.context, self.base_url, self.other_site = context, base_url, other_site
+        self.size, self.order = size, order
         self.opened: dict[str, Visit] = {}
 
     def _open(self, key: str) -> None:
         page = self.context.new_page()
-        seen = Visit(page, self.base_url)
+        seen = Visit(page, self.base_url, f"{self.size} {key}")
         origin = urlsplit(self.base_url).netloc
 
         def on_request(request):
@@ -266,27 +347,43 @@ class Tabs:
         if not self.opened:  # the first page alone, so the others find the scripts cached
             self._open(key)
             _settle(self.opened[key].page)
-        start = ORDER.index(key)
-        for ahead in ORDER[start : start + 1 + LOOKAHEAD]:
+        start = self.order.index(key)
+        for ahead in self.order[start : start + 1 + LOOKAHEAD]:
             if ahead not in self.opened:
                 self._open(ahead)
         return self.opened[key]
 
 
 @pytest.fixture(scope="module")
-def tabs(base_url, other_site):
+def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        # One context: pages share the HTTP cache, as a reader's tabs would.
-        context = browser.new_context(
-            viewport={"width": 1440, "height": 900},
-            permissions=["clipboard-read", "clipboard-write"],
-        )
-        context.add_init_script(WATCH)
-        context.set_default_timeout(TIMEOUT_MS)
-        yield Tabs(context, base_url, other_site)
-        context.close()
+        yield browser
         browser.close()
+
+
+def _context(browser, size: dict):
+    # One context per screen: pages share the HTTP cache, as a reader's tabs would.
+    context = browser.new_context(**size, permissions=["clipboard-read", "clipboard-write"])
+    context.add_init_script(WATCH)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
+@pytest.fixture(scope="module")
+def tabs(browser, base_url, other_site):
+    context = _context(browser, DESKTOP)
+    yield Tabs(context, base_url, other_site)
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def phone_tabs(browser, base_url, other_site, tabs):
+    """The same pages on a phone, opened after the desktop's (`tabs` first: its pages are
+    checked first, and two screens' pages at once would only wait on each other)."""
+    context = _context(browser, PHONE)
+    yield Tabs(context, base_url, other_site, size="phone", order=[*PAGES, PROFILE])
+    context.close()
 
 
 @pytest.fixture
@@ -363,8 +460,51 @@ def _download_button(page, label: str):
     return page.locator("[data-testid=stDownloadButton] button").filter(has_text=label).first
 
 
-def _check(seen: Visit, expect: Expect) -> None:
-    """Charts drawn, no CSP violation, nothing from other hosts; tables without export."""
+def _reads_right(seen: Visit, expect: Expect, section: str = "") -> None:
+    """No exception shown, no legend over a title or a plot, no text outside its chart, a
+    text version under each chart, no serious or critical axe-core violation; then the
+    page's screenshot, whole, into SHOTS."""
+    page = seen.page
+    label = f"{seen.label} {section}".strip()
+    exceptions = page.locator("[data-testid=stException]")
+    assert exceptions.count() == 0, f"{label}: {exceptions.all_inner_texts()}"
+    assert page.evaluate(LAYOUT) == [], label
+    if "embed=true" not in seen.label:
+        versions = page.locator("[data-testid=stExpander] summary").filter(has_text=TEXT_VERSION)
+        assert versions.count() == expect.plots, f"{label}: a text version under each chart"
+    assert _axe(page) == [], label
+    _screenshot(page, label)
+
+
+def _axe(page) -> list[str]:
+    """axe-core's serious and critical violations in the page as it is now. The script is
+    evaluated (once per page), not added as a <script>: the policy allows no inline one."""
+    if not page.evaluate("() => !!window.axe"):
+        page.evaluate(_axe_script() + "\n;0")
+    return page.evaluate(AXE_RUN % json.dumps(list(AXE_SKIPPED)))
+
+
+def _screenshot(page, label: str) -> None:
+    """The whole page: Streamlit scrolls its main block inside the window, so the window is
+    made as tall as the content for the picture, then put back."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    size_name, _, path = label.partition(" ")
+    path = path.replace("embed=true", "").replace("country=AZE&section=", "AZE ")
+    name = size_name + "-" + (re.sub(r"[^\w]+", "-", path).strip("-")[:60] or "overview")
+    size = page.viewport_size
+    tall = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], body')]"
+        ".map(e => e.scrollHeight))"
+    )
+    page.set_viewport_size({"width": size["width"], "height": min(max(tall, size["height"]), 8000)})
+    page.wait_for_timeout(200)
+    page.screenshot(path=SHOTS / f"{name}.png")
+    page.set_viewport_size(size)
+
+
+def _check(seen: Visit, expect: Expect, section: str = "", phone: bool = False) -> None:
+    """Charts drawn, no CSP violation, nothing from other hosts; tables without export; the
+    page reads right on its screen (_reads_right)."""
     page = seen.page
     _settle(page)
     _wait_for_plots(page, expect.plots)
@@ -373,7 +513,7 @@ def _check(seen: Visit, expect: Expect) -> None:
     if expect.grids:
         page.locator(GRID).nth(expect.grids - 1).wait_for()
         _no_grid_export(page, expect.grids)
-    if expect.copy_check:
+    if expect.copy_check and not phone:  # keyboard shortcuts: the desktop's
         _no_grid_copy(page)
     for label in expect.withheld:
         assert _download_button(page, label).is_disabled(), label
@@ -381,6 +521,7 @@ def _check(seen: Visit, expect: Expect) -> None:
         assert _download_button(page, label).is_enabled(), label
     assert seen.violations() == []
     assert seen.foreign == []
+    _reads_right(seen, expect, section)
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -391,21 +532,74 @@ def test_page_under_the_policy(visit, path):
     _check(visit(path), expect)
 
 
-def test_profile_sections_under_the_policy(visit):
-    seen = visit(PROFILE)
+def _profile_sections(seen: Visit, phone: bool = False) -> None:
     page = seen.page
     sections = [s for s, expect in SECTIONS.items() if not _not_built(expect.needs)]
     first = "CPJ records" if "CPJ records" in sections else "RSF index"
-    _check(seen, SECTIONS[first])
+    _check(seen, SECTIONS[first], first, phone)
     for section in sections:
         if section != first:
             tab = page.get_by_role("tab", name=section)
             tab.click()
             # only the open section's panel is in the page: wait for the new one
             page.locator(f'[role=tabpanel][aria-labelledby="{tab.get_attribute("id")}"]').wait_for()
-            _check(seen, SECTIONS[section])
+            _check(seen, SECTIONS[section], section, phone)
     if len(sections) < len(SECTIONS):
         pytest.skip("CPJ's datasets not built here (`make datasets` builds them)")
+
+
+def test_profile_sections_under_the_policy(visit):
+    _profile_sections(visit(PROFILE))
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_on_a_phone(phone_tabs, path):
+    expect = PAGES[path]
+    if missing := _not_built(expect.needs):
+        pytest.skip(f"{', '.join(missing)} not built here (`make datasets` builds them)")
+    seen = phone_tabs.take(path)
+    _check(seen, expect, phone=True)
+    seen.page.close()  # no other test needs it: its scripts stop using the two cores
+
+
+def test_profile_sections_on_a_phone(phone_tabs):
+    seen = phone_tabs.take(PROFILE)
+    _profile_sections(seen, phone=True)
+    seen.page.close()
+
+
+def test_chart_text_version_by_keyboard(visit):
+    """Tab to the first chart's text version, open it with Enter: it is focused visibly,
+    and shows the chart's description and its numbers as a table (HTML, for screen
+    readers), with no axe-core violation in it."""
+    seen = visit("/compare")
+    page = seen.page
+    page.bring_to_front()
+    _settle(page)
+    summary = page.locator("[data-testid=stExpander] summary").filter(has_text=TEXT_VERSION)
+    summary.first.wait_for()
+    page.evaluate("document.activeElement?.blur()")  # Tab starts from the page's top
+    focused = "() => document.activeElement.closest('summary')?.textContent || ''"
+    for _ in range(40):  # as a keyboard reader gets there
+        page.keyboard.press("Tab")
+        if TEXT_VERSION in page.evaluate(focused):
+            break
+    else:
+        pytest.fail("the chart's text version is not reached with the Tab key")
+    ring = page.evaluate(
+        """() => { const s = getComputedStyle(document.activeElement);
+                   return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }"""
+    )
+    assert (ring[0] != "none" and ring[1] != "0px") or ring[2] != "none", ring
+    page.keyboard.press("Enter")
+    opened = page.locator("[data-testid=stExpander]").filter(has_text=TEXT_VERSION).first
+    table = opened.locator("[data-testid=stTable] table")
+    table.wait_for()
+    assert table.locator("th").count() >= 3
+    assert table.locator("tbody tr").count() > 10
+    assert "Compared: Rank" in opened.inner_text()  # the description names the chart
+    _settle(page)
+    assert _axe(page) == []
 
 
 def _plain(text: str) -> str:

@@ -89,7 +89,7 @@ def test_names_from_data_are_shown_as_text(tmp_path, monkeypatch, name):
     try:
         at = page(CASES, case="afgan-mukhtarli:imprisoned:2017-05-29")
         assert not at.exception
-        heading = at.subheader[0].value
+        heading = at.header[0].value
         assert heading == md_escape(name)  # every markdown/HTML character escaped
         assert "\\<img" in heading or "<" not in name
     finally:

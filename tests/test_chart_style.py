@@ -211,3 +211,75 @@ def test_year_axes_tick_whole_years_and_no_more_than_the_width_holds(built, name
                 width,
                 key,
             )
+
+
+# Colour-vision deficiencies, simulated as Machado, Oliveira and Fernandes (2009) model
+# them at full severity: a matrix on linear RGB per deficiency (their published values).
+DEFICIENCIES = {
+    "deuteranopia": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+    "protanopia": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+    "tritanopia": (
+        (1.255528, -0.076749, -0.178779),
+        (-0.078411, 0.930809, 0.147602),
+        (0.004733, 0.691367, 0.303900),
+    ),
+}
+APART = 15  # CIE76 ΔE*ab: clearly two colours side by side (about 2.3 is just noticeable)
+
+
+def _lab(linear):
+    """CIELAB (D65) of a linear RGB colour."""
+    r, g, b = (min(1.0, max(0.0, c)) for c in linear)
+    xyz = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
+    fx, fy, fz = (c ** (1 / 3) if c > 0.008856 else 7.787 * c + 16 / 116 for c in xyz)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def _seen(colour: str, matrix) -> tuple[float, float, float]:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return _lab([sum(m * c for m, c in zip(row, linear, strict=True)) for row in matrix])
+
+
+@pytest.mark.parametrize("deficiency", ["normal", *DEFICIENCIES])
+@pytest.mark.parametrize("palette", ["situations", "series", "eras"])
+def test_palettes_stay_apart_with_colour_vision_deficiencies(palette, deficiency):
+    """RSF's five bands, the first six series of a chart (countries compared, indicators)
+    and the three methodology eras are told apart with deuteranopia, protanopia and
+    tritanopia too. (Measures sharing a panel also differ by marker and dash, and every
+    series of a line chart by marker and dash: test below.)"""
+    colours = {
+        "situations": list(style.SITUATION_COLOURS.values()),
+        "series": list(style.SEQUENCE[:6]),
+        "eras": list(style.ERA_COLOURS.values()),
+    }[palette]
+    matrix = DEFICIENCIES.get(deficiency, ((1, 0, 0), (0, 1, 0), (0, 0, 1)))
+    seen = [_seen(c, matrix) for c in colours]
+    for i, a in enumerate(seen):
+        for j in range(i + 1, len(seen)):
+            apart = sum((x - y) ** 2 for x, y in zip(a, seen[j], strict=True)) ** 0.5
+            assert apart >= APART, f"{colours[i]} and {colours[j]}: ΔE {apart:.1f}"
+
+
+def test_series_differ_by_marker_and_dash_not_colour_alone(built):
+    """Lines of several series in one plot each get their own marker and dash; the bands'
+    bars their own pattern."""
+    for figure in (built["compare-AZE,TUR,RUS,UKR-rank"].figure, built["indicators-RUS"].figure):
+        lines = [t for t in figure.data if t.showlegend is not False]
+        styles = {(t.marker.symbol, t.line.dash) for t in lines}
+        assert len(lines) >= 3 and len(styles) == len(lines)
+    bands = built["bands-"].figure
+    patterns = [t.marker.pattern.shape for t in bands.data]
+    assert len(set(patterns)) == len(patterns) == len(style.SITUATION_COLOURS)

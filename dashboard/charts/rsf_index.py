@@ -12,6 +12,7 @@ from dashboard.charts.style import (
     ERA_COLOURS,
     SEQUENCE,
     SITUATION_COLOURS,
+    SITUATION_PATTERNS,
     panel_grid,
     source_line,
     span,
@@ -183,6 +184,7 @@ def situation_bar(index: pd.DataFrame) -> go.Figure:
                     y=counts[band],
                     name=band.capitalize(),
                     marker_color=colour,
+                    marker_pattern_shape=SITUATION_PATTERNS[band],
                     hovertemplate=f"%{{x}}: %{{y}} entities in a {band} situation<extra></extra>",
                 )
             )

@@ -22,24 +22,34 @@ import plotly.graph_objects as go
 from etl import model, project
 from etl.sources.rsf_index import methodology as rsf
 
-# RSF's five situation bands, best to worst, and its three methodology eras
+# RSF's five situation bands, best to worst, and its three methodology eras.
+# Colours that stay apart with a colour-vision deficiency (tests/test_chart_style.py
+# simulates deuteranopia, protanopia and tritanopia): a teal "good" rather than RSF's green,
+# which read as its "difficult" red to protanopes; light to dark from "satisfactory" on.
 SITUATION_COLOURS = dict(
-    zip(rsf.SITUATIONS, ("#2e8b57", "#e3c44a", "#ee8a3c", "#d0433b", "#6e1423"), strict=True)
+    zip(rsf.SITUATIONS, ("#1a7f8a", "#edd04d", "#e8833a", "#c8312f", "#5c0f1e"), strict=True)
 )
+# ... and not by colour alone: bars of the bands carry a pattern each (the map names the
+# band in its hover label, its legend, and the table under it)
+SITUATION_PATTERNS = dict(zip(rsf.SITUATIONS, ("", ".", "/", "x", "-"), strict=True))
 ERA_COLOURS = dict(zip(rsf.ERAS, ("#7f7f7f", "#1f77b4", "#c0392b"), strict=True))
+# Series (countries compared, indicators): Okabe and Ito's palette for colour-vision
+# deficiencies first (the old Tableau red and green, and green and orange, were one colour
+# to deuteranopes and protanopes), then darker tones; each series also gets its own
+# marker and dash (SERIES_STYLES), so none is told by colour alone.
 SEQUENCE = (
-    "#1f77b4",
-    "#d62728",
-    "#2ca02c",
-    "#9467bd",
-    "#ff7f0e",
-    "#17becf",
+    "#0072b2",
+    "#d55e00",
+    "#009e73",
+    "#cc79a7",
+    "#e69f00",
+    "#56b4e9",
+    "#000000",
     "#8c564b",
-    "#e377c2",
-    "#bcbd22",
     "#7f7f7f",
     "#393b79",
     "#637939",
+    "#9467bd",
 )
 NO_DATA = "#e5e5e5"
 # One colour per measure, wherever it is drawn (the profile's panels, the world totals):
@@ -63,6 +73,15 @@ MEASURE_COLOURS = {
 }
 # Measures of one panel differ by marker and dash too, not by colour alone
 SYMBOLS = (("circle", "solid", "●"), ("square", "dash", "■"), ("diamond", "dot", "◆"))
+# Lines of several series in one plot: marker and dash per series, in legend order
+SERIES_STYLES = (
+    ("circle", "solid"),
+    ("square", "dash"),
+    ("diamond", "dot"),
+    ("triangle-up", "dashdot"),
+    ("x", "longdash"),
+    ("star", "longdashdot"),
+)
 
 NARROW = 360  # px: a chart's width on a 390 px phone; figures are laid out for it first
 WIDE = 720  # px: the least width of a chart on a desktop (a laptop's window, menu open)
@@ -219,6 +238,8 @@ def fit(fig: go.Figure, width: int = NARROW, height: int | None = None) -> go.Fi
     legend and colour bar below the plot, the source line below them, panels in a grid."""
     recipe = dict((fig.layout.meta or {}).get("style", {}))
     panels = recipe.get("panels") or []
+    if not panels:
+        _series_styles(fig)
     is_map = any(trace.type == "choropleth" for trace in fig.data)
     left, right = (0, 0) if is_map else (MARGIN["l"], MARGIN["r"])
     inner = width - left - right
@@ -361,6 +382,24 @@ def fit(fig: go.Figure, width: int = NARROW, height: int | None = None) -> go.Fi
         fig.layout.annotations = notes_kept + heads
     fig.update_layout(layout)
     return fig
+
+
+def _series_styles(fig: go.Figure) -> None:
+    """Where several series share one plot as lines, each also gets its own marker and
+    dash (SERIES_STYLES, in legend order), unless the chart chose them: colour is never the
+    only thing that tells them apart."""
+    lines = [
+        t for t in fig.data if t.type == "scatter" and "lines" in (t.mode or "lines") and t.name
+    ]
+    groups = list(dict.fromkeys(t.legendgroup or t.name for t in lines))
+    if len(groups) < 2:
+        return
+    for trace in lines:
+        symbol, dash = SERIES_STYLES[groups.index(trace.legendgroup or trace.name) % 6]
+        if trace.marker.symbol is None:
+            trace.marker.symbol = symbol
+        if trace.line.dash is None:
+            trace.line.dash = dash
 
 
 def _year_ticks(fig: go.Figure, layout: dict, width_px: float) -> None:

@@ -68,7 +68,7 @@ for message in (
 
 def census_list(census_year: int, countries: list[str]) -> None:
     """The people counted in one census (a URL's `census=`), shown first when asked for."""
-    st.subheader(f"Counted in CPJ's census of 1 December {census_year}", anchor=False)
+    st.header(f"Counted in CPJ's census of 1 December {census_year}", anchor=False)
     st.caption(cpj_census.currency(cached.load("cpj_census")))
     people = cached.load("cpj_census_people")
     counted = people[
@@ -157,7 +157,7 @@ with records_tab:
     table = found[list(shown_columns)].rename(columns=shown_columns)
     if census_year:
         census_list(census_year, countries)
-        st.subheader("All case records", anchor=False)
+        st.header("All case records", anchor=False)
     st.caption(f"{len(found):,} of {len(cases):,} cases. Select a row to see the case in full.")
     if found.empty:
         active = {
@@ -188,7 +188,7 @@ with records_tab:
     if case_id and case_id in set(cases["case_id"]):
         url_sync.sync_url(case=case_id)
         case = cases[cases["case_id"] == case_id].iloc[0]
-        st.subheader(md_escape(case["name"]), anchor=False)
+        st.header(md_escape(case["name"]), anchor=False)
         detail = {
             LABELS.get(column.name, column.name.replace("_", " ").capitalize()): case[column.name]
             for column in registry.DATASETS["cpj_cases"].columns

@@ -110,7 +110,7 @@ totals = (
     f"World: CPJ {cpj_total if cpj_total is not None else 'n/a'} · "
     f"RSF {rsf_total if rsf_total is not None else 'n/a'}"
 )
-st.subheader(f"By country, {year}", anchor=False)
+st.header(f"By country, {year}", anchor=False)
 st.caption(
     md_escape(totals) + ". RSF publishes country figures only for its leading "
     'jailers; "not published" is not zero. CPJ\'s census has no figures after '
@@ -124,7 +124,7 @@ download(
     key="table-csv",
 )
 
-st.subheader("Why the numbers differ", anchor=False)
+st.header("Why the numbers differ", anchor=False)
 REASONS = (
     (
         "Reference date",

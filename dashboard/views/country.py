@@ -58,7 +58,7 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
     st.caption(text.md_escape(" ".join(dataset.notes[0] for dataset in chart.sources)))
     st.caption(cpj_census.currency(census))
 
-    st.subheader("The cases behind the numbers", anchor=False)
+    st.header("The cases behind the numbers", anchor=False)
     years = sorted(
         set(country_census.loc[country_census["imprisoned"] > 0, "year"])
         | set(country_killed["year"]),

@@ -32,7 +32,10 @@ if st.context.url:
 st.code(
     f'import pandas as pd\npackage = "{origin}/data/datapackage.json"  # Frictionless\n'
     f'index = pd.read_csv("{origin}/data/rsf_index.csv")',
-    language="python",
+    # no syntax colours (Streamlit's are below 4.5:1 contrast), no scrolling box that a
+    # keyboard cannot reach on a phone
+    language=None,
+    wrap_lines=True,
 )
 
 chosen = st.selectbox(
@@ -93,7 +96,7 @@ st.code(project.CITATION, language=None, wrap_lines=True)
 st.subheader("Download", anchor=False)
 download(dataset, frame, dataset.filename, f"Download {dataset.filename}")
 if not dataset.download_blocked:
-    st.code(f'pd.read_csv("{origin}/data/{dataset.filename}")', language="python")
+    st.code(f'pd.read_csv("{origin}/data/{dataset.filename}")', language=None, wrap_lines=True)
 
 checks = [entry for entry in store.load_integrity(store.DATASETS_DIR) if entry["dataset"] == chosen]
 if checks:

@@ -13,4 +13,5 @@ params = {
 kind = params.pop("chart", None)
 spec, _ = chart_specs.parse(kind, params, cached.load, cached.measure_values)  # parsed once
 chart = cached.chart(spec)
+plot.announce(chart.figure)  # a heading and description for screen readers
 plot.chart(chart.figure, key="embedded")

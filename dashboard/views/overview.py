@@ -36,7 +36,7 @@ with left:
     chart = cached.chart(chart_specs.BandsChart())
     plot.show(chart.figure, key="bands", sources=chart.sources, embed=chart, in_column=True)
 with right:
-    st.subheader(f"Largest moves since {int(latest['previous_year'].iloc[0])}")
+    st.header(f"Largest moves since {int(latest['previous_year'].iloc[0])}")
     moves = latest.dropna(subset=["rank_change"]).sort_values("rank_change")
     shown = ["country", "rank", "rank_change", "score_change"]
     labels = {
@@ -61,7 +61,7 @@ with right:
         key="moves-csv",
     )
 
-st.subheader("Explore")
+st.header("Explore")
 destinations = (
     navigation.WORLD_MAP,
     navigation.COUNTRY,
