@@ -443,7 +443,8 @@ def bake(
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         manifest = {}
-    if manifest.get("formats") != list(formats):
+    settings = {"formats": list(formats), "live_url": live_url}
+    if manifest.get("settings") != settings:  # written otherwise: every chart again
         manifest = {}
     old = manifest.get("charts", {})
     charts: dict[str, dict] = {}
@@ -491,7 +492,7 @@ def bake(
     names = {**entity_names(), **dict(zip(index["iso3"], index["country"], strict=True))}
     write_index(out, entries, countries, names, build)
     manifest_path.write_text(
-        json.dumps({"formats": list(formats), "charts": charts}, indent=1) + "\n",
+        json.dumps({"settings": settings, "charts": charts}, indent=1) + "\n",
         encoding="utf-8",
     )
     return Report(baked, skipped, removed, time.perf_counter() - started)
