@@ -133,11 +133,16 @@ def site_specs(
                 continue
             shown = sorted(years.values) if map_years == "all" else [years.latest]
             specs += [chart_specs.MapChart(measure, int(year)) for year in shown]
+    # the indicators chart draws the current methodology's years: none, no chart
+    current = index[index["methodology"] == rsf.CURRENT]
+    with_indicators = set(
+        current["iso3"][current[[n for n, _, _ in rsf.INDICATORS]].notna().any(axis=1)]
+    )
     specs += [
         chart_specs.CountryChart(kind, code)
         for code in codes
         for kind in COUNTRY_KINDS
-        if kind in kinds
+        if kind in kinds and (kind != "indicators" or code in with_indicators)
     ]
     if "bands" in kinds:
         specs.append(chart_specs.BandsChart())
@@ -418,6 +423,7 @@ class Report:
     skipped: list[str]
     removed: list[str]
     seconds: float
+    failed: dict[str, str] = field(default_factory=dict)  # slug → why it could not be baked
 
 
 def bake(
@@ -461,7 +467,14 @@ def bake(
         else:
             todo.append(spec)
     skipped = list(charts)
-    baked = []
+    baked, failed = [], {}
+
+    def save() -> None:  # as it goes: an interrupted bake resumes where it stopped
+        manifest_path.write_text(
+            json.dumps({"settings": settings, "charts": charts}, indent=1) + "\n",
+            encoding="utf-8",
+        )
+
     if todo:
         progress(f"{len(todo)} of {len(specs)} chart(s) to bake; {len(skipped)} up to date")
         with export.renderer():
@@ -469,7 +482,16 @@ def bake(
                 load = RecordingLoader(directory)
                 load._frames = lister._frames  # one read of each file per bake
                 began = time.perf_counter()
-                done = bake_chart(spec, out, load, build=build, live_url=live_url, formats=formats)
+                slug = slug_of(spec)
+                try:
+                    done = bake_chart(
+                        spec, out, load, build=build, live_url=live_url, formats=formats
+                    )
+                except Exception as exc:  # one chart that cannot be drawn stops no other
+                    failed[slug] = f"{type(exc).__name__}: {exc}"
+                    shutil.rmtree(out / "charts" / slug, ignore_errors=True)
+                    progress(f"[{number}/{len(todo)}] {slug} FAILED: {failed[slug]}")
+                    continue
                 done.reads = sorted(load.read)
                 done.key = chart_key(done.slug, done.reads, sums)
                 charts[done.slug] = done.__dict__
@@ -478,12 +500,14 @@ def bake(
                     f"[{number}/{len(todo)}] {done.slug} ({time.perf_counter() - began:.1f} s, "
                     f"{time.perf_counter() - started:.0f} s in all)"
                 )
+                if number % 20 == 0:
+                    save()
     else:
         progress(f"all {len(specs)} chart(s) up to date")
-    removed = sorted(set(old) - set(charts))
+    removed = sorted(set(old) - set(charts) - set(failed))
     for slug in removed:
         shutil.rmtree(out / "charts" / slug, ignore_errors=True)
-    entries = [charts[slug_of(spec)] for spec in specs]
+    entries = [charts[slug_of(spec)] for spec in specs if slug_of(spec) in charts]
     index = lister("rsf_index")
     countries = write_country_pages(out, entries, index, live_url)
     for stale in (out / "countries").glob("*") if (out / "countries").exists() else ():
@@ -491,11 +515,8 @@ def bake(
             shutil.rmtree(stale, ignore_errors=True)
     names = {**entity_names(), **dict(zip(index["iso3"], index["country"], strict=True))}
     write_index(out, entries, countries, names, build)
-    manifest_path.write_text(
-        json.dumps({"settings": settings, "charts": charts}, indent=1) + "\n",
-        encoding="utf-8",
-    )
-    return Report(baked, skipped, removed, time.perf_counter() - started)
+    save()
+    return Report(baked, skipped, removed, time.perf_counter() - started, failed)
 
 
 def site_size(out: Path) -> int:
@@ -533,11 +554,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(
         f"{args.out}: {len(report.baked)} baked, {len(report.skipped)} up to date, "
-        f"{len(report.removed)} removed in {report.seconds:.1f} s; "
+        f"{len(report.removed)} removed, {len(report.failed)} failed in {report.seconds:.1f} s; "
         f"{site_size(args.out) / 1e6:.1f} MB",
         file=sys.stderr,
     )
-    return 0
+    return 1 if report.failed else 0
 
 
 if __name__ == "__main__":

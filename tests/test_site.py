@@ -235,3 +235,31 @@ def test_served_page_draws_the_map_with_no_request_leaving_the_host(served):
     assert any(url.endswith("/assets/topojson/world_50m.json") for url in requests)
     assert all(url.startswith(served) for url in requests), requests
     assert not [url for url in failed if not url.endswith("favicon.ico")], failed
+
+
+def test_a_chart_that_cannot_be_drawn_stops_no_other(tmp_path, monkeypatch):
+    drawn = bake.gallery.draw
+
+    def draw(spec, load, values=None):
+        if spec.kind == "score":
+            raise ValueError("no data for this one")
+        return drawn(spec, load, values)
+
+    monkeypatch.setattr(bake.gallery, "draw", draw)
+    specs = [chart_specs.CountryChart("score", "AZE"), chart_specs.CountryChart("rank", "AZE")]
+    report = bake.bake(tmp_path, specs=specs, progress=lambda line: None)
+    assert report.baked == ["rank-AZE"]
+    assert report.failed == {"score-AZE": "ValueError: no data for this one"}
+    assert not (tmp_path / "charts" / "score-AZE").exists()
+    assert "charts/score-AZE/" not in (tmp_path / "index.html").read_text()
+
+
+def test_indicators_only_where_the_current_methodology_has_them():
+    load = bake.RecordingLoader()
+    specs = bake.site_specs(load, kinds=["indicators"])
+    index = load("rsf_index")
+    current = index[index["methodology"] == bake.rsf.CURRENT]
+    assert specs and len(specs) < index["iso3"].nunique()
+    for spec in specs:
+        rows = current[current["iso3"] == spec.iso3]
+        assert rows[["political", "safety"]].notna().any(axis=None), spec.iso3
