@@ -25,7 +25,7 @@ ALLOW_UNAUDITED ?=
 export UV_SYSTEM_CERTS ?= 1
 export UV_PYTHON_DOWNLOADS ?= never
 
-.PHONY: install lock upgrade run test datasets local-datasets lint snapshots audit loadtest bench clean axe
+.PHONY: install lock upgrade run test datasets local-datasets lint snapshots site audit loadtest bench clean axe
 
 # axe-core (MPL-2.0, Deque Systems), the accessibility checker tests/test_browser.py injects
 # into every page: npm's tarball at a pinned version, checked against its SHA-256 before
@@ -95,6 +95,12 @@ datasets: $(STAMP)  ## rebuild datasets/ from the raw sources (mirror by default
 
 snapshots: $(STAMP)  ## export the chart gallery (PNG, SVG, HTML + index.html) to snapshots/
 	$(BIN)/python -m dashboard.export --gallery --out snapshots
+
+# The reader site: every chart as a static page (one shared plotly.js and map geometry),
+# PNG, SVG, CSV (where the terms allow) and a JSON descriptor, and a page per country.
+# Incremental: only charts whose datasets or code changed are drawn again.
+site: $(STAMP) local-datasets  ## bake the static reader site into site/ (python -m dashboard.bake)
+	$(BIN)/python -m dashboard.bake --out site $(SITE_ARGS)
 
 # pip-audit (locked in uv.lock's `audit` group, run in a throwaway environment) checks every
 # package of the lock, for this platform, against $(AUDIT_SERVICE)'s advisories. It fails on a

@@ -8,9 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import cached, url_sync
-from dashboard.downloads import safe_csv, withheld_reason
+from dashboard.downloads import safe_csv, source_header, withheld_reason
 from dashboard.text import md_escape
-from etl import project
 
 
 def download(
@@ -24,12 +23,7 @@ def download(
     URL; or a disabled button saying why it is withheld (any withheld source withholds it)."""
     datasets = datasets if isinstance(datasets, list | tuple) else [datasets]
     blocked = withheld_reason(datasets)
-    header = (
-        *(f"{d.attribution}. Licence: {d.licence}" for d in datasets),
-        f"View: {url_sync.view_url()}",
-        f"{project.NAME}, data {cached.build_label()}. Read with pandas.read_csv(path, "
-        f"skiprows={len(datasets) + 2})",
-    )
+    header = source_header(datasets, url_sync.view_url(), cached.build_label())
     st.download_button(
         label,
         # the CSV is written only when the button is clicked, not on every rerun

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from etl import project
 from etl.formats import neutralise_formulas
 
 
@@ -14,6 +15,17 @@ def safe_csv(frame: pd.DataFrame, header_lines: tuple[str, ...] = ()) -> bytes:
     header = "".join(f"# {' '.join(line.split())}\n" for line in header_lines)
     body = neutralise_formulas(frame).to_csv(index=False, lineterminator="\n")
     return (header + body).encode("utf-8")
+
+
+def source_header(datasets, view: str, build: str) -> tuple[str, ...]:
+    """The header lines of a data file: each source with its licence, the view it shows
+    and the data build (the app's downloads and the baked site's CSVs)."""
+    return (
+        *(f"{d.attribution}. Licence: {d.licence}" for d in datasets),
+        f"View: {view}",
+        f"{project.NAME}, data {build}. Read with pandas.read_csv(path, "
+        f"skiprows={len(datasets) + 2})",
+    )
 
 
 def withheld_reason(sources) -> str | None:

@@ -242,7 +242,7 @@ with documented_tab:
                 st.caption("Not in the CPJ exports available here (they end in 2023–2025).")
     captions.source_caption(registry.DATASETS["documented_cases"])
 
-    st.subheader("People Amnesty names", anchor=False)
+    st.header("People Amnesty names", anchor=False)
     st.caption(
         "People named in Amnesty International's texts (or in reports quoting Amnesty), with "
         "the quote and the publication; linked to CPJ's case record of the same person in "

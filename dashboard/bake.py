@@ -1,0 +1,565 @@
+"""The reader site baked into static files: `make site` (python -m dashboard.bake).
+
+    python -m dashboard.bake --out site                  every chart the gallery knows
+    python -m dashboard.bake --out site --countries AZE,TUR --kinds map,rank
+
+Every chart of the gallery becomes a folder `charts/<slug>/` holding an interactive page,
+its PNG and SVG (drawn offline by dashboard/export.py), its data as CSV with the usual
+source header, and `chart.json` (title, source, licence, build, files). Every page loads
+the one shared copy of plotly.js (`assets/plotly.min.js`, plotly's own file) and the map
+geometry from `assets/topojson/` (Plotly's `topojsonURL`): no file asks another host for
+anything, and the site works from any static host.
+
+Where a chart's sources may not be redistributed (`Dataset.download_blocked`, the policy
+in etl/project.py), its data are not handed out: no CSV, and no interactive page (a
+Plotly page holds every value it draws, which is why the exporter writes no HTML for
+them); the page shows the image with its alt text and says why.
+
+Incremental: `.bake.json` keys each chart by the code version and the checksums of the
+datasets its drawing read (recorded while drawing); a rebuild draws and renders only the
+charts whose key changed or whose files are missing, and removes charts no longer known.
+The index and the country pages are cheap and written every time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import html
+import json
+import re
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+import plotly
+import plotly.io as pio
+
+from dashboard import chart_specs, export, gallery, geo, text
+from dashboard.charts import style
+from dashboard.downloads import safe_csv, source_header, withheld_reason
+from dashboard.names import entity_names
+from etl import project, registry, store
+from etl.sources.rsf_index import methodology as rsf
+
+MANIFEST = ".bake.json"
+ASSETS = "assets"
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+ROOT = Path(__file__).resolve().parent.parent
+# Everything whose change may change a baked file (besides the datasets it reads)
+CODE_FILES = ("dashboard/**/*.py", "dashboard/static/topojson/*", "etl/**/*.py", "etl/**/*.csv")
+COUNTRY_KINDS = ("rank", "score", "indicators", "cpj")
+KINDS = ("map", *COUNTRY_KINDS, "bands", "compare")
+LIVE_URL = "http://localhost:8501"  # the live dashboard; `--live-url` names the public one
+
+
+@functools.cache
+def code_version() -> str:
+    """A checksum of the code that draws and writes the site, and the drawing libraries."""
+    digest = hashlib.sha256()
+    for pattern in CODE_FILES:
+        for path in sorted(ROOT.glob(pattern)):
+            if "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    for package in ("plotly", "kaleido", "pandas"):
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    return digest.hexdigest()[:16]
+
+
+def dataset_checksums(directory: Path | None = None) -> dict[str, str | None]:
+    """sha256 of each published dataset file as readers see it (None: not built here)."""
+    folder = directory or store.DATASETS_DIR
+    sums: dict[str, str | None] = {}
+    for name, dataset in registry.DATASETS.items():
+        try:
+            sums[name] = hashlib.sha256(store.read_published(folder, dataset.filename)).hexdigest()
+        except OSError:
+            sums[name] = None
+    return sums
+
+
+class RecordingLoader:
+    """store.read_dataset, each file read once, remembering which datasets were read."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory
+        self.read: set[str] = set()
+        self._frames: dict[str, pd.DataFrame] = {}
+
+    def __call__(self, name: str) -> pd.DataFrame:
+        self.read.add(name)
+        if name not in self._frames:
+            self._frames[name] = store.read_dataset(name, self.directory)
+        return self._frames[name]
+
+
+def chart_key(spec_id: str, reads: Iterable[str], sums: dict[str, str | None]) -> str:
+    payload = json.dumps(
+        [code_version(), spec_id, sorted((name, sums.get(name)) for name in reads)]
+    ).encode()
+    return hashlib.sha256(payload).hexdigest()
+
+
+# ------------------------------------------------------------------------------ the specs
+
+
+def site_specs(
+    load: Callable[[str], pd.DataFrame],
+    *,
+    kinds: Iterable[str] = KINDS,
+    countries: Iterable[str] | None = None,
+    map_years: str = "latest",
+) -> list[chart_specs.Spec]:
+    """The charts of the site: each map measure in its latest year (or every year), the
+    profile charts of every country RSF ranks, the bands, and a compare chart per compare
+    measure for the default countries. Maps whose dataset is not built here are left out."""
+    kinds = set(kinds)
+    index = load("rsf_index")
+    codes = sorted(index["iso3"].unique()) if countries is None else list(countries)
+    values = chart_specs.values_from(load)
+    specs: list[chart_specs.Spec] = []
+    if "map" in kinds:
+        for measure in registry.ON_MAP.values():
+            try:
+                years = chart_specs.map_years(measure, load, values)
+            except store.DatasetNotBuilt as exc:
+                print(f"skipped map {measure.on_map.key}: {exc}", file=sys.stderr)
+                continue
+            shown = sorted(years.values) if map_years == "all" else [years.latest]
+            specs += [chart_specs.MapChart(measure, int(year)) for year in shown]
+    # the indicators chart draws the current methodology's years: none, no chart
+    current = index[index["methodology"] == rsf.CURRENT]
+    with_indicators = set(
+        current["iso3"][current[[n for n, _, _ in rsf.INDICATORS]].notna().any(axis=1)]
+    )
+    specs += [
+        chart_specs.CountryChart(kind, code)
+        for code in codes
+        for kind in COUNTRY_KINDS
+        if kind in kinds and (kind != "indicators" or code in with_indicators)
+    ]
+    if "bands" in kinds:
+        specs.append(chart_specs.BandsChart())
+    if "compare" in kinds:
+        specs += [
+            chart_specs.CompareChart(chart_specs.DEFAULT_COMPARED, measure)
+            for measure in registry.ON_COMPARE.values()
+        ]
+    return specs
+
+
+def slug_of(spec: chart_specs.Spec) -> str:
+    return "-".join([spec.kind, *(str(v).replace(",", "+") for v in spec.params.values())])
+
+
+# ------------------------------------------------------------------------------ one chart
+
+
+@dataclass
+class Baked:
+    slug: str
+    kind: str
+    title: str
+    alt: str
+    files: dict[str, str]
+    country: str | None = None
+    withheld: str | None = None
+    reads: list[str] = field(default_factory=list)
+    key: str = ""
+
+
+def _figure_json(fig) -> str:
+    """The figure for the page: the snapshot's (titles, source line with build and
+    licence) but as wide as the window; safe inside a <script> element."""
+    page = pio.from_json(fig.to_json())
+    page.update_layout(width=None, autosize=True)
+    return page.to_json().replace("</", "<\\/")
+
+
+def _page(title: str, body: str, depth: int, extra_head: str = "") -> str:
+    up = "../" * depth
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)} · {html.escape(project.NAME)}</title>"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<link rel="stylesheet" href="{up}{ASSETS}/site.css">'
+        f'<link rel="icon" href="{up}{ASSETS}/favicon.png">{extra_head}</head>'
+        f'<body><header><a href="{up}index.html">{html.escape(project.NAME)}</a></header>'
+        f"<main>{body}</main></body></html>\n"
+    )
+
+
+def _links(files: dict[str, str]) -> str:
+    names = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "csv": "Data (CSV)", "json": "Descriptor"}
+    return " · ".join(
+        f'<a href="{html.escape(name)}">{names.get(fmt, fmt)}</a>'
+        for fmt, name in files.items()
+        if fmt != "html"
+    )
+
+
+def chart_page(title: str, alt: str, figure_json: str | None, files: dict, note: str) -> str:
+    """The chart's page, two levels below the site's root (charts/<slug>/index.html)."""
+    if figure_json is None:  # withheld: the image, with its alt text
+        chart = f'<img src="chart.png" alt="{html.escape(alt)}" width="1200" height="675">'
+        head = ""
+    else:
+        chart = (
+            f'<figure role="img" aria-label="{html.escape(alt)}">'
+            '<div id="chart" class="chart"></div></figure>'
+            f'<script type="application/json" id="figure">{figure_json}</script>'
+        )
+        head = f'<script src="../../{ASSETS}/plotly.min.js"></script>'
+    body = (
+        f"<h1>{html.escape(title)}</h1>{chart}"
+        f'<p class="alt"><strong>Description:</strong> {html.escape(alt)}</p>'
+        + (f'<p class="note">{html.escape(note)}</p>' if note else "")
+        + f"<p>{_links(files)}</p>"
+    )
+    if figure_json is not None:
+        body += f'<script src="../../{ASSETS}/chart.js"></script>'  # draws #figure into #chart
+    return _page(title, body, 2, head)
+
+
+def bake_chart(
+    spec: chart_specs.Spec,
+    out: Path,
+    load: RecordingLoader,
+    *,
+    build: str,
+    live_url: str,
+    formats: tuple[str, ...] = ("png", "svg"),
+) -> Baked:
+    """Draw one chart and write its folder; needs an active export.renderer()."""
+    chart = gallery.draw(spec, load)
+    slug = slug_of(spec)
+    folder = out / "charts" / slug
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    fig = export.snapshot(chart.figure, build=build, sources=chart.sources)
+    alt = fig.layout.meta["alt"]
+    title = style.plain(chart.figure.layout.title.text) or slug
+    withheld = withheld_reason(chart.sources)
+    files: dict[str, str] = {"html": "index.html"}
+    for fmt in formats:
+        (folder / f"chart.{fmt}").write_bytes(export.render(fig, fmt))
+        files[fmt] = f"chart.{fmt}"
+    page_url = f"charts/{slug}/"
+    if not withheld:
+        table = chart.table if chart.table is not None else pd.DataFrame()
+        header = source_header(chart.sources, f"{page_url} ({project.NAME}, baked site)", build)
+        (folder / "data.csv").write_bytes(safe_csv(table, header))
+        files["csv"] = "data.csv"
+    files["json"] = "chart.json"
+    country = getattr(spec, "iso3", None)
+    descriptor = {
+        "title": title,
+        "kind": spec.kind,
+        "params": spec.params,
+        "alt": alt,
+        "caption": chart.caption,
+        "source": [
+            {
+                "dataset": d.name,
+                "title": d.title,
+                "attribution": d.attribution,
+                "publisher": d.publisher,
+                "homepage": d.homepage,
+                "licence": d.licence,
+                "licence_url": d.licence_url,
+                "citation": d.citation,
+            }
+            for d in chart.sources
+        ],
+        "licence": "; ".join(dict.fromkeys(d.licence_label for d in chart.sources)),
+        "withheld": withheld,
+        "build": build,
+        "code_version": code_version(),
+        "urls": {
+            "page": page_url,
+            **{fmt: page_url + name for fmt, name in files.items() if fmt != "html"},
+            "live": f"{live_url.rstrip('/')}/embed?"
+            + "&".join([f"chart={spec.kind}", *(f"{k}={v}" for k, v in spec.params.items())]),
+        },
+    }
+    (folder / "chart.json").write_text(
+        json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    note = chart.caption or ""
+    if withheld:
+        note = (note + " " if note else "") + (
+            f"The data behind this chart are not handed out (no interactive chart, no CSV): "
+            f"{withheld}"
+        )
+    figure_json = None if withheld else _figure_json(fig)
+    (folder / "index.html").write_text(
+        chart_page(title, alt, figure_json, files, note), encoding="utf-8"
+    )
+    return Baked(slug, spec.kind, title, alt, files, country, withheld)
+
+
+# ------------------------------------------------------------------------------ the site
+
+SITE_CSS = """body{font-family:Arial,sans-serif;margin:0;color:#262730;background:#fff}
+header{padding:.6em 1em;border-bottom:1px solid #e6e6e6}header a{color:inherit;font-weight:bold}
+main{padding:0 1em 2em;max-width:1250px}.chart{width:100%;height:675px}figure{margin:0}
+img{max-width:100%;height:auto}.note,.alt{max-width:60em}ul.charts{columns:2}
+"""
+# Draws the figure embedded in the page, with the map geometry from the site itself.
+CHART_JS = """(function () {
+  var figure = JSON.parse(document.getElementById("figure").textContent);
+  var here = document.currentScript.src;
+  var config = {displaylogo: false, responsive: true,
+                topojsonURL: new URL("topojson/", here).href};
+  Plotly.newPlot("chart", figure.data, figure.layout, config);
+})();
+"""
+
+
+def write_assets(out: Path) -> None:
+    assets = out / ASSETS
+    (assets / "topojson").mkdir(parents=True, exist_ok=True)
+    for source, target in [
+        (PLOTLY_JS, assets / "plotly.min.js"),
+        (geo.TOPOJSON_DIR.parent / "favicon.png", assets / "favicon.png"),
+        *((path, assets / "topojson" / path.name) for path in geo.TOPOJSON_DIR.iterdir()),
+    ]:
+        if not target.exists() or target.read_bytes() != source.read_bytes():
+            shutil.copyfile(source, target)
+    (assets / "site.css").write_text(SITE_CSS, encoding="utf-8")
+    (assets / "chart.js").write_text(CHART_JS, encoding="utf-8")
+
+
+def _markdown_line(line: str) -> str:
+    """A line of dashboard/text.py's markdown (escapes and **bold**) as HTML."""
+    parts = line.split("**")
+    return "".join(
+        (f"<strong>{p}</strong>" if i % 2 else p)
+        for i, p in enumerate(html.escape(re.sub(r"\\(.)", r"\1", part)) for part in parts)
+    )
+
+
+def _chart_item(entry: dict, up: str) -> str:
+    return (
+        f'<li><a href="{up}charts/{html.escape(entry["slug"])}/">'
+        f"{html.escape(entry['title'])}</a></li>"
+    )
+
+
+def write_country_pages(
+    out: Path, entries: list[dict], index: pd.DataFrame, live_url: str
+) -> list[str]:
+    """A page per country with charts baked: its summary, its charts, the live profile."""
+    by_country: dict[str, list[dict]] = {}
+    for entry in entries:
+        if entry.get("country"):
+            by_country.setdefault(entry["country"], []).append(entry)
+    ranked = rsf.with_changes(index)
+    written = []
+    for code, charts in sorted(by_country.items()):
+        series = ranked[ranked["iso3"] == code]
+        name = series["country"].iloc[-1] if len(series) else code
+        summary = text.country_summary(series) if len(series) else []
+        figures = "".join(
+            f'<h2><a href="../../charts/{html.escape(e["slug"])}/">{html.escape(e["title"])}'
+            f'</a></h2><img src="../../charts/{html.escape(e["slug"])}/chart.png" '
+            f'alt="{html.escape(e["alt"])}" width="600" height="338" loading="lazy">'
+            for e in charts
+            if "png" in e["files"]
+        )
+        live = f"{live_url.rstrip('/')}/country?country={code}"
+        body = (
+            f"<h1>{html.escape(name)}</h1>"
+            + "".join(f"<p>{_markdown_line(line)}</p>" for line in summary)
+            + f'<p><a href="{html.escape(live)}">Full profile in the live dashboard</a></p>'
+            + figures
+        )
+        folder = out / "countries" / code
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "index.html").write_text(_page(name, body, 2), encoding="utf-8")
+        written.append(code)
+    return written
+
+
+def write_index(out: Path, entries: list[dict], countries: list[str], names: dict, build: str):
+    general = [e for e in entries if not e.get("country")]
+    country_list = "".join(
+        f'<li><a href="countries/{code}/">{html.escape(names.get(code, code))}</a></li>'
+        for code in sorted(countries, key=lambda c: names.get(c, c))
+    )
+    body = (
+        f"<h1>{html.escape(project.NAME)}</h1><p>Charts baked from data {html.escape(build)}."
+        '</p><h2>Charts</h2><ul class="charts">'
+        + "".join(_chart_item(e, "") for e in general)
+        + '</ul><h2>Countries</h2><ul class="charts">'
+        + country_list
+        + "</ul>"
+    )
+    (out / "index.html").write_text(_page("Charts and countries", body, 0), encoding="utf-8")
+    (out / "index.json").write_text(
+        json.dumps(
+            {
+                "build": build,
+                "charts": [{k: e[k] for k in ("slug", "kind", "title")} for e in entries],
+            },
+            indent=1,
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+
+
+@dataclass
+class Report:
+    baked: list[str]
+    skipped: list[str]
+    removed: list[str]
+    seconds: float
+    failed: dict[str, str] = field(default_factory=dict)  # slug → why it could not be baked
+
+
+def bake(
+    out: Path,
+    *,
+    specs: list[chart_specs.Spec] | None = None,
+    directory: Path | None = None,
+    live_url: str = LIVE_URL,
+    formats: tuple[str, ...] = ("png", "svg"),
+    progress: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True),
+    **selection,
+) -> Report:
+    """Bake (or bring up to date) the site in `out`; `selection` goes to site_specs."""
+    started = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    write_assets(out)
+    sums = dataset_checksums(directory)
+    lister = RecordingLoader(directory)
+    specs = specs if specs is not None else site_specs(lister, **selection)
+    build = export.data_build(directory)
+    manifest_path = out / MANIFEST
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = {}
+    settings = {"formats": list(formats), "live_url": live_url}
+    if manifest.get("settings") != settings:  # written otherwise: every chart again
+        manifest = {}
+    old = manifest.get("charts", {})
+    charts: dict[str, dict] = {}
+    todo = []
+    for spec in specs:
+        slug = slug_of(spec)
+        entry = old.get(slug)
+        if (
+            entry
+            and entry["key"] == chart_key(slug, entry["reads"], sums)
+            and all((out / "charts" / slug / name).exists() for name in entry["files"].values())
+        ):
+            charts[slug] = entry
+        else:
+            todo.append(spec)
+    skipped = list(charts)
+    baked, failed = [], {}
+
+    def save() -> None:  # as it goes: an interrupted bake resumes where it stopped
+        manifest_path.write_text(
+            json.dumps({"settings": settings, "charts": charts}, indent=1) + "\n",
+            encoding="utf-8",
+        )
+
+    if todo:
+        progress(f"{len(todo)} of {len(specs)} chart(s) to bake; {len(skipped)} up to date")
+        with export.renderer():
+            for number, spec in enumerate(todo, 1):
+                load = RecordingLoader(directory)
+                load._frames = lister._frames  # one read of each file per bake
+                began = time.perf_counter()
+                slug = slug_of(spec)
+                try:
+                    done = bake_chart(
+                        spec, out, load, build=build, live_url=live_url, formats=formats
+                    )
+                except Exception as exc:  # one chart that cannot be drawn stops no other
+                    failed[slug] = f"{type(exc).__name__}: {exc}"
+                    shutil.rmtree(out / "charts" / slug, ignore_errors=True)
+                    progress(f"[{number}/{len(todo)}] {slug} FAILED: {failed[slug]}")
+                    continue
+                done.reads = sorted(load.read)
+                done.key = chart_key(done.slug, done.reads, sums)
+                charts[done.slug] = done.__dict__
+                baked.append(done.slug)
+                progress(
+                    f"[{number}/{len(todo)}] {done.slug} ({time.perf_counter() - began:.1f} s, "
+                    f"{time.perf_counter() - started:.0f} s in all)"
+                )
+                if number % 20 == 0:
+                    save()
+    else:
+        progress(f"all {len(specs)} chart(s) up to date")
+    removed = sorted(set(old) - set(charts) - set(failed))
+    for slug in removed:
+        shutil.rmtree(out / "charts" / slug, ignore_errors=True)
+    entries = [charts[slug_of(spec)] for spec in specs if slug_of(spec) in charts]
+    index = lister("rsf_index")
+    countries = write_country_pages(out, entries, index, live_url)
+    for stale in (out / "countries").glob("*") if (out / "countries").exists() else ():
+        if stale.name not in countries:
+            shutil.rmtree(stale, ignore_errors=True)
+    names = {**entity_names(), **dict(zip(index["iso3"], index["country"], strict=True))}
+    write_index(out, entries, countries, names, build)
+    save()
+    return Report(baked, skipped, removed, time.perf_counter() - started, failed)
+
+
+def site_size(out: Path) -> int:
+    return sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard.bake",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--out", type=Path, default=Path("site"))
+    parser.add_argument("--kinds", default=",".join(KINDS), help=f"of {', '.join(KINDS)}")
+    parser.add_argument("--countries", default=None, help="ISO3 codes (default: every one)")
+    parser.add_argument("--map-years", choices=("latest", "all"), default="latest")
+    parser.add_argument("--pdf", action="store_true", help="also a PDF of each chart")
+    parser.add_argument("--live-url", default=LIVE_URL, help="the live dashboard's address")
+    args = parser.parse_args(argv)
+    kinds = [k for k in args.kinds.split(",") if k]
+    if unknown := set(kinds) - set(KINDS):
+        parser.error(f"unknown kind(s) {sorted(unknown)}; choose from {KINDS}")
+    countries = args.countries.split(",") if args.countries else None
+    try:
+        report = bake(
+            args.out,
+            live_url=args.live_url,
+            formats=("png", "svg", "pdf") if args.pdf else ("png", "svg"),
+            kinds=kinds,
+            countries=countries,
+            map_years=args.map_years,
+        )
+    except export.ExportUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"{args.out}: {len(report.baked)} baked, {len(report.skipped)} up to date, "
+        f"{len(report.removed)} removed, {len(report.failed)} failed in {report.seconds:.1f} s; "
+        f"{site_size(args.out) / 1e6:.1f} MB",
+        file=sys.stderr,
+    )
+    return 1 if report.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
