@@ -55,7 +55,7 @@ def test_profile_without_amnesty_text_says_so():
 def test_cases_page_lists_people_amnesty_names_with_their_cpj_case():
     at = page("views/cases.py")
     assert not at.exception
-    assert "People Amnesty names" in [s.value for s in at.subheader]
+    assert "People Amnesty names" in [s.value for s in at.header]
     labels = [e.label.replace("\\", "") for e in at.expander]
     assert "Dawit Isaak (Eritrea, 2021)" in labels
     assert "Temesegn Gebreyesus (Eritrea, 2021)" in labels
