@@ -96,9 +96,10 @@ datasets: $(STAMP)  ## rebuild datasets/ from the raw sources (mirror by default
 snapshots: $(STAMP)  ## export the chart gallery (PNG, SVG, HTML + index.html) to snapshots/
 	$(BIN)/python -m dashboard.export --gallery --out snapshots
 
-# The reader site: every chart as a static page (one shared plotly.js and map geometry),
-# PNG, SVG, CSV (where the terms allow) and a JSON descriptor, and a page per country.
-# Incremental: only charts whose datasets or code changed are drawn again.
+# The reader site: every chart as a static page and embed frame (one shared plotly.js and
+# map geometry), PNG, SVG, PDF, CSV (where the terms allow), a JSON descriptor, oEmbed, pinned
+# embeds per data build, a page per country. Incremental: only charts whose datasets or code
+# changed are drawn again.
 site: $(STAMP) local-datasets  ## bake the static reader site into site/ (python -m dashboard.bake)
 	$(BIN)/python -m dashboard.bake --out site $(SITE_ARGS)
 

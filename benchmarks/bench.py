@@ -8,7 +8,9 @@ Medians and spread over repeated runs (machines here are noisy):
   Chromium, repeated with a new server and browser each time;
 - payload: bytes the map page costs the browser (HTTP bodies + websocket frames);
 - memory: the server's resident memory after every page has been loaded once;
-- export: seconds per PNG in a batch of 50.
+- export: seconds per PNG in a batch of 50;
+- static embeds against live ones: first chart and readers per second
+  (benchmarks/static_vs_live.py).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import loadtest  # noqa: E402  (the server helpers are shared with the load test)
+import static_vs_live  # noqa: E402
 
 BUDGETS = {
     "full ETL rebuild": 15.0,
@@ -225,6 +228,10 @@ def main() -> None:
         rows.append((name, unit, *(spread(values) if len(values) > 1 else (values[0], None, None))))
     export = export_figure(50)
     rows.append(("export s per image", "s", export["export s per image"], None, None))
+    embeds = asyncio.run(static_vs_live.measure())
+    for key, values in embeds.items():
+        name, unit = key.rsplit(" ", 1) if key.endswith(" s") else (key, "")
+        rows.append((name, unit, *(spread(values) if len(values) > 1 else (values[0], None, None))))
 
     page_medians = [r[2] for r in rows if r[0].startswith("page run")]
     page_p95 = [r[4] for r in rows if r[0].startswith("page run")]
@@ -264,6 +271,10 @@ def main() -> None:
             f"{'yes' if value <= BUDGETS[name] else 'NO'} |"
             for name, value in checks.items()
         ),
+        "",
+        "## Static embeds against live ones",
+        "",
+        *static_vs_live.summary(embeds),
         "",
         "## Export batch",
         "",

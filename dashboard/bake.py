@@ -24,7 +24,6 @@ The index and the country pages are cheap and written every time.
 from __future__ import annotations
 
 import argparse
-import functools
 import hashlib
 import html
 import json
@@ -34,14 +33,13 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
 import plotly
-import plotly.io as pio
 
-from dashboard import chart_specs, export, gallery, geo, text
+from dashboard import chart_specs, embeds, export, gallery, geo, text
+from dashboard.charts import maps as maps_chart
 from dashboard.charts import style
 from dashboard.downloads import safe_csv, source_header, withheld_reason
 from dashboard.names import entity_names
@@ -50,26 +48,14 @@ from etl.sources.rsf_index import methodology as rsf
 
 MANIFEST = ".bake.json"
 ASSETS = "assets"
+PINNED = "pinned"  # pinned/build-<N>/<slug>/embed.html, written once per build
+CHANGELOG_PAGE = "changelog.html"
+IMAGE_FORMATS = ("png", "svg", "pdf")
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 ROOT = Path(__file__).resolve().parent.parent
-# Everything whose change may change a baked file (besides the datasets it reads)
-CODE_FILES = ("dashboard/**/*.py", "dashboard/static/topojson/*", "etl/**/*.py", "etl/**/*.csv")
 COUNTRY_KINDS = ("rank", "score", "indicators", "cpj")
 KINDS = ("map", *COUNTRY_KINDS, "bands", "compare")
 LIVE_URL = "http://localhost:8501"  # the live dashboard; `--live-url` names the public one
-
-
-@functools.cache
-def code_version() -> str:
-    """A checksum of the code that draws and writes the site, and the drawing libraries."""
-    digest = hashlib.sha256()
-    for pattern in CODE_FILES:
-        for path in sorted(ROOT.glob(pattern)):
-            if "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
-    for package in ("plotly", "kaleido", "pandas"):
-        digest.update(f"{package}={metadata.version(package)}".encode())
-    return digest.hexdigest()[:16]
 
 
 def dataset_checksums(directory: Path | None = None) -> dict[str, str | None]:
@@ -101,7 +87,7 @@ class RecordingLoader:
 
 def chart_key(spec_id: str, reads: Iterable[str], sums: dict[str, str | None]) -> str:
     payload = json.dumps(
-        [code_version(), spec_id, sorted((name, sums.get(name)) for name in reads)]
+        [embeds.code_version(), spec_id, sorted((name, sums.get(name)) for name in reads)]
     ).encode()
     return hashlib.sha256(payload).hexdigest()
 
@@ -154,11 +140,22 @@ def site_specs(
     return specs
 
 
-def slug_of(spec: chart_specs.Spec) -> str:
-    return "-".join([spec.kind, *(str(v).replace(",", "+") for v in spec.params.values())])
-
-
 # ------------------------------------------------------------------------------ one chart
+
+
+@dataclass(frozen=True)
+class Address:
+    """How the baked site is reached and which build it holds."""
+
+    live_url: str  # the live dashboard (links back, the live /embed)
+    site_url: str  # the site's public address, absolute (snippets, oEmbed, descriptors)
+    build: str  # the data build as source lines name it
+    build_number: int | None  # None: datasets never released (no pinned embeds then)
+
+    @property
+    def pinned(self) -> str | None:
+        """The folder (below the site's root) of this build's pinned embeds."""
+        return None if self.build_number is None else f"{PINNED}/build-{self.build_number}/"
 
 
 @dataclass
@@ -168,18 +165,11 @@ class Baked:
     title: str
     alt: str
     files: dict[str, str]
+    params: dict[str, str] = field(default_factory=dict)
     country: str | None = None
     withheld: str | None = None
     reads: list[str] = field(default_factory=list)
     key: str = ""
-
-
-def _figure_json(fig) -> str:
-    """The figure for the page: the snapshot's (titles, source line with build and
-    licence) but as wide as the window; safe inside a <script> element."""
-    page = pio.from_json(fig.to_json())
-    page.update_layout(width=None, autosize=True)
-    return page.to_json().replace("</", "<\\/")
 
 
 def _page(title: str, body: str, depth: int, extra_head: str = "") -> str:
@@ -195,36 +185,66 @@ def _page(title: str, body: str, depth: int, extra_head: str = "") -> str:
     )
 
 
+FILE_NAMES = {"png": "PNG", "svg": "SVG", "pdf": "PDF (print)", "csv": "Data (CSV)"}
+
+
 def _links(files: dict[str, str]) -> str:
-    names = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "csv": "Data (CSV)", "json": "Descriptor"}
-    return " · ".join(
-        f'<a href="{html.escape(name)}">{names.get(fmt, fmt)}</a>'
-        for fmt, name in files.items()
-        if fmt != "html"
+    return (
+        " · ".join(
+            f'<a href="{html.escape(files[fmt])}">{name}</a>'
+            for fmt, name in FILE_NAMES.items()
+            if fmt in files
+        )
+        + ' · <a href="chart.json">Descriptor (JSON)</a>'
     )
 
 
-def chart_page(title: str, alt: str, figure_json: str | None, files: dict, note: str) -> str:
-    """The chart's page, two levels below the site's root (charts/<slug>/index.html)."""
-    if figure_json is None:  # withheld: the image, with its alt text
-        chart = f'<img src="chart.png" alt="{html.escape(alt)}" width="1200" height="675">'
-        head = ""
-    else:
-        chart = (
-            f'<figure role="img" aria-label="{html.escape(alt)}">'
-            '<div id="chart" class="chart"></div></figure>'
-            f'<script type="application/json" id="figure">{figure_json}</script>'
-        )
-        head = f'<script src="../../{ASSETS}/plotly.min.js"></script>'
+def chart_page(
+    *, title: str, alt: str, note: str, files: dict, height: int, explore: str, embed: dict
+) -> str:
+    """The chart's page (charts/<slug>/index.html): the chart in its own embed frame, as an
+    editor's page would show it, its description, files and the snippets to embed it."""
+    shown = embeds.snippet("embed.html", title, height, f"../../{ASSETS}/embed.js")
+    snippets = [("Live (always the latest build)", embed["snippet"])] + [
+        (f"Pinned to data build-{number} (never changes)", code)
+        for number, code in embed["pinned_snippets"].items()
+    ]
     body = (
-        f"<h1>{html.escape(title)}</h1>{chart}"
+        f"<h1>{html.escape(title)}</h1>{shown}"
         f'<p class="alt"><strong>Description:</strong> {html.escape(alt)}</p>'
         + (f'<p class="note">{html.escape(note)}</p>' if note else "")
         + f"<p>{_links(files)}</p>"
+        + f'<p><a href="{html.escape(explore)}">Explore in the dashboard</a></p>'
+        + "<h2>Embed this chart</h2><p>Paste into a page; the script sizes the frame to the "
+        "chart (without it the frame keeps a fixed aspect ratio). The chart follows the "
+        "reader's light or dark mode; add <code>?theme=light</code> or "
+        "<code>?theme=dark</code> to its address to fix one.</p>"
+        + "".join(
+            f"<h3>{html.escape(label)}</h3><pre><code>{html.escape(code)}</code></pre>"
+            for label, code in snippets
+        )
     )
-    if figure_json is not None:
-        body += f'<script src="../../{ASSETS}/chart.js"></script>'  # draws #figure into #chart
+    head = (
+        '<link rel="alternate" type="application/json+oembed" href="oembed.json" '
+        f'title="{html.escape(title)}">'
+    )
     return _page(title, body, 2, head)
+
+
+def _descriptor_sources(chart: gallery.Chart) -> list[dict]:
+    return [
+        {
+            "dataset": d.name,
+            "title": d.title,
+            "attribution": d.attribution,
+            "publisher": d.publisher,
+            "homepage": d.homepage,
+            "licence": d.licence,
+            "licence_url": d.licence_url,
+            "citation": d.citation,
+        }
+        for d in chart.sources
+    ]
 
 
 def bake_chart(
@@ -232,95 +252,142 @@ def bake_chart(
     out: Path,
     load: RecordingLoader,
     *,
-    build: str,
-    live_url: str,
-    formats: tuple[str, ...] = ("png", "svg"),
+    address: Address,
+    formats: tuple[str, ...] = IMAGE_FORMATS,
 ) -> Baked:
-    """Draw one chart and write its folder; needs an active export.renderer()."""
+    """Draw one chart and write its folder (and this build's pinned embed, once); needs an
+    active export.renderer()."""
     chart = gallery.draw(spec, load)
-    slug = slug_of(spec)
+    slug = chart_specs.slug(spec)
     folder = out / "charts" / slug
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    fig = export.snapshot(chart.figure, build=build, sources=chart.sources)
+    fig = export.snapshot(chart.figure, build=address.build, sources=chart.sources)
     alt = fig.layout.meta["alt"]
     title = style.plain(chart.figure.layout.title.text) or slug
     withheld = withheld_reason(chart.sources)
-    files: dict[str, str] = {"html": "index.html"}
+    files: dict[str, str] = {"html": "index.html", "embed": "embed.html"}
     for fmt in formats:
         (folder / f"chart.{fmt}").write_bytes(export.render(fig, fmt))
         files[fmt] = f"chart.{fmt}"
     page_url = f"charts/{slug}/"
     if not withheld:
         table = chart.table if chart.table is not None else pd.DataFrame()
-        header = source_header(chart.sources, f"{page_url} ({project.NAME}, baked site)", build)
-        (folder / "data.csv").write_bytes(safe_csv(table, header))
+        view = f"{page_url} ({project.NAME}, baked site)"
+        (folder / "data.csv").write_bytes(
+            safe_csv(table, source_header(chart.sources, view, address.build))
+        )
         files["csv"] = "data.csv"
     files["json"] = "chart.json"
-    country = getattr(spec, "iso3", None)
+    files["oembed"] = "oembed.json"
+
+    # the embed: interactive where the data may be handed out, else the image
+    web = (
+        None
+        if withheld
+        else embeds.web_figure(chart.figure, build=address.build, alt=alt, sources=chart.sources)
+    )
+    height = embeds.frame_height(web)
+    figures = embeds.figures_checksum(chart.figure, chart.table)
+    explore = embeds.explore_url(spec, address.live_url)
+    frame = {"title": title, "alt": alt, "web": web, "explore": explore}
+    (folder / "embed.html").write_text(
+        embeds.frame_page(**frame, up="../../", details="index.html", oembed="oembed.json"),
+        encoding="utf-8",
+    )
+    if address.pinned and not (out / address.pinned / slug / "embed.html").exists():
+        pinned = out / address.pinned / slug  # written once: a pinned embed never changes
+        pinned.mkdir(parents=True, exist_ok=True)
+        if web is None:
+            shutil.copyfile(folder / "chart.png", pinned / "chart.png")
+        up = "../../../"
+        marks = {
+            "build": address.build,
+            "figures": figures,
+            "latest": f"{up}{page_url}chart.json",
+            "current": f"{up}{page_url}embed.html",
+            "changelog": f"{up}{CHANGELOG_PAGE}#build-{address.build_number}",
+        }
+        (pinned / "embed.html").write_text(
+            embeds.frame_page(**frame, up=up, details=up + page_url, oembed=None, pinned=marks),
+            encoding="utf-8",
+        )
+    script = address.site_url + f"{ASSETS}/embed.js"
+    live_embed = address.site_url + page_url + "embed.html"
+    pinned_urls = {
+        path.parent.name.removeprefix(
+            "build-"
+        ): f"{address.site_url}{PINNED}/{path.parent.name}/{slug}/embed.html"
+        for path in sorted(
+            (out / PINNED).glob(f"build-*/{slug}"),
+            key=lambda p: int(p.parent.name.removeprefix("build-")),
+        )
+    }
+    embed = {
+        "live": live_embed,
+        "pinned": pinned_urls,
+        "height": height,
+        "snippet": embeds.snippet(live_embed, title, height, script),
+        "pinned_snippets": {
+            n: embeds.snippet(u, title, height, script) for n, u in pinned_urls.items()
+        },
+    }
     descriptor = {
         "title": title,
         "kind": spec.kind,
         "params": spec.params,
         "alt": alt,
         "caption": chart.caption,
-        "source": [
-            {
-                "dataset": d.name,
-                "title": d.title,
-                "attribution": d.attribution,
-                "publisher": d.publisher,
-                "homepage": d.homepage,
-                "licence": d.licence,
-                "licence_url": d.licence_url,
-                "citation": d.citation,
-            }
-            for d in chart.sources
-        ],
+        "source": _descriptor_sources(chart),
         "licence": "; ".join(dict.fromkeys(d.licence_label for d in chart.sources)),
         "withheld": withheld,
-        "build": build,
-        "code_version": code_version(),
+        "build": address.build,
+        "figures_sha256": figures,
+        "code_version": embeds.code_version(),
+        "embed": {k: embed[k] for k in ("live", "pinned", "height", "snippet")},
         "urls": {
             "page": page_url,
             **{fmt: page_url + name for fmt, name in files.items() if fmt != "html"},
-            "live": f"{live_url.rstrip('/')}/embed?"
-            + "&".join([f"chart={spec.kind}", *(f"{k}={v}" for k, v in spec.params.items())]),
+            "explore": explore,
+            "live": embeds.live_embed_url(spec, address.live_url),
         },
     }
     (folder / "chart.json").write_text(
         json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+    answer = embeds.oembed(
+        url=live_embed,
+        title=title,
+        height=height,
+        script_url=script,
+        thumbnail=address.site_url + page_url + "chart.png" if "png" in files else None,
+    )
+    (folder / "oembed.json").write_text(json.dumps(answer, indent=1) + "\n", encoding="utf-8")
     note = chart.caption or ""
     if withheld:
         note = (note + " " if note else "") + (
             f"The data behind this chart are not handed out (no interactive chart, no CSV): "
             f"{withheld}"
         )
-    figure_json = None if withheld else _figure_json(fig)
     (folder / "index.html").write_text(
-        chart_page(title, alt, figure_json, files, note), encoding="utf-8"
+        chart_page(
+            title=title,
+            alt=alt,
+            note=note,
+            files=files,
+            height=height,
+            explore=explore,
+            embed=embed,
+        ),
+        encoding="utf-8",
     )
-    return Baked(slug, spec.kind, title, alt, files, country, withheld)
+    return Baked(
+        slug, spec.kind, title, alt, files, spec.params, getattr(spec, "iso3", None), withheld
+    )
 
 
 # ------------------------------------------------------------------------------ the site
-
-SITE_CSS = """body{font-family:Arial,sans-serif;margin:0;color:#262730;background:#fff}
-header{padding:.6em 1em;border-bottom:1px solid #e6e6e6}header a{color:inherit;font-weight:bold}
-main{padding:0 1em 2em;max-width:1250px}.chart{width:100%;height:675px}figure{margin:0}
-img{max-width:100%;height:auto}.note,.alt{max-width:60em}ul.charts{columns:2}
-"""
-# Draws the figure embedded in the page, with the map geometry from the site itself.
-CHART_JS = """(function () {
-  var figure = JSON.parse(document.getElementById("figure").textContent);
-  var here = document.currentScript.src;
-  var config = {displaylogo: false, responsive: true,
-                topojsonURL: new URL("topojson/", here).href};
-  Plotly.newPlot("chart", figure.data, figure.layout, config);
-})();
-"""
 
 
 def write_assets(out: Path) -> None:
@@ -330,11 +397,10 @@ def write_assets(out: Path) -> None:
         (PLOTLY_JS, assets / "plotly.min.js"),
         (geo.TOPOJSON_DIR.parent / "favicon.png", assets / "favicon.png"),
         *((path, assets / "topojson" / path.name) for path in geo.TOPOJSON_DIR.iterdir()),
+        *((path, assets / path.name) for path in embeds.ASSETS_DIR.iterdir()),
     ]:
         if not target.exists() or target.read_bytes() != source.read_bytes():
             shutil.copyfile(source, target)
-    (assets / "site.css").write_text(SITE_CSS, encoding="utf-8")
-    (assets / "chart.js").write_text(CHART_JS, encoding="utf-8")
 
 
 def _markdown_line(line: str) -> str:
@@ -389,14 +455,31 @@ def write_country_pages(
 
 
 def write_index(out: Path, entries: list[dict], countries: list[str], names: dict, build: str):
-    general = [e for e in entries if not e.get("country")]
+    """The site's front page: the maps by measure and year, the other charts, the
+    countries; and index.json listing every chart."""
+    maps: dict[str, list[dict]] = {}
+    for entry in entries:
+        if entry["kind"] == "map":
+            maps.setdefault(entry["params"]["metric"], []).append(entry)
+    map_list = "".join(
+        f"<dt>{html.escape(maps_chart.label(registry.ON_MAP[metric]))}</dt><dd>"
+        + " ".join(
+            f'<a href="charts/{html.escape(e["slug"])}/">{html.escape(e["params"]["edition"])}</a>'
+            for e in sorted(charts, key=lambda e: int(e["params"]["edition"]))
+        )
+        + "</dd>"
+        for metric, charts in maps.items()
+    )
+    general = [e for e in entries if not e.get("country") and e["kind"] != "map"]
     country_list = "".join(
         f'<li><a href="countries/{code}/">{html.escape(names.get(code, code))}</a></li>'
         for code in sorted(countries, key=lambda c: names.get(c, c))
     )
     body = (
-        f"<h1>{html.escape(project.NAME)}</h1><p>Charts baked from data {html.escape(build)}."
-        '</p><h2>Charts</h2><ul class="charts">'
+        f"<h1>{html.escape(project.NAME)}</h1><p>Charts baked from data {html.escape(build)} "
+        f'(<a href="{CHANGELOG_PAGE}">what changed in each build</a>).</p>'
+        f'<h2>Maps</h2><dl class="maps">{map_list}</dl>'
+        '<h2>Other charts</h2><ul class="charts">'
         + "".join(_chart_item(e, "") for e in general)
         + '</ul><h2>Countries</h2><ul class="charts">'
         + country_list
@@ -417,6 +500,54 @@ def write_index(out: Path, entries: list[dict], countries: list[str], names: dic
     )
 
 
+def write_changelog(out: Path, directory: Path | None) -> None:
+    """The builds, newest first, with what changed and why: where a pinned embed whose
+    figures were revised sends its reader (#build-<N>)."""
+    rows = []
+    for version in reversed(store.load_changelog(directory or store.DATASETS_DIR)):
+        number = version["version"]
+        reasons = version.get("reasons", {})
+        changes = "".join(
+            f"<li><code>{html.escape(name)}</code>: {c.get('added', 0)} added, "
+            f"{c.get('removed', 0)} removed, {c.get('changed', 0)} changed"
+            + (f" ({html.escape(reasons[name])})" if name in reasons else "")
+            + "</li>"
+            for name, c in version.get("datasets", {}).items()
+        )
+        rows.append(
+            f'<tr id="build-{number}"><th>build-{number}</th><td>{html.escape(version["date"])}'
+            f"</td><td><ul>{changes or '<li>first release</li>'}</ul></td></tr>"
+        )
+    body = (
+        "<h1>What changed in each build</h1><p>Every build of the datasets, newest first: "
+        "rows added, removed and changed per dataset, and why.</p>"
+        '<table class="builds"><thead><tr><th>Build</th><th>Date</th><th>Changes</th></tr>'
+        f"</thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+    (out / CHANGELOG_PAGE).write_text(_page("What changed", body, 0), encoding="utf-8")
+
+
+def image_formats(
+    specs: list[chart_specs.Spec], formats: tuple[str, ...]
+) -> Callable[[chart_specs.Spec], tuple[str, ...]]:
+    """Which images each chart gets: every format, except the maps of earlier years, which
+    get a PNG (previews, oEmbed thumbnails) beside their interactive embed. Their SVG and
+    PDF (about 0.7 and 0.5 MB each, for some 650 map-years) would make most of the site;
+    the app's Snapshot menu draws them on request."""
+    latest: dict[str, int] = {}
+    for spec in specs:
+        if isinstance(spec, chart_specs.MapChart):
+            key = spec.measure.on_map.key
+            latest[key] = max(latest.get(key, spec.year), spec.year)
+
+    def formats_for(spec: chart_specs.Spec) -> tuple[str, ...]:
+        if isinstance(spec, chart_specs.MapChart) and spec.year < latest[spec.measure.on_map.key]:
+            return tuple(f for f in formats if f == "png")
+        return formats
+
+    return formats_for
+
+
 @dataclass
 class Report:
     baked: list[str]
@@ -432,7 +563,8 @@ def bake(
     specs: list[chart_specs.Spec] | None = None,
     directory: Path | None = None,
     live_url: str = LIVE_URL,
-    formats: tuple[str, ...] = ("png", "svg"),
+    site_url: str | None = None,
+    formats: tuple[str, ...] = IMAGE_FORMATS,
     progress: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True),
     **selection,
 ) -> Report:
@@ -443,20 +575,28 @@ def bake(
     sums = dataset_checksums(directory)
     lister = RecordingLoader(directory)
     specs = specs if specs is not None else site_specs(lister, **selection)
-    build = export.data_build(directory)
+    version = store.current_version(directory or store.DATASETS_DIR)
+    address = Address(
+        live_url=live_url,
+        site_url=(site_url or f"{live_url.rstrip('/')}/site").rstrip("/") + "/",
+        build=export.data_build(directory),
+        build_number=version["version"] if version else None,
+    )
+    build = address.build
     manifest_path = out / MANIFEST
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         manifest = {}
-    settings = {"formats": list(formats), "live_url": live_url}
+    settings = {"formats": list(formats), "live_url": live_url, "site_url": address.site_url}
     if manifest.get("settings") != settings:  # written otherwise: every chart again
         manifest = {}
+    formats_for = image_formats(specs, formats)
     old = manifest.get("charts", {})
     charts: dict[str, dict] = {}
     todo = []
     for spec in specs:
-        slug = slug_of(spec)
+        slug = chart_specs.slug(spec)
         entry = old.get(slug)
         if (
             entry
@@ -482,11 +622,9 @@ def bake(
                 load = RecordingLoader(directory)
                 load._frames = lister._frames  # one read of each file per bake
                 began = time.perf_counter()
-                slug = slug_of(spec)
+                slug = chart_specs.slug(spec)
                 try:
-                    done = bake_chart(
-                        spec, out, load, build=build, live_url=live_url, formats=formats
-                    )
+                    done = bake_chart(spec, out, load, address=address, formats=formats_for(spec))
                 except Exception as exc:  # one chart that cannot be drawn stops no other
                     failed[slug] = f"{type(exc).__name__}: {exc}"
                     shutil.rmtree(out / "charts" / slug, ignore_errors=True)
@@ -507,7 +645,7 @@ def bake(
     removed = sorted(set(old) - set(charts) - set(failed))
     for slug in removed:
         shutil.rmtree(out / "charts" / slug, ignore_errors=True)
-    entries = [charts[slug_of(spec)] for spec in specs if slug_of(spec) in charts]
+    entries = [charts[chart_specs.slug(spec)] for spec in specs if chart_specs.slug(spec) in charts]
     index = lister("rsf_index")
     countries = write_country_pages(out, entries, index, live_url)
     for stale in (out / "countries").glob("*") if (out / "countries").exists() else ():
@@ -515,6 +653,7 @@ def bake(
             shutil.rmtree(stale, ignore_errors=True)
     names = {**entity_names(), **dict(zip(index["iso3"], index["country"], strict=True))}
     write_index(out, entries, countries, names, build)
+    write_changelog(out, directory)
     save()
     return Report(baked, skipped, removed, time.perf_counter() - started, failed)
 
@@ -532,19 +671,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("site"))
     parser.add_argument("--kinds", default=",".join(KINDS), help=f"of {', '.join(KINDS)}")
     parser.add_argument("--countries", default=None, help="ISO3 codes (default: every one)")
-    parser.add_argument("--map-years", choices=("latest", "all"), default="latest")
-    parser.add_argument("--pdf", action="store_true", help="also a PDF of each chart")
+    parser.add_argument("--map-years", choices=("latest", "all"), default="all")
+    parser.add_argument(
+        "--formats",
+        default=",".join(IMAGE_FORMATS),
+        help=f"images of each chart, of {IMAGE_FORMATS}",
+    )
     parser.add_argument("--live-url", default=LIVE_URL, help="the live dashboard's address")
+    parser.add_argument(
+        "--site-url",
+        default=None,
+        help="the site's public address (default: the live dashboard's /site/, which serves it)",
+    )
     args = parser.parse_args(argv)
     kinds = [k for k in args.kinds.split(",") if k]
     if unknown := set(kinds) - set(KINDS):
         parser.error(f"unknown kind(s) {sorted(unknown)}; choose from {KINDS}")
     countries = args.countries.split(",") if args.countries else None
+    formats = tuple(f for f in args.formats.split(",") if f)
+    if unknown := set(formats) - set(IMAGE_FORMATS):
+        parser.error(f"unknown format(s) {sorted(unknown)}; choose from {IMAGE_FORMATS}")
     try:
         report = bake(
             args.out,
             live_url=args.live_url,
-            formats=("png", "svg", "pdf") if args.pdf else ("png", "svg"),
+            site_url=args.site_url,
+            formats=formats,
             kinds=kinds,
             countries=countries,
             map_years=args.map_years,

@@ -89,6 +89,11 @@ class BandsChart:
 Spec = MapChart | CountryChart | CompareChart | BandsChart
 
 
+def slug(spec: Spec) -> str:
+    """The chart's name in file names and the baked site's URLs: map-rsf-2026, rank-AZE."""
+    return "-".join([spec.kind, *(str(v).replace(",", "+") for v in spec.params.values())])
+
+
 def key(spec: Spec) -> tuple:
     """What identifies a chart (for caches): its kind and URL parameters."""
     return (spec.kind, tuple(spec.params.items()))

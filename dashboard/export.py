@@ -1,4 +1,4 @@
-"""Chart snapshots for editors: PNG, SVG and self-contained HTML, offline.
+"""Chart snapshots for editors: PNG, SVG, PDF (print) and self-contained HTML, offline.
 
     python -m dashboard.export --chart map:edition=2026 --chart rank:country=AZE --out DIR
     python -m dashboard.export --gallery --out DIR        (every edition, every country)
@@ -17,8 +17,10 @@ import functools
 import html
 import json
 import os
+import re
 import shutil
 import sys
+import threading
 import time
 import warnings
 from collections.abc import Iterator
@@ -51,7 +53,7 @@ THEMES = {
         "ocean": "#0e1117",
     },
 }
-FORMATS = ("png", "svg", "html")
+FORMATS = ("png", "svg", "pdf", "html")
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
 
 
@@ -71,26 +73,23 @@ def data_build(directory: Path | None = None) -> str:
     return f"data {store.build_label(store.current_version(directory or store.DATASETS_DIR))}"
 
 
-def snapshot(
+def themed(
     fig: go.Figure,
     *,
-    preset: str = "article",
     theme: str = "light",
     build: str | None = None,
     alt: str | None = None,
     sources: tuple[model.Dataset, ...] = (),
 ) -> go.Figure:
-    """A copy of `fig` sized for the preset, themed, with the build in its source line.
+    """A copy of `fig` in the theme's colours, with the build and licence in its source line
+    (not yet laid out for a size: `snapshot` fits it to an image, the site to a screen).
 
     Only backgrounds, text and grid change between themes: every data colour is set
     explicitly by the chart functions, so the meaning of colours is the same in both.
     """
-    width, height = PRESETS[preset]
     colours = THEMES[theme]
     out = go.Figure(fig)
     out.update_layout(
-        width=width,
-        height=height,
         template="none",
         paper_bgcolor=colours["paper"],
         plot_bgcolor=colours["plot"],
@@ -111,8 +110,43 @@ def snapshot(
             note.align = "left"
         annotations.append(note)
     out.layout.annotations = annotations
+    return out
+
+
+def snapshot(
+    fig: go.Figure,
+    *,
+    preset: str = "article",
+    theme: str = "light",
+    build: str | None = None,
+    alt: str | None = None,
+    sources: tuple[model.Dataset, ...] = (),
+) -> go.Figure:
+    """A copy of `fig` sized for the preset, themed, with the build in its source line."""
+    width, height = PRESETS[preset]
+    out = themed(fig, theme=theme, build=build, alt=alt, sources=sources)
+    out.update_layout(width=width, height=height)
     # laid out again for the image's size: text wrapped for its width, panels in a grid
     return style.fit(out, width, height)
+
+
+_PATH_DATA = re.compile(r'd="([^"]*)"')
+_DECIMAL = re.compile(r"-?\d+\.\d+")
+
+
+def _compact_paths(svg: bytes) -> bytes:
+    """Path coordinates to 0.1 px: the browser writes 14 decimals, which make a world map
+    2 MB; at 0.1 px (1/12,000 of the image's width) it is a third of that and looks the same
+    at any zoom a page or print uses."""
+
+    def short(number: re.Match) -> str:
+        text = f"{float(number.group()):.1f}".removesuffix(".0")
+        return "0" if text == "-0" else text
+
+    def path(match: re.Match) -> str:
+        return 'd="' + _DECIMAL.sub(short, match.group(1)) + '"'
+
+    return _PATH_DATA.sub(path, svg.decode("utf-8")).encode("utf-8")
 
 
 def _with_alt_svg(svg: bytes, alt: str, title: str) -> bytes:
@@ -173,6 +207,41 @@ def renderer() -> Iterator[None]:
         kaleido.stop_sync_server(silence_warnings=True)
 
 
+# kaleido's sync server hands results back through one queue: two threads (two readers'
+# sessions) drawing at once could swap their images, so one image is drawn at a time.
+_DRAWING = threading.Lock()
+
+
+def warm() -> bool:
+    """Start this process's export browser, once, in the background, and keep it: the
+    app calls this when a Snapshot menu opens, so by the click an image costs its drawing
+    only (0.2-1 s), not a browser start (4-16 s per click before). False where no Chromium
+    is installed."""
+    global _warming
+    if browser_path() is None:
+        return False
+    with _WARMING:
+        if _warming is None:
+            _warming = threading.Thread(target=_start_and_draw_once, daemon=True)
+            _warming.start()
+    return True
+
+
+def _start_and_draw_once() -> None:
+    import kaleido
+
+    os.environ.setdefault("BROWSER_PATH", browser_path())
+    _offline_plotly()
+    warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+    with _DRAWING:
+        kaleido.start_sync_server(silence_warnings=True)
+        pio.to_image(go.Figure(), format="png", width=10, height=10)  # the page loaded
+
+
+_WARMING = threading.Lock()
+_warming: threading.Thread | None = None
+
+
 def _offline_plotly() -> None:
     """Map geometry from the app's own files, no MathJax: nothing is fetched from a CDN."""
     pio.defaults.topojson = geo.TOPOJSON_DIR.as_uri() + "/"
@@ -187,9 +256,10 @@ def render(fig: go.Figure, fmt: str) -> bytes:
         return to_html(fig, alt).encode("utf-8")
     _offline_plotly()
     width, height = fig.layout.width, fig.layout.height
-    image = pio.to_image(fig, format=fmt, width=width, height=height, scale=1)
+    with _DRAWING:
+        image = pio.to_image(fig, format=fmt, width=width, height=height, scale=1)
     if fmt == "svg":
-        image = _with_alt_svg(image, alt, style.plain(fig.layout.title.text))
+        image = _with_alt_svg(_compact_paths(image), alt, style.plain(fig.layout.title.text))
     return image
 
 

@@ -53,7 +53,7 @@ class Chart:
 
     @property
     def slug(self) -> str:
-        return "-".join([self.kind, *(str(v).replace(",", "+") for v in self.params.values())])
+        return chart_specs.slug(self.spec)
 
 
 def build(kind: str, params: dict[str, str], load: Loader, values: Values | None = None) -> Chart:

@@ -1,16 +1,15 @@
 """A chart on a page: drawn with the offline map geometry, with the data behind it, a
-Snapshot (PNG, SVG, self-contained HTML, with alt text) and, for named charts, an Embed
-code beside it."""
+Snapshot (PNG, SVG, PDF, self-contained HTML, with alt text) and, for named charts, an
+Embed code beside it (the baked site's static embed when it holds the chart)."""
 
 from __future__ import annotations
 
 import html
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import alttext, navigation, url_sync
+from dashboard import alttext, url_sync
 from dashboard.charts import style
 from dashboard.download_button import download
 from dashboard.downloads import withheld_reason
@@ -30,7 +29,7 @@ def show(
     in_column: bool = False,
 ):
     """Render a figure with the offline map config, then offer beside it: the data behind
-    it, snapshots (PNG, SVG, self-contained HTML) and, for named charts, an embed code.
+    it, snapshots (PNG, SVG, PDF, self-contained HTML) and, for named charts, an embed code.
 
     in_column: the chart sits in one of several columns, so it is laid out as narrow on
     every screen.
@@ -55,13 +54,13 @@ def show(
     snapshot = middle.popover(
         "Snapshot",
         icon=":material/image:",
-        help="PNG, SVG or HTML for articles, with title and source",
+        help="PNG, SVG, PDF or HTML for articles, with title and source",
         key=f"{key}-snapshot",
         on_change="rerun",
     )
     if snapshot.open:
         with snapshot:
-            snapshot_controls(fig, key, tuple(sources))
+            snapshot_controls(fig, key, tuple(sources), embed)
     if embed is not None:
         embedding = right.popover(
             "Embed", icon=":material/code:", key=f"{key}-embed", on_change="rerun"
@@ -131,10 +130,13 @@ def chart(fig, *, key: str, narrow: bool = False, **options):
     return st.plotly_chart(shown, key=key, config=PLOTLY_CONFIG, theme=None, **options)
 
 
-def snapshot_controls(fig, key: str, sources: tuple) -> None:
-    """Size and theme, then PNG / SVG / HTML built only when clicked."""
-    from dashboard import export
+def snapshot_controls(fig, key: str, sources: tuple, chart=None) -> None:
+    """Size and theme, then PNG / SVG / PDF / HTML built only when clicked: the baked
+    site's file where it holds this very chart (article size, light), else drawn by the
+    export browser this process keeps warm (started when the menu opens)."""
+    from dashboard import embeds, export
 
+    images = export.warm()
     preset = st.radio(
         "Size",
         list(export.PRESETS),
@@ -145,21 +147,31 @@ def snapshot_controls(fig, key: str, sources: tuple) -> None:
     theme = st.radio("Theme", list(export.THEMES), horizontal=True, key=f"{key}-theme")
     alt = alttext.describe_once(fig)
     st.text_area("Alt text", alt, key=f"{key}-alt", height=120)
+    baked = embeds.current(chart) if chart is not None else None
+    if preset != "article" or theme != "light":
+        baked = None
 
     def build(fmt: str):
         def render() -> bytes:
+            if baked and fmt in baked["urls"]:
+                return (embeds.SITE_DIR / baked["urls"][fmt]).read_bytes()
             shot = export.snapshot(fig, preset=preset, theme=theme, alt=alt, sources=sources)
             return export.render(shot, fmt)
 
         return render
 
-    images = export.browser_path() is not None
     # The HTML file carries the chart's data (every value, for its hover labels): withheld
-    # with the data behind the view. PNG and SVG are pictures of what the page shows.
+    # with the data behind the view. PNG, SVG and PDF are pictures of what the page shows.
     withheld = withheld_reason(sources)
-    for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml"), ("html", "text/html")):
+    formats = (
+        ("png", "image/png"),
+        ("svg", "image/svg+xml"),
+        ("pdf", "application/pdf"),
+        ("html", "text/html"),
+    )
+    for fmt, mime in formats:
         st.download_button(
-            f"{fmt.upper()}",
+            "PDF (print)" if fmt == "pdf" else fmt.upper(),
             data=b"" if fmt == "html" and withheld else build(fmt),
             file_name=f"{key}-{preset}.{fmt}",
             mime=mime,
@@ -169,23 +181,47 @@ def snapshot_controls(fig, key: str, sources: tuple) -> None:
             on_click="ignore",
         )
     if not images:
-        st.caption("PNG and SVG need Chromium on the server (`apt-get install chromium`).")
+        st.caption("PNG, SVG and PDF need Chromium on the server (`apt-get install chromium`).")
 
 
 def embed_controls(chart) -> None:
-    """The embed URL of a named chart and a responsive iframe snippet to paste."""
-    query = urlencode({"chart": chart.kind, **chart.params, "embed": "true"})
-    url = f"{url_sync.origin()}/{navigation.EMBED.url_path}?{query}"
+    """The static embed of a named chart when the baked site holds it (files any static
+    host serves, live and pinned), and the live /embed page of this view."""
+    from dashboard import embeds
+
     plain_title = style.plain(chart.figure.layout.title.text) or project.NAME
-    title = md_escape(plain_title)
+    baked = embeds.current(chart)
+    if baked:
+        site = embeds.site_url(url_sync.origin())
+        script = site + "assets/embed.js"
+        live = site + f"charts/{chart.slug}/embed.html"
+        height = baked["embed"]["height"]
+        st.markdown("**Static embed**: plain files, for any number of readers.")
+        st.code(embeds.snippet(live, plain_title, height, script), language=None, wrap_lines=True)
+        if baked["embed"]["pinned"]:
+            number = max(map(int, baked["embed"]["pinned"]))
+            pinned = site + f"pinned/build-{number}/{chart.slug}/embed.html"
+            st.markdown(f"**Pinned to data build-{number}**: never changes; says so if revised.")
+            st.code(
+                embeds.snippet(pinned, plain_title, height, script),
+                language=None,
+                wrap_lines=True,
+            )
+        st.caption(
+            "Follows the reader's light or dark mode (`?theme=light|dark` fixes one); the "
+            "script sizes the frame to the chart."
+        )
+    else:
+        st.caption("Not in the baked site as drawn now (`make site` bakes it).")
+    url = embeds.live_embed_url(chart.spec, url_sync.origin())
+    st.markdown("**Live embed of this view**: a dashboard session per reader.")
     st.code(url, language=None, wrap_lines=True)
     st.code(
-        f'<iframe src="{url}" title="{html.escape(plain_title)}" loading="lazy" '
-        'style="width:100%;aspect-ratio:16/10;border:0" allowfullscreen></iframe>',
+        embeds.snippet(url, plain_title, embeds.frame_height(None), None),
         language=None,  # Streamlit's syntax colours are below 4.5:1 contrast
         wrap_lines=True,
     )
-    st.caption(f"Shows only the chart “{title}” with its source line.")
+    st.caption(f"Shows only the chart “{md_escape(plain_title)}” with its source line.")
 
 
 def selected_locations(event) -> list[str]:

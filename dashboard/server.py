@@ -4,6 +4,9 @@
     /data/datapackage.json    the Frictionless data package
     /data/README.md           the data dictionary
     /data/integrity.json      the integrity report of the last ETL run
+    /site/...                 the baked static site (`make site`), when baked here
+    /oembed?url=...           oEmbed (JSON) for a chart's URL: the baked site's, /embed's,
+                              or a /map or /compare view
 
 so a researcher can `pandas.read_csv("http://host/data/rsf_index.csv")`. Datasets whose
 terms are unverified or forbid redistribution answer 403 with the reason.
@@ -24,12 +27,19 @@ import streamlit as st
 from starlette.datastructures import MutableHeaders
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import (
+    FileResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette_compress import CompressMiddleware, add_compress_type
 from streamlit import file_util
 
+from dashboard.embeds import SITE_DIR  # where `make site` bakes
 from etl import registry, store
 
 DOCUMENTS = {
@@ -70,7 +80,50 @@ async def serve_data(request: Request) -> Response:
     )
 
 
-ROUTES = [Route("/data/{name}", serve_data, methods=["GET"])]
+# Files of the site that never change once written: cached by browsers and proxies for a year
+IMMUTABLE = re.compile(r"^(pinned/|assets/plotly\.min\.js$|assets/topojson/)")
+
+
+async def serve_site(request: Request) -> Response:
+    """The baked site as any static host serves it: files, a folder's index.html."""
+    relative = request.path_params.get("path", "")
+    root = SITE_DIR.resolve()
+    target = (root / relative).resolve()
+    hidden = any(part.startswith(".") for part in Path(relative).parts)
+    if hidden or not target.is_relative_to(root) or not target.exists():
+        return PlainTextResponse(
+            f"Not in the baked site: /site/{relative}. `make site` bakes it.", status_code=404
+        )
+    if target.is_dir():
+        if relative and not relative.endswith("/"):  # relative links need the slash
+            return RedirectResponse(f"{request.url.path}/", status_code=308)
+        target = target / "index.html"
+        if not target.is_file():
+            return PlainTextResponse("No index here.", status_code=404)
+    cache = (
+        "public, max-age=31536000, immutable"
+        if IMMUTABLE.match(relative)
+        else ("public, max-age=300")
+    )
+    return FileResponse(target, headers={"Cache-Control": cache})
+
+
+async def serve_oembed(request: Request) -> Response:
+    """oEmbed 1.0 (JSON) for a chart's URL, so a CMS can turn a pasted link into an embed."""
+    from dashboard import oembed  # the chart code loads only when asked
+
+    status, answer = oembed.answer(dict(request.query_params), str(request.base_url), SITE_DIR)
+    if status != 200:
+        return PlainTextResponse(answer, status_code=status)
+    return JSONResponse(answer, headers={"Access-Control-Allow-Origin": "*"})
+
+
+ROUTES = [
+    Route("/data/{name}", serve_data, methods=["GET"]),
+    Route("/site", lambda request: RedirectResponse("/site/", status_code=308)),
+    Route("/site/{path:path}", serve_site, methods=["GET", "HEAD"]),
+    Route("/oembed", serve_oembed, methods=["GET"]),
+]
 
 
 def _inline_script_hashes(index_html: Path) -> list[str]:
@@ -119,7 +172,8 @@ def content_security_policy(frameable: bool) -> str:
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-# Pages that other sites may put in an <iframe>: the embeddable chart only.
+# Pages that other sites may put in an <iframe>: the embeddable chart only (and the baked
+# site's embed.html pages).
 FRAMEABLE_PATHS = frozenset({"/embed"})
 
 
@@ -133,6 +187,7 @@ class SecurityHeadersMiddleware:
         self.app = app
         base = (config.get_option("server.baseUrlPath") or "").strip("/")
         self.frameable_paths = {f"/{base}{path}" if base else path for path in frameable_paths}
+        self.site_prefix = f"/{base}/site/" if base else "/site/"  # its embed.html pages
         self.closed = self._headers(frameable=False)
         self.open = self._headers(frameable=True)
 
@@ -151,7 +206,10 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
         path = scope["path"].removeprefix(scope.get("root_path", "")).rstrip("/")
-        extra = self.open if path in self.frameable_paths else self.closed
+        frameable = path in self.frameable_paths or (
+            path.startswith(self.site_prefix) and path.endswith("/embed.html")
+        )
+        extra = self.open if frameable else self.closed
         started = False
 
         async def send_with_headers(message: Message) -> None:

@@ -256,8 +256,12 @@ def test_every_page_explains_a_missing_dataset(script, tmp_path, monkeypatch):
         st.cache_data.clear()
 
 
-def test_snapshot_and_embed_controls_are_built_when_opened():
-    """Closed popovers cost nothing; opened, they offer the images, alt text and embed code."""
+def test_snapshot_and_embed_controls_are_built_when_opened(tmp_path, monkeypatch):
+    """Closed popovers cost nothing; opened, they offer the images, alt text and embed code
+    (here with no baked site: the live embed; tests/test_site.py has the static one)."""
+    from dashboard import embeds
+
+    monkeypatch.setattr(embeds, "SITE_DIR", tmp_path)
     at = page("views/world_map.py", edition="2026")
     assert [b.proto.label for b in at.get("download_button")] == ["Data behind this view"]
     assert not at.text_area and not at.code
@@ -265,7 +269,9 @@ def test_snapshot_and_embed_controls_are_built_when_opened():
     at.session_state["map-embed"] = True
     at.run()
     assert not at.exception
-    assert {"PNG", "SVG", "HTML"} <= {b.proto.label for b in at.get("download_button")}
+    assert {"PNG", "SVG", "PDF (print)", "HTML"} <= {
+        b.proto.label for b in at.get("download_button")
+    }
     assert "Best placed: Norway (92.72)" in at.text_area[0].value
     assert "chart=map&metric=rsf&edition=2026&embed=true" in at.code[0].value
     assert at.code[1].value.startswith("<iframe")
