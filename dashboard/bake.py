@@ -476,14 +476,17 @@ def write_index(out: Path, entries: list[dict], countries: list[str], names: dic
         for code in sorted(countries, key=lambda c: names.get(c, c))
     )
     body = (
-        f"<h1>{html.escape(project.NAME)}</h1><p>Charts baked from data {html.escape(build)} "
+        f"<h1>{html.escape(project.NAME)}</h1><p>Charts baked from {html.escape(build)} "
         f'(<a href="{CHANGELOG_PAGE}">what changed in each build</a>).</p>'
-        f'<h2>Maps</h2><dl class="maps">{map_list}</dl>'
-        '<h2>Other charts</h2><ul class="charts">'
-        + "".join(_chart_item(e, "") for e in general)
-        + '</ul><h2>Countries</h2><ul class="charts">'
-        + country_list
-        + "</ul>"
+        + (f'<h2>Maps</h2><dl class="maps">{map_list}</dl>' if maps else "")
+        + (
+            '<h2>Other charts</h2><ul class="charts">'
+            + "".join(_chart_item(e, "") for e in general)
+            + "</ul>"
+            if general
+            else ""
+        )
+        + (f'<h2>Countries</h2><ul class="charts">{country_list}</ul>' if countries else "")
     )
     (out / "index.html").write_text(_page("Charts and countries", body, 0), encoding="utf-8")
     (out / "index.json").write_text(
