@@ -27,26 +27,40 @@ export UV_PYTHON_DOWNLOADS ?= never
 
 .PHONY: install lock upgrade run test datasets local-datasets lint snapshots site audit loadtest bench clean axe
 
+# Files from the npm registry: a package's tarball at a pinned version, checked against its
+# SHA-256 before the named files are unpacked into .tools/ (not committed). Python only: no npm.
+# Arguments: package version sha256 folder file... (the make target last)
+define NPM_FETCH
+import hashlib, io, sys, tarfile, urllib.request
+package, version, digest, folder, *names = sys.argv[1:]
+url = f"https://registry.npmjs.org/{package}/-/{package}-{version}.tgz"
+data = urllib.request.urlopen(url, timeout=60).read()
+if hashlib.sha256(data).hexdigest() != digest:
+    sys.exit(f"{package} {version}: {url} does not match the pinned SHA-256 {digest}")
+with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+    for name in names:
+        with open(f"{folder}/{name}", "wb") as out:
+            out.write(tar.extractfile(f"package/{name}").read())
+endef
+export NPM_FETCH
+
 # axe-core (MPL-2.0, Deque Systems), the accessibility checker tests/test_browser.py injects
-# into every page: npm's tarball at a pinned version, checked against its SHA-256 before
-# axe.min.js and its licence are unpacked into .tools/ (not committed). Python only: no npm.
+# into every page.
 AXE_VERSION := 4.14.1
 AXE_SHA256  := e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745
 AXE_DIR     := $(TOOLS)/axe-core-$(AXE_VERSION)
 AXE         := $(AXE_DIR)/axe.min.js
-define AXE_FETCH
-import hashlib, io, sys, tarfile, urllib.request
-version, digest, folder = sys.argv[1:4]
-url = f"https://registry.npmjs.org/axe-core/-/axe-core-{version}.tgz"
-data = urllib.request.urlopen(url, timeout=60).read()
-if hashlib.sha256(data).hexdigest() != digest:
-    sys.exit(f"axe-core {version}: {url} does not match the pinned SHA-256 {digest}")
-with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-    for name in ("LICENSE", "axe.min.js"):  # the target last
-        with open(f"{folder}/{name}", "wb") as out:
-            out.write(tar.extractfile(f"package/{name}").read())
-endef
-export AXE_FETCH
+
+# plotly.js's own partial bundles (MIT) for the baked site: maps need only the geo bundle
+# (1.4 MB), the other charts the basic one (1.2 MB), instead of the full 4.8 MB plotly.js
+# each page would otherwise parse. The version is the one plotly.py ships
+# (tests/test_site.py checks they agree); dashboard/bake.py falls back to the full file.
+PLOTLY_JS_VERSION := 4.1.1
+PLOTLY_GEO_SHA256 := 018f2d45ea703cdf0d92aba7a4679dabdeb91f8e3a5c7f4b8c2fa7b2c9ff2eb5
+PLOTLY_BASIC_SHA256 := ea907f854b6cec4f6a2fa71540ec019a21ed2c61e6a109ddd5c072103a96eed0
+PLOTLY_GEO   := $(TOOLS)/plotly.js-geo-dist-min-$(PLOTLY_JS_VERSION)/plotly-geo.min.js
+PLOTLY_BASIC := $(TOOLS)/plotly.js-basic-dist-min-$(PLOTLY_JS_VERSION)/plotly-basic.min.js
+PLOTLY_BUNDLES := $(PLOTLY_GEO) $(PLOTLY_BASIC)
 
 $(UV): requirements-uv.txt
 	rm -rf $(TOOLS)/uv
@@ -65,11 +79,21 @@ $(STAMP): pyproject.toml uv.lock $(UV)
 
 $(AXE):
 	@mkdir -p $(AXE_DIR)
-	$(PYTHON) -c "$$AXE_FETCH" $(AXE_VERSION) $(AXE_SHA256) $(AXE_DIR)
+	$(PYTHON) -c "$$NPM_FETCH" axe-core $(AXE_VERSION) $(AXE_SHA256) $(AXE_DIR) LICENSE axe.min.js
+
+$(PLOTLY_GEO):
+	@mkdir -p $(@D)
+	$(PYTHON) -c "$$NPM_FETCH" plotly.js-geo-dist-min $(PLOTLY_JS_VERSION) $(PLOTLY_GEO_SHA256) \
+	    $(@D) LICENSE plotly-geo.min.js
+
+$(PLOTLY_BASIC):
+	@mkdir -p $(@D)
+	$(PYTHON) -c "$$NPM_FETCH" plotly.js-basic-dist-min $(PLOTLY_JS_VERSION) $(PLOTLY_BASIC_SHA256) \
+	    $(@D) LICENSE plotly-basic.min.js
 
 axe: $(AXE)  ## download axe-core (pinned, checksum-verified) for the browser tests
 
-install: $(STAMP) $(AXE)  ## install the locked set into .venv (every target below does this first)
+install: $(STAMP) $(AXE) $(PLOTLY_BUNDLES)  ## install the locked set into .venv (every target below does this first)
 
 lock: $(UV)  ## re-lock after editing pyproject.toml (keeps every version that still fits)
 	$(UV) lock --python $(PYTHON)
@@ -87,7 +111,7 @@ local-datasets: $(STAMP)  ## build the datasets that are not redistributed, wher
 run: $(STAMP) local-datasets  ## start the dashboard on http://$(HOST):$(PORT) (HOST=0.0.0.0 to expose it)
 	$(BIN)/streamlit run dashboard/server.py --server.address $(HOST) --server.port $(PORT)
 
-test: $(STAMP) $(AXE) local-datasets  ## run the whole test suite
+test: $(STAMP) $(AXE) $(PLOTLY_BUNDLES) local-datasets  ## run the whole test suite
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 datasets: $(STAMP)  ## rebuild datasets/ from the raw sources (mirror by default)
@@ -100,7 +124,7 @@ snapshots: $(STAMP)  ## export the chart gallery (PNG, SVG, HTML + index.html) t
 # map geometry), PNG, SVG, PDF, CSV (where the terms allow), a JSON descriptor, oEmbed, pinned
 # embeds per data build, a page per country. Incremental: only charts whose datasets or code
 # changed are drawn again.
-site: $(STAMP) local-datasets  ## bake the static reader site into site/ (python -m dashboard.bake)
+site: $(STAMP) $(PLOTLY_BUNDLES) local-datasets  ## bake the static reader site into site/ (python -m dashboard.bake)
 	$(BIN)/python -m dashboard.bake --out site $(SITE_ARGS)
 
 # pip-audit (locked in uv.lock's `audit` group, run in a throwaway environment) checks every
@@ -165,7 +189,7 @@ audit: $(UV)  ## known vulnerabilities in the locked set; fails if any package c
 loadtest: $(STAMP)  ## 20 browser sessions against a local server for a minute (not in make test)
 	$(BIN)/python benchmarks/loadtest.py
 
-bench: $(STAMP)  ## performance figures against the budgets → docs/benchmarks.md
+bench: $(STAMP) $(PLOTLY_BUNDLES)  ## performance figures against the budgets → docs/benchmarks.md
 	$(BIN)/python benchmarks/bench.py
 
 lint: $(STAMP)

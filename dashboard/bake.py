@@ -3,11 +3,13 @@
     python -m dashboard.bake --out site                  every chart the gallery knows
     python -m dashboard.bake --out site --countries AZE,TUR --kinds map,rank
 
-Every chart of the gallery becomes a folder `charts/<slug>/` holding an interactive page,
-its PNG and SVG (drawn offline by dashboard/export.py), its data as CSV with the usual
-source header, and `chart.json` (title, source, licence, build, files). Every page loads
-the one shared copy of plotly.js (`assets/plotly.min.js`, plotly's own file) and the map
-geometry from `assets/topojson/` (Plotly's `topojsonURL`): no file asks another host for
+Every chart of the gallery becomes a folder `charts/<slug>/` holding its page and its embed
+frame (dashboard/embeds.py), PNG, SVG and PDF (drawn offline by dashboard/export.py), its
+data as CSV with the usual source header, `chart.json` (title, source, licence, build,
+files, embed URLs) and `oembed.json`; `pinned/build-<N>/<slug>/` keeps each build's frame.
+Every frame loads one shared plotly.js (plotly's own partial bundle for its chart,
+`assets/plotly-geo.min.js` or `plotly-basic.min.js`, else the full `plotly.min.js`) and the
+map geometry from `assets/topojson/` (Plotly's `topojsonURL`): no file asks another host for
 anything, and the site works from any static host.
 
 Where a chart's sources may not be redistributed (`Dataset.download_blocked`, the policy
@@ -53,6 +55,31 @@ CHANGELOG_PAGE = "changelog.html"
 IMAGE_FORMATS = ("png", "svg", "pdf")
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 ROOT = Path(__file__).resolve().parent.parent
+PLOTLY_JS_VERSION = re.search(r"plotly\.js v(\S+)", PLOTLY_JS.read_text()[:300]).group(1)
+# plotly.js's own partial bundles, fetched by the Makefile at the version plotly.py ships: a
+# page parses 1.2-1.4 MB instead of 4.8 MB (most of a static embed's time to its chart).
+# Each lists the trace types it draws; a chart of any other type gets the full file.
+BUNDLES = {  # the smallest first
+    "plotly-basic.min.js": (
+        ROOT / ".tools" / f"plotly.js-basic-dist-min-{PLOTLY_JS_VERSION}" / "plotly-basic.min.js",
+        {"scatter", "bar", "pie"},
+    ),
+    "plotly-geo.min.js": (
+        ROOT / ".tools" / f"plotly.js-geo-dist-min-{PLOTLY_JS_VERSION}" / "plotly-geo.min.js",
+        {"choropleth", "scatter", "scattergeo"},
+    ),
+}
+
+
+def plotly_script(figure) -> str:
+    """The smallest plotly.js in the site's assets that draws every trace of `figure`."""
+    types = {trace.type or "scatter" for trace in figure.data}
+    for name, (path, draws) in BUNDLES.items():
+        if types <= draws and path.is_file():
+            return name
+    return "plotly.min.js"
+
+
 COUNTRY_KINDS = ("rank", "score", "indicators", "cpj")
 KINDS = ("map", *COUNTRY_KINDS, "bands", "compare")
 LIVE_URL = "http://localhost:8501"  # the live dashboard; `--live-url` names the public one
@@ -291,7 +318,13 @@ def bake_chart(
     height = embeds.frame_height(web)
     figures = embeds.figures_checksum(chart.figure, chart.table)
     explore = embeds.explore_url(spec, address.live_url)
-    frame = {"title": title, "alt": alt, "web": web, "explore": explore}
+    frame = {
+        "title": title,
+        "alt": alt,
+        "web": web,
+        "explore": explore,
+        "plotly_js": plotly_script(chart.figure),
+    }
     (folder / "embed.html").write_text(
         embeds.frame_page(**frame, up="../../", details="index.html", oembed="oembed.json"),
         encoding="utf-8",
@@ -395,6 +428,7 @@ def write_assets(out: Path) -> None:
     (assets / "topojson").mkdir(parents=True, exist_ok=True)
     for source, target in [
         (PLOTLY_JS, assets / "plotly.min.js"),
+        *((path, assets / name) for name, (path, _) in BUNDLES.items() if path.is_file()),
         (geo.TOPOJSON_DIR.parent / "favicon.png", assets / "favicon.png"),
         *((path, assets / "topojson" / path.name) for path in geo.TOPOJSON_DIR.iterdir()),
         *((path, assets / path.name) for path in embeds.ASSETS_DIR.iterdir()),

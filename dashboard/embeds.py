@@ -154,12 +154,14 @@ def frame_page(
     explore: str,
     details: str,
     oembed: str | None,
+    plotly_js: str = "plotly.min.js",
     pinned: dict | None = None,
 ) -> str:
     """The embed page: the chart alone (or, for withheld data, its image), its links.
 
-    `up` leads to the site's root; `pinned` (build, latest descriptor, figures checksum,
-    changelog) marks a frame that must say when its figures were revised since."""
+    `up` leads to the site's root; `plotly_js` names the assets' plotly.js it needs;
+    `pinned` (build, latest descriptor, figures checksum, changelog) marks a frame that
+    must say when its figures were revised since."""
     if web is None:
         chart = (
             f'<img src="chart.png" alt="{html.escape(alt)}" width="1200" height="675">'
@@ -178,7 +180,7 @@ def frame_page(
             f' data-{name}="{html.escape(str(value))}"' for name, value in pinned.items()
         )
         notice = '<p id="revised" class="revised" role="status" hidden></p>'
-    head = f'<script src="{up}assets/plotly.min.js"></script>' if web is not None else ""
+    head = f'<script src="{up}assets/{plotly_js}"></script>' if web is not None else ""
     if oembed:
         head += (
             f'<link rel="alternate" type="application/json+oembed" href="{html.escape(oembed)}" '

@@ -78,30 +78,49 @@ def test_every_chart_is_baked_with_its_files_and_progress_shown(site):
 
 
 def test_pages_share_one_plotly_js_and_one_geometry(site):
+    """One copy of each plotly.js file (plotly's own: the full one and the partial bundles
+    the Makefile fetches), each frame loading the smallest that draws its chart."""
     out, *_ = site
-    shared = out / "assets" / "plotly.min.js"
-    assert shared.read_bytes() == bake.PLOTLY_JS.read_bytes()
+    assets = out / "assets"
+    assert (assets / "plotly.min.js").read_bytes() == bake.PLOTLY_JS.read_bytes()
+    for name, (path, _) in bake.BUNDLES.items():
+        assert path.is_file(), f"{path} missing: `make install` fetches it"
+        assert (assets / name).read_bytes() == path.read_bytes()
+        assert f"minified) v{bake.PLOTLY_JS_VERSION}\n" in (assets / name).read_text()[:300]
     assert (out / "assets" / "topojson" / "world_50m.json").read_bytes() == (
         geo.TOPOJSON_DIR / "world_50m.json"
     ).read_bytes()
-    assert len(list(out.rglob("plotly*.js"))) == 1
+    assert sorted(p.name for p in out.rglob("plotly*.js")) == sorted(
+        ["plotly.min.js", *bake.BUNDLES]
+    )
     assert len(list(out.rglob("world_50m.json"))) == 1
     opening = bake.PLOTLY_JS.read_text()[:2000]
     for page in out.rglob("*.html"):
         text = page.read_text()
-        assert page.stat().st_size < 500_000, page  # no inline 4.7 MB plotly.js
+        assert page.stat().st_size < 500_000, page  # no inline plotly.js
         assert opening[200:400] not in text
         assert "PlotlyGeoAssets" not in text  # the geometry is not inlined either
-    for slug in ("map-rsf-2026", "rank-AZE"):
+    for slug, bundle in (
+        ("map-rsf-2026", "plotly-geo.min.js"),
+        ("rank-AZE", "plotly-basic.min.js"),
+    ):
         frame = (out / "charts" / slug / "embed.html").read_text()
-        assert '<script src="../../assets/plotly.min.js"></script>' in frame
+        assert f'<script src="../../assets/{bundle}"></script>' in frame
         assert '<script src="../../assets/frame.js"></script>' in frame
         pinned = (out / "pinned" / f"build-{BUILD}" / slug / "embed.html").read_text()
-        assert '<script src="../../../assets/plotly.min.js"></script>' in pinned
+        assert f'<script src="../../../assets/{bundle}"></script>' in pinned
         # the chart's page shows the chart in its own embed frame, as an editor's page would
         page = (out / "charts" / slug / "index.html").read_text()
-        assert '<iframe src="embed.html"' in page and "plotly.min.js" not in page
+        assert '<iframe src="embed.html"' in page and "plotly" not in page
     assert 'topojsonURL: new URL("topojson/", here)' in (out / "assets" / "frame.js").read_text()
+
+
+def test_the_fetched_bundles_are_the_version_plotly_ships():
+    """The Makefile pins the partial bundles' version; plotly.py's own file names its own:
+    an upgrade of plotly that is not followed in the Makefile fails here."""
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text()
+    pinned = re.search(r"^PLOTLY_JS_VERSION := (\S+)$", makefile, flags=re.M).group(1)
+    assert pinned == bake.PLOTLY_JS_VERSION
 
 
 def test_no_baked_file_refers_to_another_host(site):
@@ -118,7 +137,8 @@ def test_no_baked_file_refers_to_another_host(site):
             dataset.citation,
         ):
             credits |= {m.rstrip(".,") for m in URL.findall(text)}
-    vendored = {out / "assets" / "plotly.min.js"}  # plotly's own file, byte for byte
+    # plotly's own files, byte for byte
+    vendored = {out / "assets" / name for name in ("plotly.min.js", *bake.BUNDLES)}
     for path in _files(out):
         if path in vendored or path.suffix in (".png", ".pdf"):
             continue
@@ -267,7 +287,7 @@ def test_served_page_draws_the_map_with_no_request_leaving_the_host(served):
             browser.close()
     assert shapes > 150
     assert "Very serious" in legend
-    assert any(url.endswith("/assets/plotly.min.js") for url in requests)
+    assert any(url.endswith("/assets/plotly-geo.min.js") for url in requests)
     assert any(url.endswith("/assets/topojson/world_50m.json") for url in requests)
     assert all(url.startswith(served) for url in requests), requests
     assert not [url for url in failed if not url.endswith("favicon.ico")], failed
