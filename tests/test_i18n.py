@@ -332,3 +332,14 @@ def test_the_shell_names_language_and_direction():
     assert '<html lang="ar" dir="rtl">' in arabic
     assert '<html lang="fr" dir="ltr">' in french
     assert '<html lang="en">' in english
+
+
+@pytest.mark.parametrize(
+    "value", ["<script>alert(1)</script>", "\u202e\x00ar", "x" * 20_000, "ar,fr", "en-US"]
+)
+def test_hostile_languages_give_a_note_or_the_language_not_a_crash(value):
+    at = page("views/overview.py", lang=value)
+    assert not at.exception
+    assert at.selectbox(key="lang").value == "en"
+    for element in at.info:
+        assert "<script>" not in element.value or "\\<script\\>" in element.value
