@@ -25,7 +25,8 @@ ALLOW_UNAUDITED ?=
 export UV_SYSTEM_CERTS ?= 1
 export UV_PYTHON_DOWNLOADS ?= never
 
-.PHONY: install lock upgrade run test datasets local-datasets lint snapshots site audit loadtest bench clean axe
+.PHONY: install lock upgrade run test datasets local-datasets lint snapshots site audit loadtest bench clean axe \
+	messages
 
 # Files from the npm registry: a package's tarball at a pinned version, checked against its
 # SHA-256 before the named files are unpacked into .tools/ (not committed). Python only: no npm.
@@ -191,6 +192,21 @@ loadtest: $(STAMP)  ## 20 browser sessions against a local server for a minute (
 
 bench: $(STAMP) $(PLOTLY_BUNDLES)  ## performance figures against the budgets → docs/benchmarks.md
 	$(BIN)/python benchmarks/bench.py
+
+# The interface's languages (README, "Languages"): the messages the code marks and the
+# metadata the pages show, extracted into the template and merged into every catalogue
+# (dashboard/locales/<lang>/LC_MESSAGES/messages.po; new or changed messages come out
+# untranslated or fuzzy, and tests/test_i18n.py fails until a translator has seen them).
+# Nothing is compiled here: the app compiles each catalogue in memory when it loads it.
+# A new language: `$(BIN)/pybabel init -i $(LOCALES)/messages.pot -d $(LOCALES) -l <code>`.
+LOCALES := dashboard/locales
+messages: $(STAMP)  ## extract the interface's messages and update every language's catalogue
+	$(BIN)/pybabel extract -F babel.cfg --add-location=file --sort-output \
+	    --add-comments=TRANSLATORS: --project="Press Freedom Dashboard" \
+	    --copyright-holder="Press Freedom Dashboard contributors" \
+	    -o $(LOCALES)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) -D messages \
+	    --ignore-obsolete --ignore-pot-creation-date
 
 lint: $(STAMP)
 	$(BIN)/ruff check etl dashboard tests benchmarks

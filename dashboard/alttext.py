@@ -1,7 +1,8 @@
 """Text descriptions of charts, for screen readers and for editors' alt attributes.
 
 Generated from the figure itself (its title and the numbers it draws), so the text always
-matches the chart: which entities are highest and lowest, and how each series moved.
+matches the chart: which entities are highest and lowest, and how each series moved. Written
+in the figure's language (`style.language`), as templates with plural forms.
 """
 
 from __future__ import annotations
@@ -11,48 +12,78 @@ import weakref
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import i18n
 from dashboard.charts import style
 
 MAX_SERIES = 6
 
 
-def _title(fig: go.Figure) -> str:
+def _title(fig: go.Figure, tr: i18n.Translator) -> str:
     title = fig.layout.title
-    text = style.plain(title.text) or "Chart"
+    text = style.plain(title.text) or tr.gettext("Chart")
     subtitle = style.plain(title.subtitle.text) if title.subtitle and title.subtitle.text else ""
-    return f"{text} ({subtitle})" if subtitle else text
+    return (
+        tr.gettext("%(title)s (%(subtitle)s)") % {"title": text, "subtitle": subtitle}
+        if subtitle
+        else text
+    )
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+def _fmt(value: float, tr: i18n.Translator) -> str:
+    return tr.number(value, 0 if float(value).is_integer() else 2)
 
 
-def _map_text(fig: go.Figure) -> str:
+def _listed(pairs, tr: i18n.Translator) -> str:
+    """ "Norway (92.31), Estonia (89.46)": names with their values, in the language's marks."""
+    return tr.gettext(", ").join(
+        tr.gettext("%(name)s (%(value)s)") % {"name": name, "value": _fmt(value, tr)}
+        for name, value in pairs
+    )
+
+
+def _map_text(fig: go.Figure, tr: i18n.Translator) -> str:
+    _, ngettext = tr.gettext, tr.ngettext
     meta = fig.layout.meta or {}
     values = pd.Series(meta.get("values", {}), dtype=float)
-    unit = meta.get("unit", "value")
+    unit = meta.get("unit") or _("value")
     higher_is_better = meta.get("higher_is_better", True)
     if values.empty:
-        return "Map with no values."
-    ordered = values.sort_values(ascending=not higher_is_better)
-    best = ", ".join(f"{name} ({_fmt(v)})" for name, v in ordered.head(3).items())
-    worst = ", ".join(f"{name} ({_fmt(v)})" for name, v in ordered.tail(3)[::-1].items())
+        return _("Map with no values.")
+    count = {"num": tr.number(len(values)), "unit": unit}
     if meta.get("kind") == "count":
         return (
-            f"World map of {len(values)} countries shaded by {unit}. Highest: "
-            f"{', '.join(f'{n} ({_fmt(v)})' for n, v in values.nlargest(3).items())}. "
-            f"Total {_fmt(values.sum())}."
+            ngettext(
+                "World map of %(num)s country shaded by %(unit)s.",
+                "World map of %(num)s countries shaded by %(unit)s.",
+                len(values),
+            )
+            % count
+            + " "
+            + _("Highest: %(list)s.") % {"list": _listed(values.nlargest(3).items(), tr)}
+            + " "
+            + _("Total %(total)s.") % {"total": _fmt(values.sum(), tr)}
         )
+    ordered = values.sort_values(ascending=not higher_is_better)
+    text = (
+        ngettext(
+            "World map of %(num)s country by %(unit)s.",
+            "World map of %(num)s countries by %(unit)s.",
+            len(values),
+        )
+        % count
+        + " "
+        + _("Best placed: %(list)s.") % {"list": _listed(ordered.head(3).items(), tr)}
+        + " "
+        + _("Worst placed: %(list)s.") % {"list": _listed(ordered.tail(3)[::-1].items(), tr)}
+    )
     bands = [
-        f"{trace.name}: {len(trace.locations)}"
+        _("%(band)s: %(num)s") % {"band": trace.name, "num": tr.number(len(trace.locations))}
         for trace in fig.data
         if trace.type == "choropleth" and trace.name
     ]
-    text = (
-        f"World map of {len(values)} countries by {unit}. Best placed: {best}. "
-        f"Worst placed: {worst}."
-    )
-    return text + (f" Countries per band: {'; '.join(bands)}." if bands else "")
+    if bands:
+        text += " " + _("Countries per band: %(bands)s.") % {"bands": _("; ").join(bands)}
+    return text
 
 
 def _reversed(fig: go.Figure, trace) -> bool:
@@ -61,12 +92,13 @@ def _reversed(fig: go.Figure, trace) -> bool:
     return axis is not None and axis.autorange == "reversed"
 
 
-def _series_text(fig: go.Figure) -> str:
+def _series_text(fig: go.Figure, tr: i18n.Translator) -> str:
     from dashboard.charts.figure_data import figure_data
 
+    _ = tr.gettext
     frame = figure_data(fig)
     if frame.empty:
-        return "No data drawn."
+        return _("No data drawn.")
     frame = frame[pd.to_numeric(frame["y"], errors="coerce").notna()]
     lower_is_better = {t.name or "": _reversed(fig, t) for t in fig.data}
     parts = []
@@ -75,25 +107,49 @@ def _series_text(fig: go.Figure) -> str:
         first, last = part.iloc[0], part.iloc[-1]
         top, bottom = part.loc[part["y"].idxmax()], part.loc[part["y"].idxmin()]
         if lower_is_better.get(name):  # a rank: the smallest number is the best place
-            extremes = (("best", bottom), ("worst", top))
+            extremes = (
+                _("best %(value)s in %(year)s") % _point(bottom, tr),
+                _("worst %(value)s in %(year)s") % _point(top, tr),
+            )
         else:
-            extremes = (("highest", top), ("lowest", bottom))
-        label = f"{name}: " if name else ""
-        parts.append(
-            f"{label}from {_fmt(first['y'])} in {first['x']} to {_fmt(last['y'])} in "
-            f"{last['x']} ("
-            + ", ".join(f"{word} {_fmt(row['y'])} in {row['x']}" for word, row in extremes)
-            + ")"
-        )
+            extremes = (
+                _("highest %(value)s in %(year)s") % _point(top, tr),
+                _("lowest %(value)s in %(year)s") % _point(bottom, tr),
+            )
+        moved = _("from %(first)s in %(first_year)s to %(last)s in %(last_year)s") % {
+            "first": _fmt(first["y"], tr),
+            "first_year": first["x"],
+            "last": _fmt(last["y"], tr),
+            "last_year": last["x"],
+        }
+        text = _("%(movement)s (%(extremes)s)") % {
+            "movement": moved,
+            "extremes": _(", ").join(extremes),
+        }
+        parts.append(_("%(series)s: %(text)s") % {"series": name, "text": text} if name else text)
     more = frame["series"].nunique() - MAX_SERIES
-    return "; ".join(parts) + (f"; and {more} more series." if more > 0 else ".")
+    text = _("; ").join(parts)
+    if more > 0:
+        return tr.ngettext(
+            "%(text)s; and %(num)s more series.", "%(text)s; and %(num)s more series.", more
+        ) % {"text": text, "num": tr.number(more)}
+    return _("%(text)s.") % {"text": text}
+
+
+def _point(row, tr: i18n.Translator) -> dict:
+    return {"value": _fmt(row["y"], tr), "year": row["x"]}
 
 
 def describe(fig: go.Figure) -> str:
-    """One paragraph: the title, then the extremes and the movement of what is drawn."""
+    """One paragraph: the title, then the extremes and the movement of what is drawn, in the
+    figure's language."""
+    tr = i18n.translator(style.language(fig))
     is_map = any(trace.type == "choropleth" for trace in fig.data)
-    body = _map_text(fig) if is_map else _series_text(fig)
-    return f"{_title(fig)}. {body}"
+    body = _map_text(fig, tr) if is_map else _series_text(fig, tr)
+    return tr.gettext("%(title)s. %(description)s") % {
+        "title": _title(fig, tr),
+        "description": body,
+    }
 
 
 # Descriptions per figure object: cached charts are shared and never change, so each is

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard import i18n, url_params, url_sync
+from dashboard.i18n import _
 from dashboard.navigation import PAGES
 from etl.project import NAME as DASHBOARD_NAME
 
@@ -15,14 +17,71 @@ FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"
 # links in them 2.9:1, below WCAG AA's 4.5:1. Opaque, in a grey of 7:1, they keep their look.
 # (A <style> element is allowed by the policy's style-src; nothing here is a script.)
 READABLE = "<style>[data-testid=stCaptionContainer]{opacity:1;color:#595959}</style>"
+# A right-to-left language: the page and the menu run from the right (the server also sets
+# <html dir="rtl"> when the page is loaded in one: dashboard/server.py). Charts keep their
+# own left-to-right frame (Plotly positions text from it; the style mirrors titles, legends
+# and source lines itself), each of their strings ordered by its own first letter; the
+# grids' canvases cannot turn.
+RIGHT_TO_LEFT = (
+    "<style>[data-testid=stMain],[data-testid=stSidebar]{direction:rtl}"
+    "[data-testid=stPlotlyChart]{direction:ltr}"
+    "[data-testid=stPlotlyChart] text{unicode-bidi:plaintext}"
+    "[data-testid=stTable] th,[data-testid=stTable] td{text-align:right}</style>"
+)
+EXPLICIT = "lang_explicit"  # the session's language was asked for (URL or picker)
+
+
+def choose_language() -> str:
+    """The run's language: `?lang=` (a link, or the back button) wins; else the one this
+    session had; else the browser's. The picker changes it and writes it into the URL. A
+    language the reader asked for stays in the URL; the browser's own is left out, so a
+    shared link without `lang` opens in each reader's language."""
+    raw = st.query_params.get(i18n.PARAM)
+    asked = i18n.parse_lang(raw)
+    if asked and asked != st.session_state.get(i18n.PARAM):
+        st.session_state[i18n.PARAM] = asked
+        st.session_state[EXPLICIT] = True
+    elif i18n.PARAM not in st.session_state:
+        st.session_state[i18n.PARAM] = i18n.browser_language()
+        st.session_state[EXPLICIT] = False
+
+    def picked() -> None:
+        st.session_state[EXPLICIT] = True
+        st.query_params[i18n.PARAM] = st.session_state[i18n.PARAM]
+
+    tr = i18n.translator(st.session_state[i18n.PARAM])
+    if not st.context.is_embedded:
+        st.sidebar.selectbox(
+            tr.gettext("Language"),
+            i18n.languages(),
+            format_func=tr.language_name,
+            key=i18n.PARAM,
+            on_change=picked,
+        )
+    lang = st.session_state[i18n.PARAM]
+    if raw and not asked:
+        url_sync.note(
+            i18n.translator(lang).gettext("There is no interface in %(asked)r; showing %(shown)s.")
+            % {
+                "asked": url_params.parse_text(raw, 40),
+                "shown": i18n.translator(lang).language_name(),
+            }
+        )
+    explicit = st.session_state.get(EXPLICIT)
+    url_sync.sync_url({} if explicit else {i18n.PARAM: lang}, **{i18n.PARAM: lang})
+    return lang
+
 
 st.set_page_config(page_title=DASHBOARD_NAME, page_icon=str(FAVICON), layout="wide")
 st.html(READABLE)
+lang = choose_language()
+if i18n.is_rtl(lang):
+    st.html(RIGHT_TO_LEFT)
 st.navigation(
     [
         st.Page(
             spec.script,
-            title=spec.title,
+            title=_(spec.title),
             icon=spec.icon,
             url_path=spec.url_path,
             default=spec.url_path is None,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import chart_specs
+from dashboard import chart_specs, i18n
 from etl import registry, store
 from etl.sources.rsf_index import methodology as rsf
 
@@ -70,19 +70,21 @@ def _current_measure_values(key: str) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _chart(key: tuple, folder: str, release: tuple, _spec: chart_specs.Spec):
+def _chart(key: tuple, folder: str, release: tuple, lang: str, _spec: chart_specs.Spec):
     """(The spec is not hashed, leading underscore: its key stands for it.)"""
     from dashboard import gallery
 
     del key, folder, release  # part of the cache key only: other data means other charts
-    return gallery.draw(_spec, load, values=_current_measure_values)
+    return gallery.draw(_spec, load, values=_current_measure_values, lang=lang)
 
 
-def chart(spec: chart_specs.Spec):
-    """A named chart, built once per data release and shared by every session (figures
-    are never modified after building: snapshots work on copies)."""
+def chart(spec: chart_specs.Spec, lang: str | None = None):
+    """A named chart in a language (by default the run's), built once per data release and
+    language and shared by every session (figures are never modified after building:
+    snapshots work on copies)."""
     release = store.release_stamp()
-    return _chart(chart_specs.key(spec), str(store.DATASETS_DIR), release, _spec=spec)
+    lang = lang or i18n.current()
+    return _chart(chart_specs.key(spec), str(store.DATASETS_DIR), release, lang, _spec=spec)
 
 
 def build_label() -> str:

@@ -5,17 +5,22 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard import i18n
 from dashboard.text import md_escape
 from etl import model
 from etl.sources.rsf_index import methodology as rsf
 
 
 def source_caption(dataset: model.Dataset) -> None:
-    """Who published the data, under which licence, and where it comes from."""
-    st.caption(
-        f"{md_escape(dataset.attribution)}. Licence: {md_escape(dataset.licence.rstrip('.'))}. "
-        f"[Source]({dataset.homepage})"
-    )
+    """Who published the data, under which licence, and where it comes from (in the run's
+    language where the catalogue has the source's words, else as the metadata says)."""
+    tr = i18n.translator(i18n.current())
+    text = tr.gettext("%(source)s. Licence: %(licence)s. [Source](%(url)s)") % {
+        "source": md_escape(tr.term("source", dataset.attribution)),
+        "licence": md_escape(tr.term("licence", dataset.licence).rstrip(".")),
+        "url": dataset.homepage,
+    }
+    st.caption(text)
 
 
 def ranks_across_editions(index: pd.DataFrame) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import i18n
 from etl import project
 from etl.formats import neutralise_formulas
 
@@ -17,14 +18,22 @@ def safe_csv(frame: pd.DataFrame, header_lines: tuple[str, ...] = ()) -> bytes:
     return (header + body).encode("utf-8")
 
 
-def source_header(datasets, view: str, build: str) -> tuple[str, ...]:
+def source_header(
+    datasets, view: str, build: str, lang: str = i18n.SOURCE_LANGUAGE
+) -> tuple[str, ...]:
     """The header lines of a data file: each source with its licence, the view it shows
-    and the data build (the app's downloads and the baked site's CSVs)."""
+    and the data build (the app's downloads and the baked site's CSVs), in `lang`."""
+    tr = i18n.translator(lang)
+    _ = tr.gettext
     return (
-        *(f"{d.attribution}. Licence: {d.licence}" for d in datasets),
-        f"View: {view}",
-        f"{project.NAME}, data {build}. Read with pandas.read_csv(path, "
-        f"skiprows={len(datasets) + 2})",
+        *(
+            _("%(source)s. Licence: %(licence)s")
+            % {"source": tr.term("source", d.attribution), "licence": tr.term("licence", d.licence)}
+            for d in datasets
+        ),
+        _("View: %(url)s") % {"url": view},
+        _("%(dashboard)s, data %(build)s. Read with pandas.read_csv(path, skiprows=%(lines)s)")
+        % {"dashboard": _(project.NAME), "build": build, "lines": len(datasets) + 2},
     )
 
 

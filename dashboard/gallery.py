@@ -4,7 +4,9 @@ pages, the /embed page and the exporter all draw through it, so a chart is the s
 everywhere. `build(kind, params, load)` is the edge for charts named by strings (the
 export CLI): it parses them once and draws.
 
-`load(dataset_name)` reads a dataset: cached in the app, plain in the CLI.
+`load(dataset_name)` reads a dataset: cached in the app, plain in the CLI. `lang` is the
+language the chart is written in (English by default; the charts translated so far take it,
+the others are drawn in English whatever it says).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import chart_specs, cpj_census, measures
+from dashboard import chart_specs, cpj_census, i18n, measures
 from dashboard.chart_specs import (
     BandsChart,
     CompareChart,
@@ -63,14 +65,16 @@ def build(kind: str, params: dict[str, str], load: Loader, values: Values | None
     return draw(spec, load, values)
 
 
-def draw(spec: Spec, load: Loader, values: Values | None = None) -> Chart:
+def draw(
+    spec: Spec, load: Loader, values: Values | None = None, lang: str = i18n.SOURCE_LANGUAGE
+) -> Chart:
     """values: a (cached) provider of measure series by key; computed from `load` if None."""
     values = values or chart_specs.values_from(load)
     if isinstance(spec, MapChart):
-        return _map(spec, load, values)
+        return _map(spec, load, values, lang)
     index = rsf.with_changes(load("rsf_index"))
     if isinstance(spec, BandsChart):
-        figure = rsf_charts.situation_bar(index)
+        figure = rsf_charts.situation_bar(index, lang)
         table = _drawn(figure, series="situation", x="year", y="entities")
         return Chart(figure, spec, table, sources=(registry.DATASETS["rsf_index"],))
     if isinstance(spec, CompareChart):
@@ -127,24 +131,26 @@ def _drawn(figure: go.Figure, **names: str) -> pd.DataFrame:
 MAP_TABLE = ["iso3", "country", "year", "rank", "score", "situation", "rank_change", "score_change"]
 
 
-def _map(spec: MapChart, load: Loader, values_of: Values) -> Chart:
+def _map(spec: MapChart, load: Loader, values_of: Values, lang: str) -> Chart:
     """The world map of one measure and year (the page and the exports draw this), drawn
     as the measure's metadata says: RSF's bands, counts, or a turned continuous scale."""
     measure, year = spec.measure, spec.year
     if measure.on_map.style == "bands":
         index = rsf.with_changes(load(measure.dataset.name))
         shown = index[index["year"] == year]
+        explanation = rsf.ERAS[rsf.era_of(year)]["explanation"]
         return Chart(
-            maps.world_map(shown, measure),
+            maps.world_map(shown, measure, lang),
             spec,
-            shown[MAP_TABLE],
+            _localised_table(shown[MAP_TABLE], lang),
             (measure.dataset,),
-            rsf.ERAS[rsf.era_of(year)]["explanation"],
+            i18n.translator(lang).term("era", explanation),
         )
     values = values_of(measure.key)
     shown = values[values["year"] == year].assign(
         country=lambda f: f["iso3"].map(entity_names()).fillna(f["iso3"])
     )
+    shown = maps.localised_names(shown, lang)
     if measure.on_map.style == "count":
         shown = (
             shown.astype({"value": "Int64"})
@@ -153,12 +159,21 @@ def _map(spec: MapChart, load: Loader, values_of: Values) -> Chart:
             ]
             .reset_index(drop=True)
         )
-        figure = maps.count_map(shown, measure, year)
+        figure = maps.count_map(shown, measure, year, lang)
         caption = measure.dataset.notes[0]
     else:
-        figure = maps.indicator_map(shown, measure, year)
+        figure = maps.indicator_map(shown, measure, year, lang)
         caption = measure.scale
     return Chart(figure, spec, shown, (measure.dataset,), caption)
+
+
+def _localised_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A map's table in `lang`: countries by their names there, RSF's bands by theirs."""
+    if lang == i18n.SOURCE_LANGUAGE:
+        return table
+    tr = i18n.translator(lang)
+    table = maps.localised_names(table, lang)
+    return table.assign(situation=table["situation"].map(tr.situation, na_action="ignore"))
 
 
 def _sources(spec: CountryChart, name: str, values_of: Values) -> Chart:

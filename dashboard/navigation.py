@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dashboard.i18n import N_
+
 
 @dataclass(frozen=True)
 class PageSpec:
     script: str  # relative to dashboard/
-    title: str
+    title: str  # in English; shown translated (`i18n._(title)`)
     icon: str
     url_path: str | None  # None: the default page, served at "/"
     hidden: bool = False  # reachable by URL, not listed in the menu
 
 
-OVERVIEW = PageSpec("views/overview.py", "Overview", ":material/home:", None)
-WORLD_MAP = PageSpec("views/world_map.py", "World map", ":material/public:", "map")
-COUNTRY = PageSpec("views/country.py", "Country profile", ":material/monitoring:", "country")
+OVERVIEW = PageSpec("views/overview.py", N_("Overview"), ":material/home:", None)
+WORLD_MAP = PageSpec("views/world_map.py", N_("World map"), ":material/public:", "map")
+COUNTRY = PageSpec("views/country.py", N_("Country profile"), ":material/monitoring:", "country")
 # The profile's sections, one tab each; the open one is the `section` URL parameter.
 RSF_SECTION, CPJ_SECTION, SOURCES_SECTION = PROFILE_SECTIONS = (
     "RSF index",
@@ -32,12 +34,14 @@ def section_for(source: str) -> str:
     return SECTION_OF_SOURCE.get(source, SOURCES_SECTION)
 
 
-COMPARE = PageSpec("views/compare.py", "Compare", ":material/compare_arrows:", "compare")
-RANKINGS = PageSpec("views/rankings.py", "Rankings", ":material/format_list_numbered:", "rankings")
-CASES = PageSpec("views/cases.py", "Cases", ":material/person_search:", "cases")
-COMPARED = PageSpec("views/compared.py", "Sources compared", ":material/balance:", "sources")
-DATA = PageSpec("views/datasets.py", "Data & downloads", ":material/download:", "datasets")
+COMPARE = PageSpec("views/compare.py", N_("Compare"), ":material/compare_arrows:", "compare")
+RANKINGS = PageSpec(
+    "views/rankings.py", N_("Rankings"), ":material/format_list_numbered:", "rankings"
+)
+CASES = PageSpec("views/cases.py", N_("Cases"), ":material/person_search:", "cases")
+COMPARED = PageSpec("views/compared.py", N_("Sources compared"), ":material/balance:", "sources")
+DATA = PageSpec("views/datasets.py", N_("Data & downloads"), ":material/download:", "datasets")
 
-EMBED = PageSpec("views/embed.py", "Chart", ":material/code:", "embed", hidden=True)
+EMBED = PageSpec("views/embed.py", N_("Chart"), ":material/code:", "embed", hidden=True)
 
 PAGES = (OVERVIEW, WORLD_MAP, COUNTRY, COMPARE, RANKINGS, CASES, COMPARED, DATA, EMBED)

@@ -9,7 +9,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from dashboard import alttext, url_sync
+from dashboard import alttext, i18n, url_sync
 from dashboard.charts import style
 from dashboard.download_button import download
 from dashboard.downloads import withheld_reason
@@ -52,9 +52,9 @@ def show(
     # The snapshot and embed controls are built only when their popover is opened: a page
     # of charts does not describe every chart (alt text) or draw hidden widgets on each run.
     snapshot = middle.popover(
-        "Snapshot",
+        i18n.gettext("Snapshot"),
         icon=":material/image:",
-        help="PNG, SVG, PDF or HTML for articles, with title and source",
+        help=i18n.gettext("PNG, SVG, PDF or HTML for articles, with title and source"),
         key=f"{key}-snapshot",
         on_change="rerun",
     )
@@ -63,7 +63,7 @@ def show(
             snapshot_controls(fig, key, tuple(sources), embed)
     if embed is not None:
         embedding = right.popover(
-            "Embed", icon=":material/code:", key=f"{key}-embed", on_change="rerun"
+            i18n.gettext("Embed"), icon=":material/code:", key=f"{key}-embed", on_change="rerun"
         )
         if embedding.open:
             with embedding:
@@ -78,7 +78,7 @@ def as_text(fig, frame: pd.DataFrame, key: str) -> None:
     describe and tabulate every chart on each run. The table holds what the chart shows
     (the values of its hover labels), no more, so it is shown for every source."""
     section = st.expander(
-        "Chart as text: description and table",
+        i18n.gettext("Chart as text: description and table"),
         icon=":material/table_view:",
         key=f"{key}-as-text",
         on_change="rerun",
@@ -94,7 +94,8 @@ def readable_table(frame: pd.DataFrame) -> pd.DataFrame:
     country's name rather than its code where both are there, and a dash for no value."""
     shown = frame.drop(columns=["iso3"]) if {"iso3", "country"} <= set(frame) else frame.copy()
     shown = shown.astype("object").where(shown.notna(), "–")
-    return shown.rename(columns=lambda c: str(c).replace("_", " ").capitalize())
+    tr = i18n.translator(i18n.current())
+    return shown.rename(columns=lambda c: tr.gettext(str(c).replace("_", " ").capitalize()))
 
 
 def announce(fig) -> None:

@@ -13,7 +13,8 @@ terms are unverified or forbid redistribution answer 403 with the reason.
 
 Every response (pages, Streamlit's scripts and static files, /data, /_stcore/, errors) carries
 a Content-Security-Policy limiting the page to its own origin and `nosniff`; only the embed
-page may be framed by other sites.
+page may be framed by other sites. The page shell names the page's language and direction
+(`<html lang="ar" dir="rtl">`) from `?lang=` or the browser's Accept-Language.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette_compress import CompressMiddleware, add_compress_type
 from streamlit import file_util
 
+from dashboard import i18n
 from dashboard.embeds import SITE_DIR  # where `make site` bakes
 from etl import registry, store
 
@@ -237,6 +239,58 @@ class SecurityHeadersMiddleware:
             raise
 
 
+class LanguageMiddleware:
+    """Streamlit's page shell says `<html lang="en">` whatever the page's language; this
+    names the language the page will be in (`?lang=`, else the browser's Accept-Language,
+    as the app decides: dashboard/app.py) and its direction, `dir="rtl"` for Arabic, so the
+    browser lays the page out from the right and screen readers pronounce it right. (A
+    language changed with the picker takes effect on the page's styles at once, and on
+    these attributes at the next load.) No script is involved: the policy allows none."""
+
+    SHELL = b'<html lang="en">'
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        lang = i18n.parse_lang(request.query_params.get(i18n.PARAM)) or i18n.negotiate(
+            request.headers.get("accept-language")
+        )
+        if not lang or lang == i18n.SOURCE_LANGUAGE:
+            await self.app(scope, receive, send)
+            return
+        shell = f'<html lang="{lang}" dir="{"rtl" if i18n.is_rtl(lang) else "ltr"}">'.encode()
+        held: list[Message] = []
+
+        async def send_named(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                if headers.get("content-type", "").startswith("text/html") and not headers.get(
+                    "content-encoding"
+                ):
+                    held.append(message)  # the shell: rewritten once its body is complete
+                    return
+            elif held:
+                held.append(message)
+                if message.get("more_body"):
+                    return
+                body = b"".join(m.get("body", b"") for m in held[1:])
+                body = body.replace(self.SHELL, shell, 1)
+                start = held[0]
+                MutableHeaders(scope=start)["content-length"] = str(len(body))
+                held.clear()
+                await send(start)
+                await send({"type": "http.response.body", "body": body})
+                return
+            await send(message)
+
+        await self.app(scope, receive, send_named)
+
+
 # Compress what is sent: the map geometry (0.47 MB of JSON), Streamlit's scripts and the
 # CSVs shrink 3-7 times. zstd (or brotli, gzip for older clients) at a low level: Plotly's
 # 4.7 MB script takes about 0.04 s instead of gzip level 9's 0.3 s, the geometry 0.004 s
@@ -250,6 +304,8 @@ MIDDLEWARE = [
     # a body is gzipped this middleware leaves it alone. Taking Accept-Encoding off the
     # request after reading it leaves all compression to this middleware.
     Middleware(CompressMiddleware, minimum_size=1024, remove_accept_encoding=True),
+    # inside the compression: it reads the page shell as Streamlit sends it (uncompressed)
+    Middleware(LanguageMiddleware),
 ]
 # The entry script by absolute path, so the app also loads outside `streamlit run` (tests).
 app = st.App(Path(__file__).with_name("app.py"), routes=ROUTES, middleware=MIDDLEWARE)

@@ -10,10 +10,26 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
+from dashboard import i18n
+from dashboard.i18n import N_
+
 BLANK = "–"
 # px: the most a column of names may take; longer names are cut rather than push the
 # other columns out of sight (a measure's name is long, a country's short)
-WIDE_COLUMNS = {"Country": 260, "Name": 260, "Measure": 440}
+# The headers charts' tables are given from their column names ("rank_change" → "Rank
+# change"), translated where shown (plot.readable_table)
+HEADERS = (
+    N_("Country"),
+    N_("Year"),
+    N_("Rank"),
+    N_("Score"),
+    N_("Situation"),
+    N_("Rank change"),
+    N_("Score change"),
+    N_("Entities"),
+    N_("Value"),
+)
+WIDE_COLUMNS = {N_("Country"): 260, N_("Name"): 260, N_("Measure"): 440}
 
 
 def readable(
@@ -37,9 +53,10 @@ def column_config(frame: pd.DataFrame, **extra) -> dict:
     """Columns of names as wide as their longest name (within WIDE_COLUMNS' limits), plus
     any `extra` settings."""
     wide = {
-        column: st.column_config.TextColumn(width=_width(frame[column], most))
+        shown: st.column_config.TextColumn(width=_width(frame[shown], most))
         for column, most in WIDE_COLUMNS.items()
-        if column in frame
+        for shown in dict.fromkeys((column, i18n.gettext(column)))
+        if shown in frame
     }
     return wide | extra
 

@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from dashboard import i18n
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
@@ -26,70 +27,141 @@ def md_escape(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def _years(rows: pd.DataFrame) -> str:
+def _years(rows: pd.DataFrame, tr: i18n.Translator) -> str:
     years = sorted(int(y) for y in rows["year"])
-    return ", ".join(str(y) for y in years)
+    return tr.gettext(", ").join(str(y) for y in years)
 
 
-def _rank_of(rows: pd.DataFrame) -> str:
+def _rank_of(rows: pd.DataFrame, tr: i18n.Translator) -> str:
     """A rank with the number ranked in its years (139 in 2002, 180 since 2013): rank 101 of
     139 and rank 101 of 180 are not the same standing."""
-    rank = int(rows["rank"].iloc[0])
+    _ = tr.gettext
+    rank = tr.number(int(rows["rank"].iloc[0]))
     by_count = rows.groupby(rows["entities_ranked"].astype(int), sort=True)
     if by_count.ngroups == 1:
-        return f"{rank} of {int(rows['entities_ranked'].iloc[0])} ({_years(rows)})"
-    return f"{rank} (" + "; ".join(f"of {n} in {_years(g)}" for n, g in by_count) + ")"
+        return _("%(rank)s of %(ranked)s (%(years)s)") % {
+            "rank": rank,
+            "ranked": tr.number(int(rows["entities_ranked"].iloc[0])),
+            "years": _years(rows, tr),
+        }
+    counts = _("; ").join(
+        _("of %(ranked)s in %(years)s") % {"ranked": tr.number(n), "years": _years(g, tr)}
+        for n, g in by_count
+    )
+    return _("%(rank)s (%(counts)s)") % {"rank": rank, "counts": counts}
 
 
-def country_summary(series: pd.DataFrame) -> list[str]:
-    """Sentences about one entity's record (rows from rsf.with_changes, one iso3)."""
+def country_summary(series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> list[str]:
+    """Sentences about one entity's record (rows from rsf.with_changes, one iso3), in `lang`:
+    each a template of the catalogue, with plural forms where a count is said."""
+    tr = i18n.translator(lang)
+    _, ngettext = tr.gettext, tr.ngettext
     series = series.sort_values("year")
-    name = md_escape(series["country"].iloc[0])
+    name = md_escape(tr.country(series["iso3"].iloc[0], series["country"].iloc[0]))
     latest = series.iloc[-1]
     year = int(latest["year"])
     lines = [
-        f"**{name}** is ranked in {len(series)} of the editions "
-        f"({int(series['year'].min())}–{year})."
+        ngettext(
+            "**%(name)s** is ranked in %(num)s of the editions (%(first)s–%(last)s).",
+            "**%(name)s** is ranked in %(num)s of the editions (%(first)s–%(last)s).",
+            len(series),
+        )
+        % {
+            "name": name,
+            "num": tr.number(len(series)),
+            "first": int(series["year"].min()),
+            "last": year,
+        }
     ]
-    latest_text = (
-        f"In {year} it ranks **{int(latest['rank'])}** of "
-        f"{int(latest['entities_ranked'])} with a score of {latest['score']:.2f}"
-    )
+    standing = {
+        "year": year,
+        "rank": tr.number(int(latest["rank"])),
+        "ranked": tr.number(int(latest["entities_ranked"])),
+        "score": tr.number(latest["score"], 2),
+    }
     if pd.notna(latest["situation"]):
-        latest_text += f" (“{latest['situation']}” situation)"
+        sentences = [
+            _(
+                "In %(year)s it ranks **%(rank)s** of %(ranked)s with a score of %(score)s "
+                "(“%(situation)s” situation)."
+            )
+            % {**standing, "situation": tr.situation(latest["situation"])}
+        ]
+    else:
+        sentences = [
+            _("In %(year)s it ranks **%(rank)s** of %(ranked)s with a score of %(score)s.")
+            % standing
+        ]
     if pd.notna(latest["previous_rank"]):
         moved = int(latest["rank_change"])
-        latest_text += (
-            "; its rank is unchanged"
-            if moved == 0
-            else f"; {'up' if moved > 0 else 'down'} {abs(moved)} place(s) from "
-            f"{int(latest['previous_year'])}"
-        )
+        before = {"num": tr.number(abs(moved)), "year": int(latest["previous_year"])}
+        if moved == 0:
+            sentences.append(_("Its rank is unchanged from %(year)s.") % before)
+        elif moved > 0:
+            sentences.append(
+                ngettext(
+                    "It is up %(num)s place from %(year)s.",
+                    "It is up %(num)s places from %(year)s.",
+                    abs(moved),
+                )
+                % before
+            )
+        else:
+            sentences.append(
+                ngettext(
+                    "It is down %(num)s place from %(year)s.",
+                    "It is down %(num)s places from %(year)s.",
+                    abs(moved),
+                )
+                % before
+            )
         if pd.notna(latest["score_change"]):
-            latest_text += f", score {latest['score_change']:+.2f}"
-    lines.append(latest_text + ".")
+            sentences.append(
+                _("Its score changed by %(change)s.")
+                % {"change": tr.signed(latest["score_change"])}
+            )
+    lines.append(" ".join(sentences))
     best = series[series["rank"] == series["rank"].min()]
     worst = series[series["rank"] == series["rank"].max()]
-    lines.append(f"Best rank: {_rank_of(best)}. Worst rank: {_rank_of(worst)}.")
+    lines.append(
+        _("Best rank: %(best)s. Worst rank: %(worst)s.")
+        % {"best": _rank_of(best, tr), "worst": _rank_of(worst, tr)}
+    )
     recent = series[series["methodology"] == rsf.CURRENT]
     if len(recent) >= 2:
         first, last = recent.iloc[0], recent.iloc[-1]
-        delta = last["score"] - first["score"]
         lines.append(
-            f"Under the current methodology its score went from {first['score']:.2f} "
-            f"({int(first['year'])}) to {last['score']:.2f} ({int(last['year'])}), "
-            f"{delta:+.2f} points."
+            _(
+                "Under the current methodology its score went from %(first)s (%(first_year)s) "
+                "to %(last)s (%(last_year)s), %(change)s points."
+            )
+            % {
+                "first": tr.number(first["score"], 2),
+                "first_year": int(first["year"]),
+                "last": tr.number(last["score"], 2),
+                "last_year": int(last["year"]),
+                "change": tr.signed(last["score"] - first["score"]),
+            }
         )
     if len(recent):
         last_row = recent.iloc[-1]
-        values = {k: last_row[k] for k, _, _ in rsf.INDICATORS if pd.notna(last_row[k])}
+        labels = {column: label for column, label, _ in rsf.INDICATORS}
+        values = {k: last_row[k] for k in labels if pd.notna(last_row[k])}
         if values:
             weakest = min(values, key=values.get)
             strongest = max(values, key=values.get)
             lines.append(
-                f"In {int(last_row['year'])} its weakest indicator is {weakest} "
-                f"({values[weakest]:.2f}) and its strongest {strongest} "
-                f"({values[strongest]:.2f})."
+                _(
+                    "In %(year)s its weakest indicator is “%(weakest)s” (%(weakest_score)s) "
+                    "and its strongest “%(strongest)s” (%(strongest_score)s)."
+                )
+                % {
+                    "year": int(last_row["year"]),
+                    "weakest": tr.term("indicator", labels[weakest]),
+                    "weakest_score": tr.number(values[weakest], 2),
+                    "strongest": tr.term("indicator", labels[strongest]),
+                    "strongest_score": tr.number(values[strongest], 2),
+                }
             )
     return lines
 

@@ -39,7 +39,7 @@ def test_map_2022_onward_uses_the_five_bands(index):
     aze = next(t for t in fig.data if t.name == "Very serious")
     text = aze.text[list(aze.locations).index("AZE")]
     assert "Azerbaijan" in text and "Rank 171 of 180" in text and "23.95" in text
-    assert "down 4 place(s) since 2025" in text
+    assert "down 4 places since 2025" in text  # plural forms (i18n)
     assert fig.layout.geo.resolution == 50
 
 

@@ -1,6 +1,7 @@
 """World maps: RSF's index (its situation bands, or a scale turned with its era), counts
 on a log scale, and any other measure on a scale turned so that red is always worse. Each
-carries the values behind it for the alt text."""
+carries the values behind it for the alt text. Each takes the language it is written in
+(`lang`, English by default): titles, legends, colour bars, hover labels and country names."""
 
 from __future__ import annotations
 
@@ -8,40 +9,70 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import geo
-from dashboard.charts.style import NO_DATA, SITUATION_COLOURS, fmt, source_line, titled
+from dashboard import geo, i18n
+from dashboard.charts.style import NO_DATA, SITUATION_COLOURS, source_line, titled
 from etl import model
 from etl.sources.rsf_index import methodology as rsf
 
 
-def _change_text(row) -> str:
+def _change_text(row, tr: i18n.Translator) -> str:
+    _, ngettext = tr.gettext, tr.ngettext
     if pd.isna(row.previous_rank):
-        return "not ranked in the previous edition"
-    moved = int(row.rank_change)
-    rank_part = (
-        "no change in rank"
-        if moved == 0
-        else f"{'up' if moved > 0 else 'down'} {abs(moved)} place(s)"
+        return _("not ranked in the previous edition")
+    moved, year = int(row.rank_change), int(row.previous_year)
+    if moved == 0:
+        rank_part = _("no change in rank since %(year)s") % {"year": year}
+    elif moved > 0:
+        rank_part = ngettext(
+            "up %(num)s place since %(year)s", "up %(num)s places since %(year)s", moved
+        ) % {"num": tr.number(moved), "year": year}
+    else:
+        rank_part = ngettext(
+            "down %(num)s place since %(year)s", "down %(num)s places since %(year)s", -moved
+        ) % {"num": tr.number(-moved), "year": year}
+    if pd.notna(row.score_change):
+        score_part = _("score %(change)s") % {"change": tr.signed(row.score_change)}
+    else:
+        score_part = _("score not comparable (new methodology)")
+    return _("%(rank_change)s, %(score_change)s") % {
+        "rank_change": rank_part,
+        "score_change": score_part,
+    }
+
+
+def map_hover(edition: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> list[str]:
+    """Each entity's hover label: name, rank, score, situation and change (`edition` has
+    the names to show in its `country` column)."""
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    labels = []
+    for row in edition.itertuples():
+        rank = _("Rank %(rank)s of %(ranked)s") % {
+            "rank": tr.number(row.rank),
+            "ranked": tr.number(row.entities_ranked),
+        }
+        if pd.notna(row.situation):
+            score = _("Score %(score)s (%(situation)s)") % {
+                "score": tr.number(row.score, 2),
+                "situation": tr.situation(row.situation),
+            }
+        else:
+            score = _("Score %(score)s") % {"score": tr.number(row.score, 2)}
+        labels.append(f"<b>{row.country}</b><br>{rank}<br>{score}<br>{_change_text(row, tr)}")
+    return labels
+
+
+def localised_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`frame` (iso3, country, ...) with its countries named in `lang` (CLDR, or the
+    catalogue for entities without an ISO 3166-1 code); unchanged in English."""
+    if lang == i18n.SOURCE_LANGUAGE or frame.empty:
+        return frame
+    return frame.assign(
+        country=[i18n.country_name(code, lang) for code in frame["iso3"]],
     )
-    score_part = (
-        f", score {fmt(row.score_change, signed=True)}"
-        if pd.notna(row.score_change)
-        else ", score not comparable (new methodology)"
-    )
-    return f"{rank_part} since {int(row.previous_year)}{score_part}"
 
 
-def map_hover(edition: pd.DataFrame) -> list[str]:
-    return [
-        f"<b>{row.country}</b><br>Rank {int(row.rank)} of {int(row.entities_ranked)}"
-        f"<br>Score {fmt(row.score)}"
-        + (f" ({row.situation})" if pd.notna(row.situation) else "")
-        + f"<br>{_change_text(row)}"
-        for row in edition.itertuples()
-    ]
-
-
-def _map_layout(fig: go.Figure, title: str, subtitle: str, meta: dict, **layout) -> None:
+def _map_layout(fig: go.Figure, title: str, subtitle: str, meta: dict, lang: str, **layout) -> None:
     """The world frame every map shares (offline 1:50m geometry, grey for no data), its
     title, and the values behind it (for alt text)."""
     fig.update_geos(
@@ -58,35 +89,43 @@ def _map_layout(fig: go.Figure, title: str, subtitle: str, meta: dict, **layout)
     fig.update_layout(meta=meta, **layout)
     # the map's own frame: the plot area is the map, no wider than the world is
     fig.update_geos(domain={"x": [0, 1], "y": [0, 1]})
-    titled(fig, title, subtitle, is_map=True)
+    titled(fig, title, subtitle, is_map=True, lang=lang)
 
 
-def label(measure: model.Measure) -> str:
+def label(measure: model.Measure, lang: str = i18n.SOURCE_LANGUAGE) -> str:
     """A measure's name on the map (its selector, its maps' titles)."""
-    return measure.on_map.label or measure.label
+    return i18n.translator(lang).term("measure", measure.on_map.label or measure.label)
 
 
-def _alt_meta(measure: model.Measure, values: pd.DataFrame, higher_is_better: bool) -> dict:
+def _alt_meta(
+    measure: model.Measure, values: pd.DataFrame, higher_is_better: bool, lang: str
+) -> dict:
     """What the alt text reads (alttext.py): the kind of measure, what its values are (a
     count's unit, else the measure's name), and the values drawn, by country."""
+    unit = i18n.translator(lang).term("unit", measure.unit) if measure.unit else None
     return {
         "kind": measure.kind,
-        "unit": measure.unit or label(measure),
+        "unit": unit or label(measure, lang),
         "higher_is_better": higher_is_better,
         "values": dict(zip(values["country"], values["value"].astype(float), strict=True)),
     }
 
 
-def world_map(edition: pd.DataFrame, measure: model.Measure) -> go.Figure:
+def world_map(
+    edition: pd.DataFrame, measure: model.Measure, lang: str = i18n.SOURCE_LANGUAGE
+) -> go.Figure:
     """Choropleth of one edition of RSF's index (rows from rsf.with_changes for a
     single year); `measure` is the index as the map offers it.
 
     2022 onward: RSF's five situation bands. Earlier eras: a continuous scale
     whose direction follows the era (red is always worse).
     """
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    edition = localised_names(edition, lang)
     year = int(edition["year"].iloc[0])
     era = rsf.era_of(year)
-    hover = map_hover(edition)
+    hover = map_hover(edition, lang)
     fig = go.Figure()
     if era == rsf.CURRENT:
         for band, colour in SITUATION_COLOURS.items():
@@ -98,7 +137,7 @@ def world_map(edition: pd.DataFrame, measure: model.Measure) -> go.Figure:
                     z=[1] * int(subset.sum()),
                     colorscale=[[0, colour], [1, colour]],
                     showscale=False,
-                    name=band.capitalize(),
+                    name=tr.capital(tr.situation(band)),
                     showlegend=True,
                     text=[h for h, s in zip(hover, subset, strict=True) if s],
                     hovertemplate="%{text}<extra></extra>",
@@ -106,7 +145,7 @@ def world_map(edition: pd.DataFrame, measure: model.Measure) -> go.Figure:
                     marker_line_width=0.4,
                 )
             )
-        legend = {"title": {"text": "Situation:"}}
+        legend = {"title": {"text": _("Situation:")}}
     else:
         higher_is_better = rsf.ERAS[era]["higher_is_better"]
         fig.add_trace(
@@ -117,8 +156,9 @@ def world_map(edition: pd.DataFrame, measure: model.Measure) -> go.Figure:
                 colorscale="RdYlGn" if higher_is_better else "RdYlGn_r",
                 colorbar={
                     "title": {
-                        "text": "Score, "
-                        + ("higher is better" if higher_is_better else "lower is better")
+                        "text": _("Score, higher is better")
+                        if higher_is_better
+                        else _("Score, lower is better")
                     },
                     "thickness": 12,
                     "len": 0.7,
@@ -132,11 +172,15 @@ def world_map(edition: pd.DataFrame, measure: model.Measure) -> go.Figure:
         legend = None
     _map_layout(
         fig,
-        f"World Press Freedom Index {year}",
-        rsf.ERAS[era]["label"],
+        _("World Press Freedom Index %(year)s") % {"year": year},
+        tr.term("era", rsf.ERAS[era]["label"]),
         _alt_meta(
-            measure, edition.assign(value=edition["score"]), rsf.ERAS[era]["higher_is_better"]
+            measure,
+            edition.assign(value=edition["score"]),
+            rsf.ERAS[era]["higher_is_better"],
+            lang,
         ),
+        lang,
         legend=legend,
     )
     return source_line(fig, measure.dataset, str(year))
@@ -145,22 +189,26 @@ def world_map(edition: pd.DataFrame, measure: model.Measure) -> go.Figure:
 COUNT_TICKS = (0, 1, 2, 5, 10, 20, 50, 100, 200, 500)
 
 
-def count_map(values: pd.DataFrame, measure: model.Measure, year: int) -> go.Figure:
+def count_map(
+    values: pd.DataFrame, measure: model.Measure, year: int, lang: str = i18n.SOURCE_LANGUAGE
+) -> go.Figure:
     """Choropleth of a count's values in one year (iso3, country, value): darker is more,
     grey is none.
 
     Colour follows log(1 + count), so one very large count does not wash out the rest;
     the colour bar is labelled in plain counts.
     """
-    unit = measure.unit
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    values = localised_names(values, lang)
+    unit = tr.term("unit", measure.unit)
     rows = []
     for row in values.itertuples():
         shapes = geo.shapes_of(row.iso3)
         for shape in shapes:
-            shared = " (CPJ records these together)" if len(shapes) > 1 else ""
-            rows.append(
-                (shape, row.value, f"<b>{row.country}</b>{shared}<br>{int(row.value)} {unit}")
-            )
+            shared = " " + _("(CPJ records these together)") if len(shapes) > 1 else ""
+            count = _("%(count)s %(unit)s") % {"count": tr.number(int(row.value)), "unit": unit}
+            rows.append((shape, row.value, f"<b>{row.country}</b>{shared}<br>{count}"))
     drawn = pd.DataFrame(rows, columns=["iso3", "value", "hover"])
     top = max(1.0, float(drawn["value"].max())) if len(drawn) else 1.0
     ticks = [t for t in COUNT_TICKS if t <= top] + ([int(top)] if top not in COUNT_TICKS else [])
@@ -173,11 +221,11 @@ def count_map(values: pd.DataFrame, measure: model.Measure, year: int) -> go.Fig
             zmin=0,
             zmax=float(np.log1p(top)),
             colorbar={
-                "title": {"text": unit.capitalize()},
+                "title": {"text": tr.capital(unit)},
                 "thickness": 12,
                 "len": 0.7,
                 "tickvals": list(np.log1p(ticks)),
-                "ticktext": [str(t) for t in ticks],
+                "ticktext": [tr.number(t) for t in ticks],
             },
             text=drawn["hover"],
             hovertemplate="%{text}<extra></extra>",
@@ -187,21 +235,29 @@ def count_map(values: pd.DataFrame, measure: model.Measure, year: int) -> go.Fig
     )
     _map_layout(
         fig,
-        f"{label(measure)}, {year}",
-        f"{int(values['value'].sum())} in all; absolute counts (per-capita rates would "
-        "mislead for such small numbers); grey: none recorded",
-        _alt_meta(measure, values, higher_is_better=False),
+        _("%(measure)s, %(year)s") % {"measure": label(measure, lang), "year": year},
+        _(
+            "%(total)s in all; absolute counts (per-capita rates would mislead for such "
+            "small numbers); grey: none recorded"
+        )
+        % {"total": tr.number(int(values["value"].sum()))},
+        _alt_meta(measure, values, False, lang),
+        lang,
     )
     return source_line(fig, measure.dataset, str(year))
 
 
-def indicator_map(values: pd.DataFrame, measure: model.Measure, year: int) -> go.Figure:
+def indicator_map(
+    values: pd.DataFrame, measure: model.Measure, year: int, lang: str = i18n.SOURCE_LANGUAGE
+) -> go.Figure:
     """Choropleth of a score's values in one year (iso3, country, value), whose colour says
     better or worse as the measure's direction says."""
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    values = localised_names(values, lang)
     higher_is_better = measure.higher_is_better
-    direction = "higher is better" if higher_is_better else "higher is worse"
-    colorbar = direction.replace("higher is ", "higher: ")
-    hover = [f"<b>{row.country}</b><br>{row.value:g}" for row in values.itertuples()]
+    colorbar = _("higher: better") if higher_is_better else _("higher: worse")
+    hover = [f"<b>{row.country}</b><br>{_value(row.value, tr)}" for row in values.itertuples()]
     fig = go.Figure(
         go.Choropleth(
             locations=values["iso3"],
@@ -215,10 +271,32 @@ def indicator_map(values: pd.DataFrame, measure: model.Measure, year: int) -> go
             marker_line_width=0.4,
         )
     )
+    count = len(values)
+    subtitle = (
+        tr.ngettext(
+            "%(num)s country; higher is better; grey: no value",
+            "%(num)s countries; higher is better; grey: no value",
+            count,
+        )
+        if higher_is_better
+        else tr.ngettext(
+            "%(num)s country; higher is worse; grey: no value",
+            "%(num)s countries; higher is worse; grey: no value",
+            count,
+        )
+    )
     _map_layout(
         fig,
-        f"{label(measure)}, {year}",
-        f"{len(values)} countries; {direction}; grey: no value",
-        _alt_meta(measure, values, higher_is_better),
+        _("%(measure)s, %(year)s") % {"measure": label(measure, lang), "year": year},
+        subtitle % {"num": tr.number(count)},
+        _alt_meta(measure, values, higher_is_better, lang),
+        lang,
     )
     return source_line(fig, measure.dataset, str(year))
+
+
+def _value(value: float, tr: i18n.Translator) -> str:
+    """A scale's value as `{:g}` writes it (no trailing zeros), in the language's marks."""
+    text = f"{value:g}"
+    digits = len(text.partition(".")[2]) if "e" not in text else 2
+    return tr.number(value, digits)

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from dashboard import i18n
 from dashboard.charts.style import (
     ERA_COLOURS,
     SEQUENCE,
@@ -170,28 +171,46 @@ def compare_chart(frame: pd.DataFrame, measure: model.Measure) -> go.Figure:
     return source_line(fig, registry.DATASETS["rsf_index"], span(data) if not data.empty else "")
 
 
-def situation_bar(index: pd.DataFrame) -> go.Figure:
+def situation_bar(index: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> go.Figure:
     """How many entities fall in each situation band, per edition of the current
     methodology (stacked)."""
+    tr = i18n.translator(lang)
+    _ = tr.gettext
     recent = index[index["methodology"] == rsf.CURRENT]
     counts = recent.groupby(["year", "situation"]).size().unstack(fill_value=0)
     fig = go.Figure()
     for band, colour in SITUATION_COLOURS.items():
         if band in counts.columns:
+            situation = tr.situation(band)
+            hover = [
+                # TRANSLATORS: a bar's hover label, e.g. "2026: 7 countries and territories
+                # in a very serious situation" (the band as in the legend, lower case)
+                tr.ngettext(
+                    "%(year)s: %(num)s country or territory in a %(situation)s situation",
+                    "%(year)s: %(num)s countries and territories in a %(situation)s situation",
+                    int(n),
+                )
+                % {"year": int(year), "num": tr.number(int(n)), "situation": situation}
+                for year, n in counts[band].items()
+            ]
             fig.add_trace(
                 go.Bar(
                     x=counts.index,
                     y=counts[band],
-                    name=band.capitalize(),
+                    name=tr.capital(situation),
                     marker_color=colour,
                     marker_pattern_shape=SITUATION_PATTERNS[band],
-                    hovertemplate=f"%{{x}}: %{{y}} entities in a {band} situation<extra></extra>",
+                    hovertext=hover,
+                    hovertemplate="%{hovertext}<extra></extra>",
                 )
             )
     fig.update_layout(barmode="stack")
     titled(
-        fig, "Entities by situation band", f"RSF's five bands, {CURRENT_SINCE} methodology onward"
+        fig,
+        _("Entities by situation band"),
+        _("RSF's five bands, %(year)s methodology onward") % {"year": CURRENT_SINCE},
+        lang=lang,
     )
     fig.update_xaxes(tickformat="d", dtick=1, title=None)
-    fig.update_yaxes(title="Entities ranked")
+    fig.update_yaxes(title=_("Entities ranked"))
     return source_line(fig, registry.DATASETS["rsf_index"], span(recent))

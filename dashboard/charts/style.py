@@ -9,7 +9,12 @@ bars go below the plot (never over the title or the data), and panels are placed
 of as many columns as the width holds: one column (full width, stacked) at a phone's width,
 which is what the app draws, since a stacked layout also reads on a desktop. Exports call
 `fit` again at their own size. The margins follow from the wrapped text, so nothing is
-clipped."""
+clipped.
+
+A figure drawn in another language (`titled(..., lang=...)`) carries its language in its
+layout's `meta`: the source line, the dashboard's name and the alt text follow it, numbers
+use its decimal and thousands marks, and a right-to-left language (Arabic) has its title,
+subtitle, legend, colour bar and source line set from the right edge."""
 
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import i18n
 from etl import model, project
 from etl.sources.rsf_index import methodology as rsf
 
@@ -119,14 +125,18 @@ def budget(width_px: float, font_px: float) -> int:
     return max(12, int(width_px / (font_px * CHAR_EM)))
 
 
-KEEP_WHOLE = (project.NAME,)  # never broken across lines
+def _keep_whole() -> tuple[str, ...]:
+    """Never broken across lines: the dashboard's name, in every language."""
+    return tuple(
+        dict.fromkeys(i18n.translator(lang).gettext(project.NAME) for lang in i18n.languages())
+    )
 
 
 def wrap(text: str | None, width_px: float, font_px: float) -> str:
     """`text` broken with <br> into lines that fit `width_px` (earlier breaks are undone)."""
     limit = budget(width_px, font_px)
     plain = _plain(text)
-    for phrase in KEEP_WHOLE:
+    for phrase in _keep_whole():
         plain = plain.replace(phrase, phrase.replace(" ", "\0"))
     lines: list[str] = []
     for word in plain.split(" "):
@@ -158,15 +168,22 @@ def _rows(items: list[str], width_px: float, font_px: float, extra_px: float) ->
     return rows
 
 
+def language(fig: go.Figure) -> str:
+    """The language a figure is drawn in (English unless `titled` said otherwise)."""
+    return (fig.layout.meta or {}).get("style", {}).get("lang", i18n.SOURCE_LANGUAGE)
+
+
 def source_line(fig: go.Figure, dataset: model.Dataset, years: str) -> go.Figure:
-    return source_note(fig, f"{dataset.attribution} {years}")
+    attribution = i18n.translator(language(fig)).term("source", dataset.attribution)
+    return source_note(fig, f"{attribution} {years}")
 
 
 def source_note(fig: go.Figure, sources: str) -> go.Figure:
     """The line under every chart naming its sources and the dashboard (exports add the
     licence and the data build to it); the figure is then laid out (`fit`)."""
+    name = i18n.translator(language(fig)).gettext(project.NAME)
     fig.add_annotation(
-        text=f"{sources} · {project.NAME}",
+        text=f"{sources} · {name}",
         name="source",
         xref="paper",
         yref="paper",
@@ -182,11 +199,20 @@ def source_note(fig: go.Figure, sources: str) -> go.Figure:
 
 
 def titled(
-    fig: go.Figure, title: str, subtitle: str = "", plot_px: int = 260, is_map: bool = False
+    fig: go.Figure,
+    title: str,
+    subtitle: str = "",
+    plot_px: int = 260,
+    is_map: bool = False,
+    lang: str = i18n.SOURCE_LANGUAGE,
 ) -> go.Figure:
     """A chart's title, subtitle and the height of its plot area (wrapped by `fit`); a
-    map's height follows the screen (`for_screen`)."""
+    map's height follows the screen (`for_screen`). `lang`: the language the chart is
+    written in (its numbers' marks, its text's direction, its source line's words)."""
     recipe = _recipe(fig)
+    if lang != i18n.SOURCE_LANGUAGE:
+        recipe["lang"] = lang
+        fig.update_layout(separators=i18n.translator(lang).separators)
     recipe["plot_px"] = MAP_PX[NARROW] if is_map else plot_px
     if is_map:
         recipe["map_px"] = True
@@ -237,6 +263,7 @@ def fit(fig: go.Figure, width: int = NARROW, height: int | None = None) -> go.Fi
     """Lay `fig` out for `width` px (and, for exports, a fixed `height`): wrapped text,
     legend and colour bar below the plot, the source line below them, panels in a grid."""
     recipe = dict((fig.layout.meta or {}).get("style", {}))
+    rtl = i18n.is_rtl(recipe.get("lang", i18n.SOURCE_LANGUAGE))
     panels = recipe.get("panels") or []
     if not panels:
         _series_styles(fig)
@@ -306,22 +333,22 @@ def fit(fig: go.Figure, width: int = NARROW, height: int | None = None) -> go.Fi
             "text": title,
             "subtitle": {"text": subtitle, "font": {"size": FONT["subtitle"]}},
             "font": {"size": FONT["title"]},
-            "x": 0,
+            "x": 1 if rtl else 0,
             "xref": "container",
-            "xanchor": "left",
+            "xanchor": "right" if rtl else "left",
             # Plotly anchors a title of several lines by its first: the rest hang above
             "y": 1 - (10 + (_lines(title) - 1) * FONT["title"] * LINE) / total,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"l": 10, "t": 0},
+            "pad": {"r": 10, "t": 0} if rtl else {"l": 10, "t": 0},
         },
         "dragmode": False,
     }
     if shows_legend:
         layout["legend"] = {
             "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
+            "x": 1 if rtl else 0,
+            "xanchor": "right" if rtl else "left",
             "y": -(ticks + 4) / paper,
             "yanchor": "top",
             "yref": "paper",
@@ -331,12 +358,14 @@ def fit(fig: go.Figure, width: int = NARROW, height: int | None = None) -> go.Fi
         }
     for note in notes:
         note.update(x=0, xshift=10 - left, y=-(ticks + legend_px + 8) / paper, yanchor="top")
+        if rtl:
+            note.update(x=1, xshift=right - 10, xanchor="right", align="right")
     if scale:
         fig.update_traces(
             colorbar={
                 "orientation": "h",
-                "x": 0,
-                "xanchor": "left",
+                "x": 1 if rtl else 0,
+                "xanchor": "right" if rtl else "left",
                 "xref": "paper",
                 "y": -(ticks + legend_px - 62 + 4) / paper,
                 "yanchor": "top",

@@ -9,6 +9,7 @@ from dashboard import (
     captions,
     chart_specs,
     cpj_census,
+    i18n,
     navigation,
     plot,
     tables,
@@ -210,10 +211,13 @@ codes = sorted(
     | (set(cases["iso3"]) | set(census["iso3"].dropna()) if not cpj_missing else set()),
     key=lambda code: all_names.get(code, code),
 )
-names = {code: all_names.get(code, code) for code in codes}
+# names in the reader's language (CLDR; the catalogue for entities without an ISO code)
+lang = i18n.current()
+names = {code: i18n.country_name(code, lang, all_names.get(code, code)) for code in codes}
+codes = sorted(codes, key=names.get)
 country, message = chart_specs.parse_country(st.query_params.get("country"), names)
 
-st.title("Country profile")
+st.title(i18n.gettext("Country profile"))
 url_sync.note(message)
 country = st.selectbox(
     "Country or territory", codes, index=codes.index(country), format_func=names.get, key="country"
@@ -228,7 +232,7 @@ if series.empty:
         "see CPJ's records."
     )
 else:
-    st.markdown("\n".join(f"- {line}" for line in text.country_summary(series)))
+    st.markdown("\n".join(f"- {line}" for line in text.country_summary(series, lang)))
 
 # Only the open section runs and is drawn: a reader changing country waits for one
 # section's charts, not all five. The open section is in the URL (`section=`).

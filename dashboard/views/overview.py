@@ -2,54 +2,68 @@
 
 import streamlit as st
 
-from dashboard import cached, captions, chart_specs, navigation, plot, tables
+from dashboard import cached, captions, chart_specs, i18n, navigation, plot, tables
 from dashboard.download_button import download
 from dashboard.text import md_escape
 from etl import project, registry
 from etl.sources.rsf_index import methodology as rsf
 
+tr = i18n.translator(i18n.current())
+_ = tr.gettext
 index = cached.load_rsf_index()
 latest_year = int(index["year"].max())
 latest = index[index["year"] == latest_year]
 
-st.title(project.NAME)
+st.title(_(project.NAME))
 st.markdown(
-    "How free is journalism, country by country and year by year? This dashboard brings "
-    f"together RSF's World Press Freedom Index (every edition since {int(index['year'].min())}), "
-    "CPJ's records of "
-    "journalists imprisoned, killed and missing, RSF's round-up figures, and the repression "
-    "context coded from Amnesty International, Human Rights Watch, Freedom House and V-Dem, "
-    "as open, documented data you can download and cite."
+    _(
+        "How free is journalism, country by country and year by year? This dashboard brings "
+        "together RSF's World Press Freedom Index (every edition since %(first)s), CPJ's "
+        "records of journalists imprisoned, killed and missing, RSF's round-up figures, and "
+        "the repression context coded from Amnesty International, Human Rights Watch, "
+        "Freedom House and V-Dem, as open, documented data you can download and cite."
+    )
+    % {"first": int(index["year"].min())}
 )
 
 bands = latest["situation"].value_counts()
 columns = st.columns(len(rsf.SITUATIONS))
 for column, band in zip(columns, rsf.SITUATIONS, strict=True):
+    situation = tr.situation(band)
     column.metric(
-        f"{band.capitalize()} ({latest_year})",
+        _("%(situation)s (%(year)s)") % {"situation": tr.capital(situation), "year": latest_year},
         int(bands.get(band, 0)),
-        help=f"Entities RSF places in a {band} situation in {latest_year}",
+        help=_("Entities RSF places in a %(situation)s situation in %(year)s")
+        % {"situation": situation, "year": latest_year},
     )
 
 left, right = st.columns(2)
 with left:
-    chart = cached.chart(chart_specs.BandsChart())
+    chart = cached.chart(chart_specs.BandsChart(), tr.lang)
     plot.show(chart.figure, key="bands", sources=chart.sources, embed=chart, in_column=True)
 with right:
-    st.header(f"Largest moves since {int(latest['previous_year'].iloc[0])}")
+    st.header(_("Largest moves since %(year)s") % {"year": int(latest["previous_year"].iloc[0])})
     moves = latest.dropna(subset=["rank_change"]).sort_values("rank_change")
+    moves = moves.assign(
+        country=[tr.country(c, n) for c, n in zip(moves["iso3"], moves["country"], strict=True)]
+    )
     shown = ["country", "rank", "rank_change", "score_change"]
     labels = {
-        "country": "Country",
-        "rank": f"Rank {latest_year}",
-        "rank_change": "Places",
-        "score_change": "Score change",
+        "country": _("Country"),
+        "rank": _("Rank %(year)s") % {"year": latest_year},
+        "rank_change": _("Places"),
+        "score_change": _("Score change"),
     }
-    moves = moves.assign(profile="/" + navigation.COUNTRY.url_path + "?country=" + moves["iso3"])
-    links = {"profile": st.column_config.LinkColumn("Profile", display_text="Open profile")}
-    st.markdown("**Fell furthest**")
+    # the profile opens in a new tab: in this language if the URL names it
+    same_language = f"&lang={tr.lang}" if i18n.PARAM in st.query_params else ""
+    moves = moves.assign(
+        profile="/" + navigation.COUNTRY.url_path + "?country=" + moves["iso3"] + same_language
+    )
+    links = {"profile": st.column_config.LinkColumn(_("Profile"), display_text=_("Open profile"))}
+    fell, rose = md_escape(_("Fell furthest")), md_escape(_("Rose furthest"))
+    st.markdown(f"**{fell}**")
     tables.show(moves.head(5)[[*shown, "profile"]].rename(columns=labels), column_config=links)
-    st.markdown("**Rose furthest**")
+    st.markdown(f"**{rose}**")
     tables.show(
         moves.tail(5).iloc[::-1][[*shown, "profile"]].rename(columns=labels), column_config=links
     )
@@ -57,11 +71,11 @@ with right:
         registry.DATASETS["rsf_index"],
         moves[shown].rename(columns=labels),
         "moves.csv",
-        "Download every move (CSV)",
+        _("Download every move (CSV)"),
         key="moves-csv",
     )
 
-st.header("Explore")
+st.header(_("Explore"))
 destinations = (
     navigation.WORLD_MAP,
     navigation.COUNTRY,
@@ -70,6 +84,6 @@ destinations = (
     navigation.DATA,
 )
 for column, page in zip(st.columns(len(destinations)), destinations, strict=True):
-    column.page_link(page.script, label=page.title, icon=page.icon)
-st.caption(md_escape(rsf.ERAS[rsf.CURRENT]["explanation"]))
+    column.page_link(page.script, label=_(page.title), icon=page.icon)
+st.caption(md_escape(tr.term("era", rsf.ERAS[rsf.CURRENT]["explanation"])))
 captions.source_caption(registry.DATASETS["rsf_index"])

@@ -2,30 +2,52 @@
 
 import streamlit as st
 
-from dashboard import cached, captions, chart_specs, cpj_census, geo, navigation, plot, url_sync
+from dashboard import (
+    cached,
+    captions,
+    chart_specs,
+    cpj_census,
+    geo,
+    i18n,
+    navigation,
+    plot,
+    url_sync,
+)
 from dashboard.charts import maps
 from dashboard.text import md_escape
 from etl import registry
 
+tr = i18n.translator(i18n.current())
+_ = tr.gettext
 measure, metric_message = chart_specs.parse_map_measure(st.query_params.get("metric"))
-st.title("World map")
+st.title(_("World map"))
 url_sync.note(metric_message)
 metrics = list(registry.ON_MAP)
 metric = st.selectbox(
-    "Measure",
+    _("Measure"),
     metrics,
     index=metrics.index(measure.on_map.key),
-    format_func=lambda key: maps.label(registry.ON_MAP[key]),
+    format_func=lambda key: maps.label(registry.ON_MAP[key], tr.lang),
     key="metric",
 )
 measure = registry.ON_MAP[metric]
 years = chart_specs.map_years(measure, cached.load, cached.measure_values)
 year, message = chart_specs.parse_map_year(st.query_params.get("edition"), years)
 url_sync.note(message)
-year = st.select_slider(years.label, options=years.values, value=year, key="edition")
+if measure.on_map.style == "bands":
+    # TRANSLATORS: the year slider of RSF's index, e.g. "Edition (2002–2026)"
+    label = _("Edition (%(first)s–%(latest)s)")
+else:
+    label = _("Year (%(first)s–%(latest)s)")
+year = st.select_slider(
+    label % {"first": years.first, "latest": years.latest},
+    options=years.values,
+    value=year,
+    key="edition",
+)
 url_sync.sync_url({"metric": chart_specs.DEFAULT_MAP}, metric=metric, edition=year)
 
-chart = cached.chart(chart_specs.MapChart(measure, year))
+chart = cached.chart(chart_specs.MapChart(measure, year), tr.lang)
 event = plot.show(
     chart.figure,
     key="map",
@@ -40,23 +62,33 @@ if clicked:  # open the profile on the section that explains the measure clicked
     st.switch_page(
         navigation.COUNTRY.script, query_params={"country": clicked[0], "section": section}
     )
-st.caption("Click a country to open its profile. " + md_escape(chart.caption))
+st.caption(md_escape(_("Click a country to open its profile.")) + " " + md_escape(chart.caption))
 if measure.dataset.name == "cpj_census":
     st.caption(cpj_census.currency(cached.load("cpj_census")))
 
 shown = chart.table
 missing = shown[shown["iso3"].isin(geo.unmapped(shown["iso3"]))]
 if not missing.empty:
-    st.markdown(f"**Not drawn on the map in {year}** (no shape in the base map):")
+    st.markdown(
+        _("**Not drawn on the map in %(year)s** (no shape in the base map):") % {"year": year}
+    )
     if measure.on_map.style == "bands":
         table = missing[["rank", "country", "score", "situation"]].dropna(axis=1, how="all")
-        table = table.assign(score=table["score"].map("{:.2f}".format))
+        table = table.assign(score=table["score"].map(lambda score: tr.number(score, 2)))
     else:
         table = missing[["country", "value"]].assign(value=missing["value"].map("{:g}".format))
     # st.table renders cells as markdown: names from the data are escaped
     table = table.assign(
         **{c: table[c].map(md_escape) for c in ("country", "situation") if c in table}
     )
-    st.table(table.rename(columns=str.capitalize).set_index(table.columns[0].capitalize()))
+    headers = {
+        "rank": _("Rank"),
+        "country": _("Country"),
+        "score": _("Score"),
+        "situation": _("Situation"),
+        "value": _("Value"),
+    }
+    table = table.rename(columns=headers)
+    st.table(table.set_index(table.columns[0]))
 for dataset in chart.sources:
     captions.source_caption(dataset)
