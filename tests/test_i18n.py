@@ -319,21 +319,6 @@ def test_the_browser_language_is_the_default_and_an_unknown_one_is_noted():
     assert "lang" not in at.query_params  # the browser's language (English here) is not kept
 
 
-def test_the_shell_names_language_and_direction():
-    """The server rewrites Streamlit's `<html lang="en">` for the page's language."""
-    from starlette.testclient import TestClient
-
-    from dashboard.server import app
-
-    with TestClient(app) as client:
-        arabic = client.get("/?lang=ar").text
-        french = client.get("/map", headers={"Accept-Language": "fr-FR,fr;q=0.9"}).text
-        english = client.get("/").text
-    assert '<html lang="ar" dir="rtl">' in arabic
-    assert '<html lang="fr" dir="ltr">' in french
-    assert '<html lang="en">' in english
-
-
 @pytest.mark.parametrize(
     "value", ["<script>alert(1)</script>", "\u202e\x00ar", "x" * 20_000, "ar,fr", "en-US"]
 )

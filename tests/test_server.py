@@ -163,3 +163,14 @@ def test_responses_are_compressed_for_every_kind_of_client(app_client):
     assert older.headers["content-encoding"] == "gzip" and older.content == original
     plain = app_client.get("/data/rsf_index.csv", headers={"Accept-Encoding": "identity"})
     assert "content-encoding" not in plain.headers and plain.content == original
+
+
+def test_the_shell_names_language_and_direction(app_client):
+    """The server rewrites Streamlit's `<html lang="en">` for the page's language (here,
+    where Streamlit's runtime starts once per process: tests/test_i18n.py has the rest)."""
+    arabic = app_client.get("/?lang=ar").text
+    french = app_client.get("/map", headers={"Accept-Language": "fr-FR,fr;q=0.9"}).text
+    english = app_client.get("/").text
+    assert '<html lang="ar" dir="rtl">' in arabic
+    assert '<html lang="fr" dir="ltr">' in french
+    assert '<html lang="en">' in english
