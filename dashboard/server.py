@@ -30,6 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette_compress import CompressMiddleware, add_compress_type
 from streamlit import file_util
 
+from dashboard.replica import replica_status
 from etl import registry, store
 
 DOCUMENTS = {
@@ -70,7 +71,10 @@ async def serve_data(request: Request) -> Response:
     )
 
 
-ROUTES = [Route("/data/{name}", serve_data, methods=["GET"])]
+ROUTES = [
+    Route("/data/{name}", serve_data, methods=["GET"]),
+    Route("/_replica", replica_status, methods=["GET"]),  # which replica, its sessions
+]
 
 
 def _inline_script_hashes(index_html: Path) -> list[str]:

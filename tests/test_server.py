@@ -73,6 +73,7 @@ PATHS = [
     "/data/nonsense.csv",
     "/_stcore/health",
     "/_stcore/host-config",
+    "/_replica",
     "/embed/",  # redirected to /embed
 ]
 
@@ -163,3 +164,12 @@ def test_responses_are_compressed_for_every_kind_of_client(app_client):
     assert older.headers["content-encoding"] == "gzip" and older.content == original
     plain = app_client.get("/data/rsf_index.csv", headers={"Accept-Encoding": "identity"})
     assert "content-encoding" not in plain.headers and plain.content == original
+
+
+def test_replica_route_says_only_its_name_and_session_count(app_client, monkeypatch):
+    """/_replica (dashboard/replica.py) is for the proxy set-up: the operator's name for the
+    replica and a count, nothing about the host or the sessions themselves."""
+    monkeypatch.setenv("DASHBOARD_REPLICA", "a")
+    response = app_client.get("/_replica")
+    assert response.json() == {"replica": "a", "active_sessions": 0}
+    assert response.headers["cache-control"] == "no-store"
