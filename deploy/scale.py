@@ -48,7 +48,9 @@ events {{
     worker_connections 1024;
 }}
 http {{
-    access_log {scratch}/access.log;
+    log_format replica '$remote_addr [$time_local] "$request" $status $body_bytes_sent '
+                       'cookie=$cookie_dashboard_replica upstream=$upstream_addr';
+    access_log {scratch}/access.log replica;
     client_body_temp_path {scratch}/client_body;
     proxy_temp_path {scratch}/proxy;
     fastcgi_temp_path {scratch}/fastcgi;
