@@ -27,7 +27,7 @@ export UV_SYSTEM_CERTS ?= 1
 export UV_PYTHON_DOWNLOADS ?= never
 
 .PHONY: install lock upgrade run test datasets local-datasets lint snapshots site audit loadtest bench clean axe \
-        scale nginx
+        scale scale-load nginx
 
 # axe-core (MPL-2.0, Deque Systems), the accessibility checker tests/test_browser.py injects
 # into every page: npm's tarball at a pinned version, checked against its SHA-256 before
@@ -101,6 +101,9 @@ nginx:
 
 scale: $(STAMP) local-datasets nginx  ## two replicas behind nginx on http://127.0.0.1:$(SCALE_PORT), sticky sessions; Ctrl-C stops all
 	$(BIN)/python -m deploy.scale --port $(SCALE_PORT)
+
+scale-load: $(STAMP) local-datasets nginx  ## a short load run through nginx: sessions per replica, errors, timings
+	$(BIN)/python benchmarks/scale_load.py
 
 test: $(STAMP) $(AXE) local-datasets  ## run the whole test suite
 	$(BIN)/python -m pytest -n auto --dist loadfile
