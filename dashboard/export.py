@@ -87,7 +87,7 @@ def snapshot(
     """
     width, height = PRESETS[preset]
     colours = THEMES[theme]
-    out = go.Figure(fig)
+    out = style.copy_of(fig)
     out.update_layout(
         width=width,
         height=height,
