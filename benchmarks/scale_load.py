@@ -8,7 +8,8 @@ every ARRIVAL seconds. Each opens a country profile or the map, waits for its ch
 changes the country or the edition once and waits for the run to end. With every session
 open, each replica is asked directly (/_replica) how many sessions it holds; then, one
 session at a time, each downloads "Data behind this view" (a /media/ file only its
-replica holds) and asks /_replica through the proxy which replica answered. Reported:
+replica holds; a click that gives no file is tried once more in a new tab) and asks
+/_replica through the proxy which replica answered. Reported:
 sessions per replica (by route cookie, and as the replicas count them), how many stayed
 on their replica, errors (HTTP answers >= 400, console and page errors, failed requests,
 websocket errors or early closes) and timings. tests/test_scale.py runs it with fewer
@@ -39,6 +40,7 @@ from deploy.scale import ROUTE_COOKIE, free_port, running  # noqa: E402
 
 ARRIVAL = 1.5  # seconds between one session's arrival and the next
 TIMEOUT_MS = 120_000  # for any one step: a cold replica's first page on a busy machine
+DOWNLOAD_WAIT_MS = 30_000  # for a download to start after its click
 # Streamlit's page shell probes for its base path from the page's own path first
 # (/country/_stcore/health), then from the root: those 404s are expected, not errors.
 BASE_PATH_PROBES = ("/_stcore/health", "/_stcore/host-config")
@@ -52,7 +54,9 @@ class Session:
     answered_by: str = ""  # /_replica through the proxy, with that cookie
     first_chart: float | None = None  # seconds from opening the page to its first chart
     interaction: float | None = None  # seconds from a changed control to the updated chart
+    url: str = ""  # the page it ended on
     download: bytes = b""  # "Data behind this view", fetched through the proxy
+    download_retried: bool = False  # the first click gave no file (see follow_the_cookie)
     errors: list[str] = field(default_factory=list)
 
 
@@ -96,9 +100,9 @@ def watch(page, errors: list[str], closing: list[bool]) -> None:
     page.on("websocket", on_websocket)
 
 
-async def one_session(browser, url: str, index: int, closing: list[bool]):
-    """A reader arriving: opens a page, waits for its chart, changes a control and waits
-    for the run to end. Returns what it saw, with its context and page, left open."""
+async def one_session(browser, url: str, index: int, closing: list[bool], interact: bool):
+    """A reader arriving: opens a page, waits for its chart, changes a control (`interact`)
+    and waits for the run to end. Returns what it saw, with its context and page, open."""
     seen = Session()
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(TIMEOUT_MS)
@@ -112,24 +116,45 @@ async def one_session(browser, url: str, index: int, closing: list[bool]):
         seen.first_chart = time.monotonic() - started
         cookies = {c["name"]: c["value"] for c in await context.cookies()}
         seen.replica = cookies.get(ROUTE_COOKIE, "")
-        started = time.monotonic()
-        await (loadtest.change_edition if on_map else loadtest.change_country)(page, index)
-        seen.interaction = time.monotonic() - started
+        if interact:
+            started = time.monotonic()
+            await (loadtest.change_edition if on_map else loadtest.change_country)(page, index)
+            seen.interaction = time.monotonic() - started
         # the rest of the run redraws the buttons: a click before its end may be lost
         await page.locator("[data-testid=stStatusWidget]").wait_for(state="detached")
+        seen.url = page.url
     except Exception as exc:  # a failed session is reported, the others go on
         seen.errors.append(f"session {index}: {type(exc).__name__}: {str(exc)[:160]}")
     return seen, context, page
 
 
+async def download_data(page) -> bytes:
+    """Click "Data behind this view" and return the file it downloads."""
+    button = page.locator("[data-testid=stDownloadButton] button")
+    async with page.expect_download(timeout=DOWNLOAD_WAIT_MS) as download:
+        await button.filter(has_text="Data behind this view").first.click()
+    return Path(await (await download.value).path()).read_bytes()
+
+
 async def follow_the_cookie(seen: Session, context, page, url: str) -> None:
     """Download "Data behind this view" (a /media/ file only the session's replica holds)
     and ask /_replica, both through the proxy with the session's cookie."""
-    button = page.locator("[data-testid=stDownloadButton] button")
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
     try:
-        async with page.expect_download() as download:
-            await button.filter(has_text="Data behind this view").first.click()
-        seen.download = Path(await (await download.value).path()).read_bytes()
+        try:
+            seen.download = await download_data(page)
+        except PlaywrightTimeout:
+            # Streamlit's deferred download button now and then spins for ever after a
+            # click under load, on a replica reached directly as well: once more, in a new
+            # tab (a new session, on the same replica: same cookie)
+            seen.download_retried = True
+            page = await context.new_page()
+            watch(page, seen.errors, [False])
+            await page.goto(seen.url)
+            await page.wait_for_selector(".js-plotly-plot .gtitle")
+            await page.locator("[data-testid=stStatusWidget]").wait_for(state="detached")
+            seen.download = await download_data(page)
         seen.answered_by = (await (await context.request.get(f"{url}/_replica")).json())["replica"]
     except Exception as exc:
         seen.errors.append(f"download or /_replica: {type(exc).__name__}: {str(exc)[:160]}")
@@ -140,8 +165,9 @@ def active_sessions(replica_url: str) -> int:
         return json.load(response)["active_sessions"]
 
 
-async def load_run(cluster, sessions: int) -> Report:
-    """`sessions` new browser sessions through the proxy of a running `cluster`.
+async def load_run(cluster, sessions: int, interact: bool = True) -> Report:
+    """`sessions` new browser sessions through the proxy of a running `cluster`; without
+    `interact`, they only draw their page's chart (enough to test the proxy).
 
     The downloads come after every session has drawn, one at a time: Streamlit (1.67)
     keeps the file a deferred download button generates for only two more script runs of
@@ -155,7 +181,8 @@ async def load_run(cluster, sessions: int) -> Report:
         browser = await loadtest.launch_browser(playwright)
         tasks = []
         for index in range(sessions):  # readers arrive one after another
-            tasks.append(asyncio.create_task(one_session(browser, cluster.url, index, closing)))
+            session = one_session(browser, cluster.url, index, closing, interact)
+            tasks.append(asyncio.create_task(session))
             await asyncio.sleep(ARRIVAL)
         opened = await asyncio.gather(*tasks)
         seconds = time.monotonic() - started
@@ -181,7 +208,8 @@ def summary(report: Report) -> str:
         "asked again through the proxy, answered by their cookie's replica: "
         f"{sum(s.answered_by == s.replica != '' for s in report.sessions)} of {count}",
         "downloads through the proxy (Data behind this view, a /media/ file): "
-        f"{sum(s.download.startswith(b'# ') for s in report.sessions)} of {count}",
+        f"{sum(s.download.startswith(b'# ') for s in report.sessions)} of {count}, "
+        f"{sum(s.download_retried for s in report.sessions)} on a second try",
         f"errors: {len(report.errors)}",
         *(f"  {error}" for error in report.errors[:10]),
     ]

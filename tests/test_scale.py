@@ -2,10 +2,10 @@
 
 Starts the set-up of `make scale` on free loopback ports and runs the load run of
 benchmarks/scale_load.py with a few browser sessions, each in a new context (no shared
-cookie): they must land on both replicas, draw their charts, stay on their replica (the
-websocket, a later request with the same cookie, the /media/ file of a download) and see
-no error. Needs Debian's nginx and Chromium and Playwright for Python; without any of them
-the browser tests skip, saying which.
+cookie), which only draw their page (the charts come over the websocket): they must land
+on both replicas, stay on their replica (a later request with the same cookie, the /media/
+file of a download) and see no error. Needs Debian's nginx and Chromium and Playwright
+for Python; without any of them the browser tests skip, saying which.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def report(cluster):
     pytest.importorskip("playwright.async_api", reason="Playwright for Python is not installed")
     from benchmarks.scale_load import load_run
 
-    return asyncio.run(load_run(cluster, SESSIONS))
+    return asyncio.run(load_run(cluster, SESSIONS, interact=False))
 
 
 @needs_browser_and_nginx
@@ -64,7 +64,7 @@ def test_sessions_land_on_both_replicas_and_each_counts_its_own(report):
 
 @needs_browser_and_nginx
 def test_each_session_drew_and_stayed_on_its_replica(report):
-    assert all(s.first_chart is not None and s.interaction is not None for s in report.sessions)
+    assert all(s.first_chart is not None for s in report.sessions)
     # /_replica asked through the proxy with the session's cookie
     assert [s.answered_by for s in report.sessions] == [s.replica for s in report.sessions]
     # "Data behind this view" is a /media/ file held by the replica that ran the session
