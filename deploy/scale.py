@@ -7,7 +7,7 @@ a free 127.0.0.1 port and named a and b (DASHBOARD_REPLICA, answered at /_replic
 Debian's nginx with deploy/dashboard.nginx.conf.template filled in, and prints the URL.
 nginx runs in the foreground with its configuration, pid file, logs and temporary folders
 in a scratch folder (.tools/scale by default): /etc/nginx and any system nginx are left
-alone. Ctrl-C (or SIGTERM) stops nginx, then the replicas. benchmarks/scale.py and
+alone. Ctrl-C (or SIGTERM) stops nginx, then the replicas. benchmarks/scale_load.py and
 tests/test_scale.py start the same set-up through `running()`.
 """
 
@@ -147,22 +147,22 @@ def running(port: int, scratch: Path) -> Iterator[Cluster]:
     scratch.mkdir(parents=True, exist_ok=True)
     streamlit = Path(sys.executable).with_name("streamlit")
     command = [str(streamlit)] if streamlit.exists() else [sys.executable, "-m", "streamlit"]
-    ports = {name: free_port() for name in REPLICAS}
-    urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
+    addresses = {name: f"127.0.0.1:{free_port()}" for name in REPLICAS}
+    urls = {name: f"http://{address}" for name, address in addresses.items()}
     cluster = Cluster(f"http://127.0.0.1:{port}", urls, scratch, {})
     with ExitStack() as stack:
         answering = []  # (URL, process, log) of each process, to wait for
-        for name, replica_port in ports.items():
+        for name, address in addresses.items():
             log = scratch / f"replica-{name}.log"
+            host, replica_port = address.split(":")
             process = _start(
                 [*command, "run", "dashboard/server.py"]
-                + ["--server.address", "127.0.0.1", "--server.port", str(replica_port)],
+                + ["--server.address", host, "--server.port", replica_port],
                 log,
                 env={REPLICA_VARIABLE: name},
             )
             stack.callback(_stop, process)
             answering.append((urls[name], process, log))
-        addresses = {name: f"127.0.0.1:{port}" for name, port in ports.items()}
         (scratch / "dashboard.conf").write_text(site_config(f"127.0.0.1:{port}", addresses))
         (scratch / "nginx.conf").write_text(MAIN_CONFIG.format(scratch=scratch))
         log = scratch / "nginx.log"
