@@ -16,6 +16,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.synced
 HOST    ?= 127.0.0.1
 PORT    ?= 8501
+SCALE_PORT ?= 8080
 AUDIT_SERVICE ?= pypi
 ALLOW_UNAUDITED ?=
 
@@ -26,7 +27,7 @@ export UV_SYSTEM_CERTS ?= 1
 export UV_PYTHON_DOWNLOADS ?= never
 
 .PHONY: install lock upgrade run test datasets local-datasets lint snapshots site audit loadtest bench clean axe \
-	messages
+	messages scale scale-load nginx
 
 # Files from the npm registry: a package's tarball at a pinned version, checked against its
 # SHA-256 before the named files are unpacked into .tools/ (not committed). Python only: no npm.
@@ -111,6 +112,22 @@ local-datasets: $(STAMP)  ## build the datasets that are not redistributed, wher
 
 run: $(STAMP) local-datasets  ## start the dashboard on http://$(HOST):$(PORT) (HOST=0.0.0.0 to expose it)
 	$(BIN)/streamlit run dashboard/server.py --server.address $(HOST) --server.port $(PORT)
+
+# Two replicas behind nginx on loopback (README: "Scaling out"): deploy/scale.py starts them
+# as `run` starts one, and nginx in the foreground with everything it writes in .tools/scale.
+# Debian's nginx is installed when missing and this runs as root, as .ci/run installs it.
+nginx:
+	@if ! PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] \
+	    && command -v apt-get >/dev/null; then \
+	    echo "installing nginx (Debian's package)"; \
+	    apt-get update -qq >/dev/null; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; fi
+
+scale: $(STAMP) local-datasets nginx  ## two replicas behind nginx on http://127.0.0.1:$(SCALE_PORT), sticky sessions; Ctrl-C stops all
+	$(BIN)/python -m deploy.scale --port $(SCALE_PORT)
+
+scale-load: $(STAMP) local-datasets nginx  ## a short load run through nginx: sessions per replica, errors, timings
+	$(BIN)/python benchmarks/scale_load.py
 
 test: $(STAMP) $(AXE) $(PLOTLY_BUNDLES) local-datasets  ## run the whole test suite
 	$(BIN)/python -m pytest -n auto --dist loadfile
@@ -209,8 +226,8 @@ messages: $(STAMP)  ## extract the interface's messages and update every languag
 	    --ignore-obsolete --ignore-pot-creation-date
 
 lint: $(STAMP)
-	$(BIN)/ruff check etl dashboard tests benchmarks
-	$(BIN)/ruff format --check etl dashboard tests benchmarks
+	$(BIN)/ruff check etl dashboard tests benchmarks deploy
+	$(BIN)/ruff format --check etl dashboard tests benchmarks deploy
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache

@@ -88,7 +88,7 @@ def themed(
     explicitly by the chart functions, so the meaning of colours is the same in both.
     """
     colours = THEMES[theme]
-    out = go.Figure(fig)
+    out = style.copy_of(fig)
     out.update_layout(
         template="none",
         paper_bgcolor=colours["paper"],

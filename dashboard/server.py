@@ -42,6 +42,7 @@ from streamlit import file_util
 
 from dashboard import i18n
 from dashboard.embeds import SITE_DIR  # where `make site` bakes
+from dashboard.replica import replica_status
 from etl import registry, store
 
 DOCUMENTS = {
@@ -82,8 +83,9 @@ async def serve_data(request: Request) -> Response:
     )
 
 
-# Files of the site that never change once written: cached by browsers and proxies for a year
-IMMUTABLE = re.compile(r"^(pinned/|assets/plotly\.min\.js$|assets/topojson/)")
+# Files of the site that never change once written (pinned embeds): cached for a year. The
+# rest, assets included (their names carry no version), for minutes.
+IMMUTABLE = re.compile(r"^pinned/")
 
 
 async def serve_site(request: Request) -> Response:
@@ -105,7 +107,7 @@ async def serve_site(request: Request) -> Response:
     cache = (
         "public, max-age=31536000, immutable"
         if IMMUTABLE.match(relative)
-        else ("public, max-age=300")
+        else "public, max-age=300"
     )
     return FileResponse(target, headers={"Cache-Control": cache})
 
@@ -125,6 +127,7 @@ ROUTES = [
     Route("/site", lambda request: RedirectResponse("/site/", status_code=308)),
     Route("/site/{path:path}", serve_site, methods=["GET", "HEAD"]),
     Route("/oembed", serve_oembed, methods=["GET"]),
+    Route("/_replica", replica_status, methods=["GET"]),  # which replica, its sessions
 ]
 
 

@@ -3,7 +3,10 @@ text that fits its width, panels that do not overlap, axes within each measure's
 scale, one colour per measure."""
 
 import re
+import sys
+from concurrent.futures import ThreadPoolExecutor
 
+import plotly.graph_objects as go
 import pytest
 
 from dashboard import export, gallery
@@ -283,3 +286,22 @@ def test_series_differ_by_marker_and_dash_not_colour_alone(built):
     bands = built["bands-"].figure
     patterns = [t.marker.pattern.shape for t in bands.data]
     assert len(set(patterns)) == len(patterns) == len(style.SITUATION_COLOURS)
+
+
+def test_a_shared_figure_can_be_copied_by_many_sessions_at_once():
+    """Cached figures are shared by every session of a replica, each drawing its own copy
+    (style.for_screen, export.snapshot): copies made at the same time must all be maps,
+    and the shared figure must stay readable meanwhile."""
+    shared = go.Figure(go.Choropleth(locations=["AZE", "TUR"], z=[1, 2]))
+
+    def copy_and_read(_) -> tuple[str, str]:
+        return style.copy_of(shared).data[0].type, shared.data[0].type
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            seen = set(pool.map(copy_and_read, range(150)))
+    finally:
+        sys.setswitchinterval(interval)
+    assert seen == {("choropleth", "choropleth")}

@@ -73,6 +73,7 @@ PATHS = [
     "/data/nonsense.csv",
     "/_stcore/health",
     "/_stcore/host-config",
+    "/_replica",
     "/embed/",  # redirected to /embed
 ]
 
@@ -174,3 +175,12 @@ def test_the_shell_names_language_and_direction(app_client):
     assert '<html lang="ar" dir="rtl">' in arabic
     assert '<html lang="fr" dir="ltr">' in french
     assert '<html lang="en">' in english
+
+
+def test_replica_route_says_only_its_name_and_session_count(app_client, monkeypatch):
+    """/_replica (dashboard/replica.py) is for the proxy set-up: the operator's name for the
+    replica and a count, nothing about the host or the sessions themselves."""
+    monkeypatch.setenv("DASHBOARD_REPLICA", "a")
+    response = app_client.get("/_replica")
+    assert response.json() == {"replica": "a", "active_sessions": 0}
+    assert response.headers["cache-control"] == "no-store"

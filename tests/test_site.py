@@ -479,6 +479,7 @@ def test_oembed_answers_for_site_pinned_and_live_addresses(site, monkeypatch):
         assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
         pinned = client.get(f"/site/pinned/build-{BUILD}/rank-AZE/embed.html")
         assert "immutable" in pinned.headers["cache-control"]
+        assert "immutable" not in client.get("/site/assets/frame.js").headers["cache-control"]
         assert client.get("/site/.bake.json").status_code == 404
         assert client.get("/site/%2e%2e/README.md").status_code == 404
         assert client.get("/site/charts/rank-AZE", follow_redirects=False).status_code == 308

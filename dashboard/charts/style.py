@@ -220,11 +220,19 @@ def titled(
     return fig
 
 
+def copy_of(fig: go.Figure) -> go.Figure:
+    """A copy of a figure that other sessions may be copying or reading at the same time
+    (figures are cached and shared). `go.Figure(fig)` is not safe for that: while copying
+    it takes each trace's `type` out of the source's own properties and puts it back, so
+    a concurrent copy made a map a scatter (ValueError) or a reader found no type."""
+    return go.Figure(fig.to_dict())
+
+
 def for_screen(fig: go.Figure, phone: bool) -> go.Figure:
     """A copy of `fig` laid out for a phone or for a desktop (text wrapped for the least
     width of each, panels side by side on a desktop, the map as tall as it is there)."""
     width = NARROW if phone else WIDE
-    out = go.Figure(fig)
+    out = copy_of(fig)
     if "map_px" in _recipe(out):
         _recipe(out)["plot_px"] = MAP_PX[width]
     return fit(out, width)
