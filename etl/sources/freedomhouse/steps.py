@@ -3,15 +3,13 @@ the Net 2024 (xlsx). Editions are report years; `year` is the year they describe
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
 import pandas as pd
 
 from etl.countries import in_their_years, match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
-from etl.parsing import numbers, read_csv, read_excel, require_columns
+from etl.parsing import excel_sheet, numbers, read_csv, read_excel, require_columns
 from etl.pipeline import Source, one_row_per_code
 from etl.sources.freedomhouse import meta
 
@@ -199,18 +197,7 @@ def _reshape_ratings(sheet: pd.DataFrame, name: str, kind: str) -> pd.DataFrame:
 def _parse_ratings(fetched: Fetched) -> pd.DataFrame:
     frames = []
     for sheet, kind in RATINGS_SHEETS.items():
-        try:
-            raw = pd.read_excel(
-                io.BytesIO(fetched.content),
-                sheet_name=sheet,
-                header=None,
-                dtype=str,
-                keep_default_na=False,
-            )
-        except (ValueError, KeyError, OSError) as exc:
-            raise ValidationError(
-                [Problem(NAME, fetched.name, None, f"sheet {sheet!r}", str(exc))]
-            ) from exc
+        raw = excel_sheet(NAME, fetched.name, fetched.content, sheet=sheet, header=None)
         frames.append(_reshape_ratings(raw, fetched.name, kind))
     table = pd.concat(frames, ignore_index=True)
     table["year"] = table["period"].str.findall(r"(\d{4})").str[-1].astype("Int64")
