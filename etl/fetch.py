@@ -12,12 +12,12 @@ import os
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-import requests
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
+from typing import TYPE_CHECKING
 
 from etl.errors import FetchError
+
+if TYPE_CHECKING:  # requests is imported where a download happens: mirror runs never need it
+    import requests
 
 MIRROR_ENV = "PRESSFREEDOM_MIRROR"
 DEFAULT_MIRROR = Path(__file__).resolve().parent.parent.parent / "shared" / "sources"
@@ -69,6 +69,10 @@ def default_mirror() -> Path | None:
 
 def http_session(retries: int = 5, backoff: float = 0.5) -> requests.Session:
     """A session that retries idempotent GETs on 429/5xx, honouring Retry-After."""
+    import requests
+    from requests.adapters import HTTPAdapter
+    from urllib3.util.retry import Retry
+
     retry = Retry(
         total=retries,
         connect=retries,
@@ -182,6 +186,8 @@ class Fetcher:
         return fetched
 
     def _download(self, source: str, raw: RawFile) -> bytes:
+        import requests
+
         session = self.session or http_session()
         try:
             response = session.get(raw.url, timeout=self.timeout)
@@ -202,12 +208,15 @@ class Fetcher:
         return response.content
 
     def _log(self, source: str, fetched: Fetched) -> None:
-        """Append the retrieval record (with its time) to a local, uncommitted log."""
-        if self.log_path is None:
-            return
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        with self.log_path.open("a", encoding="utf-8") as log:
-            log.write(json.dumps({"source": source, **fetched.record()}) + "\n")
+        if self.log_path is not None:
+            append_log(self.log_path, source, fetched.record())
+
+
+def append_log(log_path: Path, source: str, record: dict) -> None:
+    """Append a retrieval record (with its time) to a local, uncommitted log."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("a", encoding="utf-8") as log:
+        log.write(json.dumps({"source": source, **record}) + "\n")
 
 
 def frozen_checksums(out_dir: Path) -> dict[tuple[str, str], str]:
