@@ -169,19 +169,32 @@ def _continued_by() -> dict[str, str]:
     return {row.continues: code for code, row in table.iterrows() if row.continues}
 
 
+@lru_cache(maxsize=1)
+def _lifetimes() -> dict[str, tuple[int | None, int | None, str]]:
+    """Code → first year, last year and the state it continues, as plain values: state_in
+    runs for every code and year of every source."""
+    table = entities()
+    return {
+        code: (_year(first), _year(last), continues)
+        for code, first, last, continues in zip(
+            table.index, table["first_year"], table["last_year"], table["continues"], strict=True
+        )
+    }
+
+
 @cache
 def state_in(code: str, year: int) -> str:
     """The state that existed in `year` along `code`'s line of continuity: back through the
     state it continues while the year is before it began, forward to the state that continues
     it while the year is after it ended (Russia 1980 is the Soviet Union; Yugoslavia 2010 is
     Serbia). A code without years of existence, or with no state to walk to, stays."""
-    table, continued_by = entities(), _continued_by()
+    lifetimes, continued_by = _lifetimes(), _continued_by()
     seen = set()
-    while code in table.index and code not in seen:
+    while code in lifetimes and code not in seen:
         seen.add(code)
-        first, last = _year(table.at[code, "first_year"]), _year(table.at[code, "last_year"])
-        if first is not None and year < first and table.at[code, "continues"]:
-            code = table.at[code, "continues"]
+        first, last, continues = lifetimes[code]
+        if first is not None and year < first and continues:
+            code = continues
         elif last is not None and year > last and code in continued_by:
             code = continued_by[code]
         else:
