@@ -119,7 +119,8 @@ def name_to_iso3(values: pd.Series, source: str) -> pd.Series:
         key = " ".join(str(value).split()).casefold()
         return aliases.get(key) or names.get(key) or pd.NA
 
-    return values.map(lookup).astype("string")
+    distinct = values.drop_duplicates()  # a few hundred names over thousands of rows
+    return values.map(dict(zip(distinct, distinct.map(lookup), strict=True))).astype("string")
 
 
 def display_name(iso3: pd.Series) -> pd.Series:
@@ -225,20 +226,23 @@ def in_their_years(
     """
     out = table.copy()
     counted = pd.Series(True, index=out.index) if counted is None else counted
-    rows = out[counted.to_numpy(dtype=bool) & out["iso3"].notna().to_numpy(dtype=bool)]
-    years = rows["year"].astype(int)
+    chosen = counted.to_numpy(dtype=bool) & out["iso3"].notna().to_numpy(dtype=bool)
+    rows = out.index[chosen]
+    years = out["year"][chosen].astype(int)
+    # plain lists: iterating pandas' Arrow-backed columns costs a conversion per cell
+    codes, year_list = out["iso3"][chosen].tolist(), years.tolist()
     moved = pd.Series(
-        [state_in(code, year) for code, year in zip(rows["iso3"], years, strict=True)],
-        index=rows.index,
+        [state_in(code, year) for code, year in zip(codes, year_list, strict=True)],
+        index=rows,
         dtype="string",
     )
-    rated = set() if records else set(zip(rows["iso3"], years, strict=True))
+    rated = set() if records else set(zip(codes, year_list, strict=True))
     recode = [
         new != old and (new, year) not in rated
-        for new, old, year in zip(moved, rows["iso3"], years, strict=True)
+        for new, old, year in zip(moved.tolist(), codes, year_list, strict=True)
     ]
-    out.loc[rows.index[recode], "iso3"] = moved[recode]
+    out.loc[rows[recode], "iso3"] = moved[recode]
     out[EXISTENCE_FLAG.name] = pd.Series(pd.NA, index=out.index, dtype="string")
-    gone = ~existed(out.loc[rows.index, "iso3"], years)
+    gone = ~existed(out.loc[rows, "iso3"], years)
     out.loc[gone[gone].index, EXISTENCE_FLAG.name] = EXISTENCE_FLAG.enum[0]
     return out

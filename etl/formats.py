@@ -30,7 +30,8 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
         if isinstance(values.dtype, pd.StringDtype):  # only a text that starts like a
             # formula can need the quote: those few are checked one by one
             risky = values.str.startswith(_FORMULA_START).fillna(False).astype(bool)
-            clean.loc[risky, column] = values[risky].map(neutralise)
+            if risky.any():
+                clean.loc[risky, column] = values[risky].map(neutralise)
         else:
             clean[column] = values.map(neutralise, na_action="ignore")
     return clean

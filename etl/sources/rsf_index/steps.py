@@ -369,6 +369,7 @@ def _check_previous_ranks(table: pd.DataFrame) -> list[Problem]:
     if PREVIOUS_RANK not in table.columns:
         return []
     editions = sorted(table["year"].unique())
+    table = table[["year", "iso3", "rank", PREVIOUS_RANK, "source_file", "source_line"]]
     problems = []
     for previous, year in zip(editions, editions[1:], strict=False):
         before = table[table["year"] == previous]
