@@ -8,19 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from etl.errors import EtlError
-from etl.fetch import append_log, default_mirror
-from etl.state import Shortcut, code_fingerprint
+from etl.state import Shortcut, code_fingerprint, default_mirror
 
 if TYPE_CHECKING:
     from etl.pipeline import Report, RunOptions
 
 ROOT = Path(__file__).resolve().parent.parent
-FETCH_LOG = ROOT / ".etl" / "fetch-log.jsonl"
 
 
 def arguments() -> argparse.ArgumentParser:
@@ -91,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     # The ETL's machinery (pandas, pandera, every source's steps) is imported only now: an
     # unchanged rebuild, told by checksums alone, does without it.
     from etl import registry, release
+    from etl.errors import EtlError
     from etl.fetch import Fetcher, frozen_checksums
     from etl.pipeline import RunOptions, lock, run
 
@@ -129,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"mirror directory {mirror} does not exist")
     fetcher = Fetcher(
         mirror=mirror,
-        log_path=FETCH_LOG,
+        log_path=ROOT / ".etl" / "fetch-log.jsonl",
         expected=frozen_checksums(args.out) if args.frozen else None,
     )
     chosen = [sources[name] for name in args.sources] or list(sources.values())
@@ -177,10 +174,6 @@ def nothing_to_rebuild(args: argparse.Namespace) -> bool:
     state = recorded.unchanged(args.out) if recorded else None
     if state is None:
         return False
-    now = datetime.now(UTC).isoformat(timespec="seconds")
-    for item in state["inputs"]:
-        read = {key: value for key, value in item.items() if key != "source"}
-        append_log(FETCH_LOG, item["source"], {**read, "retrieved_at": now})
     print(
         f"reading raw files from mirror {recorded.key['mirror']}; writing to {args.out}\n"
         "inputs, code and output folder as the last run left them (checksums): nothing to do\n"

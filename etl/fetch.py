@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from etl.errors import FetchError
+from etl.state import default_mirror  # noqa: F401 (where callers have always found it)
 
 if TYPE_CHECKING:  # requests is imported where a download happens: mirror runs never need it
     import requests
 
-MIRROR_ENV = "PRESSFREEDOM_MIRROR"
-DEFAULT_MIRROR = Path(__file__).resolve().parent.parent.parent / "shared" / "sources"
 USER_AGENT = "pressfreedom-dashboard-etl/0.1 (+https://github.com/)"
 
 
@@ -57,14 +55,6 @@ class Fetched:
         rec = asdict(self)
         del rec["content"]
         return rec
-
-
-def default_mirror() -> Path | None:
-    """The mirror from $PRESSFREEDOM_MIRROR, else ../shared/sources when it exists."""
-    env = os.environ.get(MIRROR_ENV)
-    if env:
-        return Path(env)
-    return DEFAULT_MIRROR if DEFAULT_MIRROR.is_dir() else None
 
 
 def http_session(retries: int = 5, backoff: float = 0.5) -> requests.Session:
@@ -208,15 +198,12 @@ class Fetcher:
         return response.content
 
     def _log(self, source: str, fetched: Fetched) -> None:
-        if self.log_path is not None:
-            append_log(self.log_path, source, fetched.record())
-
-
-def append_log(log_path: Path, source: str, record: dict) -> None:
-    """Append a retrieval record (with its time) to a local, uncommitted log."""
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with log_path.open("a", encoding="utf-8") as log:
-        log.write(json.dumps({"source": source, **record}) + "\n")
+        """Append the retrieval record (with its time) to a local, uncommitted log."""
+        if self.log_path is None:
+            return
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        with self.log_path.open("a", encoding="utf-8") as log:
+            log.write(json.dumps({"source": source, **fetched.record()}) + "\n")
 
 
 def frozen_checksums(out_dir: Path) -> dict[tuple[str, str], str]:

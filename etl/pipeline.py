@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
-from filelock import Timeout
+from filelock import FileLock, Timeout
 
 from etl import changes as changing
 from etl import formats, release, store
@@ -30,7 +30,7 @@ from etl import publish as publishing
 from etl.errors import EtlError, FetchError, Problem, ValidationError, describe_failure
 from etl.fetch import Fetched, Fetcher, RawFile
 from etl.model import PANDAS_DTYPES, Dataset
-from etl.state import LOCK_FILE, Shortcut, code_fingerprint, lock
+from etl.state import LOCK_FILE, Shortcut, code_fingerprint
 
 
 @dataclass(frozen=True)
@@ -441,6 +441,12 @@ def files_read(source: Source, fetched: list[Fetched]) -> list[dict]:
         for raw, item in zip(source.raw_files, fetched, strict=True)
         if raw.dataset is None
     ]
+
+
+def lock(out_dir: Path) -> FileLock:
+    """The ETL's exclusive lock on an output folder: one writer at a time."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return FileLock(out_dir / LOCK_FILE, timeout=0)
 
 
 @dataclass
