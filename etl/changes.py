@@ -39,7 +39,7 @@ def profile(dataset: model.Dataset, content: bytes) -> dict:
     rows = read_rows(content)
     record = {"bytes": len(content), "sha256": sha256(content), "rows": len(rows)}
     if dataset.period in rows.columns:
-        counts = Counter(rows[dataset.period])
+        counts = Counter(rows[dataset.period].tolist())
         record["periods"] = {period: counts[period] for period in sorted(counts)}
     if dataset.integrity:
         record["integrity"] = {
@@ -52,7 +52,9 @@ def tally_counts(values: pd.Series) -> dict[str, int]:
     """Rows per value, most frequent first; a cell listing several values ("a; b") counts
     once for each."""
     counts = Counter(
-        value.strip() or BLANK for cell in values for value in (cell.split("; ") if cell else [""])
+        value.strip() or BLANK
+        for cell in values.tolist()
+        for value in (cell.split("; ") if cell else [""])
     )
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 

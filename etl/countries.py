@@ -119,7 +119,8 @@ def name_to_iso3(values: pd.Series, source: str) -> pd.Series:
         key = " ".join(str(value).split()).casefold()
         return aliases.get(key) or names.get(key) or pd.NA
 
-    return values.map(lookup).astype("string")
+    distinct = values.drop_duplicates()  # a few hundred names over thousands of rows
+    return values.map(dict(zip(distinct, distinct.map(lookup), strict=True))).astype("string")
 
 
 def display_name(iso3: pd.Series) -> pd.Series:
@@ -169,19 +170,32 @@ def _continued_by() -> dict[str, str]:
     return {row.continues: code for code, row in table.iterrows() if row.continues}
 
 
+@lru_cache(maxsize=1)
+def _lifetimes() -> dict[str, tuple[int | None, int | None, str]]:
+    """Code → first year, last year and the state it continues, as plain values: state_in
+    runs for every code and year of every source."""
+    table = entities()
+    return {
+        code: (_year(first), _year(last), continues)
+        for code, first, last, continues in zip(
+            table.index, table["first_year"], table["last_year"], table["continues"], strict=True
+        )
+    }
+
+
 @cache
 def state_in(code: str, year: int) -> str:
     """The state that existed in `year` along `code`'s line of continuity: back through the
     state it continues while the year is before it began, forward to the state that continues
     it while the year is after it ended (Russia 1980 is the Soviet Union; Yugoslavia 2010 is
     Serbia). A code without years of existence, or with no state to walk to, stays."""
-    table, continued_by = entities(), _continued_by()
+    lifetimes, continued_by = _lifetimes(), _continued_by()
     seen = set()
-    while code in table.index and code not in seen:
+    while code in lifetimes and code not in seen:
         seen.add(code)
-        first, last = _year(table.at[code, "first_year"]), _year(table.at[code, "last_year"])
-        if first is not None and year < first and table.at[code, "continues"]:
-            code = table.at[code, "continues"]
+        first, last, continues = lifetimes[code]
+        if first is not None and year < first and continues:
+            code = continues
         elif last is not None and year > last and code in continued_by:
             code = continued_by[code]
         else:
@@ -212,20 +226,23 @@ def in_their_years(
     """
     out = table.copy()
     counted = pd.Series(True, index=out.index) if counted is None else counted
-    rows = out[counted.to_numpy(dtype=bool) & out["iso3"].notna().to_numpy(dtype=bool)]
-    years = rows["year"].astype(int)
+    chosen = counted.to_numpy(dtype=bool) & out["iso3"].notna().to_numpy(dtype=bool)
+    rows = out.index[chosen]
+    years = out["year"][chosen].astype(int)
+    # plain lists: iterating pandas' Arrow-backed columns costs a conversion per cell
+    codes, year_list = out["iso3"][chosen].tolist(), years.tolist()
     moved = pd.Series(
-        [state_in(code, year) for code, year in zip(rows["iso3"], years, strict=True)],
-        index=rows.index,
+        [state_in(code, year) for code, year in zip(codes, year_list, strict=True)],
+        index=rows,
         dtype="string",
     )
-    rated = set() if records else set(zip(rows["iso3"], years, strict=True))
+    rated = set() if records else set(zip(codes, year_list, strict=True))
     recode = [
         new != old and (new, year) not in rated
-        for new, old, year in zip(moved, rows["iso3"], years, strict=True)
+        for new, old, year in zip(moved.tolist(), codes, year_list, strict=True)
     ]
-    out.loc[rows.index[recode], "iso3"] = moved[recode]
+    out.loc[rows[recode], "iso3"] = moved[recode]
     out[EXISTENCE_FLAG.name] = pd.Series(pd.NA, index=out.index, dtype="string")
-    gone = ~existed(out.loc[rows.index, "iso3"], years)
+    gone = ~existed(out.loc[rows, "iso3"], years)
     out.loc[gone[gone].index, EXISTENCE_FLAG.name] = EXISTENCE_FLAG.enum[0]
     return out

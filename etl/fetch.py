@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-import requests
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
+from typing import TYPE_CHECKING
 
 from etl.errors import FetchError
+from etl.state import default_mirror  # noqa: F401 (where callers have always found it)
 
-MIRROR_ENV = "PRESSFREEDOM_MIRROR"
-DEFAULT_MIRROR = Path(__file__).resolve().parent.parent.parent / "shared" / "sources"
+if TYPE_CHECKING:  # requests is imported where a download happens: mirror runs never need it
+    import requests
+
 USER_AGENT = "pressfreedom-dashboard-etl/0.1 (+https://github.com/)"
 
 
@@ -59,16 +57,12 @@ class Fetched:
         return rec
 
 
-def default_mirror() -> Path | None:
-    """The mirror from $PRESSFREEDOM_MIRROR, else ../shared/sources when it exists."""
-    env = os.environ.get(MIRROR_ENV)
-    if env:
-        return Path(env)
-    return DEFAULT_MIRROR if DEFAULT_MIRROR.is_dir() else None
-
-
 def http_session(retries: int = 5, backoff: float = 0.5) -> requests.Session:
     """A session that retries idempotent GETs on 429/5xx, honouring Retry-After."""
+    import requests
+    from requests.adapters import HTTPAdapter
+    from urllib3.util.retry import Retry
+
     retry = Retry(
         total=retries,
         connect=retries,
@@ -182,6 +176,8 @@ class Fetcher:
         return fetched
 
     def _download(self, source: str, raw: RawFile) -> bytes:
+        import requests
+
         session = self.session or http_session()
         try:
             response = session.get(raw.url, timeout=self.timeout)

@@ -26,7 +26,14 @@ def neutralise(value: object) -> object:
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     clean = frame.copy()
     for column in clean.select_dtypes(include=["object", "string"]).columns:
-        clean[column] = clean[column].map(neutralise, na_action="ignore")
+        values = clean[column]
+        if isinstance(values.dtype, pd.StringDtype):  # only a text that starts like a
+            # formula can need the quote: those few are checked one by one
+            risky = values.str.startswith(_FORMULA_START).fillna(False).astype(bool)
+            if risky.any():
+                clean.loc[risky, column] = values[risky].map(neutralise)
+        else:
+            clean[column] = values.map(neutralise, na_action="ignore")
     return clean
 
 

@@ -87,18 +87,36 @@ class NameMatch:
         return self.method != "fuzzy" or (self.score >= FUZZY_APPLIED and self.one_spelling)
 
 
+class NameIndex:
+    """Candidate names keyed once, so that matching many names against the same candidates
+    (a country's CPJ records, for every census name) does not key every candidate again."""
+
+    def __init__(self, candidates: pd.Series):
+        self.labels = candidates.index
+        self.loose_keys = candidates.map(loose_key)
+        # key → positions of the candidates with that key, in the candidates' order
+        self._exact: dict[str, list[int]] = {}
+        self._loose: dict[str, list[int]] = {}
+        for position, (name, loose) in enumerate(zip(candidates, self.loose_keys, strict=True)):
+            self._exact.setdefault(person_key(name), []).append(position)
+            self._loose.setdefault(loose, []).append(position)
+
+    def best_match(self, name: str) -> NameMatch | None:
+        """Every exact match of `name`, else every one with its loose key, else the most
+        similar ones from FUZZY_REVIEWED; None without any."""
+        if (found := self._exact.get(person_key(name))) is not None:
+            return NameMatch("exact", 100.0, self.labels[found])
+        loose = loose_key(name)
+        if (found := self._loose.get(loose)) is not None:
+            return NameMatch("normalised", 100.0, self.labels[found])
+        scores = self.loose_keys.map({key: similarity(loose, key) for key in self._loose})
+        if scores.empty or scores.max() < FUZZY_REVIEWED:
+            return None
+        best = self.loose_keys[scores == scores.max()]
+        return NameMatch("fuzzy", float(scores.max()), best.index, best.nunique() == 1)
+
+
 def best_match(name: str, candidates: pd.Series) -> NameMatch | None:
     """The candidate names (a Series) that match `name`: every exact match, else every one
     with its loose key, else the most similar ones from FUZZY_REVIEWED; None without any."""
-    exact = candidates[candidates.map(person_key) == person_key(name)]
-    if len(exact):
-        return NameMatch("exact", 100.0, exact.index)
-    loose = loose_key(name)
-    keys = candidates.map(loose_key)
-    if (keys == loose).any():
-        return NameMatch("normalised", 100.0, keys.index[keys == loose])
-    scores = keys.map(lambda key: similarity(loose, key))
-    if scores.empty or scores.max() < FUZZY_REVIEWED:
-        return None
-    best = keys[scores == scores.max()]
-    return NameMatch("fuzzy", float(scores.max()), best.index, best.nunique() == 1)
+    return NameIndex(candidates).best_match(name)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import io
 import json
-import zipfile
 
 import pandas as pd
+from python_calamine import CalamineError
 
 from etl.errors import Problem, ValidationError
 
@@ -59,6 +59,18 @@ def read_excel(
     source: str, name: str, content: bytes, *, sheet: str, header_row: int
 ) -> pd.DataFrame:
     """One sheet of a workbook → all-string frame; `header_row` is 0-based, as in pandas."""
+    frame = excel_sheet(source, name, content, sheet=sheet, header=header_row)
+    return _trace(frame, name, first_line=header_row + 2)
+
+
+def excel_sheet(
+    source: str, name: str, content: bytes, *, sheet: str, header: int | None
+) -> pd.DataFrame:
+    """One sheet of an .xlsx workbook as pandas reads it, every cell a string (blank: "").
+
+    Read with calamine (Rust) rather than openpyxl: 0.5 s instead of 2.5 s for Freedom
+    House's FIW workbook, and every sheet the sources read comes out as the identical frame
+    (compared cell by cell when calamine replaced openpyxl)."""
     rule = "readable Excel workbook"
     if not content.startswith(ZIP_SIGNATURE):
         detail = (
@@ -67,21 +79,23 @@ def read_excel(
         )
         raise ValidationError([Problem(source, name, None, rule, detail)])
     try:
-        frame = pd.read_excel(
+        return pd.read_excel(
             io.BytesIO(content),
             sheet_name=sheet,
-            header=header_row,
+            header=header,
             dtype=str,
             keep_default_na=False,
+            engine="calamine",
         )
-    except zipfile.BadZipFile as exc:
-        detail = f"the workbook's zip archive is damaged ({exc}): a truncated download?"
+    except CalamineError as exc:
+        detail = (
+            f"the workbook's zip archive or its sheets are damaged ({exc}): a truncated download?"
+        )
         raise ValidationError([Problem(source, name, None, rule, detail)]) from exc
     except (ValueError, KeyError, OSError) as exc:
         raise ValidationError(
             [Problem(source, name, None, f"sheet {sheet!r} readable", str(exc))]
         ) from exc
-    return _trace(frame, name, first_line=header_row + 2)
 
 
 def require_columns(source: str, name: str, frame: pd.DataFrame, columns, line: int = 1) -> None:

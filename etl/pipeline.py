@@ -14,7 +14,6 @@ holding its lock; readers never write.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from collections.abc import Callable
@@ -31,6 +30,7 @@ from etl import publish as publishing
 from etl.errors import EtlError, FetchError, Problem, ValidationError, describe_failure
 from etl.fetch import Fetched, Fetcher, RawFile
 from etl.model import PANDAS_DTYPES, Dataset
+from etl.state import LOCK_FILE, Shortcut, code_fingerprint
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,8 @@ class Outcome:
     changes: list[changing.Change] = field(default_factory=list)  # datasets vs their release
     inputs_changed: list[InputChange] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # files replaced by the run's publish
+    # the raw and curated files it read (provenance records, no bytes), for etl.state
+    inputs_read: list[dict] = field(default_factory=list)
 
 
 def schema_for(dataset: Dataset) -> pa.DataFrameSchema:
@@ -147,16 +149,6 @@ def unmatched_entities(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
             if names:
                 found[name] = names
     return found
-
-
-def code_fingerprint() -> str:
-    """SHA-256 of the ETL's code and curated inputs: outputs depend on these as on the data."""
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".csv") and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 def released_record(source: Source, out_dir: Path) -> dict:
@@ -305,6 +297,8 @@ class RunOptions:
     force: bool = False  # rebuild even when inputs, code and outputs are unchanged
     # dataset name → why it changes in this run (`--reason NAME=WHY`), kept in the changelog
     reasons: dict[str, str] = field(default_factory=dict)
+    # where a run that succeeds for every source records what it read and left (etl.state)
+    shortcut: Shortcut | None = None
 
 
 def write_rejects(rejects_dir: Path | None, source: str, problems: list[Problem]) -> None:
@@ -382,7 +376,9 @@ def build_source(
     try:
         fetched = fetch_all(source, fetcher, progress, out_dir, built)
         if not options.force and up_to_date(record, fetched, out_dir):
-            return Outcome(source.name, ok=True, skipped=True)
+            return Outcome(
+                source.name, ok=True, skipped=True, inputs_read=files_read(source, fetched)
+            )
         tables = build(source, fetched)
         write_reviews(options.reviews_dir, {name: tables.pop(name) for name in source.reviews})
     except ValidationError as exc:
@@ -434,10 +430,17 @@ def build_source(
         files=files,
         changes=found,
         inputs_changed=inputs,
+        inputs_read=files_read(source, fetched),
     )
 
 
-LOCK_FILE = ".etl.lock"
+def files_read(source: Source, fetched: list[Fetched]) -> list[dict]:
+    """The raw and curated files among a source's inputs, as read (no bytes, no time)."""
+    return [
+        {"source": source.name, **{k: v for k, v in item.record().items() if k != "retrieved_at"}}
+        for raw, item in zip(source.raw_files, fetched, strict=True)
+        if raw.dataset is None
+    ]
 
 
 def lock(out_dir: Path) -> FileLock:
@@ -504,6 +507,9 @@ def _run_locked(sources, fetcher, out_dir, progress, options) -> Report:
     written = publishing.publish(out_dir, "run", {**files, **release_files})
     for outcome in outcomes:
         outcome.written = [path for path in written if path in outcome.files]
+    if options.shortcut and all(o.ok for o in outcomes):
+        read = [item for o in outcomes for item in o.inputs_read]
+        options.shortcut.record(out_dir, [o.source for o in outcomes], read)
     return Report(
         outcomes,
         [path for path in written if path in release_files],

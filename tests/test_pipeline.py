@@ -18,6 +18,7 @@ from tests.conftest import (
     digest,
     fixture_sources,
     needs_mirror,
+    revise_norway_2023,
 )
 
 SOURCES = {source.name: source for source in registered_sources()}
@@ -127,3 +128,25 @@ def test_unchanged_inputs_and_code_are_skipped(released):
     (released / "rsf_index.csv").write_bytes(b"tampered\n")
     outcome = run_source(rsf, Fetcher(mirror=FIXTURE_MIRROR), released, lambda m: None)
     assert not outcome.skipped and "rsf_index.csv" in outcome.written
+
+
+def test_an_unchanged_rerun_is_told_by_checksums_and_any_change_runs_the_pipeline(tmp_path):
+    mirror, out = copy_fixture_mirror(tmp_path / "mirror"), tmp_path / "out"
+    run_pts = ("run", "pts", "--mirror", str(mirror), "--out", str(out))
+    assert cli(*run_pts).returncode == 0
+    released = digest(out)
+    again = cli(*run_pts)
+    assert again.returncode == 0 and "nothing to do" in again.stderr
+    assert "unchanged: pts" in again.stderr and digest(out) == released
+
+    (out / "pts.csv").write_bytes(b"tampered\n")  # an output edited by hand: rebuilt
+    repaired = cli(*run_pts)
+    assert "nothing to do" not in repaired.stderr and digest(out) == released
+    assert "nothing to do" in cli(*run_pts).stderr
+
+    revise_norway_2023(mirror)  # an input revised upstream: the pipeline runs and publishes
+    revised = cli(*run_pts)
+    assert "inputs changed since the last release" in revised.stderr
+    assert digest(out)["pts.csv"] != released["pts.csv"]
+    forced = cli(*run_pts, "--force")
+    assert forced.returncode == 0 and "nothing to do" not in forced.stderr

@@ -7,7 +7,7 @@ import pandas as pd
 
 from etl.countries import EXISTENCE_FLAG, in_their_years, to_iso3
 from etl.errors import Problem, ValidationError
-from etl.names import best_match, loose_key, similarity
+from etl.names import NameIndex, loose_key, similarity
 from etl.sources.cpj import meta
 from etl.sources.cpj.values import charge_categories, joined, split_values
 
@@ -44,30 +44,53 @@ def census_day(year: int) -> str:
     return f"{year}-12-01"
 
 
-def _surely_before(date: str, day: str) -> bool:
-    """Whether a CPJ date (YYYY, YYYY-MM or YYYY-MM-DD; blank if unknown) ended before `day`."""
-    latest = date + "-12-31"[len(date) - 4 :] if date else "9999"
-    return latest < day
+def _latest_possible(date: str) -> str:
+    """The last day a CPJ date (YYYY, YYYY-MM or YYYY-MM-DD; blank if unknown) may stand for."""
+    return date + "-12-31"[len(date) - 4 :] if date else "9999"
 
 
-def episode_held(cases: pd.DataFrame, year: int) -> tuple[str | None, str]:
-    """The imprisonment episode one person's case records say held them on 1 December of
-    `year`, and the census row's quality: counted_after_death when they had died by then,
-    counted_before_arrest when no episode had begun (CPJ's lists have no release date, so an
-    episode lasts until the person's next one begins)."""
-    day = census_day(year)
-    episodes = cases[cases["status"] == "imprisoned"]
-    deaths = cases[cases["status"] == "killed"]
-    if len(episodes):
-        deaths = deaths[deaths["person_id"].isin(episodes["person_id"])]
-    if any(_surely_before(date, day) for date in deaths["event_date"].fillna("")):
-        return None, "counted_after_death"
-    if episodes.empty:
-        return None, "ok"
-    begun = episodes[episodes["event_date"].fillna("") <= day]  # earliest possible date
-    if begun.empty:
-        return None, "counted_before_arrest"
-    return begun.sort_values("event_date", na_position="first")["case_id"].iloc[-1], "ok"
+def episodes_held(candidates: pd.DataFrame) -> pd.DataFrame:
+    """For each census row, the imprisonment episode its candidate case records say held the
+    person on 1 December of its year, and the row's quality: counted_after_death when they
+    had died by then, counted_before_arrest when no episode had begun (CPJ's lists have no
+    release date, so an episode lasts until the person's next one begins).
+
+    candidates: one line per census row (`row`, its `year`) and case record (`position`, its
+    place in CPJ's records, with `status`, `person_id`, `event_date`, `case_id`). Returns
+    `case_id` (<NA> when none held them) and `quality`, indexed by `row`; a row without
+    candidates has none.
+    """
+    rows = candidates["row"]
+    day = candidates["year"].map(census_day).astype(str)
+    date = candidates["event_date"].fillna("")
+    episode = candidates["status"] == "imprisoned"
+    # a death counts where no record is an episode, else only that of a person with one
+    people = pd.MultiIndex.from_frame(candidates[["row", "person_id"]])
+    prisoner = people.isin(people[episode.to_numpy()])
+    no_episode = ~episode.groupby(rows).transform("any")
+    died = (candidates["status"] == "killed") & (prisoner | no_episode)
+    dead = (died & (date.map(_latest_possible) < day)).groupby(rows).any()
+    begun = candidates[episode & (date <= day)]  # a blank date: the earliest possible
+    latest = (
+        begun.sort_values(["event_date", "position"], na_position="first")
+        .drop_duplicates("row", keep="last")
+        .set_index("row")["case_id"]
+        .reindex(dead.index)
+    )
+    had_episode = episode.groupby(rows).any()
+    quality = pd.Series("ok", index=dead.index)
+    quality[had_episode & latest.isna()] = "counted_before_arrest"
+    quality[dead] = "counted_after_death"
+    return pd.DataFrame({"case_id": latest.mask(dead), "quality": quality})
+
+
+def _records_of(pool: pd.DataFrame, matched: pd.Series, years: pd.Series) -> pd.DataFrame:
+    """Candidate lines for episodes_held: each row's matched case labels (a list per row)
+    with the row's year and those records' fields."""
+    labels = matched.explode().dropna()
+    fields = pool.assign(position=range(len(pool)))
+    chosen = fields.loc[labels, ["position", "status", "person_id", "event_date", "case_id"]]
+    return chosen.assign(row=labels.index, year=years[labels.index].to_numpy())
 
 
 def link_census(
@@ -81,59 +104,100 @@ def link_census(
     (etl.names.FUZZY_APPLIED), else listed for review. A link is applied only to an episode
     that had begun by 1 December of the census year, of a person then alive. The curated
     confirmations confirm or reject single links.
+
+    Names are compared only within a country, never across years: a census year picks its
+    episode among the matched person's records (episodes_held), whatever their years.
     """
     pool = cases[cases["status"].isin(["imprisoned", "killed"])]
-    by_country = dict(tuple(pool.groupby("iso3")))
-    nobody = pool.iloc[:0]
-    names = people[["name", "iso3"]].drop_duplicates().itertuples(index=False)
-    matches = {(n, c): best_match(n, by_country.get(c, nobody)["name"]) for n, c in names}
-    taken = {
-        pool.at[label, "person_id"]
-        for match in matches.values()
-        if match is not None and match.method != "fuzzy"
-        for label in match.labels
-    }
-    for (name, iso3), match in matches.items():
-        if match is not None and match.method == "fuzzy":
-            free = by_country[iso3][~by_country[iso3]["person_id"].isin(taken)]
-            matches[(name, iso3)] = best_match(name, free["name"])
+    matches = _name_matches(people[["name", "iso3"]].drop_duplicates(), pool)
+    row_match = pd.Series(
+        [matches[key] for key in zip(people["name"], people["iso3"], strict=True)],
+        index=range(len(people)),
+    )
+    years = pd.Series(people["year"].to_numpy(), index=row_match.index)
+    matched = row_match.map(lambda match: list(match.labels) if match else [])
+    held = episodes_held(_records_of(pool, matched, years)).reindex(row_match.index)
+    found, quality = held["case_id"], held["quality"].fillna("ok")
+    method = row_match.map(lambda match: match.method if match else "none").where(
+        found.notna(), "none"
+    )
+    certain = row_match.map(lambda match: match is None or match.certain)
+
     decisions = _decisions(confirmations, people, pool)
-    loose_keys = pool.set_index("case_id")["name"].map(loose_key)
-    rows, review = [], []
-    for row in people.itertuples():
-        match = matches[(row.name, row.iso3)]
-        held_by = pool.loc[match.labels] if match else nobody
-        found, quality = episode_held(held_by, row.year)
-        decision = decisions.get((row.name, row.iso3, row.year))
-        method = match.method if found else "none"
-        if decision is not None and decision[1] == "confirm":
-            found, method = decision[0], "confirmed"
-        elif decision is not None and decision[0] == found:  # a rejected link
-            found, method = None, "none"
-        elif found and not match.certain:
-            review.append((row.name, row.iso3, row.year, found, match.score))
-            found, method = None, "none"
-        score = similarity(loose_key(row.name), loose_keys[found]) if found else None
-        rows.append((found, method, score, quality))
-    columns = ["case_id", "link_method", "link_score", "quality"]
-    links = pd.DataFrame(rows, index=people.index, columns=columns)
+    decided = pd.DataFrame(
+        [
+            decisions.get(key, (pd.NA, pd.NA))
+            for key in zip(people["name"], people["iso3"], people["year"], strict=True)
+        ],
+        index=row_match.index,
+        columns=["case_id", "decision"],
+    )
+    confirmed = decided["decision"].eq("confirm")
+    rejected = ~confirmed & decided["case_id"].eq(found).fillna(False)
+    uncertain = ~confirmed & ~rejected & found.notna() & ~certain
+    review = pd.DataFrame(
+        {
+            "census_name": people["name"].to_numpy(),
+            "iso3": people["iso3"].to_numpy(),
+            "year": years,
+            "case_id": found,
+            "score": row_match.map(lambda match: match.score if match else None),
+        }
+    )[uncertain]
+    found = found.mask(rejected | uncertain).mask(confirmed, decided["case_id"])
+    method = method.mask(rejected | uncertain, "none").mask(confirmed, "confirmed")
+    loose_keys = dict(zip(pool["case_id"], pool["name"].map(loose_key), strict=True))
+    scores = [
+        similarity(loose_key(name), loose_keys[case]) if pd.notna(case) else None
+        for name, case in zip(people["name"], found, strict=True)
+    ]
+    links = pd.DataFrame(
+        {"case_id": found, "link_method": method, "link_score": scores, "quality": quality}
+    ).set_axis(people.index)
     return links.astype({"case_id": "string", "link_score": "Float64"}), _review_table(review, pool)
+
+
+def _name_matches(names: pd.DataFrame, pool: pd.DataFrame) -> dict:
+    """(name, iso3) → the NameMatch of that census name among the country's case records,
+    or None; a fuzzy match only among people no census name matched exactly or loosely."""
+    indexes = {iso3: NameIndex(records["name"]) for iso3, records in pool.groupby("iso3")}
+    matches = {
+        (name, iso3): indexes[iso3].best_match(name) if iso3 in indexes else None
+        for name, iso3 in names.itertuples(index=False)
+    }
+    sure = [label for m in matches.values() if m and m.method != "fuzzy" for label in m.labels]
+    free = pool[~pool["person_id"].isin(set(pool.loc[sure, "person_id"]))]
+    fuzzy = {iso3 for (_, iso3), m in matches.items() if m and m.method == "fuzzy"}
+    free_indexes = {
+        iso3: NameIndex(records["name"]) for iso3, records in free.groupby("iso3") if iso3 in fuzzy
+    }
+    return {
+        (name, iso3): free_indexes[iso3].best_match(name)
+        if match and match.method == "fuzzy"
+        else match
+        for (name, iso3), match in matches.items()
+    }
 
 
 def _decisions(confirmations: pd.DataFrame, people: pd.DataFrame, pool: pd.DataFrame) -> dict:
     """(census name, iso3, year) → (case_id, confirm | reject), after checking that each
     curated decision names a census row and, when it confirms, a case that could hold it."""
     census_rows = set(zip(people["name"], people["iso3"], people["year"], strict=True))
+    years = confirmations["year"].astype(int).set_axis(range(len(confirmations)))
+    person = confirmations["case_id"].map(pool.set_index("case_id")["person_id"])
+    records = pool[pool["person_id"].isin(person)].groupby("person_id").groups
+    matched = pd.Series([list(records.get(p, [])) for p in person], index=years.index)
+    held = episodes_held(_records_of(pool, matched, years)).reindex(years.index)
+    could_hold = held["case_id"].fillna("")  # "": none of the person's episodes could
     problems = []
     decisions = {}
-    for row in confirmations.itertuples():
+    for row, case in zip(confirmations.itertuples(), could_hold, strict=True):
         key = (row.census_name, row.iso3, int(row.year))
-        person = pool[pool["person_id"].isin(pool.loc[pool["case_id"] == row.case_id, "person_id"])]
         if key not in census_rows:
             wrong = "no census row has this name, country and year"
         elif row.decision not in ("confirm", "reject"):
             wrong = f"decision {row.decision!r} is neither confirm nor reject"
-        elif row.decision == "confirm" and episode_held(person, key[2])[0] != row.case_id:
+        elif row.decision == "confirm" and case != row.case_id:
             wrong = f"case {row.case_id!r} cannot have held this person on {census_day(key[2])}"
         else:
             decisions[key] = (row.case_id, row.decision)
@@ -159,18 +223,17 @@ REVIEW_COLUMNS = (
 )
 
 
-def _review_table(review: list, pool: pd.DataFrame) -> pd.DataFrame:
+def _review_table(review: pd.DataFrame, pool: pd.DataFrame) -> pd.DataFrame:
     """Uncertain links with what a person needs to judge them; `decision` is theirs to fill
     (confirm or reject) before copying the row into census_link_confirmations.csv."""
-    table = pd.DataFrame(review, columns=["census_name", "iso3", "year", "case_id", "score"])
     cases = pool.set_index("case_id")
-    return table.assign(
-        case_name=table["case_id"].map(cases["name"]),
-        arrest_date=table["case_id"].map(cases["event_date"]),
-        case_url=table["case_id"].map(cases["url"]),
-        score=table["score"].round(1),
+    return review.assign(
+        case_name=review["case_id"].map(cases["name"]),
+        arrest_date=review["case_id"].map(cases["event_date"]),
+        case_url=review["case_id"].map(cases["url"]),
+        score=review["score"].round(1),
         decision="",
-    )[list(REVIEW_COLUMNS)]
+    )[list(REVIEW_COLUMNS)].reset_index(drop=True)
 
 
 # CPJ's imprisoned list holds the people counted in any census up to this year (its query

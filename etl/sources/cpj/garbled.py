@@ -82,9 +82,10 @@ def repair(
         for column in frame.columns.drop(["source_file", "source_line"], errors="ignore"):
             if pd.api.types.is_string_dtype(frame[column]):
                 cells = frame[column].fillna("")
+                suspect = cells[~cells.str.isascii()]  # ASCII text is never garbled
                 found += [
                     (name, column, index, redecoded(cells[index]))
-                    for index in cells.index[cells.map(looks_garbled)]
+                    for index in suspect.index[suspect.map(looks_garbled)]
                 ]
     people = {name: _person_keys(frames[name], person_fields[name]) for name in frames}
     wanted = {people[name][index] for name, _, index, _ in found}

@@ -51,8 +51,13 @@ def find(rows: pd.DataFrame, order: list[str]) -> Renames:
     rows need person_id, name, iso3, event_date and export."""
     profiles = _profiles(rows, order).dropna(subset=["iso3"])  # no country, no comparison
     last_date = rows.groupby("export")["event_date"].max()
-    pairs = profiles.reset_index().merge(
-        profiles.reset_index(), on="iso3", suffixes=("_old", "_new")
+    slugs = profiles.reset_index()[
+        ["person_id", "iso3", "rank", "oldest_rank", "export", "event_date", "key"]
+    ]
+    # An old slug is missing from some newer export, a new one from some older export: only
+    # those are paired (all slugs of a country with each other: 288,000 pairs, not 4,300).
+    pairs = slugs[slugs["rank"] > slugs["oldest_rank"].min()].merge(
+        slugs[slugs["oldest_rank"] < slugs["rank"].max()], on="iso3", suffixes=("_old", "_new")
     )
     pairs = pairs[
         # no export holds both: the old slug's newest export is older than the new one's oldest

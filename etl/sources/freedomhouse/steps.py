@@ -3,15 +3,13 @@ the Net 2024 (xlsx). Editions are report years; `year` is the year they describe
 
 from __future__ import annotations
 
-import io
-import re
-
+import numpy as np
 import pandas as pd
 
 from etl.countries import in_their_years, match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
-from etl.parsing import numbers, read_csv, read_excel, require_columns
+from etl.parsing import excel_sheet, numbers, read_csv, read_excel, require_columns
 from etl.pipeline import Source, one_row_per_code
 from etl.sources.freedomhouse import meta
 
@@ -151,72 +149,58 @@ def _parse_fotn(fetched: Fetched) -> pd.DataFrame:
     )
 
 
-def _first_number(text: str) -> int | None:
-    match = re.match(r"\s*(\d)", text)
-    return int(match.group(1)) if match else None
-
-
 def _reshape_ratings(sheet: pd.DataFrame, name: str, kind: str) -> pd.DataFrame:
     """Wide sheet (3 header rows: edition, period, PR/CL/Status triplets) → one row per
-    entity and edition."""
-    editions = sheet.iloc[0].ffill()
-    periods = sheet.iloc[1].ffill()
+    entity and edition, entity by entity as in the sheet."""
+    starts = list(range(1, sheet.shape[1] - 2, 3))
     fields = sheet.iloc[2]
-    rows = []
-    for line, (_, entity_row) in enumerate(sheet.iloc[3:].iterrows(), start=4):
-        entity = str(entity_row.iloc[0]).strip()
-        if not entity or entity == "nan":
-            continue
-        for start in range(1, sheet.shape[1] - 2, 3):
-            if [str(fields.iloc[start + k]).strip() for k in range(3)] != ["PR", "CL", "Status"]:
-                raise ValidationError(
-                    [
-                        Problem(
-                            NAME,
-                            name,
-                            3,
-                            "PR, CL, Status triplets",
-                            f"column {start}: {list(fields.iloc[start : start + 3])}",
-                        )
-                    ]
-                )
-            pr, cl, status = (str(entity_row.iloc[start + k]).strip() for k in range(3))
-            rows.append(
-                {
-                    "entity": entity,
-                    "kind": kind,
-                    "edition": str(editions.iloc[start]).strip(),
-                    "period": str(periods.iloc[start]).strip(),
-                    "pr_rating": _first_number(pr),
-                    "cl_rating": _first_number(cl),
-                    "status": STATUS.get(status.split(" ")[0]),
-                    "source_file": name,
-                    "source_line": line,
-                }
+    for start in starts:
+        if [str(fields.iloc[start + k]).strip() for k in range(3)] != ["PR", "CL", "Status"]:
+            raise ValidationError(
+                [
+                    Problem(
+                        NAME,
+                        name,
+                        3,
+                        "PR, CL, Status triplets",
+                        f"column {start}: {list(fields.iloc[start : start + 3])}",
+                    )
+                ]
             )
-    return pd.DataFrame(rows)
+    entities = sheet.iloc[3:, 0].astype(str).str.strip()
+    listed = ((entities != "") & (entities != "nan")).to_numpy()
+
+    def cells(offset: int) -> pd.Series:
+        """One field (0 PR, 1 CL, 2 Status) of every listed entity in every edition."""
+        block = sheet.iloc[3:, [start + offset for start in starts]].to_numpy()[listed]
+        return pd.Series(block.ravel(), dtype=str).str.strip()
+
+    def header(row: int) -> np.ndarray:
+        labels = sheet.iloc[row].ffill().astype(str).str.strip().iloc[starts]
+        return np.tile(labels.to_numpy(), listed.sum())
+
+    return pd.DataFrame(
+        {
+            "entity": np.repeat(entities.to_numpy()[listed], len(starts)),
+            "kind": kind,
+            "edition": header(0),
+            "period": header(1),
+            "pr_rating": cells(0).str.extract(r"^(\d)", expand=False).astype("Int64"),
+            "cl_rating": cells(1).str.extract(r"^(\d)", expand=False).astype("Int64"),
+            "status": cells(2).str.split(" ").str[0].map(STATUS),
+            "source_file": name,
+            "source_line": np.repeat(np.flatnonzero(listed) + 4, len(starts)),
+        }
+    )
 
 
 def _parse_ratings(fetched: Fetched) -> pd.DataFrame:
     frames = []
     for sheet, kind in RATINGS_SHEETS.items():
-        try:
-            raw = pd.read_excel(
-                io.BytesIO(fetched.content),
-                sheet_name=sheet,
-                header=None,
-                dtype=str,
-                keep_default_na=False,
-            )
-        except (ValueError, KeyError, OSError) as exc:
-            raise ValidationError(
-                [Problem(NAME, fetched.name, None, f"sheet {sheet!r}", str(exc))]
-            ) from exc
+        raw = excel_sheet(NAME, fetched.name, fetched.content, sheet=sheet, header=None)
         frames.append(_reshape_ratings(raw, fetched.name, kind))
     table = pd.concat(frames, ignore_index=True)
     table["year"] = table["period"].str.findall(r"(\d{4})").str[-1].astype("Int64")
-    table["pr_rating"] = table["pr_rating"].astype("Int64")
-    table["cl_rating"] = table["cl_rating"].astype("Int64")
     table["status_level"] = (
         table["status"].map({"not free": 1, "partly free": 2, "free": 3}).astype("Int64")
     )

@@ -82,23 +82,29 @@ def every_year_to_the_end(table: pd.DataFrame) -> list[Problem]:
     the file (placeholders where a state did not exist), so an entity whose rows stop early
     or skip a year means the file lost rows."""
     last = int(table["year"].max())
+    ordered = table.sort_values("year")
+    span = (
+        ordered["year"].astype(int).groupby(ordered["entity"], sort=False).agg(["min", "nunique"])
+    )
+    # fewer distinct years than from an entity's first year to the last: some are missing
+    gapped = span.index[span["nunique"] < last - span["min"] + 1]
     problems = []
-    for entity, rows in table.sort_values("year").groupby("entity", sort=False):
-        years = rows["year"].astype(int)
-        expected = set(range(int(years.min()), last + 1))
-        lost = sorted(expected - set(years))
-        if lost:
-            tail = rows.iloc[-1]
-            problems.append(
-                Problem(
-                    NAME,
-                    tail["source_file"],
-                    int(tail["source_line"]),
-                    "every year present for each entity",
-                    f"{entity} has no row for {spans([str(y) for y in lost])} "
-                    f"(the file runs to {last}): rows are missing",
-                )
+    for entity in gapped:
+        rows = ordered[ordered["entity"] == entity]
+        lost = sorted(
+            set(range(int(span.at[entity, "min"]), last + 1)) - set(rows["year"].astype(int))
+        )
+        tail = rows.iloc[-1]
+        problems.append(
+            Problem(
+                NAME,
+                tail["source_file"],
+                int(tail["source_line"]),
+                "every year present for each entity",
+                f"{entity} has no row for {spans([str(y) for y in lost])} "
+                f"(the file runs to {last}): rows are missing",
             )
+        )
     return problems
 
 

@@ -369,14 +369,16 @@ def _check_previous_ranks(table: pd.DataFrame) -> list[Problem]:
     if PREVIOUS_RANK not in table.columns:
         return []
     editions = sorted(table["year"].unique())
+    table = table[["year", "iso3", "rank", PREVIOUS_RANK, "source_file", "source_line"]]
     problems = []
     for previous, year in zip(editions, editions[1:], strict=False):
-        ranks = table[table["year"] == previous].set_index("iso3")["rank"]
+        before = table[table["year"] == previous]
+        ranks = dict(zip(before["iso3"], before["rank"], strict=True))  # one row per entity
         listed = table[(table["year"] == year) & table[PREVIOUS_RANK].notna()]
         previous_file = f"{previous}.csv"
         for row in listed.itertuples():
             printed = int(getattr(row, PREVIOUS_RANK))
-            if row.iso3 not in ranks.index:
+            if row.iso3 not in ranks:
                 detail = f"but {previous_file} has no row for it: a row is missing there"
             elif int(ranks[row.iso3]) != printed:
                 detail = f"but {previous_file} ranks it {int(ranks[row.iso3])}"
