@@ -15,6 +15,7 @@ import argparse
 import copy
 import functools
 import html
+import io
 import json
 import os
 import re
@@ -128,6 +129,19 @@ def snapshot(
     out.update_layout(width=width, height=height)
     # laid out again for the image's size: text wrapped for its width, panels in a grid
     return style.fit(out, width, height)
+
+
+def _palette_png(png: bytes) -> bytes:
+    """The PNG in 256 colours: a chart has a handful of flat colours and the anti-aliased
+    edges of its text and shapes, so a palette keeps its look (no dithering) at a third to
+    a quarter of the bytes (world map 212 KB → 58 KB, line chart 84 KB → 25 KB)."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")  # the chart's paper is opaque
+    palette = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    palette.save(out, format="PNG", optimize=True)
+    return out.getvalue()
 
 
 _PATH_DATA = re.compile(r'd="([^"]*)"')
@@ -260,6 +274,8 @@ def render(fig: go.Figure, fmt: str) -> bytes:
         image = pio.to_image(fig, format=fmt, width=width, height=height, scale=1)
     if fmt == "svg":
         image = _with_alt_svg(_compact_paths(image), alt, style.plain(fig.layout.title.text))
+    elif fmt == "png":
+        image = _palette_png(image)
     return image
 
 
