@@ -23,7 +23,11 @@ READABLE = "<style>[data-testid=stCaptionContainer]{opacity:1;color:#595959}</st
 # and source lines itself), each of their strings ordered by its own first letter; the
 # grids' canvases cannot turn.
 RIGHT_TO_LEFT = (
-    "<style>[data-testid=stMain],[data-testid=stSidebar]{direction:rtl}"
+    # Streamlit's frame (menu beside the page, the menu sliding away on a phone) is laid out
+    # and animated left to right; turned, a phone's closed menu slid over the page
+    "<style>[data-testid=stAppViewContainer]{direction:ltr}"
+    "[data-testid=stMain],[data-testid=stSidebar]{direction:rtl}"
+    "[data-testid=stMain] :is(h1,h2,h3,h4){text-align:start}"
     "[data-testid=stPlotlyChart]{direction:ltr}"
     "[data-testid=stPlotlyChart] text{unicode-bidi:plaintext}"
     "[data-testid=stTable] th,[data-testid=stTable] td{text-align:right}</style>"
