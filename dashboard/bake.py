@@ -179,11 +179,6 @@ class Address:
     build: str  # the data build as source lines name it
     build_number: int | None  # None: datasets never released (no pinned embeds then)
 
-    @property
-    def pinned(self) -> str | None:
-        """The folder (below the site's root) of this build's pinned embeds."""
-        return None if self.build_number is None else f"{PINNED}/build-{self.build_number}/"
-
 
 @dataclass
 class Baked:
@@ -298,7 +293,7 @@ def bake_chart(
     for fmt in formats:
         (folder / f"chart.{fmt}").write_bytes(export.render(fig, fmt))
         files[fmt] = f"chart.{fmt}"
-    page_url = f"charts/{slug}/"
+    page_url = embeds.chart_folder(slug)
     if not withheld:
         table = chart.table if chart.table is not None else pd.DataFrame()
         view = f"{page_url} ({project.NAME}, baked site)"
@@ -329,8 +324,9 @@ def bake_chart(
         embeds.frame_page(**frame, up="../../", details="index.html", oembed="oembed.json"),
         encoding="utf-8",
     )
-    if address.pinned and not (out / address.pinned / slug / "embed.html").exists():
-        pinned = out / address.pinned / slug  # written once: a pinned embed never changes
+    number = address.build_number
+    pinned = out / embeds.pinned_folder(number, slug) if number is not None else None
+    if pinned is not None and not (pinned / "embed.html").exists():  # written once, never again
         pinned.mkdir(parents=True, exist_ok=True)
         if web is None:
             shutil.copyfile(folder / "chart.png", pinned / "chart.png")
@@ -348,14 +344,11 @@ def bake_chart(
         )
     script = address.site_url + f"{ASSETS}/embed.js"
     live_embed = address.site_url + page_url + "embed.html"
+    builds = sorted(
+        int(p.parent.name.removeprefix("build-")) for p in out.glob(f"{PINNED}/build-*/{slug}")
+    )
     pinned_urls = {
-        path.parent.name.removeprefix(
-            "build-"
-        ): f"{address.site_url}{PINNED}/{path.parent.name}/{slug}/embed.html"
-        for path in sorted(
-            (out / PINNED).glob(f"build-*/{slug}"),
-            key=lambda p: int(p.parent.name.removeprefix("build-")),
-        )
+        str(n): address.site_url + embeds.pinned_folder(n, slug) + "embed.html" for n in builds
     }
     embed = {
         "live": live_embed,

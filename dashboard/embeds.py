@@ -72,6 +72,16 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def chart_folder(slug: str) -> str:
+    """A chart's folder below the site's root: the live frame, its files, its descriptor."""
+    return f"charts/{slug}/"
+
+
+def pinned_folder(build: int | str, slug: str) -> str:
+    """Where the frame of `slug` as baked from data build `build` stays, never rewritten."""
+    return f"pinned/build-{build}/{slug}/"
+
+
 def explore_url(spec: chart_specs.Spec, live_url: str) -> str:
     """The live dashboard's page showing this chart, in the same state."""
     base = live_url.rstrip("/")
@@ -262,6 +272,18 @@ def current(chart: gallery.Chart, site_dir: Path | None = None) -> dict | None:
     ):
         return descriptor
     return None
+
+
+def static_oembed(descriptor: dict, site: str, folder: str, maxwidth: int | None) -> dict:
+    """The oEmbed answer for a baked chart's frame in `folder` of the site at `site`."""
+    return oembed(
+        url=site + folder + "embed.html",
+        title=descriptor["title"],
+        height=descriptor["embed"]["height"],
+        script_url=site + "assets/embed.js",
+        thumbnail=site + descriptor["urls"]["png"] if "png" in descriptor["urls"] else None,
+        maxwidth=maxwidth,
+    )
 
 
 def baked(slug: str, site_dir: Path | None = None) -> dict | None:

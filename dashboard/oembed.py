@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-from dashboard import chart_specs, embeds, gallery
+from dashboard import chart_specs, embeds, export, gallery
 from dashboard.charts import style
 from etl import store
 
@@ -34,7 +34,7 @@ UNDERSTOOD = (
 def _loader(build: str):
     """Datasets read once per data build (a new build gets a new cache)."""
     del build  # the key only
-    return functools.cache(store.read_dataset)
+    return export.cached_loader()
 
 
 def _positive(raw: str | None, name: str) -> int | None:
@@ -71,18 +71,10 @@ def answer(params: dict[str, str], base_url: str, site_dir: Path) -> tuple[int, 
 def _site_chart(found: re.Match, origin: str, site_dir: Path, maxwidth) -> tuple[int, dict | str]:
     slug, build = found["slug"], found["build"]
     descriptor = embeds.baked(slug, site_dir)
-    folder = f"pinned/build-{build}/{slug}/" if build else f"charts/{slug}/"
+    folder = embeds.pinned_folder(build, slug) if build else embeds.chart_folder(slug)
     if descriptor is None or not (site_dir / folder / "embed.html").is_file():
         return 404, f"No such chart in the baked site: {folder}"
-    site = origin + found["site"]
-    return 200, embeds.oembed(
-        url=site + folder + "embed.html",
-        title=descriptor["title"],
-        height=descriptor["embed"]["height"],
-        script_url=site + "assets/embed.js",
-        thumbnail=site + f"charts/{slug}/chart.png" if "png" in descriptor["urls"] else None,
-        maxwidth=maxwidth,
-    )
+    return 200, embeds.static_oembed(descriptor, origin + found["site"], folder, maxwidth)
 
 
 def _live_view(parts, origin: str, base_url: str, site_dir: Path, maxwidth):
@@ -101,15 +93,8 @@ def _live_view(parts, origin: str, base_url: str, site_dir: Path, maxwidth):
     if descriptor and descriptor["figures_sha256"] == embeds.figures_checksum(
         chart.figure, chart.table
     ):
-        site = embeds.site_url(base_url)
-        return 200, embeds.oembed(
-            url=site + f"charts/{chart.slug}/embed.html",
-            title=descriptor["title"],
-            height=descriptor["embed"]["height"],
-            script_url=site + "assets/embed.js",
-            thumbnail=site + f"charts/{chart.slug}/chart.png",
-            maxwidth=maxwidth,
-        )
+        folder = embeds.chart_folder(chart.slug)
+        return 200, embeds.static_oembed(descriptor, embeds.site_url(base_url), folder, maxwidth)
     prefix = parts.path.rstrip("/").rsplit("/", 1)[0]  # the dashboard's base path, if any
     laid_out = style.for_screen(chart.figure, False)
     return 200, embeds.oembed(

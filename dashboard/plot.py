@@ -195,13 +195,13 @@ def embed_controls(chart) -> None:
     if baked:
         site = embeds.site_url(url_sync.origin())
         script = site + "assets/embed.js"
-        live = site + f"charts/{chart.slug}/embed.html"
+        live = site + embeds.chart_folder(chart.slug) + "embed.html"
         height = baked["embed"]["height"]
         st.markdown("**Static embed**: plain files, for any number of readers.")
         st.code(embeds.snippet(live, plain_title, height, script), language=None, wrap_lines=True)
         if baked["embed"]["pinned"]:
             number = max(map(int, baked["embed"]["pinned"]))
-            pinned = site + f"pinned/build-{number}/{chart.slug}/embed.html"
+            pinned = site + embeds.pinned_folder(number, chart.slug) + "embed.html"
             st.markdown(f"**Pinned to data build-{number}**: never changes; says so if revised.")
             st.code(
                 embeds.snippet(pinned, plain_title, height, script),
