@@ -157,15 +157,16 @@ def _lines(text: str | None) -> int:
 
 
 def _rows(items: list[str], width_px: float, font_px: float, extra_px: float) -> int:
-    """Rows a horizontal legend (or panel key) of `items` takes in a width."""
-    rows, used = 0, width_px
-    for item in items:
-        needed = extra_px + _visible(item) * font_px * CHAR_EM
-        if used + needed > width_px:
-            rows, used = rows + 1, needed
-        else:
-            used += needed
-    return rows
+    """Rows a horizontal legend of `items` takes in a width. When it wraps, Plotly sets the
+    items in columns as wide as the widest item (French "Problématique" on a phone: two
+    columns, three rows, where items packed one after another would need two)."""
+    if not items:
+        return 0
+    widths = [extra_px + _visible(item) * font_px * CHAR_EM for item in items]
+    if sum(widths) <= width_px:
+        return 1
+    columns = max(1, int(width_px // max(widths)))
+    return math.ceil(len(items) / columns)
 
 
 def language(fig: go.Figure) -> str:
