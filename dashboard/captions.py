@@ -23,17 +23,29 @@ def source_caption(dataset: model.Dataset) -> None:
     st.caption(text)
 
 
-def ranks_across_editions(index: pd.DataFrame) -> str:
+def ranks_across_editions(index: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> str:
     """What to keep in mind comparing RSF ranks across editions, from the index itself:
-    how many entities were ranked, and when the methodology changed."""
+    how many entities were ranked, and when the methodology changed (in `lang`)."""
+    tr = i18n.translator(lang)
     ranked = index.groupby("year")["iso3"].size().sort_index()
     latest = int(ranked.iloc[-1])
     # the first edition from which every edition ranks as many as the latest
     others = ranked.index[ranked != latest]
     since = int(ranked.index[ranked.index > others.max()][0] if len(others) else ranked.index[0])
-    changes = " and ".join(map(str, rsf.NEW_METHODOLOGY_YEARS))
-    return (
-        f"Ranks span every edition, but the number of ranked entities grew from "
-        f"{int(ranked.iloc[0])} ({int(ranked.index[0])}) to {latest} ({since} on), and the "
-        f"method changed in {changes}."
+    years = [str(year) for year in rsf.NEW_METHODOLOGY_YEARS]
+    changes = (
+        tr.gettext("%(items)s and %(last)s")
+        % {"items": tr.gettext(", ").join(years[:-1]), "last": years[-1]}
+        if len(years) > 1
+        else years[0]
     )
+    return tr.gettext(
+        "Ranks span every edition, but the number of ranked entities grew from %(first)s "
+        "(%(first_year)s) to %(latest)s (%(since)s on), and the method changed in %(changes)s."
+    ) % {
+        "first": tr.number(int(ranked.iloc[0])),
+        "first_year": int(ranked.index[0]),
+        "latest": tr.number(latest),
+        "since": since,
+        "changes": changes,
+    }

@@ -79,9 +79,10 @@ def draw(
         return Chart(figure, spec, table, sources=(registry.DATASETS["rsf_index"],))
     if isinstance(spec, CompareChart):
         shown = index[index["iso3"].isin(spec.countries)]
-        figure = rsf_charts.compare_chart(shown, spec.measure)
+        figure = rsf_charts.compare_chart(shown, spec.measure, lang)
         column = spec.measure.column
         table = shown[["iso3", "country", "year", "methodology", column]].dropna(subset=[column])
+        table = maps.localised_names(table, lang)
         return Chart(figure, spec, table, sources=(spec.measure.dataset,))
     return _country(spec, index, load, values)
 
@@ -160,10 +161,10 @@ def _map(spec: MapChart, load: Loader, values_of: Values, lang: str) -> Chart:
             .reset_index(drop=True)
         )
         figure = maps.count_map(shown, measure, year, lang)
-        caption = measure.dataset.notes[0]
+        caption = i18n.translator(lang).term("dataset note", measure.dataset.notes[0])
     else:
         figure = maps.indicator_map(shown, measure, year, lang)
-        caption = measure.scale
+        caption = i18n.translator(lang).term("scale", measure.scale)
     return Chart(figure, spec, shown, (measure.dataset,), caption)
 
 

@@ -269,8 +269,10 @@ _ = gettext
 def metadata_terms() -> Iterator[tuple[str, str, str]]:
     """(context, message, where) for the metadata strings the translated pages show (no
     context: a plain message):
-    situation bands, eras, indicators, measures and units on the map, their sources'
-    names and licences, and the entities without an ISO 3166-1 code."""
+    situation bands, eras, indicators, RSF's regions, measures and units on the map and on
+    the compare page, the measures' scales, every dataset's title, description, notes,
+    column descriptions and units, source line and licence, and the entities without an
+    ISO 3166-1 code."""
     from etl import project, registry
     from etl.countries import entities
     from etl.sources.rsf_index import methodology as rsf
@@ -285,14 +287,32 @@ def metadata_terms() -> Iterator[tuple[str, str, str]]:
         yield "era", era["explanation"], "RSF methodology era, explained"
     for _, label, _ in rsf.INDICATORS:
         yield "indicator", label, "RSF indicator"
+    for region in registry.DATASETS["rsf_index"].column("region").enum or ():
+        yield "region", region, "RSF's regional zone"
     for measure in registry.ON_MAP.values():
         yield "measure", measure.label, "measure name"
         if measure.on_map.label:
             yield "measure", measure.on_map.label, "measure name on the map"
         if measure.unit:
             yield "unit", measure.unit, "unit of a measure's values"
+        if measure.scale:
+            yield "scale", measure.scale, "what a measure's values mean (under its map)"
         yield "source", measure.dataset.attribution, "source line"
         yield "licence", measure.dataset.licence, "licence of a dataset"
+    for measure in registry.ON_COMPARE.values():
+        yield "measure", measure.on_compare.label, "measure name on the compare page"
+    for dataset in registry.DATASETS.values():
+        where = f"dataset {dataset.name}"
+        yield "dataset title", dataset.title, f"{where}: title"
+        # yield "dataset description", dataset.description, f"{where}: description"
+        for note in dataset.notes:
+            yield "dataset note", note, f"{where}: methodology note"
+        for column in dataset.columns:
+            # yield "column", column.description, f"{where}, column {column.name}: description"
+            if column.unit:
+                yield "unit", column.unit, f"{where}, column {column.name}: unit"
+        yield "source", dataset.attribution, f"{where}: source line"
+        yield "licence", dataset.licence, f"{where}: licence"
     table = entities()
     for code, row in table[table["code_status"] != "iso3166-1"].iterrows():
         yield "country", row["name"], f"{code}: {row['note']}"

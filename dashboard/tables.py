@@ -28,6 +28,13 @@ HEADERS = (
     N_("Score change"),
     N_("Entities"),
     N_("Value"),
+    N_("Methodology"),
+    N_("Source"),
+    N_("Political"),
+    N_("Economic"),
+    N_("Legal"),
+    N_("Social"),
+    N_("Safety"),
 )
 WIDE_COLUMNS = {N_("Country"): 260, N_("Name"): 260, N_("Measure"): 440}
 

@@ -214,9 +214,15 @@ def agreement_summary(name: str, standings: list[dict]) -> list[str]:
 
 def nothing_matches(filters: dict[str, str], elsewhere: str = "") -> str:
     """The empty state of a filtered table: what the filters were and how to widen them
-    (`filters`: control label → the value chosen; only the filters that are set)."""
-    chosen = "; ".join(
-        f"{md_escape(label)}: {md_escape(value)}" for label, value in filters.items()
+    (`filters`: control label → the value chosen; only the filters that are set), in the
+    run's language (the labels and values come translated, as the controls show them)."""
+    tr = i18n.translator(i18n.current())
+    chosen = tr.gettext("; ").join(
+        tr.gettext("%(filter)s: %(value)s")
+        % {"filter": md_escape(label), "value": md_escape(value)}
+        for label, value in filters.items()
     )
-    text = f"Nothing matches these filters ({chosen}). Clear or widen one of them to see rows."
+    text = tr.gettext(
+        "Nothing matches these filters (%(filters)s). Clear or widen one of them to see rows."
+    ) % {"filters": chosen}
     return f"{text} {elsewhere}" if elsewhere else text

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from dashboard import i18n
 from dashboard.charts.style import (
     MEASURE_COLOURS,
     panel_grid,
@@ -15,6 +16,7 @@ from dashboard.charts.style import (
     span,
     titled,
 )
+from dashboard.i18n import N_
 from etl import registry
 
 CENSUS = registry.DATASETS["cpj_census"]
@@ -87,57 +89,81 @@ def cpj_counts_chart(census: pd.DataFrame, killed: pd.DataFrame, country: str) -
     )
 
 
-def detained_compared(world: pd.DataFrame) -> go.Figure:
+# The world totals' two series, as the page names them (translated where drawn)
+DETAINED_SOURCES = {
+    "rsf": N_("RSF round-up (detained)"),
+    "cpj": N_("CPJ census (1 December)"),
+}
+
+
+def detained_compared(world: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> go.Figure:
     """World totals by year: RSF's detained (round-ups) beside CPJ's census (year, source,
-    value). A year a source published no figure says so, rather than leaving a gap that
-    reads as zero."""
+    value; the source named as in DETAINED_SOURCES, in English). A year a source published
+    no figure says so, rather than leaving a gap that reads as zero. In `lang`."""
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    not_published = _("not published")
     fig = go.Figure()
     years = sorted(world["year"].unique())
     for source, part in world.groupby("source", sort=False):
         colour = MEASURE_COLOURS["rsf_detained" if source.startswith("RSF") else "cpj_imprisoned"]
+        name = _(source)
         gaps = sorted(set(years) - set(part["year"]))
+        # TRANSLATORS: a bar's hover label, e.g. "CPJ census (1 December) 2023: 320"
+        # (%{x} is the year and %{y} the count, filled in by the chart: keep them)
+        hover = _("%(source)s %(year)s: %(value)s") % {
+            "source": name,
+            "year": "%{x}",
+            "value": "%{y}",
+        }
+        gap_hover = _("%(source)s %(year)s: not published") % {"source": name, "year": "%{x}"}
         fig.add_trace(
             go.Bar(
                 x=part["year"],
                 y=part["value"],
-                name=source,
+                name=name,
                 marker_color=colour,
                 offsetgroup=source,
                 legendgroup=source,
-                text=part["value"],
+                text=[tr.number(v) for v in part["value"]],
                 textposition="outside",
-                hovertemplate=f"{source} %{{x}}: %{{y}}<extra></extra>",
+                hovertemplate=f"{hover}<extra></extra>",
             )
         )
         fig.add_trace(  # in the same slot: the source's missing years, said in words
             go.Bar(
                 x=gaps,
                 y=[0] * len(gaps),
-                name=f"{source}: not published",
+                name=_("%(source)s: not published") % {"source": name},
                 marker_color=colour,
                 offsetgroup=source,
                 legendgroup=source,
                 showlegend=False,
-                text=["not published"] * len(gaps),
+                text=[not_published] * len(gaps),
                 textposition="outside",
                 textangle=-90,
                 constraintext="none",  # else Plotly shrinks the words to the bar's width
                 cliponaxis=False,
                 textfont={"color": "#666", "size": 11},
-                hovertemplate=f"{source} %{{x}}: not published<extra></extra>",
+                hovertemplate=f"{gap_hover}<extra></extra>",
             )
         )
     fig.update_layout(barmode="group")
     titled(
         fig,
-        "Journalists in prison worldwide: RSF and CPJ",
-        "RSF round-ups (detained, incl. media workers) and CPJ's 1 December census",
+        _("Journalists in prison worldwide: RSF and CPJ"),
+        _("RSF round-ups (detained, incl. media workers) and CPJ's 1 December census"),
         plot_px=300,
+        lang=lang,
     )
     fig.update_xaxes(tickformat="d", dtick=1)
-    fig.update_yaxes(title="Journalists", rangemode="tozero")
+    fig.update_yaxes(title=_("Journalists"), rangemode="tozero")
     return source_note(
         fig,
-        f"{registry.DATASETS['rsf_roundup'].attribution}; "
-        f"{registry.DATASETS['cpj_census'].attribution} {span(world)}",
+        _("%(first)s; %(second)s %(years)s")
+        % {
+            "first": tr.term("source", registry.DATASETS["rsf_roundup"].attribution),
+            "second": tr.term("source", registry.DATASETS["cpj_census"].attribution),
+            "years": span(world),
+        },
     )

@@ -135,13 +135,28 @@ def indicators_chart(series: pd.DataFrame) -> go.Figure:
     return source_line(fig, registry.DATASETS["rsf_index"], span(recent))
 
 
-def compare_chart(frame: pd.DataFrame, measure: model.Measure) -> go.Figure:
-    """Several entities over time on one measure (rows for the chosen entities only)."""
+def compare_chart(
+    frame: pd.DataFrame, measure: model.Measure, lang: str = i18n.SOURCE_LANGUAGE
+) -> go.Figure:
+    """Several entities over time on one measure (rows for the chosen entities only), in
+    `lang` (countries by their names there)."""
+    tr = i18n.translator(lang)
+    _ = tr.gettext
     data = frame if measure.era is None else frame[frame["methodology"] == measure.era]
+    if lang != i18n.SOURCE_LANGUAGE and not data.empty:
+        data = data.assign(country=[i18n.country_name(code, lang) for code in data["iso3"]])
+    label = tr.term("measure", measure.on_compare.label)
     fig = go.Figure()
     for i, (country, part) in enumerate(data.groupby("country", sort=True)):
         colour = SEQUENCE[i % len(SEQUENCE)]
         segments = [part] if measure.era else [p for _, p in part.groupby("methodology")]
+        # TRANSLATORS: a point's hover label, e.g. "Azerbaijan 2026: 167" (%{x} is the
+        # year and %{y} the value, filled in by the chart: keep them as they are)
+        hover = _("%(country)s %(year)s: %(value)s") % {
+            "country": country,
+            "year": "%{x}",
+            "value": "%{y}",
+        }
         for j, segment in enumerate(segments):
             fig.add_trace(
                 go.Scatter(
@@ -152,22 +167,29 @@ def compare_chart(frame: pd.DataFrame, measure: model.Measure) -> go.Figure:
                     legendgroup=country,
                     showlegend=j == 0,
                     line={"color": colour},
-                    hovertemplate=f"{country} %{{x}}: %{{y}}<extra></extra>",
+                    hovertemplate=f"{hover}<extra></extra>",
                 )
             )
     if measure.era is None and not data.empty:
         add_breaks(fig, data["year"])
     fig.update_yaxes(
-        title=measure.on_compare.label,
+        title=label,
         autorange=True if measure.higher_is_better else "reversed",
     )
     fig.update_xaxes(tickformat="d", title=None)
-    subtitle = "Up is better. " + (
-        "Dotted lines mark methodology changes."
-        if measure.era is None
-        else rsf.ERAS[measure.era]["label"]
+    if measure.era is None:
+        subtitle = _("Up is better. Dotted lines mark methodology changes.")
+    else:
+        subtitle = _("Up is better. %(era)s") % {
+            "era": tr.term("era", rsf.ERAS[measure.era]["label"])
+        }
+    titled(
+        fig,
+        _("Compared: %(measure)s") % {"measure": label},
+        subtitle,
+        plot_px=320,
+        lang=lang,
     )
-    titled(fig, f"Compared: {measure.on_compare.label}", subtitle, plot_px=320)
     return source_line(fig, registry.DATASETS["rsf_index"], span(data) if not data.empty else "")
 
 

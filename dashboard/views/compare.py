@@ -2,46 +2,52 @@
 
 import streamlit as st
 
-from dashboard import cached, captions, chart_specs, plot, url_params, url_sync
+from dashboard import cached, captions, chart_specs, i18n, plot, url_params, url_sync
 from dashboard.names import country_names
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
+tr = i18n.translator(i18n.current())
+_ = tr.gettext
 index = cached.load_rsf_index()
-names = country_names(index)
+names = country_names(index)  # the data's names: what a URL may name a country by
 chosen, message = chart_specs.parse_compared(st.query_params.get("countries"), names)
 measure, measure_message = chart_specs.parse_compare_measure(st.query_params.get("measure"))
+# as the reader reads them (CLDR's names in their language), in their alphabetical order
+shown_names = {code: tr.country(code, name) for code, name in names.items()}
+ordered = sorted(shown_names, key=lambda code: shown_names[code].casefold())
 
-st.title("Compare countries")
+st.title(_("Compare countries"))
 url_sync.note(message)
 url_sync.note(measure_message)
 left, right = st.columns([3, 2])
 chosen = left.multiselect(
-    "Countries and territories",
-    list(names),
+    _("Countries and territories"),
+    ordered,
     default=chosen,
-    format_func=names.get,
+    format_func=shown_names.get,
     max_selections=url_params.MAX_COUNTRIES,
     key="countries",
+    placeholder=_("Choose countries"),
 )
 measures = list(registry.ON_COMPARE)
 key = right.selectbox(
-    "Measure",
+    _("Measure"),
     measures,
     index=measures.index(measure.on_compare.key),
-    format_func=lambda k: registry.ON_COMPARE[k].on_compare.label,
+    format_func=lambda k: tr.term("measure", registry.ON_COMPARE[k].on_compare.label),
     key="measure",
 )
 measure = registry.ON_COMPARE[key]
 url_sync.sync_url(countries=chosen, measure=key)
 
 if not chosen:
-    st.info("Choose at least one country to compare.")
+    st.info(_("Choose at least one country to compare."))
     st.stop()
-chart = cached.chart(chart_specs.CompareChart(tuple(chosen), measure))
+chart = cached.chart(chart_specs.CompareChart(tuple(chosen), measure), tr.lang)
 plot.show(chart.figure, key="compare", sources=chart.sources, embed=chart)
 if measure.era is None:
-    st.caption(captions.ranks_across_editions(index))
+    st.caption(captions.ranks_across_editions(index, tr.lang))
 else:
-    st.caption(rsf.ERAS[measure.era]["explanation"])
+    st.caption(tr.term("era", rsf.ERAS[measure.era]["explanation"]))
 captions.source_caption(measure.dataset)

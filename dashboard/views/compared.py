@@ -8,6 +8,7 @@ from dashboard import (
     cached,
     captions,
     cpj_census,
+    i18n,
     plot,
     tables,
     url_params,
@@ -15,13 +16,17 @@ from dashboard import (
 )
 from dashboard.charts import counts
 from dashboard.download_button import download
+from dashboard.i18n import N_
 from dashboard.names import entity_names
 from dashboard.text import md_escape
 from etl import registry
 
+tr = i18n.translator(i18n.current())
+_ = tr.gettext
 roundup = cached.load("rsf_roundup")
 census = cpj_census.latest_census(cached.load("cpj_census"))
-names = entity_names()
+# countries by their names in the run's language (CLDR's; the data's in English)
+names = {code: tr.country(code, name) for code, name in entity_names().items()}
 
 rsf_world = (
     roundup[(roundup["scope"] == "world") & (roundup["measure"] == "detained")]
@@ -37,12 +42,14 @@ year, message = url_params.parse_year(
     st.query_params.get("edition"), years, both[-1] if both else years.latest
 )
 
-st.title("Sources compared: journalists in prison")
+st.title(_("Sources compared: journalists in prison"))
 url_sync.note(message)
 st.markdown(
-    "RSF and CPJ both count journalists in prison, and their numbers differ every year. "
-    "Neither is wrong: they count different people on different days. Here they are side "
-    "by side, with the reasons."
+    _(
+        "RSF and CPJ both count journalists in prison, and their numbers differ every year. "
+        "Neither is wrong: they count different people on different days. Here they are side "
+        "by side, with the reasons."
+    )
 )
 world = pd.concat(
     [
@@ -50,24 +57,24 @@ world = pd.concat(
             {
                 "year": rsf_world["year"],
                 "value": rsf_world["value"],
-                "source": "RSF round-up (detained)",
+                "source": counts.DETAINED_SOURCES["rsf"],
             }
         ),
         pd.DataFrame(
             {
                 "year": cpj_world.index,
                 "value": cpj_world.values,
-                "source": "CPJ census (1 December)",
+                "source": counts.DETAINED_SOURCES["cpj"],
             }
         ),
     ]
 )
 world = world[world["year"].isin(years.values)].astype({"year": int, "value": int})
 plot.show(
-    counts.detained_compared(world),
+    counts.detained_compared(world, tr.lang),
     key="world",
     sources=[registry.DATASETS["rsf_roundup"], registry.DATASETS["cpj_census"]],
-    data_frame=world,
+    data_frame=world.assign(source=world["source"].map(_)),
 )
 
 year = st.select_slider(years.label, options=years.values, value=year, key="edition")
@@ -92,29 +99,42 @@ census_taken = year in cpj_world.index
 
 def cpj_cell(code: str) -> str:
     """A census lists everyone held, so a country absent from a census year held no one."""
-    return f"{int(cpj_country.get(code, 0))}" if census_taken else "no census"
+    return tr.number(int(cpj_country.get(code, 0))) if census_taken else _("no census")
 
 
+CPJ_CENSUS = _("CPJ (1 December census)")
 table = pd.DataFrame(
     {
-        "Country": [names.get(c, c) for c in codes],
-        "CPJ (1 December census)": [cpj_cell(c) for c in codes],
-        "RSF (round-up, where published)": [
-            f"{int(rsf_figures[c])}" if c in rsf_figures.index else "not published" for c in codes
+        _("Country"): [names.get(c, c) for c in codes],
+        CPJ_CENSUS: [cpj_cell(c) for c in codes],
+        _("RSF (round-up, where published)"): [
+            tr.number(int(rsf_figures[c])) if c in rsf_figures.index else _("not published")
+            for c in codes
         ],
     }
 )
 rsf_total = rsf_world.set_index("year")["value"].get(year)
 cpj_total = cpj_world.get(year)
-totals = (
-    f"World: CPJ {cpj_total if cpj_total is not None else 'n/a'} · "
-    f"RSF {rsf_total if rsf_total is not None else 'n/a'}"
-)
-st.header(f"By country, {year}", anchor=False)
+# TRANSLATORS: "n/a": no figure for that year
+missing = _("n/a")
+totals = _("World: CPJ %(cpj)s · RSF %(rsf)s") % {
+    "cpj": tr.number(int(cpj_total)) if cpj_total is not None else missing,
+    "rsf": tr.number(int(rsf_total)) if rsf_total is not None else missing,
+}
+st.header(_("By country, %(year)s") % {"year": year}, anchor=False)
 st.caption(
-    md_escape(totals) + ". RSF publishes country figures only for its leading "
-    'jailers; "not published" is not zero. CPJ\'s census has no figures after '
-    f"{int(census['year'].max())} in the data available here."
+    md_escape(
+        _(
+            "%(totals)s. RSF publishes country figures only for its leading jailers; "
+            "“%(not_published)s” is not zero. CPJ's census has no figures after %(last)s in "
+            "the data available here."
+        )
+        % {
+            "totals": totals,
+            "not_published": _("not published"),
+            "last": int(census["year"].max()),
+        }
+    )
 )
 tables.show(table)
 download(
@@ -124,76 +144,108 @@ download(
     key="table-csv",
 )
 
-st.header("Why the numbers differ", anchor=False)
+st.header(_("Why the numbers differ"), anchor=False)
 REASONS = (
     (
-        "Reference date",
-        "CPJ counts who is in prison at midnight on 1 December; RSF's "
-        "round-up counts who is detained on 1 December too, but publishes mid-December and "
-        "its barometer updates through the year. People jailed and freed within the year "
-        "appear in neither count.",
+        N_("Reference date"),
+        N_(
+            "CPJ counts who is in prison at midnight on 1 December; RSF's "
+            "round-up counts who is detained on 1 December too, but publishes mid-December and "
+            "its barometer updates through the year. People jailed and freed within the year "
+            "appear in neither count."
+        ),
     ),
     (
-        "Who counts",
-        "RSF counts professional journalists, non-professional (citizen) "
-        "journalists and media workers; CPJ's census counts journalists, including freelancers "
-        "and bloggers it judges to be doing journalism. RSF's wider definition gives larger "
-        "totals.",
+        N_("Who counts"),
+        N_(
+            "RSF counts professional journalists, non-professional (citizen) "
+            "journalists and media workers; CPJ's census counts journalists, including freelancers "
+            "and bloggers it judges to be doing journalism. RSF's wider definition gives larger "
+            "totals."
+        ),
     ),
     (
-        "Link to journalism",
-        "Both include a case only when the detention is linked to the "
-        "person's work, each by its own investigation; they reach different verdicts on some "
-        "cases.",
+        N_("Link to journalism"),
+        N_(
+            "Both include a case only when the detention is linked to the "
+            "person's work, each by its own investigation; they reach different verdicts on some "
+            "cases."
+        ),
     ),
     (
-        "Revisions",
-        "Both revise past figures as cases come to light (CPJ revised its whole "
-        "census series in 2018; RSF restated its 2022 count of journalists killed from 57 to "
-        "61). The dashboard keeps each published version with its date.",
+        N_("Revisions"),
+        N_(
+            "Both revise past figures as cases come to light (CPJ revised its whole "
+            "census series in 2018; RSF restated its 2022 count of journalists killed from 57 to "
+            "61). The dashboard keeps each published version with its date."
+        ),
     ),
     (
-        "Coverage here",
-        "RSF figures come from curated publications (each row quotes its "
-        "source); CPJ figures for 2020–2023 come from Gapminder's compilation of CPJ data.",
+        N_("Coverage here"),
+        N_(
+            "RSF figures come from curated publications (each row quotes its "
+            "source); CPJ figures for 2020–2023 come from Gapminder's compilation of CPJ data."
+        ),
     ),
 )
 for title, reason in REASONS:
-    st.markdown(f"- **{title}.** {reason}")
+    # TRANSLATORS: one reason the counts differ: its title in bold, then the reason
+    st.markdown(_("- **%(title)s.** %(reason)s") % {"title": _(title), "reason": _(reason)})
 
 st.subheader(
-    "Amnesty and CPJ: where one reports jailed journalists and the other not", anchor=False
+    _("Amnesty and CPJ: where one reports jailed journalists and the other not"), anchor=False
 )
 findings = cached.load("amnesty_findings")
 disagreements = amnesty.detention_disagreements(findings, census, names)
 reported_none = disagreements[disagreements["Amnesty"] != amnesty.NO_TEXT]
 st.markdown(
-    "For the countries Amnesty's curated findings cover, from "
-    f"{int(findings['year'].min())} to CPJ's latest census here "
-    f"({int(census['year'].max())}): the years Amnesty reports journalists detained where "
-    "CPJ's census counts none, and the years CPJ counts journalists in prison where no "
-    'Amnesty text was found. "No Amnesty text found" means the curated record holds no '
-    "Amnesty text for that year, not that Amnesty reported no detentions."
+    _(
+        "For the countries Amnesty's curated findings cover, from %(first)s to CPJ's latest "
+        "census here (%(last)s): the years Amnesty reports journalists detained where CPJ's "
+        "census counts none, and the years CPJ counts journalists in prison where no Amnesty "
+        "text was found. “No Amnesty text found” means the curated record holds no Amnesty "
+        "text for that year, not that Amnesty reported no detentions."
+    )
+    % {"first": int(findings["year"].min()), "last": int(census["year"].max())}
 )
 if reported_none.empty:
     st.caption(
-        "No year where Amnesty reports journalists detained has a CPJ census count of zero "
-        "(years after CPJ's latest census here are not compared)."
+        _(
+            "No year where Amnesty reports journalists detained has a CPJ census count of "
+            "zero (years after CPJ's latest census here are not compared)."
+        )
     )
     # nothing to quote: the words and links columns would be empty
     disagreements = disagreements.drop(columns=["Amnesty's words", "Publication"])
+# what Amnesty's column says, in the run's language (amnesty.detention_disagreements)
+FINDINGS = {
+    "reports journalists detained": N_("reports journalists detained"),
+    amnesty.NO_TEXT: N_("no Amnesty text found"),
+}
+HEADERS = {
+    "Country": _("Country"),
+    "Year": _("Year"),
+    "Amnesty": _("Amnesty"),
+    "CPJ (1 December census)": CPJ_CENSUS,
+    "Amnesty's words": _("Amnesty's words"),
+    "Publication": _("Publication"),
+}
+disagreements = disagreements.assign(
+    Amnesty=disagreements["Amnesty"].map(lambda said: _(FINDINGS.get(said, said)))
+)
 # a static table (every row shown, long quotes wrapped); its cells are markdown: escaped,
 # and the publication a link
 shown = disagreements.map(md_escape)
 if "Publication" in shown:
     shown["Publication"] = [
-        f"[Read it]({amnesty.link_target(url)})" if url else ""
+        _("[Read it](%(url)s)") % {"url": amnesty.link_target(url)} if url else ""
         for url in disagreements["Publication"]
     ]
-st.table(shown.set_index("Country"))
+shown = shown.rename(columns=HEADERS)
+st.table(shown.set_index(HEADERS["Country"]))
 download(
     [registry.DATASETS["amnesty_findings"], registry.DATASETS["cpj_census"]],
-    disagreements,
+    disagreements.rename(columns=HEADERS),
     "amnesty_cpj_detained_disagreements.csv",
     key="amnesty-csv",
 )

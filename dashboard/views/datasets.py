@@ -6,24 +6,48 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, url_params, url_sync
+from dashboard import cached, i18n, url_params, url_sync
 from dashboard.download_button import download
+from dashboard.i18n import N_
 from dashboard.text import md_escape
 from etl import project, registry, store
 
+tr = i18n.translator(i18n.current())
+_ = tr.gettext
 DEFAULT = "rsf_index"  # the dataset shown when the URL names none
 names = list(registry.DATASETS)
-chosen, message = url_params.parse_choice(st.query_params.get("dataset"), names, DEFAULT)
 
-st.title("Data & downloads")
+
+def title(name: str) -> str:
+    """A dataset's title in the run's language (the URL names it by its identifier)."""
+    return tr.term("dataset title", registry.DATASETS[name].title)
+
+
+chosen, message = url_params.parse_choice(
+    st.query_params.get("dataset"), names, DEFAULT, label=title
+)
+
+# What each redistribution status (etl.model.Dataset.redistribution) means for a reader
+REDISTRIBUTION = {
+    "allowed": N_("allowed"),
+    "attribution-non-commercial": N_("allowed with attribution, non-commercial use only"),
+    "share-alike": N_("allowed with attribution, under the same licence"),
+    "unverified": N_("not redistributed until the publisher's terms are cleared"),
+    "forbidden": N_("not allowed by the publisher's terms"),
+}
+DIRECTIONS = {"higher is better": N_("higher is better"), "higher is worse": N_("higher is worse")}
+
+st.title(_("Data & downloads"))
 url_sync.note(message)
 log = store.load_changelog(store.DATASETS_DIR)
 version = log[-1] if log else None
 if version:
     st.markdown(
-        f"Current data version: **{store.build_label(version)}**. Every dataset below is a "
-        "tidy CSV; the data dictionary "
-        "and the Frictionless data package describe them all."
+        _(
+            "Current data version: **%(build)s**. Every dataset below is a tidy CSV; the data "
+            "dictionary and the Frictionless data package describe them all."
+        )
+        % {"build": store.build_label(version)}
     )
 origin = ""
 if st.context.url:
@@ -39,43 +63,65 @@ st.code(
 )
 
 chosen = st.selectbox(
-    "Dataset",
+    _("Dataset"),
     names,
     index=names.index(chosen),
     key="dataset",
-    format_func=lambda n: registry.DATASETS[n].title,
+    format_func=title,
 )
 url_sync.sync_url({"dataset": DEFAULT}, dataset=chosen)
 dataset = registry.DATASETS[chosen]
 frame = cached.load(chosen)
 
-st.header(dataset.title, anchor=False)
-st.markdown(md_escape(dataset.description))
-coverage = [f"{len(frame):,} rows"]
+st.header(title(chosen), anchor=False)
+st.markdown(md_escape(tr.term("dataset description", dataset.description)))
+coverage = [tr.ngettext("%(num)s row", "%(num)s rows", len(frame)) % {"num": tr.number(len(frame))}]
 if "year" in frame.columns:
-    coverage.append(f"years {int(frame['year'].min())}–{int(frame['year'].max())}")
-ENTITY_LABELS = {"iso3": "countries and entities", "entity": "source entities"}
-for key, label in ENTITY_LABELS.items():
-    if key in frame.columns:
-        coverage.append(f"{frame[key].nunique():,} {label}")
-        break
+    coverage.append(
+        _("years %(first)s–%(last)s")
+        % {"first": int(frame["year"].min()), "last": int(frame["year"].max())}
+    )
+if "iso3" in frame.columns:
+    count = int(frame["iso3"].nunique())
+    coverage.append(
+        tr.ngettext("%(num)s country or entity", "%(num)s countries and entities", count)
+        % {"num": tr.number(count)}
+    )
+elif "entity" in frame.columns:
+    count = int(frame["entity"].nunique())
+    coverage.append(
+        tr.ngettext("%(num)s source entity", "%(num)s source entities", count)
+        % {"num": tr.number(count)}
+    )
 left, right = st.columns(2)
-left.markdown(f"**Coverage:** {', '.join(coverage)}")
-left.markdown(f"**Publisher:** {md_escape(dataset.publisher)} · [home page]({dataset.homepage})")
-right.markdown(f"**Licence / terms:** {md_escape(dataset.licence)}")
-right.markdown(f"**Redistribution:** {md_escape(dataset.redistribution)}")
+left.markdown(_("**Coverage:** %(coverage)s") % {"coverage": _(", ").join(coverage)})
+left.markdown(
+    _("**Publisher:** %(publisher)s · [home page](%(url)s)")
+    % {"publisher": md_escape(dataset.publisher), "url": dataset.homepage}
+)
+right.markdown(
+    _("**Licence / terms:** %(licence)s")
+    % {"licence": md_escape(tr.term("licence", dataset.licence))}
+)
+redistribution = REDISTRIBUTION.get(dataset.redistribution)
+right.markdown(
+    _("**Redistribution:** %(status)s")
+    % {"status": md_escape(_(redistribution) if redistribution else dataset.redistribution)}
+)
 
-st.subheader("Columns", anchor=False)
+st.subheader(_("Columns"), anchor=False)
 st.dataframe(
     pd.DataFrame(
         [
             {
-                "column": c.name,
-                "type": c.type,
-                "unit": c.unit or "",
-                "direction": c.direction or "",
-                "description": c.description,
-                "source column": c.source_column or "",
+                _("column"): c.name,
+                _("type"): c.type,
+                _("unit"): tr.term("unit", c.unit) if c.unit else "",
+                _("direction"): _(DIRECTIONS[c.direction])
+                if c.direction in DIRECTIONS
+                else (c.direction or ""),
+                _("description"): tr.term("column", c.description),
+                _("source column"): c.source_column or "",
             }
             for c in dataset.columns
         ]
@@ -84,52 +130,71 @@ st.dataframe(
     width="stretch",
 )
 if dataset.notes:
-    st.subheader("Methodology notes", anchor=False)
-    st.markdown("\n".join(f"- {md_escape(note)}" for note in dataset.notes))
+    st.subheader(_("Methodology notes"), anchor=False)
+    st.markdown(
+        "\n".join(f"- {md_escape(tr.term('dataset note', note))}" for note in dataset.notes)
+    )
 
-st.subheader("Cite", anchor=False)
-st.markdown("This dataset:")
+st.subheader(_("Cite"), anchor=False)
+st.markdown(_("This dataset:"))
 st.code(dataset.citation, language=None, wrap_lines=True)
-st.markdown("This dashboard:")
+st.markdown(_("This dashboard:"))
 st.code(project.CITATION, language=None, wrap_lines=True)
 
-st.subheader("Download", anchor=False)
-download(dataset, frame, dataset.filename, f"Download {dataset.filename}")
+st.subheader(_("Download"), anchor=False)
+download(
+    dataset,
+    frame,
+    dataset.filename,
+    _("Download %(file)s") % {"file": dataset.filename},
+)
 if not dataset.download_blocked:
     st.code(f'pd.read_csv("{origin}/data/{dataset.filename}")', language=None, wrap_lines=True)
 
 checks = [entry for entry in store.load_integrity(store.DATASETS_DIR) if entry["dataset"] == chosen]
 if checks:
-    st.subheader("Integrity", anchor=False)
+    st.subheader(_("Integrity"), anchor=False)
     st.markdown(
-        "How the ETL decided who and where each row is, counted by the last run "
-        "(all datasets: [`integrity.json`](/data/integrity.json))."
+        _(
+            "How the ETL decided who and where each row is, counted by the last run "
+            "(all datasets: [`integrity.json`](%(url)s))."
+        )
+        % {"url": "/data/integrity.json"}
     )
     for check in checks:
         st.markdown(f"**{md_escape(check['title'])}.** {md_escape(check['description'])}")
         st.dataframe(
-            pd.DataFrame({"value": list(check["counts"]), "rows": list(check["counts"].values())}),
+            pd.DataFrame(
+                {_("value"): list(check["counts"]), _("rows"): list(check["counts"].values())}
+            ),
             hide_index=True,
         )
 
-st.subheader("Changes by build", anchor=False)
+st.subheader(_("Changes by build"), anchor=False)
+CHANGES = {
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "changed": N_("changed"),
+}
 history = [
     {
-        "build": store.build_label(entry),
+        _("build"): store.build_label(entry),
         **{
-            key: count
+            _(CHANGES[key]) if key in CHANGES else key: count
             for key, count in entry["datasets"]
             .get(chosen, {"added": 0, "removed": 0, "changed": 0})
             .items()
             if not key.startswith("by_")
         },
-        "why": entry.get("reasons", {}).get(chosen, ""),
+        _("why"): entry.get("reasons", {}).get(chosen, ""),
     }
     for entry in reversed(log)
 ]
 st.dataframe(pd.DataFrame(history), hide_index=True, width="stretch")
 st.caption(
-    "Rows added, removed and changed against the previous build, matched on the "
-    f"primary key ({', '.join(dataset.primary_key)}). This is where CPJ's and RSF's "
-    "revisions of past figures show up."
+    _(
+        "Rows added, removed and changed against the previous build, matched on the primary "
+        "key (%(key)s). This is where CPJ's and RSF's revisions of past figures show up."
+    )
+    % {"key": _(", ").join(dataset.primary_key)}
 )

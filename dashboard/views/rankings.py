@@ -2,83 +2,140 @@
 
 import streamlit as st
 
-from dashboard import cached, captions, navigation, rsf_editions, tables, url_params, url_sync
+from dashboard import (
+    cached,
+    captions,
+    i18n,
+    navigation,
+    rsf_editions,
+    tables,
+    url_params,
+    url_sync,
+)
 from dashboard.download_button import download
 from dashboard.text import md_escape, nothing_matches
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
+tr = i18n.translator(i18n.current())
+_ = tr.gettext
 index = cached.load_rsf_index()
 years = rsf_editions.editions(index)
 year, message = url_params.parse_year(st.query_params.get("edition"), years, years.latest)
 query = url_params.parse_text(st.query_params.get("q"))
 regions = sorted(index["region"].unique())
-ALL = "All"  # every region
+ALL = "All"  # every region: the URL's neutral value (left out of the URL as the default)
+
+
+def region_label(region: str) -> str:
+    """A region as the reader sees it: RSF's region in the run's language, or "All"."""
+    return _("All regions") if region == ALL else tr.term("region", region)
+
+
 region, region_message = url_params.parse_choice(
-    st.query_params.get("region"), [ALL, *regions], ALL
+    st.query_params.get("region"), [ALL, *regions], ALL, label=region_label
 )
 
-st.title("Rankings")
+st.title(_("Rankings"))
 url_sync.note(message)
 url_sync.note(region_message)
 left, middle, right = st.columns([1, 2, 2])
 latest_first = list(years)[::-1]
 year = left.selectbox(years.label, latest_first, index=latest_first.index(year), key="edition")
-query = middle.text_input("Search country", value=query, key="q", max_chars=100)
+search_label = _("Search country")
+query = middle.text_input(search_label, value=query, key="q", max_chars=100)
+region_title = _("Region")
 region = right.selectbox(
-    "Region", [ALL, *regions], index=[ALL, *regions].index(region), key="region"
+    region_title,
+    [ALL, *regions],
+    index=[ALL, *regions].index(region),
+    format_func=region_label,
+    key="region",
 )
 url_sync.sync_url({"q": "", "region": ALL}, edition=year, q=query, region=region)
 
-table = index[index["year"] == year]
+edition = index[index["year"] == year]
+# the names as the reader reads them (CLDR's in their language), searched in either
+edition = edition.assign(
+    english=edition["country"],
+    country=[tr.country(c, n) for c, n in zip(edition["iso3"], edition["country"], strict=True)],
+    region=edition["region"].map(lambda r: tr.term("region", r)),
+)
+
+
+def found(rows):
+    return rows["country"].str.contains(query, case=False, regex=False) | rows[
+        "english"
+    ].str.contains(query, case=False, regex=False)
+
+
+table = edition
 if query:
-    table = table[table["country"].str.contains(query, case=False, regex=False)]
+    table = table[found(table)]
 if region != ALL:
-    table = table[table["region"] == region]
+    table = table[table["region"] == tr.term("region", region)]
 era = rsf.era_of(year)
 # the situation band and the five indicators exist in the current methodology only
-indicators = {name: name.capitalize() for name, _, _ in rsf.INDICATORS}
-current = {"situation": "Situation", **indicators} if era == rsf.CURRENT else {}
+indicators = {name: tr.term("indicator", label) for name, label, _ in rsf.INDICATORS}
+current = {"situation": _("Situation"), **indicators} if era == rsf.CURRENT else {}
+if era == rsf.CURRENT:
+    table = table.assign(situation=table["situation"].map(tr.situation, na_action="ignore"))
 columns = {
-    "rank": "Rank",
-    "country": "Country",
-    "score": "Score",
-    "rank_change": "Rank change",
-    "score_change": "Score change",
+    "rank": _("Rank"),
+    "country": _("Country"),
+    "score": _("Score"),
+    "rank_change": _("Rank change"),
+    "score_change": _("Score change"),
     **current,
-    "region": "Region",
+    "region": _("Region"),
+}
+shown_count = _("%(shown)s of %(all)s entities.") % {
+    "shown": tr.number(len(table)),
+    "all": tr.number(len(edition)),
 }
 st.caption(
-    f"{len(table)} of {int((index['year'] == year).sum())} entities. "
-    + rsf.ERAS[era]["explanation"]
-    + " Rank change: places gained since the previous edition."
+    " ".join(
+        (
+            shown_count,
+            tr.term("era", rsf.ERAS[era]["explanation"]),
+            _("Rank change: places gained since the previous edition."),
+        )
+    )
 )
 if table.empty:
-    this_year = index[index["year"] == year]
-    others = this_year[this_year["country"].str.contains(query, case=False, regex=False)]
+    others = edition[found(edition)]
     elsewhere = (
-        "The search finds "
-        + ", ".join(f"{md_escape(r.country)} ({md_escape(r.region)})" for r in others.itertuples())
-        + " in other regions."
+        _("The search finds %(found)s in other regions.")
+        % {
+            "found": _(", ").join(
+                _("%(name)s (%(region)s)")
+                % {"name": md_escape(r.country), "region": md_escape(r.region)}
+                for r in others.itertuples()
+            )
+        }
         if query and region != ALL and len(others)
         else ""
     )
-    active = {"Search country": query} if query else {}
-    st.info(nothing_matches(active | ({"Region": region} if region != ALL else {}), elsewhere))
+    active = {search_label: query} if query else {}
+    chosen_region = {region_title: region_label(region)} if region != ALL else {}
+    st.info(nothing_matches(active | chosen_region, elsewhere))
+profile = _("Profile")
 shown = table[list(columns)].rename(columns=columns)
-shown["Profile"] = "/" + navigation.COUNTRY.url_path + "?country=" + table["iso3"]
+# the profile opens in a new tab: in this language if the URL names it
+same_language = f"&{i18n.PARAM}={tr.lang}" if i18n.PARAM in st.query_params else ""
+shown[profile] = "/" + navigation.COUNTRY.url_path + "?country=" + table["iso3"] + same_language
 tables.show(
     shown,
     height=min(36 * (len(table) + 1) + 3, 720),
     column_config={
         label: st.column_config.NumberColumn(format="%.2f")
-        for label in ("Score", "Score change", *indicators.values())
+        for label in (_("Score"), _("Score change"), *indicators.values())
     }
-    | {"Profile": st.column_config.LinkColumn(display_text="Open profile")},
+    | {profile: st.column_config.LinkColumn(display_text=_("Open profile"))},
 )
 download(
     registry.DATASETS["rsf_index"],
-    shown.drop(columns=["Profile"]),
+    shown.drop(columns=[profile]),
     f"rsf_ranking_{year}.csv",
     key="ranking-csv",
 )
