@@ -259,6 +259,18 @@ def test_data_and_downloads_in_the_language(lang):
     notes = "\n".join(m.value for m in at.markdown)
     note = "There is no 2011 edition: the 2011-12 edition is recorded as 2012."
     assert tr.pgettext("dataset note", note).split(":")[0] in notes.replace("\\", "")
+    # the dataset's description and its columns' descriptions, from the metadata
+    from etl import registry
+
+    dataset = registry.DATASETS["rsf_index"]
+    description = tr.pgettext("dataset description", dataset.description)
+    assert any(m.value.replace("\\", "") == description for m in at.markdown)
+    columns = at.dataframe[0].value
+    assert list(columns[_("description")]) == [
+        tr.pgettext("column", c.description) for c in dataset.columns
+    ]
+    if lang != "en":
+        assert columns[_("description")].iloc[0] != dataset.columns[0].description
     assert list(at.dataframe[0].value.columns) == [
         _("column"),
         _("type"),
