@@ -271,8 +271,8 @@ def metadata_terms() -> Iterator[tuple[str, str, str]]:
     context: a plain message):
     situation bands, eras, indicators, RSF's regions, measures and units on the map and on
     the compare page, the measures' scales, every dataset's title, description, notes,
-    column descriptions and units, source line and licence, and the entities without an
-    ISO 3166-1 code."""
+    column descriptions and units, integrity counts, source line and licence, and the
+    entities without an ISO 3166-1 code."""
     from etl import project, registry
     from etl.countries import entities
     from etl.sources.rsf_index import methodology as rsf
@@ -311,6 +311,9 @@ def metadata_terms() -> Iterator[tuple[str, str, str]]:
             yield "column", column.description, f"{where}, column {column.name}: description"
             if column.unit:
                 yield "unit", column.unit, f"{where}, column {column.name}: unit"
+        for tally in dataset.integrity:
+            yield "integrity title", tally.title, f"{where}: integrity count of {tally.column}"
+            yield "integrity description", tally.description, f"{where}: {tally.column}"
         yield "source", dataset.attribution, f"{where}: source line"
         yield "licence", dataset.licence, f"{where}: licence"
     table = entities()

@@ -355,3 +355,21 @@ def test_why_a_download_is_withheld_is_said_in_the_language():
     french = withheld_reason([registry.DATASETS["rsf_index"], census], "fr")
     assert french.startswith("Non redistribué tant que les conditions de l’éditeur")
     assert withheld_reason([registry.DATASETS["rsf_index"]], "ar") is None
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_the_integrity_counts_are_explained_in_the_language(lang):
+    """The ETL's integrity counts of a dataset (store.load_integrity), titled and explained
+    in the page's language."""
+    from etl import store
+
+    tr = i18n.translator(lang)
+    checks = [e for e in store.load_integrity(store.DATASETS_DIR) if e["dataset"] == "pts"]
+    assert checks
+    at = page("views/datasets.py", lang=lang, dataset="pts")
+    assert not at.exception
+    assert tr.gettext("Integrity") in [s.value for s in at.subheader]
+    text = "\n".join(m.value for m in at.markdown).replace("\\", "")
+    for check in checks:
+        assert tr.pgettext("integrity title", check["title"]) in text
+        assert check["title"] not in text

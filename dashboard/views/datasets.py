@@ -162,7 +162,9 @@ if checks:
         % {"url": "/data/integrity.json"}
     )
     for check in checks:
-        st.markdown(f"**{md_escape(check['title'])}.** {md_escape(check['description'])}")
+        title = tr.term("integrity title", check["title"])
+        description = tr.term("integrity description", check["description"])
+        st.markdown(f"**{md_escape(title)}.** {md_escape(description)}")
         st.dataframe(
             pd.DataFrame(
                 {_("value"): list(check["counts"]), _("rows"): list(check["counts"].values())}
