@@ -14,7 +14,7 @@ from typing import ClassVar
 
 import pandas as pd
 
-from dashboard import rsf_editions, url_params
+from dashboard import i18n, rsf_editions, url_params
 from dashboard.names import country_names, entity_names
 from etl import registry
 from etl.model import Measure
@@ -103,13 +103,30 @@ def key(spec: Spec) -> tuple:
 # and a note for the reader, or None.
 
 
+def _measure_name(label: str) -> str:
+    """A measure's name as the reader's note names it (the run's language)."""
+    return i18n.translator(i18n.current()).term("measure", label)
+
+
 def parse_map_measure(raw: object) -> tuple[Measure, str | None]:
-    metric, note = url_params.parse_choice(raw, list(registry.ON_MAP), DEFAULT_MAP)
+    metric, note = url_params.parse_choice(
+        raw,
+        list(registry.ON_MAP),
+        DEFAULT_MAP,
+        label=lambda key: _measure_name(
+            registry.ON_MAP[key].on_map.label or registry.ON_MAP[key].label
+        ),
+    )
     return registry.ON_MAP[metric], note
 
 
 def parse_compare_measure(raw: object) -> tuple[Measure, str | None]:
-    chosen, note = url_params.parse_choice(raw, list(registry.ON_COMPARE), DEFAULT_COMPARE)
+    chosen, note = url_params.parse_choice(
+        raw,
+        list(registry.ON_COMPARE),
+        DEFAULT_COMPARE,
+        label=lambda key: _measure_name(registry.ON_COMPARE[key].on_compare.label),
+    )
     return registry.ON_COMPARE[chosen], note
 
 

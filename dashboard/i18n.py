@@ -226,7 +226,10 @@ def current() -> str:
     else the browser's preference, else English. Outside Streamlit: English."""
     try:
         import streamlit as st
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+        if get_script_run_ctx(suppress_warning=True) is None:  # no run: no warning either
+            return SOURCE_LANGUAGE
         chosen = st.session_state.get(PARAM)
         if chosen in languages():
             return chosen

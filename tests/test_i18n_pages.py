@@ -373,3 +373,11 @@ def test_the_integrity_counts_are_explained_in_the_language(lang):
     for check in checks:
         assert tr.pgettext("integrity title", check["title"]) in text
         assert check["title"] not in text
+
+
+def test_a_bad_measure_in_the_url_is_named_in_the_language():
+    at = page("views/compare.py", lang="ru", measure="nope")
+    assert not at.exception
+    note = at.info[0].value.replace("\\", "")
+    assert note == "Неизвестный вариант 'nope'; показан 'Место (1 = лучшее)'."
+    assert at.query_params["measure"] == "rank"  # the URL keeps the neutral key
