@@ -272,10 +272,10 @@ _ = gettext
 def metadata_terms() -> Iterator[tuple[str, str, str]]:
     """(context, message, where) for the metadata strings the translated pages show (no
     context: a plain message):
-    situation bands, eras, indicators, RSF's regions, measures and units on the map and on
-    the compare page, the measures' scales, every dataset's title, description, notes,
-    column descriptions and units, integrity counts, source line and licence, and the
-    entities without an ISO 3166-1 code."""
+    situation bands, eras, indicators, RSF's regions, every measure's name (and its names
+    on the map and the compare page), units, the measures' scales, the profile's panels,
+    every dataset's title, description, notes, column descriptions and units, integrity
+    counts, source line and licence, and the entities without an ISO 3166-1 code."""
     from etl import project, registry
     from etl.countries import entities
     from etl.sources.rsf_index import methodology as rsf
@@ -304,6 +304,10 @@ def metadata_terms() -> Iterator[tuple[str, str, str]]:
         yield "licence", measure.dataset.licence, "licence of a dataset"
     for measure in registry.ON_COMPARE.values():
         yield "measure", measure.on_compare.label, "measure name on the compare page"
+    for measure in registry.MEASURES.values():
+        yield "measure", measure.label, "measure name (profile panels, standings)"
+    for panel in registry.PANELS:
+        yield "panel", panel.title, "a panel of the profile's all-sources chart"
     for dataset in registry.DATASETS.values():
         where = f"dataset {dataset.name}"
         yield "dataset title", dataset.title, f"{where}: title"

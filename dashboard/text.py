@@ -166,49 +166,100 @@ def country_summary(series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> l
     return lines
 
 
+# Where a country stands among countries, by its percentile (0 = worst): each band's upper
+# bound and name
+BANDS = (
+    (10, "worst tenth"),
+    (25, "bottom quarter"),
+    (50, "lower half"),
+    (75, "upper half"),
+    (101, "top quarter"),
+)
+
+
 def _band(percentile: float) -> str:
-    if percentile < 10:
-        return "worst tenth"
-    if percentile < 25:
-        return "bottom quarter"
-    if percentile < 50:
-        return "lower half"
-    if percentile < 75:
-        return "upper half"
-    return "top quarter"
+    return next(name for bound, name in BANDS if percentile < bound)
 
 
-def agreement_summary(name: str, standings: list[dict]) -> list[str]:
-    """What the sources agree and disagree on, from each measure's latest percentile.
+def _band_name(band: str, tr: i18n.Translator) -> str:
+    # TRANSLATORS: a band fills "is in the **…** of countries" (in the form that sentence
+    # needs)
+    return {
+        "worst tenth": tr.pgettext("percentile band", "worst tenth"),
+        "bottom quarter": tr.pgettext("percentile band", "bottom quarter"),
+        "lower half": tr.pgettext("percentile band", "lower half"),
+        "upper half": tr.pgettext("percentile band", "upper half"),
+        "top quarter": tr.pgettext("percentile band", "top quarter"),
+    }[band]
+
+
+def agreement_summary(
+    name: str, standings: list[dict], lang: str = i18n.SOURCE_LANGUAGE
+) -> list[str]:
+    """What the sources agree and disagree on, from each measure's latest percentile, in
+    `lang` (`name`: the country as the page names it).
 
     standings: results of measures.standing (0 = worst country, 100 = best).
     """
+    tr = i18n.translator(lang)
+    _, ngettext = tr.gettext, tr.ngettext
     safe = md_escape(name)
     if not standings:
-        return [f"No source in this dashboard rates {safe} against other countries."]
+        return [
+            _("No source in this dashboard rates %(name)s against other countries.")
+            % {"name": safe}
+        ]
     ordered = sorted(standings, key=lambda s: s["percentile"])
     bands = [_band(s["percentile"]) for s in ordered]
     common = max(set(bands), key=bands.count)
     sources = {registry.SOURCE_OF[s["measure"].key] for s in ordered}
     lines = [
-        f"On {bands.count(common)} of {len(ordered)} measures from {len(sources)} sources, "
-        f"{safe} is in the **{common}** of countries (latest year of each measure)."
+        ngettext(
+            "On %(num)s of %(total)s measure from %(sources)s, %(name)s is in the "
+            "**%(band)s** of countries (latest year of each measure).",
+            "On %(num)s of %(total)s measures from %(sources)s, %(name)s is in the "
+            "**%(band)s** of countries (latest year of each measure).",
+            len(ordered),
+        )
+        % {
+            "num": tr.number(bands.count(common)),
+            "total": tr.number(len(ordered)),
+            "sources": ngettext("%(num)s source", "%(num)s sources", len(sources))
+            % {"num": tr.number(len(sources))},
+            "name": safe,
+            "band": _band_name(common, tr),
+        }
     ]
     low, high = ordered[0], ordered[-1]
     lines.append(
-        f"Lowest: {md_escape(low['measure'].label)} ({low['year']}), percentile "
-        f"{low['percentile']}. Highest: {md_escape(high['measure'].label)} "
-        f"({high['year']}), percentile {high['percentile']}."
+        _(
+            "Lowest: %(low)s (%(low_year)s), percentile %(low_percentile)s. Highest: %(high)s "
+            "(%(high_year)s), percentile %(high_percentile)s."
+        )
+        % {
+            "low": md_escape(tr.term("measure", low["measure"].label)),
+            "low_year": low["year"],
+            "low_percentile": tr.number(low["percentile"]),
+            "high": md_escape(tr.term("measure", high["measure"].label)),
+            "high_year": high["year"],
+            "high_percentile": tr.number(high["percentile"]),
+        }
     )
     spread = high["percentile"] - low["percentile"]
     if spread >= 50:
         lines.append(
-            f"The sources disagree ({spread} percentile points apart). Counts of jailed or "
-            "killed journalists and expert scores measure different things: a country that "
-            "has silenced its press may jail few journalists."
+            _(
+                "The sources disagree (%(spread)s percentile points apart). Counts of jailed or "
+                "killed journalists and expert scores measure different things: a country that "
+                "has silenced its press may jail few journalists."
+            )
+            % {"spread": tr.number(spread)}
         )
     else:
-        lines.append(f"The sources broadly agree (within {spread} percentile points).")
+        lines.append(
+            _("The sources broadly agree (within %(spread)s percentile points).")
+            % {"spread": tr.number(spread)}
+        )
     return lines
 
 

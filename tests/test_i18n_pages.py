@@ -381,3 +381,37 @@ def test_a_bad_measure_in_the_url_is_named_in_the_language():
     note = at.info[0].value.replace("\\", "")
     assert note == "Неизвестный вариант 'nope'; показан 'Место (1 = лучшее)'."
     assert at.query_params["measure"] == "rank"  # the URL keeps the neutral key
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_sources_agreement_is_summarised_in_the_language(lang):
+    """text.agreement_summary (the profile's all-sources section) in every language, with
+    the measures named as the catalogue names them."""
+    from dashboard.text import agreement_summary
+    from etl import registry
+
+    tr = i18n.translator(lang)
+    standings = [
+        {"measure": registry.MEASURES["pts_a"], "year": 2023, "percentile": 4},
+        {"measure": registry.MEASURES["vdem_harassment"], "year": 2023, "percentile": 8},
+        {"measure": registry.MEASURES["rsf_score"], "year": 2026, "percentile": 70},
+    ]
+    lines = agreement_summary(i18n.country_name("AZE", lang), standings, lang)
+    assert len(lines) == 3
+    assert i18n.country_name("AZE", lang) in lines[0]
+    assert f"**{tr.pgettext('percentile band', 'worst tenth')}**" in lines[0]
+    assert tr.pgettext("measure", registry.MEASURES["pts_a"].label).split(" ")[0] in lines[1]
+    disagree = tr.gettext(
+        "The sources disagree (%(spread)s percentile points apart). Counts of jailed or "
+        "killed journalists and expert scores measure different things: a country that "
+        "has silenced its press may jail few journalists."
+    )
+    assert lines[2] == disagree % {"spread": tr.number(66)}
+    english = agreement_summary("Azerbaijan", standings)
+    if lang != "en":
+        assert not set(lines) & set(english)
+    else:
+        assert lines[0].startswith("On 2 of 3 measures from 3 sources, Azerbaijan is in the")
+    assert agreement_summary("X", [], lang)[0] == tr.gettext(
+        "No source in this dashboard rates %(name)s against other countries."
+    ) % {"name": "X"}
