@@ -52,9 +52,12 @@ def rsf_section(series: pd.DataFrame, country: str) -> None:
         plot.show(chart.figure, key=kind, sources=chart.sources, embed=chart)
     with st.expander(_("Why the lines break: RSF's methodology changes")):
         for era in rsf.ERAS.values():
-            label = text.md_escape(tr.term("era", era["label"]))
-            explanation = text.md_escape(tr.term("era", era["explanation"]))
-            st.markdown(f"- **{label}**: {explanation}")
+            # TRANSLATORS: a line of a list: "**2002–2012 (old scale)**: what it means"
+            line = _("**%(era)s**: %(explanation)s") % {
+                "era": text.md_escape(tr.term("era", era["label"])),
+                "explanation": text.md_escape(tr.term("era", era["explanation"])),
+            }
+            st.markdown(f"- {line}")
     captions.source_caption(registry.DATASETS["rsf_index"])
 
 
