@@ -363,3 +363,20 @@ def test_amnesty_tables_and_quotes_in_the_language(load):
     assert shown_fr.startswith("> ")  # the quote in the language it was published in
     assert "[Lire la publication](" in shown_fr and "Read the publication" not in shown_fr
     assert amnesty.quote_markdown(quote) == amnesty.quote_markdown(quote, "en")
+
+
+def test_switching_sections_writes_the_identifier_into_the_url():
+    """A reader clicking a tab (its label in French) opens that section; the URL names it
+    by its identifier, and the default section leaves the URL."""
+    at = page("views/country.py", lang="fr", country="AZE")
+    key = "section-fr"
+    at.session_state[key] = "Données du CPJ"
+    at.run()
+    assert not at.exception
+    assert at.query_params["section"] == "CPJ records"
+    assert len(at.get("plotly_chart")) <= 1  # only the open section is drawn
+    at.session_state[key] = "Classement RSF"
+    at.run()
+    assert not at.exception
+    assert "section" not in at.query_params
+    assert len(at.get("plotly_chart")) == 3

@@ -308,20 +308,23 @@ else:
 # section's charts, not all five. The open section is in the URL (`section=`).
 # The tabs show the sections' names in the reader's language; the URL keeps the section's
 # identifier (`section=CPJ records` in every language), written back when it changes. The
-# widget is keyed per language: a language switched with the picker starts it afresh.
+# widget is keyed per language (a language switched with the picker starts it afresh), and
+# the tab it opens on is read from the URL once per visit and then kept: the tabs stay the
+# same widget while the reader switches them (Streamlit names a widget by its `default` too).
 tabs_key = f"section-{lang}"
 by_label = {label: section for section, label in SECTION_LABELS.items()}
-asked = st.query_params.get("section")
-section = by_label.get(st.session_state.get(tabs_key)) or (
-    asked if asked in SECTION_LABELS else navigation.RSF_SECTION
-)
+if tabs_key not in st.session_state:  # first drawn on this visit: the URL says which tab
+    asked = st.query_params.get("section")
+    st.session_state[f"{tabs_key}-first"] = (
+        asked if asked in SECTION_LABELS else navigation.RSF_SECTION
+    )
 rsf_tab, cpj_tab, sources_tab = st.tabs(
     [SECTION_LABELS[s] for s in navigation.PROFILE_SECTIONS],
-    default=SECTION_LABELS[section],
+    default=SECTION_LABELS[st.session_state[f"{tabs_key}-first"]],
     key=tabs_key,
     on_change="rerun",
 )
-section = by_label.get(st.session_state.get(tabs_key), section)
+section = by_label.get(st.session_state.get(tabs_key), navigation.RSF_SECTION)
 url_sync.sync_url({"section": navigation.RSF_SECTION}, section=section)
 with rsf_tab:
     if rsf_tab.open and not series.empty:
