@@ -486,6 +486,7 @@ def bake_chart(
         height=height,
         script_url=script,
         thumbnail=address.site_url + page_url + "chart.png" if "png" in files else None,
+        lang=lang,
     )
     (folder / "oembed.json").write_text(json.dumps(answer, indent=1) + "\n", encoding="utf-8")
     note = chart.caption or ""

@@ -286,12 +286,14 @@ def oembed(
     script_url: str | None,
     thumbnail: str | None,
     maxwidth: int | None = None,
+    lang: str = i18n.SOURCE_LANGUAGE,
 ) -> dict:
-    """An oEmbed 1.0 "rich" answer for a chart: what a CMS needs to embed it."""
+    """An oEmbed 1.0 "rich" answer for a chart, in the chart's language: what a CMS needs
+    to embed it."""
     answer = {
         "version": "1.0",
         "type": "rich",
-        "provider_name": project.NAME,
+        "provider_name": i18n.translator(lang).gettext(project.NAME),
         "title": title,
         "html": snippet(url, title, height, script_url),
         "width": min(maxwidth or 900, 900),
@@ -335,6 +337,7 @@ def static_oembed(descriptor: dict, site: str, folder: str, maxwidth: int | None
         script_url=site + "assets/embed.js",
         thumbnail=site + descriptor["urls"]["png"] if "png" in descriptor["urls"] else None,
         maxwidth=maxwidth,
+        lang=descriptor.get("lang", i18n.SOURCE_LANGUAGE),
     )
 
 

@@ -110,4 +110,5 @@ def _live_view(parts, origin: str, base_url: str, site_dir: Path, maxwidth):
         script_url=None,  # the live page does not report its height
         thumbnail=None,
         maxwidth=maxwidth,
+        lang=lang,
     )
