@@ -212,9 +212,10 @@ def _page(
     lang: str = i18n.SOURCE_LANGUAGE,
     languages: Iterable[str] = (),
 ) -> str:
-    """A page of the site at `path` (its folder below the site's root, "" for the root, or
-    "fr/charts/<slug>/"), in `lang`, linking its versions in `languages` (the same path in
-    each language's tree: hreflang alternates, and a list of them for the reader)."""
+    """A page of the site at `path` below the site's root ("index.html", "fr/changelog.html",
+    or a folder whose index.html it is, "fr/charts/<slug>/"), in `lang`, linking its
+    versions in `languages` (the same path in each language's tree: hreflang alternates,
+    and a list of them for the reader)."""
     up = "../" * path.count("/")
     _ = i18n.translator(lang).gettext
     own = embeds.language_folder(lang)
@@ -684,7 +685,7 @@ def write_index(
     folder = out / own
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "index.html").write_text(
-        _page(_("Charts and countries"), body, own, lang=lang, languages=languages),
+        _page(_("Charts and countries"), body, own + "index.html", lang=lang, languages=languages),
         encoding="utf-8",
     )
     (folder / "index.json").write_text(
@@ -761,7 +762,7 @@ def write_changelog(
     path = embeds.language_folder(lang)
     (out / path).mkdir(parents=True, exist_ok=True)
     (out / path / CHANGELOG_PAGE).write_text(
-        _page(_("What changed"), body, path, lang=lang, languages=languages),
+        _page(_("What changed"), body, path + CHANGELOG_PAGE, lang=lang, languages=languages),
         encoding="utf-8",
     )
 
