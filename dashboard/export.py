@@ -217,13 +217,23 @@ def to_html(fig: go.Figure, alt: str) -> str:
         include_plotlyjs=False,
         config={"displaylogo": False, "responsive": True},
     )
+    direction = "rtl" if i18n.is_rtl(lang) else "ltr"
+    toolbar = (  # the title starts at the right: the toolbar goes to the free left
+        "<style>.js-plotly-plot .plotly .modebar{right:auto;left:2px}</style>"
+        if direction == "rtl"
+        else ""
+    )
+    # The body stays left to right: Plotly measures its text in a tester on the body, and
+    # from the right it anchored a right-aligned source line from the wrong end (the figure
+    # already places its text from the right in a right-to-left language).
     return (
-        f'<!DOCTYPE html>\n<html lang="{lang}" dir="{"rtl" if i18n.is_rtl(lang) else "ltr"}">'
+        f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}">'
         f'<head><meta charset="utf-8"><title>{html.escape(title)}</title>'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"{geometry}<script>{plotly.offline.get_plotlyjs()}</script></head>"
-        f'<body style="margin:0"><figure role="img" aria-label="{html.escape(alt)}" '
-        f'style="margin:0">{div}<figcaption style="position:absolute;left:-10000px">'
+        f"{geometry}<script>{plotly.offline.get_plotlyjs()}</script>{toolbar}</head>"
+        f'<body style="margin:0;direction:ltr"><figure role="img" '
+        f'aria-label="{html.escape(alt)}" style="margin:0">{div}'
+        f'<figcaption dir="{direction}" style="position:absolute;left:-10000px">'
         f"{html.escape(alt)}</figcaption></figure></body></html>\n"
     )
 
