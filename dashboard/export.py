@@ -218,14 +218,16 @@ def to_html(fig: go.Figure, alt: str) -> str:
         config={"displaylogo": False, "responsive": True},
     )
     direction = "rtl" if i18n.is_rtl(lang) else "ltr"
+    # The page's body keeps Plotly's left-to-right frame, as the app's charts do
+    # (dashboard/app.py): the figure places its text from the right itself, Plotly measures
+    # text in a tester on the body (from the right, it shifted the source line by its own
+    # width), and an Arabic page whose body ran from the right drew nothing in Chromium.
     toolbar = (  # the title starts at the right: the toolbar goes to the free left
-        "<style>.js-plotly-plot .plotly .modebar{right:auto;left:2px}</style>"
+        "<style>.js-plotly-plot text{unicode-bidi:plaintext}"
+        ".js-plotly-plot .plotly .modebar{right:auto;left:2px}</style>"
         if direction == "rtl"
         else ""
     )
-    # The body stays left to right: Plotly measures its text in a tester on the body, and
-    # from the right it anchored a right-aligned source line from the wrong end (the figure
-    # already places its text from the right in a right-to-left language).
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}">'
         f'<head><meta charset="utf-8"><title>{html.escape(title)}</title>'

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 import streamlit as st
@@ -419,3 +420,79 @@ def test_bake_cli_takes_languages(tmp_path, capsys):
     with pytest.raises(SystemExit):
         bake.main(["--out", str(tmp_path), "--languages", "fr,xx"])
     assert "unknown language" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------ drawn in Chromium
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.is_file():
+        pytest.skip(f"no Chromium at {chromium}")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(chromium), args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+SOURCE_BOX = """() => {
+  const text = [...document.querySelectorAll('.js-plotly-plot text')]
+    .filter(t => t.textContent.includes('المصدر'));
+  const plot = document.querySelector('.js-plotly-plot').getBoundingClientRect();
+  if (!text.length) return null;
+  const box = text[0].getBoundingClientRect();
+  return {left: box.left, right: box.right, plotLeft: plot.left, plotRight: plot.right};
+}"""
+
+
+def test_arabic_frames_and_exported_html_draw_their_source_line_from_the_right(
+    site, browser, tmp_path
+):
+    """In a right-to-left page, Plotly's text tester ran from the right and anchored the
+    source line from the wrong end (cut off at the left), and an exported page whose body
+    ran from the right drew nothing: the chart keeps its left-to-right frame."""
+    from tests.test_site import _serve
+
+    out, _ = site
+    assert (
+        export.main(
+            [
+                "--chart",
+                "bands",
+                "--formats",
+                "html",
+                "--lang",
+                "ar",
+                "--out",
+                str(out / "exported"),
+            ]
+        )
+        == 0
+    )
+    server, base = _serve(out)
+    try:
+        for address, width in [
+            ("ar/charts/bands/embed.html", 900),
+            ("ar/charts/map-rsf-2026/embed.html", 420),
+            ("exported/bands-article-light.html", 1200),
+        ]:
+            page_ = browser.new_page(viewport={"width": width, "height": 800})
+            page_.goto(base + address)
+            page_.wait_for_selector(".js-plotly-plot text", timeout=30_000)
+            page_.wait_for_timeout(500)
+            box = page_.evaluate(SOURCE_BOX)
+            assert box, address
+            assert box["left"] >= box["plotLeft"] - 1, (address, box)
+            assert box["right"] >= box["plotRight"] - 0.15 * width, (address, box)
+            assert box["right"] <= box["plotRight"] + 1, (address, box)
+            assert page_.evaluate("document.documentElement.dir") == "rtl"
+            page_.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
