@@ -496,3 +496,12 @@ def test_arabic_frames_and_exported_html_draw_their_source_line_from_the_right(
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_the_server_caches_every_language_pinned_frames_as_immutable():
+    from dashboard import server
+
+    for path in ("pinned/build-3/bands/embed.html", "fr/pinned/build-3/bands/embed.html"):
+        assert server.IMMUTABLE.match(path), path
+    for path in ("charts/bands/embed.html", "fr/charts/bands/embed.html", "fr/index.html"):
+        assert not server.IMMUTABLE.match(path), path
