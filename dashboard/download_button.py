@@ -23,7 +23,7 @@ def download(
     URL; or a disabled button saying why it is withheld (any withheld source withholds it)."""
     tr = i18n.translator(i18n.current())
     datasets = datasets if isinstance(datasets, list | tuple) else [datasets]
-    blocked = withheld_reason(datasets)
+    blocked = withheld_reason(datasets, tr.lang)
     header = source_header(datasets, url_sync.view_url(), cached.build_label(), tr.lang)
     st.download_button(
         label or tr.gettext("Data behind this view"),
