@@ -189,7 +189,12 @@ def test_profile_sections_and_charts_in_the_language(lang):
     assert labels == [tr.pgettext("profile section", s) for s in ("RSF index", "CPJ records",
                                                                   "All sources")]  # fmt: skip
     assert not set(labels) & {"RSF index", "CPJ records", "All sources"}
-    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    from dashboard.charts import style
+
+    titles = [
+        style.plain(json.loads(c.proto.spec)["layout"]["title"]["text"])
+        for c in at.get("plotly_chart")
+    ]
     assert len(titles) == 3 and all(title.startswith(name) for title in titles)
     for chart in at.get("plotly_chart"):
         layout = json.loads(chart.proto.spec)["layout"]
