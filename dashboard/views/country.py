@@ -76,7 +76,7 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
         return
     chart = cached.chart(CountryChart("cpj", country), lang)
     plot.show(chart.figure, key="cpj", sources=chart.sources, embed=chart)
-    # the datasets' notes: helper terms of the metadata, translated where the catalogue has them
+    # the datasets' notes: metadata terms (i18n.metadata_terms), translated where catalogued
     notes = (tr.term("dataset note", dataset.notes[0]) for dataset in chart.sources)
     st.caption(text.md_escape(" ".join(notes)))
     st.caption(cpj_census.currency(census, lang))
