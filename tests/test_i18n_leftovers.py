@@ -157,7 +157,12 @@ def is_data(text: str) -> bool:
 
 def _is_value(line: str) -> bool:
     words = re.sub(r"%\{[^}]*\}", "", re.sub(r"<[^>]+>", "", line)).strip("* ")
+    words = re.sub(r"\\(.)", r"\1", words)  # markdown's escapes
     if not re.sub(r"[\s\d.,:;()%+\-–−·/|#*_\[\]\\]", "", words):
+        return True
+    # a case: a person's name (data), where and when it happened, "Name (Country, 2021)"
+    case = re.fullmatch(r"(.+) \((.+?)(?:, \d{4})?\)", words)
+    if case and case.group(2) in _names():
         return True
     return words in _names()
 
