@@ -3,7 +3,9 @@
     python benchmarks/export_batch.py [N]      (default 50)
 
 Prints the median and spread of per-image times and the total; a mix of maps (the
-heaviest: 1:50m geometry) and line charts, as `make snapshots` renders them.
+heaviest: 1:50m geometry) and line charts, as `make snapshots` renders them; and the floor
+they are measured against: kaleido drawing an empty figure of the same size in the same
+browser.
 """
 
 from __future__ import annotations
@@ -14,7 +16,12 @@ import tempfile
 import time
 from pathlib import Path
 
+import plotly.graph_objects as go
+import plotly.io as pio
+
 from dashboard import export, gallery
+
+FLOOR_RUNS = 10
 
 
 def main(count: int = 50) -> None:
@@ -34,9 +41,16 @@ def main(count: int = 50) -> None:
             Path(folder, f"{chart.slug}.png").write_bytes(export.render(shot, "png"))
             timings["map" if spec.kind == "map" else "other"].append(time.perf_counter() - t0)
         total = time.perf_counter() - started
+        # the floor: kaleido drawing an empty figure of the same size in the same browser
+        empty = []
+        for _ in range(FLOOR_RUNS):
+            t0 = time.perf_counter()
+            pio.to_image(go.Figure(), format="png", width=1200, height=675, scale=1)
+            empty.append(time.perf_counter() - t0)
     every = timings["map"] + timings["other"]
     print(f"images: {len(every)} PNG at 1200x675, one browser")
     print(f"total: {total:.1f} s, {total / len(every):.2f} s per image (including chart building)")
+    print(f"empty figure: median {statistics.median(empty):.3f} s (n={len(empty)}, the floor)")
     for name, values in (("all", every), *timings.items()):
         if values:
             q = (

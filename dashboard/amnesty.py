@@ -1,7 +1,10 @@
 """Amnesty's findings as the pages show them: per country and year beside the PTS coded from
 Amnesty's reports, the charges Amnesty reports beside the charges in CPJ's cases, the people
 Amnesty names with their CPJ case, and the years Amnesty and CPJ's census disagree on
-detained journalists. Pure data shaping (no Streamlit): the pages only lay these out."""
+detained journalists. Pure data shaping (no Streamlit): the pages only lay these out. The
+functions the profile shows take `lang`, the language of their headers and of our own words
+(English by default); the quotes, the findings' labels and CPJ's charge categories stay as
+written."""
 
 from __future__ import annotations
 
@@ -9,16 +12,19 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard import i18n
+from dashboard.i18n import N_
 from dashboard.text import md_escape
 from etl.sources.amnesty_findings import meta
 
+# (translated where shown: quote_markdown, the Cases page)
 SOURCE_KIND_LABELS = {
-    "amnesty": "Amnesty's own text",
-    "amnesty copy": "Amnesty's own text (full copy elsewhere)",
-    "quoting amnesty": "a report quoting Amnesty",
+    "amnesty": N_("Amnesty's own text"),
+    "amnesty copy": N_("Amnesty's own text (full copy elsewhere)"),
+    "quoting amnesty": N_("a report quoting Amnesty"),
 }
 assert set(SOURCE_KIND_LABELS) == set(meta.SOURCE_KINDS)
-NO_TEXT = "no Amnesty text found"
+NO_TEXT = N_("no Amnesty text found")
 DETAINED = "journalists_detained"
 # Amnesty reports on "Israel and Occupied Palestinian Territories" in one entry, coded ISR;
 # CPJ records Israel, Gaza and the West Bank as one location, XIP (etl/reference): the
@@ -71,9 +77,19 @@ def quotes(findings: pd.DataFrame, iso3: str) -> dict[int, list[Quote]]:
     return out
 
 
-def by_year(findings: pd.DataFrame, pts_a: pd.DataFrame, iso3: str) -> pd.DataFrame:
+def by_year(
+    findings: pd.DataFrame, pts_a: pd.DataFrame, iso3: str, lang: str = i18n.SOURCE_LANGUAGE
+) -> pd.DataFrame:
     """Per year with Amnesty text or a PTS score coded from Amnesty's reports: the score,
-    the quotes found, and what they report."""
+    the quotes found, and what they report (columns and our words in `lang`; the first
+    column is the year)."""
+    _ = i18n.translator(lang).gettext
+    year_, pts, found, reported = (
+        _("Year"),
+        _("PTS from Amnesty's reports (1–5)"),
+        _("Quotes found"),
+        _("What Amnesty reported"),
+    )
     rows = findings[findings["iso3"] == iso3]
     scores = pts_a[pts_a["iso3"] == iso3].set_index("year")["value"]
     years = sorted(
@@ -87,25 +103,16 @@ def by_year(findings: pd.DataFrame, pts_a: pd.DataFrame, iso3: str) -> pd.DataFr
         in_year = rows[rows["year"] == year]
         table.append(
             {
-                "Year": int(year),
-                "PTS from Amnesty's reports (1–5)": (
-                    f"{scores[year]:.0f}" if year in scores.index else "not coded"
-                ),
-                "Quotes found": in_year["quote_id"].nunique() if len(in_year) else NO_TEXT,
-                "What Amnesty reported": "; ".join(
+                year_: int(year),
+                pts: f"{scores[year]:.0f}" if year in scores.index else _("not coded"),
+                found: in_year["quote_id"].nunique() if len(in_year) else _(NO_TEXT),
+                # the findings' labels: the coding's own, in English
+                reported: "; ".join(
                     dict.fromkeys(meta.FINDINGS[code].label for code in in_year["finding"])
                 ),
             }
         )
-    return pd.DataFrame(
-        table,
-        columns=[
-            "Year",
-            "PTS from Amnesty's reports (1–5)",
-            "Quotes found",
-            "What Amnesty reported",
-        ],
-    ).astype({"Quotes found": "string"})
+    return pd.DataFrame(table, columns=[year_, pts, found, reported]).astype({found: "string"})
 
 
 def cpj_reaches(cases: pd.DataFrame, year: int) -> bool:
@@ -130,9 +137,20 @@ def cpj_charges(cases: pd.DataFrame, iso3: str, year: int) -> set[str]:
     }
 
 
-def charges_compared(findings: pd.DataFrame, cases: pd.DataFrame, iso3: str) -> pd.DataFrame:
+def charges_compared(
+    findings: pd.DataFrame, cases: pd.DataFrame, iso3: str, lang: str = i18n.SOURCE_LANGUAGE
+) -> pd.DataFrame:
     """For each year Amnesty reports charges in a country: the charges (with their CPJ
-    category) beside the categories in CPJ's cases of that country and year."""
+    category) beside the categories in CPJ's cases of that country and year (columns and
+    our words in `lang`; the charges and CPJ's categories as written; the first column is
+    the year)."""
+    _, pgettext = i18n.translator(lang).gettext, i18n.translator(lang).pgettext
+    year_, reported, in_cpj, both = (
+        _("Year"),
+        _("Charges Amnesty reports"),
+        _("Charges in CPJ's cases (arrested that year or the year before)"),
+        _("Categories in both"),
+    )
     charges = findings[(findings["iso3"] == iso3) & findings["cpj_charge_category"].notna()]
     rows = []
     for year in sorted(set(charges["year"]), reverse=True):
@@ -141,33 +159,25 @@ def charges_compared(findings: pd.DataFrame, cases: pd.DataFrame, iso3: str) -> 
         cpj = cpj_charges(cases, iso3, int(year))
         rows.append(
             {
-                "Year": int(year),
-                "Charges Amnesty reports": "; ".join(
+                year_: int(year),
+                reported: "; ".join(
                     f"{meta.FINDINGS[code].label.removeprefix('Charged with ')} ({category})"
                     for code, category in zip(
                         in_year["finding"], in_year["cpj_charge_category"], strict=True
                     )
                 ),
-                "Charges in CPJ's cases (arrested that year or the year before)": "; ".join(
-                    sorted(cpj)
-                )
+                in_cpj: "; ".join(sorted(cpj))
                 or (
-                    "none recorded"
+                    _("none recorded")
                     if cpj_reaches(cases, int(year))
-                    else "CPJ records here end before"
+                    # TRANSLATORS: CPJ's case records here end before that year
+                    else _("CPJ records here end before")
                 ),
-                "Categories in both": "; ".join(sorted(amnesty & cpj)) or "none",
+                # TRANSLATORS: no charge category in both Amnesty's and CPJ's lists
+                both: "; ".join(sorted(amnesty & cpj)) or pgettext("categories", "none"),
             }
         )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "Year",
-            "Charges Amnesty reports",
-            "Charges in CPJ's cases (arrested that year or the year before)",
-            "Categories in both",
-        ],
-    )
+    return pd.DataFrame(rows, columns=[year_, reported, in_cpj, both])
 
 
 @dataclass(frozen=True)
@@ -276,14 +286,27 @@ def link_target(url: str) -> str:
     return url
 
 
-def quote_markdown(quote: Quote) -> str:
-    """A quote as the profile shows it: the words (escaped), where they were published with a
-    link, whose text it is, and the findings coded from it."""
-    kind = quote.source_kind[:1].upper() + quote.source_kind[1:]
-    return (
-        f"> {md_escape(quote.quote)}\n\n"
-        f"{md_escape(kind)}: “{md_escape(quote.title)}”, "
-        f"{md_escape(quote.publisher)}, {md_escape(quote.published)}. "
-        f"[Read the publication]({link_target(quote.url)})  \n"
-        f"Coded: {md_escape('; '.join(quote.findings))}"
-    )
+def source_kind(label: str, lang: str = i18n.SOURCE_LANGUAGE) -> str:
+    """Whose text a quote is (a SOURCE_KIND_LABELS value) in `lang`, capitalised."""
+    tr = i18n.translator(lang)
+    return tr.capital(tr.gettext(label))
+
+
+def quote_markdown(quote: Quote, lang: str = i18n.SOURCE_LANGUAGE) -> str:
+    """A quote as the profile shows it: the words (escaped, in the language they were
+    published in), where they were published with a link, whose text it is, and the
+    findings coded from it (their labels in English, as coded); our words in `lang`."""
+    _ = i18n.translator(lang).gettext
+    # TRANSLATORS: under a quote: whose text it is, the publication's title, publisher and
+    # date (as published), a link to it; then the findings coded from it
+    return f"> {md_escape(quote.quote)}\n\n" + _(
+        "%(kind)s: “%(title)s”, %(publisher)s, %(published)s. "
+        "[Read the publication](%(url)s)  \nCoded: %(findings)s"
+    ) % {
+        "kind": md_escape(source_kind(quote.source_kind, lang)),
+        "title": md_escape(quote.title),
+        "publisher": md_escape(quote.publisher),
+        "published": md_escape(quote.published),
+        "url": link_target(quote.url),
+        "findings": md_escape("; ".join(quote.findings)),
+    }

@@ -20,8 +20,8 @@ READABLE = "<style>[data-testid=stCaptionContainer]{opacity:1;color:#595959}</st
 # A right-to-left language: the page and the menu run from the right (the server also sets
 # <html dir="rtl"> when the page is loaded in one: dashboard/server.py). Charts keep their
 # own left-to-right frame (Plotly positions text from it; the style mirrors titles, legends
-# and source lines itself), each of their strings ordered by its own first letter; the
-# grids' canvases cannot turn.
+# and source lines itself and sets each line of their Arabic as a right-to-left isolate);
+# the grids' canvases cannot turn.
 RIGHT_TO_LEFT = (
     # Streamlit's frame (menu beside the page, the menu sliding away on a phone) is laid out
     # and animated left to right; turned, a phone's closed menu slid over the page
@@ -29,6 +29,9 @@ RIGHT_TO_LEFT = (
     "[data-testid=stMain],[data-testid=stSidebar]{direction:rtl}"
     "[data-testid=stMain] :is(h1,h2,h3,h4){text-align:start}"
     "[data-testid=stPlotlyChart]{direction:ltr}"
+    # Plotly measures text in a hidden element of the page's body before placing it: there
+    # too left to right, or a note set from the right edge is shifted by its own width
+    "#js-plotly-tester{direction:ltr}"
     "[data-testid=stPlotlyChart] text{unicode-bidi:plaintext}"
     "[data-testid=stTable] th,[data-testid=stTable] td{text-align:right}</style>"
 )

@@ -21,6 +21,13 @@ Incremental: `.bake.json` keys each chart by the code version and the checksums 
 datasets its drawing read (recorded while drawing); a rebuild draws and renders only the
 charts whose key changed or whose files are missing, and removes charts no longer known.
 The index and the country pages are cheap and written every time.
+
+Languages (`--languages`, default every one): English stays at the site's root, as before;
+each other language has the same tree under its code (`fr/charts/<slug>/`, `fr/pinned/...`,
+`fr/countries/`, `fr/index.html`, `fr/changelog.html`): pages, frames, images, CSV headers,
+`chart.json` and `oembed.json` written in that language, each page with `<html lang dir>` and
+links to its versions in the others (hreflang). The maps of earlier years (the archive) are
+baked in English only unless `--archive-in-every-language`.
 """
 
 from __future__ import annotations
@@ -33,14 +40,16 @@ import re
 import shutil
 import sys
 import time
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 import plotly
 
-from dashboard import chart_specs, embeds, export, gallery, geo, text
+from dashboard import chart_specs, embeds, export, gallery, geo, i18n, text
 from dashboard.charts import maps as maps_chart
 from dashboard.charts import style
 from dashboard.downloads import safe_csv, source_header, withheld_reason
@@ -192,55 +201,120 @@ class Baked:
     withheld: str | None = None
     reads: list[str] = field(default_factory=list)
     key: str = ""
+    lang: str = i18n.SOURCE_LANGUAGE
 
 
-def _page(title: str, body: str, depth: int, extra_head: str = "") -> str:
-    up = "../" * depth
+def _page(
+    title: str,
+    body: str,
+    path: str,
+    extra_head: str = "",
+    lang: str = i18n.SOURCE_LANGUAGE,
+    languages: Iterable[str] = (),
+) -> str:
+    """A page of the site at `path` below the site's root ("index.html", "fr/changelog.html",
+    or a folder whose index.html it is, "fr/charts/<slug>/"), in `lang`, linking its
+    versions in `languages` (the same path in each language's tree: hreflang alternates,
+    and a list of them for the reader)."""
+    up = "../" * path.count("/")
+    _ = i18n.translator(lang).gettext
+    own = embeds.language_folder(lang)
+    neutral = path.removeprefix(own)  # the same page's path in the English tree
+    others = [code for code in languages if code != lang]
+    alternates = "".join(
+        f'<link rel="alternate" hreflang="{code}" '
+        f'href="{up}{embeds.language_folder(code)}{neutral}">'
+        for code in others
+    )
+    switch = (
+        '<nav class="languages"><ul>'
+        + "".join(
+            f'<li><a href="{up}{embeds.language_folder(code)}{neutral}" hreflang="{code}" '
+            f'lang="{code}">{html.escape(i18n.translator(code).language_name())}</a></li>'
+            for code in others
+        )
+        + "</ul></nav>"
+        if others
+        else ""
+    )
+    name = html.escape(_(project.NAME))
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)} · {html.escape(project.NAME)}</title>"
+        f'<!DOCTYPE html>\n<html {embeds.html_attributes(lang)}><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)} · {name}</title>"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<link rel="stylesheet" href="{up}{ASSETS}/site.css">'
-        f'<link rel="icon" href="{up}{ASSETS}/favicon.png">{extra_head}</head>'
-        f'<body><header><a href="{up}index.html">{html.escape(project.NAME)}</a></header>'
+        f'<link rel="icon" href="{up}{ASSETS}/favicon.png">{alternates}{extra_head}</head>'
+        f'<body><header><a href="{up}{own}index.html">{name}</a>{switch}</header>'
         f"<main>{body}</main></body></html>\n"
     )
 
 
-FILE_NAMES = {"png": "PNG", "svg": "SVG", "pdf": "PDF (print)", "csv": "Data (CSV)"}
+def file_names(lang: str = i18n.SOURCE_LANGUAGE) -> dict[str, str]:
+    """The links to a chart's files, as its page names them in `lang`."""
+    _ = i18n.translator(lang).gettext
+    return {"png": "PNG", "svg": "SVG", "pdf": _("PDF (print)"), "csv": _("Data (CSV)")}
 
 
-def _links(files: dict[str, str]) -> str:
+def _links(files: dict[str, str], lang: str = i18n.SOURCE_LANGUAGE) -> str:
+    _ = i18n.translator(lang).gettext
     return (
         " · ".join(
-            f'<a href="{html.escape(files[fmt])}">{name}</a>'
-            for fmt, name in FILE_NAMES.items()
+            f'<a href="{html.escape(files[fmt])}">{html.escape(name)}</a>'
+            for fmt, name in file_names(lang).items()
             if fmt in files
         )
-        + ' · <a href="chart.json">Descriptor (JSON)</a>'
+        + ' · <a href="chart.json">'
+        + html.escape(_("Descriptor (JSON)"))
+        + "</a>"
     )
 
 
 def chart_page(
-    *, title: str, alt: str, note: str, files: dict, height: int, explore: str, embed: dict
+    *,
+    title: str,
+    alt: str,
+    note: str,
+    files: dict,
+    height: int,
+    explore: str,
+    embed: dict,
+    lang: str = i18n.SOURCE_LANGUAGE,
+    path: str = "charts/chart/",
+    languages: Iterable[str] = (),
 ) -> str:
-    """The chart's page (charts/<slug>/index.html): the chart in its own embed frame, as an
-    editor's page would show it, its description, files and the snippets to embed it."""
-    shown = embeds.snippet("embed.html", title, height, f"../../{ASSETS}/embed.js")
-    snippets = [("Live (always the latest build)", embed["snippet"])] + [
-        (f"Pinned to data build-{number} (never changes)", code)
+    """The chart's page (charts/<slug>/index.html, fr/charts/<slug>/index.html): the chart
+    in its own embed frame, as an editor's page would show it, its description, files and
+    the snippets to embed it, in `lang`."""
+    _ = i18n.translator(lang).gettext
+    up = "../" * path.count("/")
+    shown = embeds.snippet("embed.html", title, height, f"{up}{ASSETS}/embed.js")
+    snippets = [(_("Live (always the latest build)"), embed["snippet"])] + [
+        (_("Pinned to data build-%(number)s (never changes)") % {"number": number}, code)
         for number, code in embed["pinned_snippets"].items()
     ]
+    themes = {"light": "<code>?theme=light</code>", "dark": "<code>?theme=dark</code>"}
     body = (
         f"<h1>{html.escape(title)}</h1>{shown}"
-        f'<p class="alt"><strong>Description:</strong> {html.escape(alt)}</p>'
+        + '<p class="alt"><strong>'
+        + html.escape(_("Description:"))
+        + f"</strong> {html.escape(alt)}</p>"
         + (f'<p class="note">{html.escape(note)}</p>' if note else "")
-        + f"<p>{_links(files)}</p>"
-        + f'<p><a href="{html.escape(explore)}">Explore in the dashboard</a></p>'
-        + "<h2>Embed this chart</h2><p>Paste into a page; the script sizes the frame to the "
-        "chart (without it the frame keeps a fixed aspect ratio). The chart follows the "
-        "reader's light or dark mode; add <code>?theme=light</code> or "
-        "<code>?theme=dark</code> to its address to fix one.</p>"
+        + f"<p>{_links(files, lang)}</p>"
+        + f'<p><a href="{html.escape(explore)}">'
+        + html.escape(_("Explore in the dashboard"))
+        + "</a></p><h2>"
+        + html.escape(_("Embed this chart"))
+        + "</h2><p>"
+        + html.escape(
+            _(
+                "Paste into a page; the script sizes the frame to the chart (without it the "
+                "frame keeps a fixed aspect ratio). The chart follows the reader's light or "
+                "dark mode; add %(light)s or %(dark)s to its address to fix one."
+            ),
+            quote=False,
+        )
+        % themes
+        + "</p>"
         + "".join(
             f"<h3>{html.escape(label)}</h3><pre><code>{html.escape(code)}</code></pre>"
             for label, code in snippets
@@ -250,7 +324,7 @@ def chart_page(
         '<link rel="alternate" type="application/json+oembed" href="oembed.json" '
         f'title="{html.escape(title)}">'
     )
-    return _page(title, body, 2, head)
+    return _page(title, body, path, head, lang, languages)
 
 
 def _descriptor_sources(chart: gallery.Chart) -> list[dict]:
@@ -269,6 +343,12 @@ def _descriptor_sources(chart: gallery.Chart) -> list[dict]:
     ]
 
 
+def entry_id(slug: str, lang: str = i18n.SOURCE_LANGUAGE) -> str:
+    """A chart's key in the bake's record: its slug in English (as before there were
+    languages), "fr/<slug>" in another language."""
+    return embeds.language_folder(lang) + slug
+
+
 def bake_chart(
     spec: chart_specs.Spec,
     out: Path,
@@ -276,12 +356,18 @@ def bake_chart(
     *,
     address: Address,
     formats: tuple[str, ...] = IMAGE_FORMATS,
+    lang: str = i18n.SOURCE_LANGUAGE,
+    languages: Iterable[str] = (),
 ) -> Baked:
-    """Draw one chart and write its folder (and this build's pinned embed, once); needs an
-    active export.renderer()."""
-    chart = gallery.draw(spec, load)
+    """Draw one chart in `lang` and write its folder (and this build's pinned embed, once);
+    needs an active export.renderer(). `languages`: those the site holds this chart in (its
+    page links them)."""
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    chart = gallery.draw(spec, load, lang=lang)
     slug = chart_specs.slug(spec)
-    folder = out / "charts" / slug
+    page_url = embeds.chart_folder(slug, lang)
+    folder = out / page_url
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
@@ -293,12 +379,15 @@ def bake_chart(
     for fmt in formats:
         (folder / f"chart.{fmt}").write_bytes(export.render(fig, fmt))
         files[fmt] = f"chart.{fmt}"
-    page_url = embeds.chart_folder(slug)
     if not withheld:
         table = chart.table if chart.table is not None else pd.DataFrame()
-        view = f"{page_url} ({project.NAME}, baked site)"
+        view = _("%(page)s (%(dashboard)s, baked site)") % {
+            "page": page_url,
+            "dashboard": _(project.NAME),
+        }
+        label = address.build.removeprefix("data ")
         (folder / "data.csv").write_bytes(
-            safe_csv(table, source_header(chart.sources, view, address.build))
+            safe_csv(table, source_header(chart.sources, view, label, lang))
         )
         files["csv"] = "data.csv"
     files["json"] = "chart.json"
@@ -312,31 +401,35 @@ def bake_chart(
     )
     height = embeds.frame_height(web)
     figures = embeds.figures_checksum(chart.figure, chart.table)
-    explore = embeds.explore_url(spec, address.live_url)
+    explore = embeds.explore_url(spec, address.live_url, lang)
     frame = {
         "title": title,
         "alt": alt,
         "web": web,
         "explore": explore,
         "plotly_js": plotly_script(chart.figure),
+        "lang": lang,
     }
+    up = "../" * page_url.count("/")
     (folder / "embed.html").write_text(
-        embeds.frame_page(**frame, up="../../", details="index.html", oembed="oembed.json"),
+        embeds.frame_page(**frame, up=up, details="index.html", oembed="oembed.json"),
         encoding="utf-8",
     )
     number = address.build_number
-    pinned = out / embeds.pinned_folder(number, slug) if number is not None else None
+    pinned_url = embeds.pinned_folder(number, slug, lang) if number is not None else None
+    pinned = out / pinned_url if pinned_url is not None else None
     if pinned is not None and not (pinned / "embed.html").exists():  # written once, never again
         pinned.mkdir(parents=True, exist_ok=True)
         if web is None:
             shutil.copyfile(folder / "chart.png", pinned / "chart.png")
-        up = "../../../"
+        up = "../" * pinned_url.count("/")
+        changelog = embeds.language_folder(lang) + CHANGELOG_PAGE
         marks = {
             "build": address.build,
             "figures": figures,
             "latest": f"{up}{page_url}chart.json",
             "current": f"{up}{page_url}embed.html",
-            "changelog": f"{up}{CHANGELOG_PAGE}#build-{address.build_number}",
+            "changelog": f"{up}{changelog}#build-{address.build_number}",
         }
         (pinned / "embed.html").write_text(
             embeds.frame_page(**frame, up=up, details=up + page_url, oembed=None, pinned=marks),
@@ -344,11 +437,13 @@ def bake_chart(
         )
     script = address.site_url + f"{ASSETS}/embed.js"
     live_embed = address.site_url + page_url + "embed.html"
+    pinned_root = embeds.language_folder(lang) + PINNED
     builds = sorted(
-        int(p.parent.name.removeprefix("build-")) for p in out.glob(f"{PINNED}/build-*/{slug}")
+        int(p.parent.name.removeprefix("build-")) for p in out.glob(f"{pinned_root}/build-*/{slug}")
     )
     pinned_urls = {
-        str(n): address.site_url + embeds.pinned_folder(n, slug) + "embed.html" for n in builds
+        str(n): address.site_url + embeds.pinned_folder(n, slug, lang) + "embed.html"
+        for n in builds
     }
     embed = {
         "live": live_embed,
@@ -361,6 +456,7 @@ def bake_chart(
     }
     descriptor = {
         "title": title,
+        "lang": lang,
         "kind": spec.kind,
         "params": spec.params,
         "alt": alt,
@@ -376,7 +472,10 @@ def bake_chart(
             "page": page_url,
             **{fmt: page_url + name for fmt, name in files.items() if fmt != "html"},
             "explore": explore,
-            "live": embeds.live_embed_url(spec, address.live_url),
+            "live": embeds.live_embed_url(spec, address.live_url, lang),
+        },
+        "languages": {
+            code: address.site_url + embeds.chart_folder(slug, code) for code in languages
         },
     }
     (folder / "chart.json").write_text(
@@ -388,14 +487,15 @@ def bake_chart(
         height=height,
         script_url=script,
         thumbnail=address.site_url + page_url + "chart.png" if "png" in files else None,
+        lang=lang,
     )
     (folder / "oembed.json").write_text(json.dumps(answer, indent=1) + "\n", encoding="utf-8")
     note = chart.caption or ""
     if withheld:
-        note = (note + " " if note else "") + (
-            f"The data behind this chart are not handed out (no interactive chart, no CSV): "
-            f"{withheld}"
-        )
+        note = (note + " " if note else "") + _(
+            "The data behind this chart are not handed out (no interactive chart, no CSV): "
+            "%(reason)s"
+        ) % {"reason": withheld}
     (folder / "index.html").write_text(
         chart_page(
             title=title,
@@ -405,11 +505,22 @@ def bake_chart(
             height=height,
             explore=explore,
             embed=embed,
+            lang=lang,
+            path=page_url,
+            languages=languages,
         ),
         encoding="utf-8",
     )
     return Baked(
-        slug, spec.kind, title, alt, files, spec.params, getattr(spec, "iso3", None), withheld
+        slug,
+        spec.kind,
+        title,
+        alt,
+        files,
+        spec.params,
+        getattr(spec, "iso3", None),
+        withheld,
+        lang=lang,
     )
 
 
@@ -447,9 +558,18 @@ def _chart_item(entry: dict, up: str) -> str:
 
 
 def write_country_pages(
-    out: Path, entries: list[dict], index: pd.DataFrame, live_url: str
+    out: Path,
+    entries: list[dict],
+    index: pd.DataFrame,
+    live_url: str,
+    lang: str = i18n.SOURCE_LANGUAGE,
+    languages: Iterable[str] = (),
 ) -> list[str]:
-    """A page per country with charts baked: its summary, its charts, the live profile."""
+    """A page per country with charts baked (in `lang`'s tree): its summary, its charts,
+    the live profile."""
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    own = embeds.language_folder(lang)
     by_country: dict[str, list[dict]] = {}
     for entry in entries:
         if entry.get("country"):
@@ -458,38 +578,64 @@ def write_country_pages(
     written = []
     for code, charts in sorted(by_country.items()):
         series = ranked[ranked["iso3"] == code]
-        name = series["country"].iloc[-1] if len(series) else code
-        summary = text.country_summary(series) if len(series) else []
+        english = series["country"].iloc[-1] if len(series) else None
+        name = tr.country(code, english)
+        summary = text.country_summary(series, lang) if len(series) else []
+        path = f"{own}countries/{code}/"
+        up = "../" * path.count("/")
         figures = "".join(
-            f'<h2><a href="../../charts/{html.escape(e["slug"])}/">{html.escape(e["title"])}'
-            f'</a></h2><img src="../../charts/{html.escape(e["slug"])}/chart.png" '
+            f'<h2><a href="{up}{own}charts/{html.escape(e["slug"])}/">'
+            f"{html.escape(e['title'])}</a></h2>"
+            f'<img src="{up}{own}charts/{html.escape(e["slug"])}/chart.png" '
             f'alt="{html.escape(e["alt"])}" width="600" height="338" loading="lazy">'
             for e in charts
             if "png" in e["files"]
         )
-        live = f"{live_url.rstrip('/')}/country?country={code}"
+        query = {"country": code, **({i18n.PARAM: lang} if own else {})}
+        live = f"{live_url.rstrip('/')}/country?{urlencode(query)}"
         body = (
             f"<h1>{html.escape(name)}</h1>"
             + "".join(f"<p>{_markdown_line(line)}</p>" for line in summary)
-            + f'<p><a href="{html.escape(live)}">Full profile in the live dashboard</a></p>'
+            + f'<p><a href="{html.escape(live)}">'
+            + html.escape(_("Full profile in the live dashboard"))
+            + "</a></p>"
             + figures
         )
-        folder = out / "countries" / code
+        folder = out / path
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "index.html").write_text(_page(name, body, 2), encoding="utf-8")
+        (folder / "index.html").write_text(
+            _page(name, body, path, lang=lang, languages=languages), encoding="utf-8"
+        )
         written.append(code)
     return written
 
 
-def write_index(out: Path, entries: list[dict], countries: list[str], names: dict, build: str):
-    """The site's front page: the maps by measure and year, the other charts, the
-    countries; and index.json listing every chart."""
+def _alphabetical(name: str) -> str:
+    """A sort key for names in any of the languages: accents after their letter
+    ("Égypte" with the Es), case ignored."""
+    return unicodedata.normalize("NFKD", name).casefold()
+
+
+def write_index(
+    out: Path,
+    entries: list[dict],
+    countries: list[str],
+    names: dict,
+    build: str,
+    lang: str = i18n.SOURCE_LANGUAGE,
+    languages: Iterable[str] = (),
+):
+    """The site's front page in `lang` (`index.html`, `fr/index.html`): the maps by measure
+    and year, the other charts, the countries; and index.json listing every chart."""
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    own = embeds.language_folder(lang)
     maps: dict[str, list[dict]] = {}
     for entry in entries:
         if entry["kind"] == "map":
             maps.setdefault(entry["params"]["metric"], []).append(entry)
     map_list = "".join(
-        f"<dt>{html.escape(maps_chart.label(registry.ON_MAP[metric]))}</dt><dd>"
+        f"<dt>{html.escape(maps_chart.label(registry.ON_MAP[metric], lang))}</dt><dd>"
         + " ".join(
             f'<a href="charts/{html.escape(e["slug"])}/">{html.escape(e["params"]["edition"])}</a>'
             for e in sorted(charts, key=lambda e: int(e["params"]["edition"]))
@@ -498,28 +644,55 @@ def write_index(out: Path, entries: list[dict], countries: list[str], names: dic
         for metric, charts in maps.items()
     )
     general = [e for e in entries if not e.get("country") and e["kind"] != "map"]
+
+    def name_of(code: str) -> str:
+        return tr.country(code, names.get(code))
+
     country_list = "".join(
-        f'<li><a href="countries/{code}/">{html.escape(names.get(code, code))}</a></li>'
-        for code in sorted(countries, key=lambda c: names.get(c, c))
+        f'<li><a href="countries/{code}/">{html.escape(name_of(code))}</a></li>'
+        for code in sorted(countries, key=lambda c: _alphabetical(name_of(c)))
+    )
+    changelog = (
+        f'<a href="{CHANGELOG_PAGE}">' + html.escape(_("what changed in each build")) + "</a>"
     )
     body = (
-        f"<h1>{html.escape(project.NAME)}</h1><p>Charts baked from {html.escape(build)} "
-        f'(<a href="{CHANGELOG_PAGE}">what changed in each build</a>).</p>'
-        + (f'<h2>Maps</h2><dl class="maps">{map_list}</dl>' if maps else "")
+        "<h1>"
+        + html.escape(_(project.NAME))
+        + "</h1><p>"
+        + html.escape(_("Charts baked from %(build)s (%(changelog)s)."), quote=False)
+        % {"build": html.escape(export.build_text(build, lang)), "changelog": changelog}
+        + "</p>"
         + (
-            '<h2>Other charts</h2><ul class="charts">'
+            "<h2>" + html.escape(_("Maps")) + f'</h2><dl class="maps">{map_list}</dl>'
+            if maps
+            else ""
+        )
+        + (
+            "<h2>"
+            + html.escape(_("Other charts"))
+            + '</h2><ul class="charts">'
             + "".join(_chart_item(e, "") for e in general)
             + "</ul>"
             if general
             else ""
         )
-        + (f'<h2>Countries</h2><ul class="charts">{country_list}</ul>' if countries else "")
+        + (
+            "<h2>" + html.escape(_("Countries")) + f'</h2><ul class="charts">{country_list}</ul>'
+            if countries
+            else ""
+        )
     )
-    (out / "index.html").write_text(_page("Charts and countries", body, 0), encoding="utf-8")
-    (out / "index.json").write_text(
+    folder = out / own
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "index.html").write_text(
+        _page(_("Charts and countries"), body, own + "index.html", lang=lang, languages=languages),
+        encoding="utf-8",
+    )
+    (folder / "index.json").write_text(
         json.dumps(
             {
                 "build": build,
+                "lang": lang,
                 "charts": [{k: e[k] for k in ("slug", "kind", "title")} for e in entries],
             },
             indent=1,
@@ -530,31 +703,68 @@ def write_index(out: Path, entries: list[dict], countries: list[str], names: dic
     )
 
 
-def write_changelog(out: Path, directory: Path | None) -> None:
-    """The builds, newest first, with what changed and why: where a pinned embed whose
-    figures were revised sends its reader (#build-<N>)."""
+def _row_changes(tr: i18n.Translator, counts: dict) -> list[str]:
+    """ "3 rows added", "1 row removed", "0 rows changed": each count a sentence of its own
+    with its plural form."""
+    added, removed, changed = (counts.get(k, 0) for k in ("added", "removed", "changed"))
+    return [
+        tr.ngettext("%(num)s row added", "%(num)s rows added", added) % {"num": tr.number(added)},
+        tr.ngettext("%(num)s row removed", "%(num)s rows removed", removed)
+        % {"num": tr.number(removed)},
+        tr.ngettext("%(num)s row changed", "%(num)s rows changed", changed)
+        % {"num": tr.number(changed)},
+    ]
+
+
+def write_changelog(
+    out: Path,
+    directory: Path | None,
+    lang: str = i18n.SOURCE_LANGUAGE,
+    languages: Iterable[str] = (),
+) -> None:
+    """The builds, newest first, with what changed and why, in `lang`: where a pinned embed
+    whose figures were revised sends its reader (#build-<N>). The reasons are shown as the
+    data's maintainers wrote them."""
+    tr = i18n.translator(lang)
+    _ = tr.gettext
     rows = []
     for version in reversed(store.load_changelog(directory or store.DATASETS_DIR)):
         number = version["version"]
         reasons = version.get("reasons", {})
         changes = "".join(
-            f"<li><code>{html.escape(name)}</code>: {c.get('added', 0)} added, "
-            f"{c.get('removed', 0)} removed, {c.get('changed', 0)} changed"
+            f"<li><code>{html.escape(name)}</code>: "
+            + html.escape(_(", ").join(_row_changes(tr, c)))
             + (f" ({html.escape(reasons[name])})" if name in reasons else "")
             + "</li>"
             for name, c in version.get("datasets", {}).items()
         )
+        first = html.escape(_("first release"))
         rows.append(
             f'<tr id="build-{number}"><th>build-{number}</th><td>{html.escape(version["date"])}'
-            f"</td><td><ul>{changes or '<li>first release</li>'}</ul></td></tr>"
+            f"</td><td><ul>{changes or f'<li>{first}</li>'}</ul></td></tr>"
         )
     body = (
-        "<h1>What changed in each build</h1><p>Every build of the datasets, newest first: "
-        "rows added, removed and changed per dataset, and why.</p>"
-        '<table class="builds"><thead><tr><th>Build</th><th>Date</th><th>Changes</th></tr>'
-        f"</thead><tbody>{''.join(rows)}</tbody></table>"
+        "<h1>"
+        + html.escape(_("What changed in each build"))
+        + "</h1><p>"
+        + html.escape(
+            _(
+                "Every build of the datasets, newest first: rows added, removed and changed "
+                "per dataset, and why."
+            )
+        )
+        + '</p><table class="builds"><thead><tr>'
+        + "".join(
+            f"<th>{html.escape(heading)}</th>" for heading in (_("Build"), _("Date"), _("Changes"))
+        )
+        + f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
-    (out / CHANGELOG_PAGE).write_text(_page("What changed", body, 0), encoding="utf-8")
+    path = embeds.language_folder(lang)
+    (out / path).mkdir(parents=True, exist_ok=True)
+    (out / path / CHANGELOG_PAGE).write_text(
+        _page(_("What changed"), body, path + CHANGELOG_PAGE, lang=lang, languages=languages),
+        encoding="utf-8",
+    )
 
 
 def image_formats(
@@ -587,6 +797,27 @@ class Report:
     failed: dict[str, str] = field(default_factory=dict)  # slug → why it could not be baked
 
 
+def language_specs(
+    specs: list[chart_specs.Spec], lang: str, archive: bool = False
+) -> list[chart_specs.Spec]:
+    """The charts baked in `lang`: every one in English; in another language every one but
+    the maps of earlier years (the archive, some 650 map-years), unless `archive`. Their
+    English maps stay, and the live dashboard draws any of them in any language."""
+    if lang == i18n.SOURCE_LANGUAGE or archive:
+        return specs
+    latest: dict[str, int] = {}
+    for spec in specs:
+        if isinstance(spec, chart_specs.MapChart):
+            key = spec.measure.on_map.key
+            latest[key] = max(latest.get(key, spec.year), spec.year)
+    return [
+        spec
+        for spec in specs
+        if not isinstance(spec, chart_specs.MapChart)
+        or spec.year == latest[spec.measure.on_map.key]
+    ]
+
+
 def bake(
     out: Path,
     *,
@@ -595,11 +826,17 @@ def bake(
     live_url: str = LIVE_URL,
     site_url: str | None = None,
     formats: tuple[str, ...] = IMAGE_FORMATS,
+    languages: Iterable[str] = (i18n.SOURCE_LANGUAGE,),
+    archive_in_every_language: bool = False,
     progress: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True),
     **selection,
 ) -> Report:
-    """Bake (or bring up to date) the site in `out`; `selection` goes to site_specs."""
+    """Bake (or bring up to date) the site in `out` in `languages` (English always, at the
+    site's root; each other one under its code); `selection` goes to site_specs."""
     started = time.perf_counter()
+    languages = tuple(dict.fromkeys((i18n.SOURCE_LANGUAGE, *languages)))
+    if unknown := set(languages) - set(i18n.languages()):
+        raise ValueError(f"no catalogue for language(s) {sorted(unknown)}")
     out.mkdir(parents=True, exist_ok=True)
     write_assets(out)
     sums = dataset_checksums(directory)
@@ -619,23 +856,35 @@ def bake(
     except (OSError, ValueError):
         manifest = {}
     settings = {"formats": list(formats), "live_url": live_url, "site_url": address.site_url}
+    if len(languages) > 1 or archive_in_every_language:  # as before for English alone
+        settings.update(languages=list(languages), archive=archive_in_every_language)
     if manifest.get("settings") != settings:  # written otherwise: every chart again
         manifest = {}
     formats_for = image_formats(specs, formats)
+    by_language = {
+        lang: language_specs(specs, lang, archive_in_every_language) for lang in languages
+    }
+    held = {  # the languages each chart is baked in (its pages link them)
+        chart_specs.slug(spec): [lang for lang in languages if spec in by_language[lang]]
+        for spec in specs
+    }
     old = manifest.get("charts", {})
     charts: dict[str, dict] = {}
     todo = []
-    for spec in specs:
-        slug = chart_specs.slug(spec)
-        entry = old.get(slug)
-        if (
-            entry
-            and entry["key"] == chart_key(slug, entry["reads"], sums)
-            and all((out / "charts" / slug / name).exists() for name in entry["files"].values())
-        ):
-            charts[slug] = entry
-        else:
-            todo.append(spec)
+    for lang in languages:
+        for spec in by_language[lang]:
+            slug = chart_specs.slug(spec)
+            name = entry_id(slug, lang)
+            entry = old.get(name)
+            folder = out / embeds.chart_folder(slug, lang)
+            if (
+                entry
+                and entry["key"] == chart_key(name, entry["reads"], sums)
+                and all((folder / file).exists() for file in entry["files"].values())
+            ):
+                charts[name] = entry
+            else:
+                todo.append((lang, spec))
     skipped = list(charts)
     baked, failed = [], {}
 
@@ -645,45 +894,68 @@ def bake(
             encoding="utf-8",
         )
 
+    total = sum(len(chosen) for chosen in by_language.values())
     if todo:
-        progress(f"{len(todo)} of {len(specs)} chart(s) to bake; {len(skipped)} up to date")
+        progress(f"{len(todo)} of {total} chart(s) to bake; {len(skipped)} up to date")
         with export.renderer():
-            for number, spec in enumerate(todo, 1):
+            for number, (lang, spec) in enumerate(todo, 1):
                 load = RecordingLoader(directory)
                 load._frames = lister._frames  # one read of each file per bake
                 began = time.perf_counter()
-                slug = chart_specs.slug(spec)
+                name = entry_id(chart_specs.slug(spec), lang)
                 try:
-                    done = bake_chart(spec, out, load, address=address, formats=formats_for(spec))
+                    done = bake_chart(
+                        spec,
+                        out,
+                        load,
+                        address=address,
+                        formats=formats_for(spec),
+                        lang=lang,
+                        languages=held[chart_specs.slug(spec)],
+                    )
                 except Exception as exc:  # one chart that cannot be drawn stops no other
-                    failed[slug] = f"{type(exc).__name__}: {exc}"
-                    shutil.rmtree(out / "charts" / slug, ignore_errors=True)
-                    progress(f"[{number}/{len(todo)}] {slug} FAILED: {failed[slug]}")
+                    failed[name] = f"{type(exc).__name__}: {exc}"
+                    shutil.rmtree(
+                        out / embeds.chart_folder(chart_specs.slug(spec), lang), ignore_errors=True
+                    )
+                    progress(f"[{number}/{len(todo)}] {name} FAILED: {failed[name]}")
                     continue
                 done.reads = sorted(load.read)
-                done.key = chart_key(done.slug, done.reads, sums)
-                charts[done.slug] = done.__dict__
-                baked.append(done.slug)
+                done.key = chart_key(name, done.reads, sums)
+                charts[name] = done.__dict__
+                baked.append(name)
                 progress(
-                    f"[{number}/{len(todo)}] {done.slug} ({time.perf_counter() - began:.1f} s, "
+                    f"[{number}/{len(todo)}] {name} ({time.perf_counter() - began:.1f} s, "
                     f"{time.perf_counter() - started:.0f} s in all)"
                 )
                 if number % 20 == 0:
                     save()
     else:
-        progress(f"all {len(specs)} chart(s) up to date")
+        progress(f"all {total} chart(s) up to date")
     removed = sorted(set(old) - set(charts) - set(failed))
-    for slug in removed:
-        shutil.rmtree(out / "charts" / slug, ignore_errors=True)
-    entries = [charts[chart_specs.slug(spec)] for spec in specs if chart_specs.slug(spec) in charts]
+    for name in removed:
+        lang = old[name].get("lang", i18n.SOURCE_LANGUAGE)
+        shutil.rmtree(out / embeds.chart_folder(old[name]["slug"], lang), ignore_errors=True)
     index = lister("rsf_index")
-    countries = write_country_pages(out, entries, index, live_url)
-    for stale in (out / "countries").glob("*") if (out / "countries").exists() else ():
-        if stale.name not in countries:
-            shutil.rmtree(stale, ignore_errors=True)
     names = {**entity_names(), **dict(zip(index["iso3"], index["country"], strict=True))}
-    write_index(out, entries, countries, names, build)
-    write_changelog(out, directory)
+    for lang in languages:
+        entries = [
+            charts[name]
+            for spec in by_language[lang]
+            if (name := entry_id(chart_specs.slug(spec), lang)) in charts
+        ]
+        countries = write_country_pages(out, entries, index, live_url, lang, languages)
+        country_dir = out / embeds.language_folder(lang) / "countries"
+        for stale in country_dir.glob("*") if country_dir.exists() else ():
+            if stale.name not in countries:
+                shutil.rmtree(stale, ignore_errors=True)
+        write_index(out, entries, countries, names, build, lang, languages)
+        write_changelog(out, directory, lang, languages)
+    for stale in set(i18n.languages()) - set(languages):  # a language no longer baked:
+        folder = out / embeds.language_folder(stale)  # all but its pinned frames
+        for path in folder.iterdir() if folder.is_dir() else ():
+            if path.name != PINNED:
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
     save()
     return Report(baked, skipped, removed, time.perf_counter() - started, failed)
 
@@ -707,6 +979,18 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(IMAGE_FORMATS),
         help=f"images of each chart, of {IMAGE_FORMATS}",
     )
+    parser.add_argument(
+        "--languages",
+        default=",".join(i18n.languages()),
+        help=f"the site's languages, of {', '.join(i18n.languages())} (default: every one; "
+        "English is always baked, at the site's root)",
+    )
+    parser.add_argument(
+        "--archive-in-every-language",
+        action="store_true",
+        help="bake the maps of earlier years in every language too (by default they are "
+        "baked in English only: some 650 map-years per language)",
+    )
     parser.add_argument("--live-url", default=LIVE_URL, help="the live dashboard's address")
     parser.add_argument(
         "--site-url",
@@ -714,6 +998,9 @@ def main(argv: list[str] | None = None) -> int:
         help="the site's public address (default: the live dashboard's /site/, which serves it)",
     )
     args = parser.parse_args(argv)
+    languages = [code for code in args.languages.split(",") if code]
+    if unknown := set(languages) - set(i18n.languages()):
+        parser.error(f"unknown language(s) {sorted(unknown)}; choose from {i18n.languages()}")
     kinds = [k for k in args.kinds.split(",") if k]
     if unknown := set(kinds) - set(KINDS):
         parser.error(f"unknown kind(s) {sorted(unknown)}; choose from {KINDS}")
@@ -727,6 +1014,8 @@ def main(argv: list[str] | None = None) -> int:
             live_url=args.live_url,
             site_url=args.site_url,
             formats=formats,
+            languages=languages,
+            archive_in_every_language=args.archive_in_every_language,
             kinds=kinds,
             countries=countries,
             map_years=args.map_years,

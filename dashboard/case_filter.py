@@ -6,11 +6,20 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard import i18n
 from etl import registry
 
-ANY_ROLE = "any"
+ANY_ROLE = "any"  # the URL's `role=` value; shown in the reader's language (role_label)
 # "any", then CPJ's roles as the dataset declares them
 ROLES = (ANY_ROLE, *registry.DATASETS["cpj_cases"].column("role").enum)
+
+
+def role_label(role: str, lang: str = i18n.SOURCE_LANGUAGE) -> str:
+    """A role as the filter shows it: "any" in `lang`; CPJ's roles as CPJ writes them."""
+    if role == ANY_ROLE:
+        # TRANSLATORS: the Role filter's first option: cases of any role
+        return i18n.translator(lang).pgettext("role", "any")
+    return role
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import i18n
 from dashboard.url_params import Years
 from etl import registry
 
@@ -22,13 +23,19 @@ def latest_census(census: pd.DataFrame) -> pd.DataFrame:
     return census[census["latest"] == "yes"]
 
 
-def currency(census: pd.DataFrame) -> str:
+def currency(census: pd.DataFrame, lang: str | None = None) -> str:
     """How far CPJ's census runs in the data here, and what "imprisoned" means in it, for
-    every place its counts are shown (readers assume a count is current)."""
+    every place its counts are shown (readers assume a count is current); in `lang`, by
+    default the run's language."""
     lists = list_years()
-    return (
-        f"Imprisoned means held on 1 December of that year, not necessarily still held. "
-        f"CPJ's country counts here run {int(census['year'].min())}–"
-        f"{int(census['year'].max())}; the lists of the people counted, "
-        f"{lists.first}–{lists.latest}."
-    )
+    tr = i18n.translator(lang or i18n.current())
+    return tr.gettext(
+        "Imprisoned means held on 1 December of that year, not necessarily still held. "
+        "CPJ's country counts here run %(first)s–%(last)s; the lists of the people counted, "
+        "%(lists_first)s–%(lists_last)s."
+    ) % {
+        "first": int(census["year"].min()),
+        "last": int(census["year"].max()),
+        "lists_first": lists.first,
+        "lists_last": lists.latest,
+    }

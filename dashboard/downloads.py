@@ -40,18 +40,13 @@ def source_header(
 def withheld_reason(sources, lang: str = i18n.SOURCE_LANGUAGE) -> str | None:
     """Why a view's data may not be handed out in a file (a CSV, or a chart's HTML, which
     holds every value), or None: any source that is not redistributed withholds it. In
-    `lang` (etl.model.Dataset.download_blocked says it in English)."""
+    `lang` (the reason the metadata gives, `Dataset.download_blocked`, in English)."""
     blocked = next((d for d in sources if d.download_blocked), None)
     if blocked is None:
         return None
     tr = i18n.translator(lang)
-    licence = tr.term("licence", blocked.licence)
-    if blocked.redistribution == "unverified":
-        return tr.gettext(
-            "Not redistributed until the publisher's terms are cleared. %(licence)s"
-        ) % {"licence": licence}
-    if blocked.redistribution == "forbidden":
-        return tr.gettext("The publisher's terms do not allow redistribution: %(licence)s") % {
-            "licence": licence
-        }
-    return blocked.download_blocked
+    reason = {
+        "unverified": tr.gettext("Not redistributed until the publisher's terms are cleared."),
+        "forbidden": tr.gettext("The publisher's terms do not allow redistribution."),
+    }[blocked.redistribution]
+    return f"{reason} {tr.term('licence', blocked.licence)}"

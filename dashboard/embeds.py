@@ -13,6 +13,12 @@ Live and pinned: `charts/<slug>/embed.html` always shows the latest build baked;
 `pinned/<build>/<slug>/embed.html` is written once, when a build is first baked, and never
 changes. A pinned frame reads the live chart's descriptor and, when the figures were
 revised since (another checksum of the numbers drawn), says so and links to the changelog.
+
+Languages: English, the source language, stays at the site's root (`charts/<slug>/`,
+`pinned/...`: the addresses editors pasted before there were languages); every other
+language has the same tree under its code (`fr/charts/<slug>/`, `fr/pinned/...`), drawn
+and written in that language. A frame's visible words (its links, the pinned frame's
+notices) are written into the page from the catalogue; frame.js only reads them.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import chart_specs, export, gallery, navigation
+from dashboard import chart_specs, export, gallery, i18n, navigation
 from dashboard.charts import style
 from dashboard.charts.figure_data import figure_data
 from etl import model, project
@@ -72,18 +78,29 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def chart_folder(slug: str) -> str:
+def language_folder(lang: str = i18n.SOURCE_LANGUAGE) -> str:
+    """The folder of a language's tree below the site's root: "" for English, "fr/"."""
+    return "" if lang == i18n.SOURCE_LANGUAGE else f"{lang}/"
+
+
+def chart_folder(slug: str, lang: str = i18n.SOURCE_LANGUAGE) -> str:
     """A chart's folder below the site's root: the live frame, its files, its descriptor."""
-    return f"charts/{slug}/"
+    return f"{language_folder(lang)}charts/{slug}/"
 
 
-def pinned_folder(build: int | str, slug: str) -> str:
+def pinned_folder(build: int | str, slug: str, lang: str = i18n.SOURCE_LANGUAGE) -> str:
     """Where the frame of `slug` as baked from data build `build` stays, never rewritten."""
-    return f"pinned/build-{build}/{slug}/"
+    return f"{language_folder(lang)}pinned/build-{build}/{slug}/"
 
 
-def explore_url(spec: chart_specs.Spec, live_url: str) -> str:
-    """The live dashboard's page showing this chart, in the same state."""
+def _with_lang(params: dict[str, str], lang: str) -> dict[str, str]:
+    """URL parameters with `lang=` when the language is not English (English links stay
+    as they were, and open in each reader's own language)."""
+    return params if lang == i18n.SOURCE_LANGUAGE else {**params, i18n.PARAM: lang}
+
+
+def explore_url(spec: chart_specs.Spec, live_url: str, lang: str = i18n.SOURCE_LANGUAGE) -> str:
+    """The live dashboard's page showing this chart, in the same state and language."""
     base = live_url.rstrip("/")
     if isinstance(spec, chart_specs.MapChart):
         page, params = navigation.WORLD_MAP, spec.params
@@ -94,13 +111,14 @@ def explore_url(spec: chart_specs.Spec, live_url: str) -> str:
         page, params = navigation.COMPARE, spec.params
     else:
         page, params = navigation.OVERVIEW, {}
+    params = _with_lang(params, lang)
     path = f"/{page.url_path}" if page.url_path else "/"
     return base + path + (f"?{urlencode(params)}" if params else "")
 
 
-def live_embed_url(spec: chart_specs.Spec, live_url: str) -> str:
-    """The live /embed page of this chart (a Streamlit session per reader)."""
-    query = urlencode({"chart": spec.kind, **spec.params, "embed": "true"})
+def live_embed_url(spec: chart_specs.Spec, live_url: str, lang: str = i18n.SOURCE_LANGUAGE) -> str:
+    """The live /embed page of this chart (a Streamlit session per reader), in `lang`."""
+    query = urlencode(_with_lang({"chart": spec.kind, **spec.params}, lang) | {"embed": "true"})
     return f"{live_url.rstrip('/')}/{navigation.EMBED.url_path}?{query}"
 
 
@@ -155,6 +173,26 @@ def _json_in_html(value: dict) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
 
 
+def html_attributes(lang: str) -> str:
+    """`lang` and `dir` of a page in `lang` (`<html lang="ar" dir="rtl">`)."""
+    return f'lang="{lang}" dir="{"rtl" if i18n.is_rtl(lang) else "ltr"}"'
+
+
+def pinned_notices(build: str, lang: str = i18n.SOURCE_LANGUAGE) -> dict[str, str]:
+    """What a pinned frame says when its figures were revised since (or its chart is gone),
+    in `lang`: written into the frame (data-* attributes) for frame.js to show."""
+    _ = i18n.translator(lang).gettext
+    shown = export.build_text(build, lang)
+    return {
+        "revised-text": _("These figures (%(build)s) were revised in a later build.")
+        % {"build": shown},
+        "gone-text": _("This chart (%(build)s) is no longer in the latest build.")
+        % {"build": shown},
+        "current-text": _("The latest version"),
+        "changelog-text": _("What changed"),
+    }
+
+
 def frame_page(
     *,
     title: str,
@@ -166,12 +204,19 @@ def frame_page(
     oembed: str | None,
     plotly_js: str = "plotly.min.js",
     pinned: dict | None = None,
+    lang: str = i18n.SOURCE_LANGUAGE,
 ) -> str:
-    """The embed page: the chart alone (or, for withheld data, its image), its links.
+    """The embed page: the chart alone (or, for withheld data, its image), its links, in
+    `lang`.
 
     `up` leads to the site's root; `plotly_js` names the assets' plotly.js it needs;
     `pinned` (build, latest descriptor, figures checksum, changelog) marks a frame that
     must say when its figures were revised since."""
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    name = html.escape(_(project.NAME))
+    explore_text = html.escape(_("Explore in the dashboard"))
+    details_text = html.escape(_("Data and images"))
     if web is None:
         chart = (
             f'<img src="chart.png" alt="{html.escape(alt)}" width="1200" height="675">'
@@ -186,8 +231,9 @@ def frame_page(
     notice = ""
     attributes = ""
     if pinned is not None:
+        marks = {**pinned, **pinned_notices(pinned["build"], lang)}
         attributes = "".join(
-            f' data-{name}="{html.escape(str(value))}"' for name, value in pinned.items()
+            f' data-{name}="{html.escape(str(value))}"' for name, value in marks.items()
         )
         notice = '<p id="revised" class="revised" role="status" hidden></p>'
     head = f'<script src="{up}assets/{plotly_js}"></script>' if web is not None else ""
@@ -197,15 +243,16 @@ def frame_page(
             f'title="{html.escape(title)}">'
         )
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)} · {html.escape(project.NAME)}</title>"
+        f'<!DOCTYPE html>\n<html {html_attributes(lang)}><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)} · {name}</title>"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="color-scheme" content="light dark">'
         f'<link rel="stylesheet" href="{up}assets/frame.css">{head}</head>'
         f"<body{attributes}>{notice}{chart}"
         f'<p class="foot"><a href="{html.escape(explore)}" target="_blank" rel="noopener">'
-        "Explore in the dashboard</a> · "
-        f'<a href="{html.escape(details)}" target="_blank" rel="noopener">Data and images</a>'
+        f"{explore_text}</a> · "
+        f'<a href="{html.escape(details)}" target="_blank" rel="noopener">'
+        f"{details_text}</a>"
         f"</p>{data}"
         f'<script src="{up}assets/frame.js"></script></body></html>\n'
     )
@@ -239,12 +286,14 @@ def oembed(
     script_url: str | None,
     thumbnail: str | None,
     maxwidth: int | None = None,
+    lang: str = i18n.SOURCE_LANGUAGE,
 ) -> dict:
-    """An oEmbed 1.0 "rich" answer for a chart: what a CMS needs to embed it."""
+    """An oEmbed 1.0 "rich" answer for a chart, in the chart's language: what a CMS needs
+    to embed it."""
     answer = {
         "version": "1.0",
         "type": "rich",
-        "provider_name": project.NAME,
+        "provider_name": i18n.translator(lang).gettext(project.NAME),
         "title": title,
         "html": snippet(url, title, height, script_url),
         "width": min(maxwidth or 900, 900),
@@ -260,15 +309,20 @@ def oembed(
     return answer
 
 
-def current(chart: gallery.Chart, site_dir: Path | None = None) -> dict | None:
-    """The baked descriptor of `chart` if the site holds exactly what the app draws now:
-    the same figures, from the same data build, drawn by the same code (else None)."""
-    descriptor = baked(chart.slug, site_dir)
+def current(
+    chart: gallery.Chart, site_dir: Path | None = None, lang: str | None = None
+) -> dict | None:
+    """The baked descriptor of `chart` if the site holds exactly what the app draws now, in
+    the run's language (or `lang`): the same figures, from the same data build, drawn by the
+    same code (else None, and the app hands out the live embed in that language)."""
+    lang = lang or i18n.current()
+    descriptor = baked(chart.slug, site_dir, lang)
     if (
         descriptor
         and descriptor.get("figures_sha256") == figures_checksum(chart.figure, chart.table)
         and descriptor.get("build") == export.data_build()
         and descriptor.get("code_version") == code_version()
+        and descriptor.get("lang", i18n.SOURCE_LANGUAGE) == lang
     ):
         return descriptor
     return None
@@ -283,12 +337,14 @@ def static_oembed(descriptor: dict, site: str, folder: str, maxwidth: int | None
         script_url=site + "assets/embed.js",
         thumbnail=site + descriptor["urls"]["png"] if "png" in descriptor["urls"] else None,
         maxwidth=maxwidth,
+        lang=descriptor.get("lang", i18n.SOURCE_LANGUAGE),
     )
 
 
-def baked(slug: str, site_dir: Path | None = None) -> dict | None:
-    """The descriptor of a chart baked into the site here (None: not baked)."""
+def baked(slug: str, site_dir: Path | None = None, lang: str = i18n.SOURCE_LANGUAGE) -> dict | None:
+    """The descriptor of a chart baked into the site here in `lang` (None: not baked)."""
+    path = (site_dir or SITE_DIR) / chart_folder(slug, lang) / "chart.json"
     try:
-        return json.loads(((site_dir or SITE_DIR) / "charts" / slug / "chart.json").read_text())
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None

@@ -2,11 +2,14 @@
 
     python -m dashboard.export --chart map:edition=2026 --chart rank:country=AZE --out DIR
     python -m dashboard.export --gallery --out DIR        (every edition, every country)
+    python -m dashboard.export --chart map:edition=2026 --lang fr --out DIR   (in French)
 
 Images are drawn by kaleido in the locally installed Chromium (Debian's `chromium`), with
 the map geometry read from the app's own files, so nothing is fetched from a CDN. Every
 snapshot carries its title, subtitle, source line with licence, the dashboard's name and
-the data build; SVG and HTML also carry the generated alt text.
+the data build; SVG and HTML also carry the generated alt text. `--lang` draws them in one
+of the interface's languages (dashboard/i18n.py): titles, legends, source line, licence,
+alt text.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import plotly.offline
 
-from dashboard import alttext, chart_specs, gallery, geo
+from dashboard import alttext, chart_specs, gallery, geo, i18n
 from dashboard.charts import style
 from dashboard.downloads import withheld_reason
 from etl import model, project, registry, store
@@ -74,6 +77,23 @@ def data_build(directory: Path | None = None) -> str:
     return f"data {store.build_label(store.current_version(directory or store.DATASETS_DIR))}"
 
 
+def build_text(build: str, lang: str = i18n.SOURCE_LANGUAGE) -> str:
+    """The data build as `data_build` names it ("data build-3 (2026-11-30)"), in `lang`."""
+    label = build.removeprefix("data ")
+    if label == build:  # named otherwise by a caller: shown as given
+        return build
+    return i18n.translator(lang).gettext("data %(build)s") % {"build": label}
+
+
+def licence_label(dataset: model.Dataset, lang: str = i18n.SOURCE_LANGUAGE) -> str:
+    """The licence's short name in `lang` (`Dataset.licence_label`, cut from the translated
+    licence the same way)."""
+    if lang == i18n.SOURCE_LANGUAGE:
+        return dataset.licence_label
+    translated = i18n.translator(lang).term("licence", dataset.licence)
+    return re.split(r":|;|؛| \(", translated, maxsplit=1)[0].strip() or dataset.licence_label
+
+
 def themed(
     fig: go.Figure,
     *,
@@ -100,13 +120,20 @@ def themed(
     out.update_xaxes(gridcolor=colours["grid"], linecolor=colours["grid"])
     out.update_yaxes(gridcolor=colours["grid"], linecolor=colours["grid"])
     out.update_geos(bgcolor=colours["ocean"])
-    build = build or data_build()
+    tr = i18n.translator(style.language(fig))
+    build = build_text(build or data_build(), tr.lang)
     annotations = []
     for note in out.layout.annotations:
         note = copy.deepcopy(note)
         if note.name == "source":
-            licences = "; ".join(dict.fromkeys(d.licence_label for d in sources))
-            note.text = f"{note.text} · {build}" + (f"<br>Licence: {licences}" if licences else "")
+            licences = tr.gettext("; ").join(
+                dict.fromkeys(licence_label(d, tr.lang) for d in sources)
+            )
+            note.text = f"{note.text} · {build}" + (
+                "<br>" + tr.gettext("Licence: %(licence)s") % {"licence": licences}
+                if licences
+                else ""
+            )
             note.font = {"size": 12, "color": colours["text"]}
             note.align = "left"
         annotations.append(note)
@@ -182,20 +209,33 @@ def to_html(fig: go.Figure, alt: str) -> str:
         geometry = (
             f"<script>window.PlotlyGeoAssets = {{topojson: {{'world_50m': {topology}}}}};</script>"
         )
-    title = style.plain(fig.layout.title.text) or project.NAME
+    lang = style.language(fig)
+    title = style.plain(fig.layout.title.text) or i18n.translator(lang).gettext(project.NAME)
     div = pio.to_html(
         fig,
         full_html=False,
         include_plotlyjs=False,
         config={"displaylogo": False, "responsive": True},
     )
+    direction = "rtl" if i18n.is_rtl(lang) else "ltr"
+    # The page's body keeps Plotly's left-to-right frame, as the app's charts do
+    # (dashboard/app.py): the figure places its text from the right itself, Plotly measures
+    # text in a tester on the body (from the right, it shifted the source line by its own
+    # width), and an Arabic page whose body ran from the right drew nothing in Chromium.
+    toolbar = (  # the title starts at the right: the toolbar goes to the free left
+        "<style>.js-plotly-plot text{unicode-bidi:plaintext}"
+        ".js-plotly-plot .plotly .modebar{right:auto;left:2px}</style>"
+        if direction == "rtl"
+        else ""
+    )
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title>"
+        f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}">'
+        f'<head><meta charset="utf-8"><title>{html.escape(title)}</title>'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"{geometry}<script>{plotly.offline.get_plotlyjs()}</script></head>"
-        f'<body style="margin:0"><figure role="img" aria-label="{html.escape(alt)}" '
-        f'style="margin:0">{div}<figcaption style="position:absolute;left:-10000px">'
+        f"{geometry}<script>{plotly.offline.get_plotlyjs()}</script>{toolbar}</head>"
+        f'<body style="margin:0;direction:ltr"><figure role="img" '
+        f'aria-label="{html.escape(alt)}" style="margin:0">{div}'
+        f'<figcaption dir="{direction}" style="position:absolute;left:-10000px">'
         f"{html.escape(alt)}</figcaption></figure></body></html>\n"
     )
 
@@ -336,7 +376,10 @@ def gallery_specs(load) -> list[chart_specs.Spec]:
     return specs
 
 
-def write_index(out: Path, entries: list[dict]) -> Path:
+def write_index(out: Path, entries: list[dict], lang: str = i18n.SOURCE_LANGUAGE) -> Path:
+    _ = i18n.translator(lang).gettext
+    heading = html.escape(_("%(dashboard)s: chart gallery") % {"dashboard": _(project.NAME)})
+    direction = "rtl" if i18n.is_rtl(lang) else "ltr"
     items = "\n".join(
         f"<li><h2>{html.escape(e['title'] or e['slug'])}</h2>"
         + (
@@ -354,9 +397,9 @@ def write_index(out: Path, entries: list[dict]) -> Path:
     )
     path = out / "index.html"
     path.write_text(
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{project.NAME}: chart gallery</title></head><body>"
-        f"<h1>{project.NAME}: chart gallery</h1><ul>{items}</ul></body></html>\n",
+        f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">'
+        f"<title>{heading}</title></head><body>"
+        f"<h1>{heading}</h1><ul>{items}</ul></body></html>\n",
         encoding="utf-8",
     )
     (out / "index.json").write_text(
@@ -396,6 +439,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preset", choices=list(PRESETS), default="article")
     parser.add_argument("--theme", choices=list(THEMES), default="light")
     parser.add_argument("--limit", type=int, default=None, help="stop after N charts")
+    parser.add_argument(
+        "--lang",
+        choices=i18n.languages(),
+        default=i18n.SOURCE_LANGUAGE,
+        help="the language the charts are drawn in (titles, legends, source line, alt text)",
+    )
     args = parser.parse_args(argv)
     formats = [f for f in args.formats.split(",") if f]
     if unknown := set(formats) - set(FORMATS):
@@ -415,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with renderer() if {"png", "svg"} & set(formats) else _nothing():
             for number, spec in enumerate(specs, 1):
-                chart = gallery.draw(spec, load)
+                chart = gallery.draw(spec, load, lang=args.lang)
                 entries.append(
                     export_one(
                         chart,
@@ -435,7 +484,7 @@ def main(argv: list[str] | None = None) -> int:
     except ExportUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    index = write_index(args.out, entries)
+    index = write_index(args.out, entries, args.lang)
     print(f"wrote {len(entries)} chart(s) to {args.out}; index: {index}", file=sys.stderr)
     return 0
 

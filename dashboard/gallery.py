@@ -5,8 +5,9 @@ everywhere. `build(kind, params, load)` is the edge for charts named by strings 
 export CLI): it parses them once and draws.
 
 `load(dataset_name)` reads a dataset: cached in the app, plain in the CLI. `lang` is the
-language the chart is written in (English by default; the charts translated so far take it,
-the others are drawn in English whatever it says).
+language the chart is written in (English by default; the charts translated so far take it:
+the map, the bands, and a country's profile charts; the others are drawn in English whatever
+it says).
 """
 
 from __future__ import annotations
@@ -84,23 +85,26 @@ def draw(
         table = shown[["iso3", "country", "year", "methodology", column]].dropna(subset=[column])
         table = maps.localised_names(table, lang)
         return Chart(figure, spec, table, sources=(spec.measure.dataset,))
-    return _country(spec, index, load, values)
+    return _country(spec, index, load, values, lang)
 
 
-def _country(spec: CountryChart, index: pd.DataFrame, load: Loader, values: Values) -> Chart:
+def _country(
+    spec: CountryChart, index: pd.DataFrame, load: Loader, values: Values, lang: str
+) -> Chart:
     iso3 = spec.iso3
     name = country_names(index).get(iso3) or entity_names().get(iso3, iso3)
+    shown_name = i18n.country_name(iso3, lang, name)
     if spec.kind == "sources":
-        return _sources(spec, name, values)
+        return _sources(spec, shown_name, values, lang)
     if spec.kind == "cpj":
         census = cpj_census.latest_census(load("cpj_census"))
         killed = load("cpj_killed_counts")
         figure = counts.cpj_counts_chart(
-            census[census["iso3"] == iso3], killed[killed["iso3"] == iso3], name
+            census[census["iso3"] == iso3], killed[killed["iso3"] == iso3], shown_name, lang
         )
         sources = (registry.DATASETS["cpj_census"], registry.DATASETS["cpj_killed_counts"])
         table = _drawn(figure, series="measure", x="year", y="journalists")
-        return Chart(figure, spec, table.assign(iso3=iso3, country=name), sources=sources)
+        return Chart(figure, spec, table.assign(iso3=iso3, country=shown_name), sources=sources)
     series = index[index["iso3"] == iso3].sort_values("year")
     builder = {
         "rank": rsf_charts.rank_chart,
@@ -109,7 +113,12 @@ def _country(spec: CountryChart, index: pd.DataFrame, load: Loader, values: Valu
     }[spec.kind]
     columns = [c for c in INDEX_TABLE[spec.kind] if c in series.columns]
     drawn = series[columns].dropna(subset=columns[len(_ROWS) :], how="all")  # years it shows
-    return Chart(builder(series), spec, drawn, (registry.DATASETS["rsf_index"],))
+    if lang != i18n.SOURCE_LANGUAGE:  # the table in the chart's language, as maps' are
+        drawn = drawn.assign(country=shown_name)
+        if "situation" in drawn.columns:
+            tr = i18n.translator(lang)
+            drawn = drawn.assign(situation=drawn["situation"].map(tr.situation, na_action="ignore"))
+    return Chart(builder(series, lang), spec, drawn, (registry.DATASETS["rsf_index"],))
 
 
 # The columns of RSF's index behind each profile chart, named as in the dataset
@@ -177,8 +186,10 @@ def _localised_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.assign(situation=table["situation"].map(tr.situation, na_action="ignore"))
 
 
-def _sources(spec: CountryChart, name: str, values_of: Values) -> Chart:
-    """Every source side by side for one country, with where it stands on each measure."""
+def _sources(spec: CountryChart, name: str, values_of: Values, lang: str) -> Chart:
+    """Every source side by side for one country, with where it stands on each measure
+    (`name`: the country's name in `lang`)."""
+    tr = i18n.translator(lang)
     country = spec.iso3
     drawn, standings, not_built = [], [], {}
     for panel in registry.PANELS:
@@ -198,17 +209,21 @@ def _sources(spec: CountryChart, name: str, values_of: Values) -> Chart:
         if members:
             drawn.append((panel.title, members))
     if not drawn:
-        empty = go.Figure().update_layout(title={"text": f"{name}: no source rates it"})
+        title = tr.gettext("%(country)s: no source rates it") % {"country": name}
+        empty = go.Figure().update_layout(title={"text": title})
         return Chart(empty, spec, details=([], standings, tuple(not_built.values())))
     years = pd.concat([frame["year"] for _, members in drawn for _, frame in members])
     behind = pd.concat(
         [
-            frame.dropna().assign(measure=measure.label, source=measure.dataset.attribution)
+            frame.dropna().assign(
+                measure=tr.term("measure", measure.label),
+                source=tr.term("source", measure.dataset.attribution),
+            )
             for _, members in drawn
             for measure, frame in members
         ]
     )[["measure", "year", "value", "source"]]
-    figure = panels.source_panels(drawn, name, int(years.min()), int(years.max()))
+    figure = panels.source_panels(drawn, name, int(years.min()), int(years.max()), lang)
     sources = tuple({m.dataset.name: m.dataset for _, ms in drawn for m, _ in ms}.values())
     details = (drawn, standings, tuple(not_built.values()))
     return Chart(figure, spec, behind, sources, details=details)

@@ -2,9 +2,11 @@
 iframe to embed (oEmbed 1.0, "rich", JSON only).
 
 Addresses understood: a chart of the baked site (…/charts/<slug>/, its embed.html, or a
-pinned …/pinned/build-<N>/<slug>/embed.html), and the live dashboard's /embed, /map and
-/compare views. A live view whose chart is baked here is answered with the static embed
-(files, no dashboard session per reader); otherwise with the live /embed page.
+pinned …/pinned/build-<N>/<slug>/embed.html, and the same under a language's folder,
+…/fr/charts/<slug>/), and the live dashboard's /embed, /map and /compare views (with
+`lang=`, in that language). A live view whose chart is baked here in its language is
+answered with the static embed (files, no dashboard session per reader); otherwise with the
+live /embed page, in the view's language.
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-from dashboard import chart_specs, embeds, export, gallery
+from dashboard import chart_specs, embeds, export, gallery, i18n
 from dashboard.charts import style
 from etl import store
 
 MAX_URL = 2000
+LANGUAGE_FOLDER = "|".join(re.escape(code) for code in i18n.languages()[1:])
 SITE_CHART = re.compile(
-    r"^(?P<site>.*/)(?:charts|pinned/build-(?P<build>\d+))/(?P<slug>[A-Za-z0-9_+.-]+)/"
+    rf"^(?P<site>.*?/)(?:(?P<lang>{LANGUAGE_FOLDER})/)?"
+    r"(?:charts|pinned/build-(?P<build>\d+))/(?P<slug>[A-Za-z0-9_+.-]+)/"
     r"(?:embed\.html|index\.html)?$"
 )
 LIVE_VIEWS = {"embed": None, "map": "map", "compare": "compare"}  # page → chart kind
@@ -70,8 +74,9 @@ def answer(params: dict[str, str], base_url: str, site_dir: Path) -> tuple[int, 
 
 def _site_chart(found: re.Match, origin: str, site_dir: Path, maxwidth) -> tuple[int, dict | str]:
     slug, build = found["slug"], found["build"]
-    descriptor = embeds.baked(slug, site_dir)
-    folder = embeds.pinned_folder(build, slug) if build else embeds.chart_folder(slug)
+    lang = found["lang"] or i18n.SOURCE_LANGUAGE
+    descriptor = embeds.baked(slug, site_dir, lang)
+    folder = embeds.pinned_folder(build, slug, lang) if build else embeds.chart_folder(slug, lang)
     if descriptor is None or not (site_dir / folder / "embed.html").is_file():
         return 404, f"No such chart in the baked site: {folder}"
     return 200, embeds.static_oembed(descriptor, origin + found["site"], folder, maxwidth)
@@ -84,24 +89,26 @@ def _live_view(parts, origin: str, base_url: str, site_dir: Path, maxwidth):
         return 404, f"Not a chart's address. Understood: {UNDERSTOOD}."
     kind = LIVE_VIEWS[page] or query.pop("chart", None)
     query.pop("embed", None)
+    lang = i18n.parse_lang(query.pop(i18n.PARAM, None)) or i18n.SOURCE_LANGUAGE
     if kind not in chart_specs.KINDS:
         return 404, f"No chart named {kind!r}; charts: {', '.join(chart_specs.KINDS)}."
     load = _loader(store.build_label(store.current_version()))
     spec, _ = chart_specs.parse(kind, query, load)
-    chart = gallery.draw(spec, load)
-    descriptor = embeds.baked(chart.slug, site_dir)
+    chart = gallery.draw(spec, load, lang=lang)
+    descriptor = embeds.baked(chart.slug, site_dir, lang)
     if descriptor and descriptor["figures_sha256"] == embeds.figures_checksum(
         chart.figure, chart.table
     ):
-        folder = embeds.chart_folder(chart.slug)
+        folder = embeds.chart_folder(chart.slug, lang)
         return 200, embeds.static_oembed(descriptor, embeds.site_url(base_url), folder, maxwidth)
     prefix = parts.path.rstrip("/").rsplit("/", 1)[0]  # the dashboard's base path, if any
     laid_out = style.for_screen(chart.figure, False)
     return 200, embeds.oembed(
-        url=embeds.live_embed_url(spec, origin + prefix),
+        url=embeds.live_embed_url(spec, origin + prefix, lang),
         title=style.plain(chart.figure.layout.title.text),
         height=int(laid_out.layout.height) + embeds.FRAME_FOOT_PX,
         script_url=None,  # the live page does not report its height
         thumbnail=None,
         maxwidth=maxwidth,
+        lang=lang,
     )

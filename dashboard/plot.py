@@ -101,7 +101,7 @@ def readable_table(frame: pd.DataFrame) -> pd.DataFrame:
 def announce(fig) -> None:
     """For a chart shown alone (the embed page): its title as the page's heading and its
     description, for screen readers only (the figure draws both for the eye)."""
-    title = html.escape(style.plain(fig.layout.title.text) or project.NAME)
+    title = html.escape(style.plain(fig.layout.title.text) or i18n.gettext(project.NAME))
     text = html.escape(alttext.describe_once(fig))
     st.html(
         f'<h1 style="{SCREEN_READER_ONLY}">{title}</h1><p style="{SCREEN_READER_ONLY}">{text}</p>'
@@ -131,6 +131,17 @@ def chart(fig, *, key: str, narrow: bool = False, **options):
     return st.plotly_chart(shown, key=key, config=PLOTLY_CONFIG, theme=None, **options)
 
 
+def option_names(tr: i18n.Translator) -> dict[str, str]:
+    """The snapshot's sizes and themes as the menu names them, in the translator's language."""
+    return {
+        "article": tr.pgettext("snapshot size", "article"),
+        "square": tr.pgettext("snapshot size", "square"),
+        "portrait": tr.pgettext("snapshot size", "portrait"),
+        "light": tr.pgettext("theme", "light"),
+        "dark": tr.pgettext("theme", "dark"),
+    }
+
+
 def snapshot_controls(fig, key: str, sources: tuple, chart=None) -> None:
     """Size and theme, then PNG / SVG / PDF / HTML built only when clicked: the baked
     site's file where it holds this very chart (article size, light), else drawn by the
@@ -138,16 +149,32 @@ def snapshot_controls(fig, key: str, sources: tuple, chart=None) -> None:
     from dashboard import embeds, export
 
     images = export.warm()
+    tr = i18n.translator(i18n.current())
+    _ = tr.gettext
+    names = option_names(tr)
     preset = st.radio(
-        "Size",
+        _("Size"),
         list(export.PRESETS),
         horizontal=True,
         key=f"{key}-preset",
-        format_func=lambda p: f"{p} {export.PRESETS[p][0]}×{export.PRESETS[p][1]}",
+        format_func=lambda p: (
+            _("%(size)s %(width)s×%(height)s")
+            % {
+                "size": names[p],
+                "width": export.PRESETS[p][0],
+                "height": export.PRESETS[p][1],
+            }
+        ),
     )
-    theme = st.radio("Theme", list(export.THEMES), horizontal=True, key=f"{key}-theme")
+    theme = st.radio(
+        _("Theme"),
+        list(export.THEMES),
+        horizontal=True,
+        key=f"{key}-theme",
+        format_func=names.get,
+    )
     alt = alttext.describe_once(fig)
-    st.text_area("Alt text", alt, key=f"{key}-alt", height=120)
+    st.text_area(_("Alt text"), alt, key=f"{key}-alt", height=120)
     baked = embeds.current(chart) if chart is not None else None
     if preset != "article" or theme != "light":
         baked = None
@@ -172,7 +199,7 @@ def snapshot_controls(fig, key: str, sources: tuple, chart=None) -> None:
     )
     for fmt, mime in formats:
         st.download_button(
-            "PDF (print)" if fmt == "pdf" else fmt.upper(),
+            _("PDF (print)") if fmt == "pdf" else fmt.upper(),
             data=b"" if fmt == "html" and withheld else build(fmt),
             file_name=f"{key}-{preset}.{fmt}",
             mime=mime,
@@ -182,7 +209,10 @@ def snapshot_controls(fig, key: str, sources: tuple, chart=None) -> None:
             on_click="ignore",
         )
     if not images:
-        st.caption("PNG, SVG and PDF need Chromium on the server (`apt-get install chromium`).")
+        st.caption(
+            _("PNG, SVG and PDF need Chromium on the server (`%(command)s`).")
+            % {"command": "apt-get install chromium"}
+        )
 
 
 def embed_controls(chart) -> None:
@@ -190,39 +220,53 @@ def embed_controls(chart) -> None:
     host serves, live and pinned), and the live /embed page of this view."""
     from dashboard import embeds
 
-    plain_title = style.plain(chart.figure.layout.title.text) or project.NAME
-    baked = embeds.current(chart)
+    lang = i18n.current()
+    _ = i18n.translator(lang).gettext
+    plain_title = style.plain(chart.figure.layout.title.text) or _(project.NAME)
+    baked = embeds.current(chart, lang=lang)
     if baked:
         site = embeds.site_url(url_sync.origin())
         script = site + "assets/embed.js"
-        live = site + embeds.chart_folder(chart.slug) + "embed.html"
+        live = site + embeds.chart_folder(chart.slug, lang) + "embed.html"
         height = baked["embed"]["height"]
-        st.markdown("**Static embed**: plain files, for any number of readers.")
+        st.markdown(_("**Static embed**: plain files, for any number of readers."))
         st.code(embeds.snippet(live, plain_title, height, script), language=None, wrap_lines=True)
         if baked["embed"]["pinned"]:
             number = max(map(int, baked["embed"]["pinned"]))
-            pinned = site + embeds.pinned_folder(number, chart.slug) + "embed.html"
-            st.markdown(f"**Pinned to data build-{number}**: never changes; says so if revised.")
+            pinned = site + embeds.pinned_folder(number, chart.slug, lang) + "embed.html"
+            st.markdown(
+                _("**Pinned to data build-%(number)s**: never changes; says so if revised.")
+                % {"number": number}
+            )
             st.code(
                 embeds.snippet(pinned, plain_title, height, script),
                 language=None,
                 wrap_lines=True,
             )
         st.caption(
-            "Follows the reader's light or dark mode (`?theme=light|dark` fixes one); the "
-            "script sizes the frame to the chart."
+            _(
+                "Follows the reader's light or dark mode (`%(parameter)s` fixes one); the "
+                "script sizes the frame to the chart."
+            )
+            % {"parameter": "?theme=light|dark"}
         )
     else:
-        st.caption("Not in the baked site as drawn now (`make site` bakes it).")
-    url = embeds.live_embed_url(chart.spec, url_sync.origin())
-    st.markdown("**Live embed of this view**: a dashboard session per reader.")
+        st.caption(
+            _("Not in the baked site as drawn now (`%(command)s` bakes it).")
+            % {"command": "make site"}
+        )
+    url = embeds.live_embed_url(chart.spec, url_sync.origin(), lang)
+    st.markdown(_("**Live embed of this view**: a dashboard session per reader."))
     st.code(url, language=None, wrap_lines=True)
     st.code(
         embeds.snippet(url, plain_title, embeds.frame_height(None), None),
         language=None,  # Streamlit's syntax colours are below 4.5:1 contrast
         wrap_lines=True,
     )
-    st.caption(f"Shows only the chart “{md_escape(plain_title)}” with its source line.")
+    st.caption(
+        _("Shows only the chart “%(title)s” with its source line.")
+        % {"title": md_escape(plain_title)}
+    )
 
 
 def selected_locations(event) -> list[str]:

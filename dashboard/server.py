@@ -85,7 +85,7 @@ async def serve_data(request: Request) -> Response:
 
 # Files of the site that never change once written (pinned embeds): cached for a year. The
 # rest, assets included (their names carry no version), for minutes.
-IMMUTABLE = re.compile(r"^pinned/")
+IMMUTABLE = re.compile(r"^(?:[a-z]{2,3}(?:_[A-Za-z]{2,4})?/)?pinned/")  # fr/pinned/ too
 
 
 async def serve_site(request: Request) -> Response:

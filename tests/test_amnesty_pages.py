@@ -31,7 +31,7 @@ def test_profile_shows_what_amnesty_reported_with_quotes_and_links():
     assert (
         "Independent monitoring or oversight banned" in by_year.loc["2024", "What Amnesty reported"]
     )
-    assert "2024: 5 quote(s)" in [e.label for e in at.expander]
+    assert "2024: 5 quotes" in [e.label for e in at.expander]
     shown = markdown_text(at)
     # the seed sentence, escaped, with its publication's link and its kind of source
     assert f"[Read the publication]({SEED_URL})" in shown

@@ -65,3 +65,26 @@ def i18n_bands():
     from etl.sources.rsf_index import methodology as rsf
 
     return rsf.SITUATIONS
+
+
+def test_arabic_chart_text_stays_inside_the_chart_on_a_phone(browser, base_url):  # noqa: F811
+    """Set from the right edge, the source line used to be shifted left by its own width
+    (Plotly measured it in the right-to-left page body) and the title ran under the
+    toolbar."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    tab = context.new_page()
+    try:
+        tab.goto(f"{base_url}/?lang=ar")
+        _ready(tab)
+        chart = tab.locator(".js-plotly-plot").first
+        box = chart.bounding_box()
+        right = box["x"] + box["width"]
+        for text in (chart.locator(".annotation-text").first, chart.locator(".gtitle").first):
+            found = text.bounding_box()
+            assert found["x"] >= box["x"] - 1 and found["x"] + found["width"] <= right + 1
+        title = chart.locator(".gtitle").first.bounding_box()
+        toolbar = chart.locator(".modebar").first.bounding_box()
+        assert title["x"] + title["width"] <= toolbar["x"] + 1
+    finally:
+        context.close()

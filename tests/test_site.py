@@ -296,10 +296,10 @@ def test_served_page_draws_the_map_with_no_request_leaving_the_host(served):
 def test_a_chart_that_cannot_be_drawn_stops_no_other(tmp_path, monkeypatch):
     drawn = bake.gallery.draw
 
-    def draw(spec, load, values=None):
+    def draw(spec, load, values=None, lang="en"):
         if spec.kind == "score":
             raise ValueError("no data for this one")
-        return drawn(spec, load, values)
+        return drawn(spec, load, values, lang)
 
     monkeypatch.setattr(bake.gallery, "draw", draw)
     specs = [chart_specs.CountryChart("score", "AZE"), chart_specs.CountryChart("rank", "AZE")]

@@ -27,50 +27,92 @@ MOTIVE_COLOURS = {
     "reclassified": "#bbbbbb",
     "not applicable": "#7f7f7f",
 }
+# CPJ's motives (the dataset's values) as the chart's key names them
+MOTIVE_LABELS = {
+    # TRANSLATORS: CPJ's killed journalists whose work-related motive CPJ has confirmed
+    "confirmed": i18n.N_("Motive confirmed"),
+    "unconfirmed": i18n.N_("Motive unconfirmed"),
+    "reclassified": i18n.N_("No longer confirmed"),
+    "not applicable": i18n.N_("Media workers"),
+}
 
 
-def cpj_counts_chart(census: pd.DataFrame, killed: pd.DataFrame, country: str) -> go.Figure:
+def cpj_counts_chart(
+    census: pd.DataFrame, killed: pd.DataFrame, country: str, lang: str = i18n.SOURCE_LANGUAGE
+) -> go.Figure:
     """One country's CPJ record: imprisoned on 1 December and killed per year, by motive.
 
-    census: latest census rows (year, imprisoned); killed: rows of cpj_killed_counts.
+    census: latest census rows (year, imprisoned); killed: rows of cpj_killed_counts;
+    country: its name in `lang`.
     """
+    tr = i18n.translator(lang)
+    _, ngettext = tr.gettext, tr.ngettext
     fig = make_subplots(rows=2, cols=1)
     key = []
     fig.add_trace(
         go.Bar(
             x=census["year"],
             y=census["imprisoned"],
-            name="Imprisoned",
+            name=_("Imprisoned"),
             marker_color=MEASURE_COLOURS["cpj_imprisoned"],
-            hovertemplate="1 Dec %{x}: %{y} in prison<extra></extra>",
+            hovertext=[
+                # TRANSLATORS: a bar's hover label: "1 December 2024: 13 in prison"
+                ngettext(
+                    "1 December %(year)s: %(num)s in prison",
+                    "1 December %(year)s: %(num)s in prison",
+                    int(n),
+                )
+                % {"year": int(year), "num": tr.number(int(n))}
+                for year, n in zip(census["year"], census["imprisoned"], strict=True)
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
         ),
         row=1,
         col=1,
     )
-    labels = {"not applicable": "media workers", "reclassified": "no longer confirmed"}
     for motive in KILLED.column("motive").enum:  # CPJ's motives, as the dataset declares them
         colour = MOTIVE_COLOURS.get(motive, "#7f7f7f")
         part = killed[killed["motive"] == motive].groupby("year")["killed"].sum()
         if part.empty:
             continue
-        label = labels.get(motive, f"motive {motive}")
-        key.append((label.capitalize(), colour, "■"))
+        label = _(MOTIVE_LABELS[motive]) if motive in MOTIVE_LABELS else motive
+        key.append((label, colour, "■"))
         fig.add_trace(
             go.Bar(
                 x=part.index,
                 y=part.values,
-                name=label.capitalize(),
+                name=label,
                 marker_color=colour,
-                hovertemplate=f"%{{x}}: %{{y}} killed ({label})<extra></extra>",
+                hovertext=[
+                    # TRANSLATORS: a bar's hover label: "2024: 3 killed (Motive confirmed)"
+                    ngettext(
+                        "%(year)s: %(num)s killed (%(motive)s)",
+                        "%(year)s: %(num)s killed (%(motive)s)",
+                        int(n),
+                    )
+                    % {"year": int(year), "num": tr.number(int(n)), "motive": label}
+                    for year, n in part.items()
+                ],
+                hovertemplate="%{hovertext}<extra></extra>",
             ),
             row=2,
             col=1,
         )
     fig.update_layout(barmode="stack")
-    titled(fig, f"{country}: journalists imprisoned and killed", CENSUS.publisher)
+    titled(
+        fig,
+        _("%(country)s: journalists imprisoned and killed") % {"country": country},
+        # TRANSLATORS: the publisher of CPJ's census (CPJ's own name for itself in your
+        # language, as in its publications), as the dataset's metadata names it
+        _("Committee to Protect Journalists (CPJ); compiled by Gapminder for 2020–2023"),
+        lang=lang,
+    )
     panel_grid(
         fig,
-        [("Imprisoned on 1 December (CPJ census)", []), ("Killed (CPJ records), by motive", key)],
+        [
+            (_("Imprisoned on 1 December (CPJ census)"), []),
+            (_("Killed (CPJ records), by motive"), key),
+        ],
         plot_px=170,
     )
     years = pd.concat([census["year"], killed["year"]])

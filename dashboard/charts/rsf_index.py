@@ -31,11 +31,26 @@ def add_breaks(fig: go.Figure, years: pd.Series, **where) -> None:
             fig.add_vline(x=x, line_dash="dot", line_color="#999", **where)
 
 
-def rank_chart(series: pd.DataFrame) -> go.Figure:
+def _name(series: pd.DataFrame, tr: i18n.Translator) -> str:
+    """The entity's name in the chart's language (the data's own name in English)."""
+    return tr.country(series["iso3"].iloc[0], series["country"].iloc[0])
+
+
+def rank_chart(series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> go.Figure:
     """Rank over every edition; one segment per methodology era, breaks marked."""
-    country = series["country"].iloc[0]
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    country = _name(series, tr)
     fig = go.Figure()
     for era, part in series.groupby("methodology", sort=False):
+        hover = [
+            # TRANSLATORS: a point's hover label on a country's rank chart: "2024: rank 164 of 180"
+            _("%(year)s: rank %(rank)s of %(ranked)s")
+            % {"year": int(year), "rank": tr.number(rank), "ranked": tr.number(ranked)}
+            for year, rank, ranked in zip(
+                part["year"], part["rank"], part["entities_ranked"], strict=True
+            )
+        ]
         fig.add_trace(
             go.Scatter(
                 x=part["year"],
@@ -43,33 +58,43 @@ def rank_chart(series: pd.DataFrame) -> go.Figure:
                 mode="lines+markers",
                 name=era,
                 line={"color": ERA_COLOURS[era]},
-                customdata=part[["entities_ranked"]],
-                hovertemplate="%{x}: rank %{y} of %{customdata[0]}<extra></extra>",
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
             )
         )
     add_breaks(fig, series["year"])
-    fig.update_yaxes(autorange="reversed", title="Rank (1 = best)")
+    fig.update_yaxes(autorange="reversed", title=_("Rank (1 = best)"))
     fig.update_xaxes(title=None, tickformat="d")
     titled(
         fig,
-        f"{country}: rank in the World Press Freedom Index",
-        f"Dotted lines mark methodology changes ({', '.join(map(str, rsf.NEW_METHODOLOGY_YEARS))})",
+        # TRANSLATORS: a chart's title; the index's name as RSF writes it in your language
+        _("%(country)s: rank in the World Press Freedom Index") % {"country": country},
+        _("Dotted lines mark methodology changes (%(years)s)")
+        % {"years": _(", ").join(map(str, rsf.NEW_METHODOLOGY_YEARS))},
+        lang=lang,
     )
-    fig.update_layout(legend={"title": {"text": "Methodology:"}})
+    fig.update_layout(legend={"title": {"text": _("Methodology:")}})
     return source_line(fig, registry.DATASETS["rsf_index"], span(series))
 
 
-def score_chart(series: pd.DataFrame) -> go.Figure:
+def score_chart(series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> go.Figure:
     """Scores in one panel per methodology era, each on its own scale and direction.
 
     Up is always better: the old-scale panel (lower is better) has its axis reversed.
     """
-    country = series["country"].iloc[0]
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    country = _name(series, tr)
     eras = [e for e in rsf.ERAS if e in set(series["methodology"])]
     fig = make_subplots(rows=len(eras), cols=1)
     years = [int(series["year"].min()) - 0.5, int(series["year"].max()) + 0.5]
     for row, era in enumerate(eras, 1):
         part = series[series["methodology"] == era]
+        hover = [
+            # TRANSLATORS: a point's hover label on a country's score chart: "2024: score 32.14"
+            _("%(year)s: score %(score)s") % {"year": int(year), "score": tr.number(score, 2)}
+            for year, score in zip(part["year"], part["score"], strict=True)
+        ]
         fig.add_trace(
             go.Scatter(
                 x=part["year"],
@@ -78,7 +103,8 @@ def score_chart(series: pd.DataFrame) -> go.Figure:
                 name=era,
                 line={"color": ERA_COLOURS[era]},
                 showlegend=False,
-                hovertemplate="%{x}: score %{y:.2f}<extra></extra>",
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
             ),
             row=row,
             col=1,
@@ -86,7 +112,8 @@ def score_chart(series: pd.DataFrame) -> go.Figure:
         better_up = rsf.ERAS[era]["higher_is_better"]
         fig.update_yaxes(
             autorange=True if better_up else "reversed",
-            title="↑ better" if better_up else "↑ better (reversed)",
+            # TRANSLATORS: a short axis title: up the axis is better (keep the arrow)
+            title=_("↑ better") if better_up else _("↑ better (reversed)"),
             title_font={"size": 10},
             nticks=5,
             row=row,
@@ -95,15 +122,21 @@ def score_chart(series: pd.DataFrame) -> go.Figure:
         fig.update_xaxes(tickformat="d", dtick=2, range=years, row=row, col=1)
     titled(
         fig,
-        f"{country}: score by methodology era",
-        "Scores are not comparable across eras; up is better in every panel",
+        _("%(country)s: score by methodology era") % {"country": country},
+        _("Scores are not comparable across eras; up is better in every panel"),
+        lang=lang,
     )
     panel_grid(
         fig,
         [
             (
-                f"{rsf.ERAS[e]['short_label']}: "
-                + ("higher is better" if rsf.ERAS[e]["higher_is_better"] else "lower is better"),
+                # TRANSLATORS: a panel's header: "2002–2012, old scale: lower is better"
+                (
+                    _("%(era)s: higher is better")
+                    if rsf.ERAS[e]["higher_is_better"]
+                    else _("%(era)s: lower is better")
+                )
+                % {"era": tr.term("era", rsf.ERAS[e]["short_label"])},
                 [],
             )
             for e in eras
@@ -113,25 +146,40 @@ def score_chart(series: pd.DataFrame) -> go.Figure:
     return source_line(fig, registry.DATASETS["rsf_index"], span(series))
 
 
-def indicators_chart(series: pd.DataFrame) -> go.Figure:
+def indicators_chart(series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> go.Figure:
     """The five indicators of the current methodology for one entity."""
-    country = series["country"].iloc[0]
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    country = _name(series, tr)
     recent = series[series["methodology"] == rsf.CURRENT]
     fig = go.Figure()
-    for i, (name, _, _) in enumerate(rsf.INDICATORS):
+    for i, (name, label, _original) in enumerate(rsf.INDICATORS):
+        shown = tr.term("indicator", label)
+        hover = [
+            # TRANSLATORS: a point's hover label: "Safety of journalists 2024: 35.20"
+            _("%(indicator)s %(year)s: %(score)s")
+            % {"indicator": shown, "year": int(year), "score": tr.number(score, 2)}
+            for year, score in zip(recent["year"], recent[name], strict=True)
+        ]
         fig.add_trace(
             go.Scatter(
                 x=recent["year"],
                 y=recent[name],
                 mode="lines+markers",
-                name=name.capitalize(),
+                name=shown,
                 line={"color": SEQUENCE[i]},
-                hovertemplate=f"{name.capitalize()} %{{x}}: %{{y:.2f}}<extra></extra>",
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    fig.update_yaxes(range=[0, 100], title="0–100, higher is better")
+    fig.update_yaxes(range=[0, 100], title=_("0–100, higher is better"))
     fig.update_xaxes(tickformat="d", dtick=1, title=None)
-    titled(fig, f"{country}: the five indicators", f"{CURRENT_SINCE} methodology onward")
+    titled(
+        fig,
+        _("%(country)s: the five indicators") % {"country": country},
+        _("%(year)s methodology onward") % {"year": CURRENT_SINCE},
+        lang=lang,
+    )
     return source_line(fig, registry.DATASETS["rsf_index"], span(recent))
 
 

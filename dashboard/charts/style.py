@@ -112,12 +112,27 @@ PLOTLY_CONFIG = {
 }
 
 
+# Unicode's bidirectional isolates (right-to-left isolate ... pop directional isolate): a
+# line of Arabic set in a chart keeps its own right-to-left order (a Latin name or a year
+# inside it stays in place), while Plotly and the browser still anchor and measure the line
+# as a left-to-right box, so text set from the right edge ends at that edge
+RTL_ISOLATE, POP_ISOLATE = "\u2067", "\u2069"
+_ISOLATES = re.compile("[\u2066-\u2069]")
+
+
 def _plain(text: str | None) -> str:
-    return re.sub(r"\s*<br>\s*", " ", text or "").strip()
+    return _ISOLATES.sub("", re.sub(r"\s*<br>\s*", " ", text or "")).strip()
 
 
 def _visible(text: str) -> int:
-    return len(re.sub(r"<[^>]+>", "", text))
+    return len(_ISOLATES.sub("", re.sub(r"<[^>]+>", "", text)))
+
+
+def _isolated(text: str) -> str:
+    """Each line of a wrapped text as a right-to-left isolate."""
+    if not text:
+        return text
+    return "<br>".join(f"{RTL_ISOLATE}{line}{POP_ISOLATE}" for line in text.split("<br>"))
 
 
 def budget(width_px: float, font_px: float) -> int:
@@ -285,6 +300,8 @@ def fit(fig: go.Figure, width: int = NARROW, height: int | None = None) -> go.Fi
     subtitle = wrap(fig.layout.title.subtitle.text, text_width - MODEBAR, FONT["subtitle"])
     top = 12 + _lines(title) * FONT["title"] * LINE + _lines(subtitle) * FONT["subtitle"] * LINE
     top = math.ceil(top + 14)
+    if rtl:
+        title, subtitle = _isolated(title), _isolated(subtitle)
 
     ticks = 0 if is_map else TICKS + (16 if fig.layout.xaxis.title.text else 0)
     legend = [
@@ -309,6 +326,8 @@ def fit(fig: go.Figure, width: int = NARROW, height: int | None = None) -> go.Fi
         size = note.font.size or FONT["note"]
         note.text = wrap(note.text, text_width, size)
         note_px += _lines(note.text) * size * LINE
+        if rtl:
+            note.text = _isolated(note.text)
     bottom = math.ceil(ticks + legend_px + 8 + note_px + 10)
 
     # the plot area: one plot, or the panels' blocks (header, key, plot, ticks) in a grid
@@ -349,7 +368,8 @@ def fit(fig: go.Figure, width: int = NARROW, height: int | None = None) -> go.Fi
             "y": 1 - (10 + (_lines(title) - 1) * FONT["title"] * LINE) / total,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"r": 10, "t": 0} if rtl else {"l": 10, "t": 0},
+            # set from the right, the title's first line ends left of the toolbar
+            "pad": {"r": 10 + MODEBAR, "t": 0} if rtl else {"l": 10, "t": 0},
         },
         "dragmode": False,
     }
@@ -362,7 +382,7 @@ def fit(fig: go.Figure, width: int = NARROW, height: int | None = None) -> go.Fi
             "yanchor": "top",
             "yref": "paper",
             "font": {"size": FONT["legend"]},
-            "title": {"side": "top"},
+            "title": {"side": "top right" if rtl else "top"},
             "traceorder": "normal",
         }
     for note in notes:

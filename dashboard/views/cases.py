@@ -8,6 +8,7 @@ from dashboard import (
     captions,
     case_filter,
     cpj_census,
+    i18n,
     navigation,
     tables,
     url_params,
@@ -19,16 +20,51 @@ from dashboard.text import md_escape, nothing_matches
 from etl import registry
 from etl.sources.cpj import meta as cpj_meta
 
+tr = i18n.translator(i18n.current())
+_, ngettext, pgettext = tr.gettext, tr.ngettext, tr.pgettext
+lang = tr.lang
+
+# A case's fields as its detail table names them (the columns' names, readable; a column not
+# listed here reads as its name)
 LABELS = {
-    "iso3": "ISO3 code",
-    "country_cpj": "Country (as CPJ writes it)",
-    "url": "CPJ profile",
-    "case_id": "Case id",
-    "person_id": "Person id",
+    "case_id": _("Case id"),
+    "person_id": _("Person id"),
+    "name": _("Name"),
+    "iso3": _("ISO3 code"),
+    "country_cpj": _("Country (as CPJ writes it)"),
+    "status": _("Status"),
+    "role": _("Role"),
+    "organizations": _("Organizations"),
+    "event_date": _("Event date"),
+    "event_date_precision": _("Event date precision"),
+    "event_year": _("Event year"),
+    "event_date_raw": _("Event date raw"),
+    "charges": _("Charges"),
+    "charge_categories": _("Charge categories"),
+    "census_years": _("Census years"),
+    "sentence": _("Sentence"),
+    "mediums": _("Mediums"),
+    "beats": _("Beats"),
+    "gender": _("Gender"),
+    "local_or_foreign": _("Local or foreign"),
+    "sources_of_fire": _("Sources of fire"),
+    "impunity": _("Impunity"),
+    "location": _("Location"),
+    "type_of_death": _("Type of death"),
+    "motive": _("Motive"),
+    "sources": _("Sources"),
+    "url": _("CPJ profile"),
+    "former_person_ids": _("Former person ids"),
+    "profile_check": _("Profile check"),
+    "possible_person_ids": _("Possible person ids"),
+    "text_quality": _("Text quality"),
+    "existence_flag": _("Existence flag"),
 }
 
 cases = cached.load("cpj_cases")
 names = entity_names()
+# countries by their names in the reader's language (CLDR; the catalogue for the others)
+names = {code: i18n.country_name(code, lang, english) for code, english in names.items()}
 present = {code: names.get(code, code) for code in sorted(set(cases["iso3"]))}
 present = dict(sorted(present.items(), key=lambda item: item[1]))
 first, last = int(cases["event_year"].min()), int(cases["event_year"].max())
@@ -50,10 +86,12 @@ census_year, census_note = url_params.parse_year(
     params.get("census"), cpj_census.list_years(), None
 )
 
-st.title("Cases")
+st.title(_("Cases"))
 st.markdown(
-    "Journalists imprisoned, killed and missing in CPJ's records, one row per case; "
-    "and cases documented by other published sources."
+    _(
+        "Journalists imprisoned, killed and missing in CPJ's records, one row per case; "
+        "and cases documented by other published sources."
+    )
 )
 for message in (
     country_note,
@@ -68,52 +106,73 @@ for message in (
 
 def census_list(census_year: int, countries: list[str]) -> None:
     """The people counted in one census (a URL's `census=`), shown first when asked for."""
-    st.header(f"Counted in CPJ's census of 1 December {census_year}", anchor=False)
-    st.caption(cpj_census.currency(cached.load("cpj_census")))
+    st.header(
+        _("Counted in CPJ's census of 1 December %(year)s") % {"year": census_year}, anchor=False
+    )
+    st.caption(cpj_census.currency(cached.load("cpj_census"), lang))
     people = cached.load("cpj_census_people")
     counted = people[
         (people["year"] == census_year) & (people["iso3"].isin(countries) if countries else True)
     ]
-    where = ", ".join(present.get(c, c) for c in countries) or "all countries"
+    where = _(", ").join(present.get(c, c) for c in countries) or _("all countries")
     st.caption(
-        f"{len(counted)} people in {md_escape(where)} in CPJ's person-level export "
-        "(c. 2020). CPJ's newer counts may differ by a few after its revisions."
+        ngettext(
+            "%(num)s person in %(where)s in CPJ's person-level export (c. 2020). CPJ's newer "
+            "counts may differ by a few after its revisions.",
+            "%(num)s people in %(where)s in CPJ's person-level export (c. 2020). CPJ's newer "
+            "counts may differ by a few after its revisions.",
+            len(counted),
+        )
+        % {"num": tr.number(len(counted)), "where": md_escape(where)}
     )
     labels = {
-        "name": "Name",
-        "iso3": "Country",
-        "charges": "Charges",
-        "sentence": "Sentence",
-        "case_id": "Case id",
+        "name": _("Name"),
+        "iso3": _("Country"),
+        "charges": _("Charges"),
+        "sentence": _("Sentence"),
+        "case_id": _("Case id"),
     }
     tables.show(tables.readable(counted.sort_values("name"), labels, names))
 
 
-records_tab, documented_tab = st.tabs(["CPJ records", "Documented cases (other sources)"])
+records_tab, documented_tab = st.tabs(
+    [pgettext("cases tab", "CPJ records"), _("Documented cases (other sources)")]
+)
 
 with records_tab:
     top = st.columns([2, 2, 2])
-    query = top[0].text_input("Search name or outlet", value=query, key="q", max_chars=100)
+    search_label, country_label, years_label = (
+        _("Search name or outlet"),
+        _("Country"),
+        _("Year of event"),
+    )
+    status_label, charge_label, role_label = _("Status"), _("Charge category"), _("Role")
+    query = top[0].text_input(search_label, value=query, key="q", max_chars=100)
     countries = top[1].multiselect(
-        "Country",
+        country_label,
         list(present),
         default=countries,
         format_func=present.get,
         key="country",
         max_selections=url_params.MAX_COUNTRIES,
     )
-    year_from, year_to = top[2].slider(
-        "Year of event", first, last, (year_from, year_to), key="years"
-    )
+    year_from, year_to = top[2].slider(years_label, first, last, (year_from, year_to), key="years")
     middle = st.columns([2, 3, 1])
+    # CPJ's statuses, charge categories and roles are its own words, shown as CPJ writes them
     statuses = middle[0].multiselect(
-        "Status", cpj_meta.CASE_STATUSES, default=statuses, key="status"
+        status_label, cpj_meta.CASE_STATUSES, default=statuses, key="status"
     )
     charges = middle[1].multiselect(
-        "Charge category", cpj_meta.CHARGE_CATEGORIES, default=charges, key="charge"
+        charge_label, cpj_meta.CHARGE_CATEGORIES, default=charges, key="charge"
     )
     roles = list(case_filter.ROLES)
-    role = middle[2].selectbox("Role", roles, index=roles.index(role), key="role")
+    role = middle[2].selectbox(
+        role_label,
+        roles,
+        index=roles.index(role),
+        format_func=lambda r: case_filter.role_label(r, lang),
+        key="role",
+    )
 
     wanted = case_filter.CaseFilter(
         query=query,
@@ -143,30 +202,38 @@ with records_tab:
     found = case_filter.filter_cases(cases, wanted).sort_values(
         ["event_year", "name"], ascending=[False, True]
     )
+    # the table's and its CSV's headers (the cells: CPJ's values, as CPJ writes them)
     shown_columns = {
-        "name": "Name",
-        "country_cpj": "Country",
-        "status": "Status",
-        "role": "Role",
-        "event_date": "Date",
-        "charge_categories": "Charges",
-        "organizations": "Outlets",
-        "motive": "Motive",
-        "case_id": "Case id",
+        "name": _("Name"),
+        "country_cpj": _("Country"),
+        "status": _("Status"),
+        "role": _("Role"),
+        "event_date": _("Date"),
+        "charge_categories": _("Charges"),
+        "organizations": _("Outlets"),
+        "motive": _("Motive"),
+        "case_id": _("Case id"),
     }
     table = found[list(shown_columns)].rename(columns=shown_columns)
     if census_year:
         census_list(census_year, countries)
-        st.header("All case records", anchor=False)
-    st.caption(f"{len(found):,} of {len(cases):,} cases. Select a row to see the case in full.")
+        st.header(_("All case records"), anchor=False)
+    st.caption(
+        ngettext(
+            "%(num)s of %(total)s case. Select a row to see the case in full.",
+            "%(num)s of %(total)s cases. Select a row to see the case in full.",
+            len(cases),
+        )
+        % {"num": tr.number(len(found)), "total": tr.number(len(cases))}
+    )
     if found.empty:
         active = {
-            "Search": query,
-            "Country": ", ".join(present.get(c, c) for c in countries),
-            "Year of event": f"{year_from}–{year_to}" if wanted.years else "",
-            "Status": ", ".join(statuses),
-            "Charge category": ", ".join(charges),
-            "Role": role if role != case_filter.ANY_ROLE else "",
+            _("Search"): query,
+            country_label: _(", ").join(present.get(c, c) for c in countries),
+            years_label: f"{year_from}–{year_to}" if wanted.years else "",
+            status_label: ", ".join(statuses),
+            charge_label: ", ".join(charges),
+            role_label: role if role != case_filter.ANY_ROLE else "",
         }
         st.info(nothing_matches({label: value for label, value in active.items() if value}))
     selection = tables.show(
@@ -180,10 +247,14 @@ with records_tab:
         registry.DATASETS["cpj_cases"],
         table,
         "cpj_cases_filtered.csv",
-        "Download these cases (CSV)",
+        _("Download these cases (CSV)"),
     )
 
-    picked = [table["Case id"].iloc[i] for i in selection.selection.rows] if selection else []
+    picked = (
+        [table[shown_columns["case_id"]].iloc[i] for i in selection.selection.rows]
+        if selection
+        else []
+    )
     case_id = picked[0] if picked else url_params.parse_text(params.get("case"), limit=200)
     if case_id and case_id in set(cases["case_id"]):
         url_sync.sync_url(case=case_id)
@@ -195,77 +266,126 @@ with records_tab:
             if str(case[column.name]) != "<NA>"
         }
         # st.table renders every cell as markdown: data text is escaped (no links, no markup)
-        st.table({"field": list(detail), "value": [md_escape(v) for v in detail.values()]})
+        st.table(
+            {
+                pgettext("case detail", "field"): list(detail),
+                pgettext("case detail", "value"): [md_escape(v) for v in detail.values()],
+            }
+        )
         links = st.columns(3)
-        links[0].link_button("CPJ profile", case["url"])
+        links[0].link_button(_("CPJ profile"), case["url"])
+        # the profile opens in this language if the URL names it
+        same_language = {i18n.PARAM: lang} if i18n.PARAM in st.query_params else {}
         links[1].page_link(
             navigation.COUNTRY.script,
-            label=f"Context: {md_escape(present.get(case['iso3'], case['iso3']))}",
-            query_params={"country": case["iso3"], "section": navigation.CPJ_SECTION},
+            label=_("Context: %(country)s")
+            % {"country": md_escape(present.get(case["iso3"], case["iso3"]))},
+            query_params={
+                "country": case["iso3"],
+                "section": navigation.CPJ_SECTION,
+                **same_language,
+            },
             icon=":material/monitoring:",
         )
         others = cases[(cases["person_id"] == case["person_id"]) & (cases["case_id"] != case_id)]
         if not others.empty:
-            st.markdown(
-                "**Other cases of the same person:** "
-                + ", ".join(
-                    f"{md_escape(o.status)} ({md_escape(o.event_date or 'undated')})"
-                    for o in others.itertuples()
-                )
+            # TRANSLATORS: CPJ's status of each other case (as CPJ writes it) and its date
+            listed = _(", ").join(
+                _("%(status)s (%(date)s)")
+                % {
+                    "status": md_escape(o.status),
+                    "date": md_escape(o.event_date) if o.event_date else _("undated"),
+                }
+                for o in others.itertuples()
             )
+            st.markdown(_("**Other cases of the same person:** %(cases)s") % {"cases": listed})
     elif case_id:
-        url_sync.note(f"No case with id {url_params.clean(case_id)[:60]!r}.")
+        url_sync.note(_("No case with id %(id)r.") % {"id": url_params.clean(case_id)[:60]})
 
     captions.source_caption(registry.DATASETS["cpj_cases"])
 
 with documented_tab:
     documented = cached.load("documented_cases")
     st.markdown(
-        "Cases reported by other published sources, one fact per row with the sentence it "
-        "rests on. Allegations are the sources' own, attributed as they attribute them."
+        _(
+            "Cases reported by other published sources, one fact per row with the sentence it "
+            "rests on. Allegations are the sources' own, attributed as they attribute them. "
+            "The facts and quotes are shown as the sources published them."
+        )
     )
-    for _, facts in documented.groupby("case_key", sort=False):
+    for _key, facts in documented.groupby("case_key", sort=False):
         first_fact = facts.iloc[0]
         label = f"{first_fact['person_name']} ({names.get(first_fact['iso3'], '')})"
         with st.expander(md_escape(label)):
-            shown = facts[["fact", "value", "quote", "note"]].fillna("").map(md_escape)
-            st.table(shown.set_index("fact"))
+            headers = {
+                "fact": pgettext("documented case", "Fact"),
+                "value": pgettext("documented case", "Value"),
+                "quote": pgettext("documented case", "Quote"),
+                "note": pgettext("documented case", "Note"),
+            }
+            shown = facts[list(headers)].fillna("").map(md_escape).rename(columns=headers)
+            st.table(shown.set_index(headers["fact"]))
             sources = facts.drop_duplicates("source_id")
             for source in sources.itertuples():
                 st.markdown(
-                    f"Source: {md_escape(source.publisher)}, “{md_escape(source.title)}”, "
-                    f"{md_escape(source.published)}. [Read it]({source.url})"
+                    # TRANSLATORS: a documented case's source: publisher, title and date as
+                    # published, and a link to it
+                    _("Source: %(publisher)s, “%(title)s”, %(published)s. [Read it](%(url)s)")
+                    % {
+                        "publisher": md_escape(source.publisher),
+                        "title": md_escape(source.title),
+                        "published": md_escape(source.published),
+                        "url": source.url,
+                    }
                 )
             if first_fact["cpj_case_id"] is not None and str(first_fact["cpj_case_id"]) != "<NA>":
-                st.markdown(f"Also in CPJ's records: `{first_fact['cpj_case_id']}`")
+                st.markdown(
+                    _("Also in CPJ's records: `%(case)s`") % {"case": first_fact["cpj_case_id"]}
+                )
             else:
-                st.caption("Not in the CPJ exports available here (they end in 2023–2025).")
+                st.caption(_("Not in the CPJ exports available here (they end in 2023–2025)."))
     captions.source_caption(registry.DATASETS["documented_cases"])
 
-    st.header("People Amnesty names", anchor=False)
+    st.header(_("People Amnesty names"), anchor=False)
     st.caption(
-        "People named in Amnesty International's texts (or in reports quoting Amnesty), with "
-        "the quote and the publication; linked to CPJ's case record of the same person in "
-        "the same country where the names match with certainty."
+        _(
+            "People named in Amnesty International's texts (or in reports quoting Amnesty), "
+            "with the quote and the publication; linked to CPJ's case record of the same "
+            "person in the same country where the names match with certainty. The quotes stay "
+            "in the language they were published in."
+        )
     )
     for person in amnesty.named_people(cached.load("amnesty_findings")):
         label = f"{person.name} ({names.get(person.iso3, person.iso3)}, {person.year})"
         with st.expander(md_escape(label)):
             st.markdown(
                 f"> {md_escape(person.quote)}\n\n"
-                f"{md_escape(person.source_kind[:1].upper() + person.source_kind[1:])}: "
-                f"“{md_escape(person.title)}”. "
-                f"[Read the publication]({amnesty.link_target(person.url)})"
+                # TRANSLATORS: under a quote: whose text it is, the publication's title (as
+                # published) and a link to it
+                + _("%(kind)s: “%(title)s”. [Read the publication](%(url)s)")
+                % {
+                    "kind": md_escape(amnesty.source_kind(person.source_kind, lang)),
+                    "title": md_escape(person.title),
+                    "url": amnesty.link_target(person.url),
+                }
             )
             if person.cpj_case_id and person.cpj_case_id in set(cases["case_id"]):
-                how = f"{person.link_method} name match, score {person.link_score}"
-                st.markdown(f"Linked to CPJ's case `{person.cpj_case_id}` ({md_escape(how)})")
+                linked = {"case": person.cpj_case_id, "score": md_escape(person.link_score)}
+                if person.link_method == "exact":
+                    how = _("Linked to CPJ's case `%(case)s` (exact name match, score %(score)s)")
+                elif person.link_method == "fuzzy":
+                    how = _("Linked to CPJ's case `%(case)s` (close name match, score %(score)s)")
+                else:
+                    how = _("Linked to CPJ's case `%(case)s` (%(method)s, score %(score)s)")
+                    linked["method"] = md_escape(person.link_method)
+                st.markdown(how % linked)
+                same_language = {i18n.PARAM: lang} if i18n.PARAM in st.query_params else {}
                 st.page_link(
                     navigation.CASES.script,
-                    label="See the CPJ case",
-                    query_params={"case": person.cpj_case_id},
+                    label=_("See the CPJ case"),
+                    query_params={"case": person.cpj_case_id, **same_language},
                     icon=":material/person_search:",
                 )
             else:
-                st.caption("No CPJ case matched this name with certainty.")
+                st.caption(_("No CPJ case matched this name with certainty."))
     captions.source_caption(registry.DATASETS["amnesty_findings"])

@@ -22,13 +22,25 @@ from dashboard.names import entity_names
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
+tr = i18n.translator(i18n.current())
+_, ngettext, pgettext = tr.gettext, tr.ngettext, tr.pgettext
+lang = tr.lang
+
+# The columns of the latest cases' table (CPJ's values in them stay as CPJ writes them)
 CASE_COLUMNS = {
-    "name": "Name",
-    "status": "Status",
-    "event_date": "Date",
-    "charge_categories": "Charges",
-    "case_id": "Case id",
+    "name": _("Name"),
+    "status": _("Status"),
+    "event_date": _("Date"),
+    "charge_categories": _("Charges"),
+    "case_id": _("Case id"),
 }
+# The sections' labels; their `section=` values in the URL stay these identifiers
+SECTION_LABELS = {
+    navigation.RSF_SECTION: pgettext("profile section", "RSF index"),
+    navigation.CPJ_SECTION: pgettext("profile section", "CPJ records"),
+    navigation.SOURCES_SECTION: pgettext("profile section", "All sources"),
+}
+assert set(SECTION_LABELS) == set(navigation.PROFILE_SECTIONS)
 
 
 def rsf_section(series: pd.DataFrame, country: str) -> None:
@@ -36,11 +48,16 @@ def rsf_section(series: pd.DataFrame, country: str) -> None:
     if (series["methodology"] == rsf.CURRENT).any():
         kinds += ("indicators",)
     for kind in kinds:
-        chart = cached.chart(CountryChart(kind, country))
+        chart = cached.chart(CountryChart(kind, country), lang)
         plot.show(chart.figure, key=kind, sources=chart.sources, embed=chart)
-    with st.expander("Why the lines break: RSF's methodology changes"):
+    with st.expander(_("Why the lines break: RSF's methodology changes")):
         for era in rsf.ERAS.values():
-            st.markdown(f"- **{era['label']}**: {text.md_escape(era['explanation'])}")
+            # TRANSLATORS: a line of a list: "**2002–2012 (old scale)**: what it means"
+            line = _("**%(era)s**: %(explanation)s") % {
+                "era": text.md_escape(tr.term("era", era["label"])),
+                "explanation": text.md_escape(tr.term("era", era["explanation"])),
+            }
+            st.markdown(f"- {line}")
     captions.source_caption(registry.DATASETS["rsf_index"])
 
 
@@ -52,71 +69,95 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
     country_killed = killed[killed["iso3"] == country]
     country_cases = cases[cases["iso3"] == country]
     if country_census["imprisoned"].sum() == 0 and country_killed.empty and country_cases.empty:
-        st.info(f"CPJ's records hold no imprisoned, killed or missing journalist for {safe_name}.")
+        st.info(
+            _("CPJ's records hold no imprisoned, killed or missing journalist for %(country)s.")
+            % {"country": safe_name}
+        )
         return
-    chart = cached.chart(CountryChart("cpj", country))
+    chart = cached.chart(CountryChart("cpj", country), lang)
     plot.show(chart.figure, key="cpj", sources=chart.sources, embed=chart)
-    st.caption(text.md_escape(" ".join(dataset.notes[0] for dataset in chart.sources)))
-    st.caption(cpj_census.currency(census))
+    # the datasets' notes: metadata terms (i18n.metadata_terms), translated where catalogued
+    notes = (tr.term("dataset note", dataset.notes[0]) for dataset in chart.sources)
+    st.caption(text.md_escape(" ".join(notes)))
+    st.caption(cpj_census.currency(census, lang))
 
-    st.header("The cases behind the numbers", anchor=False)
+    st.header(_("The cases behind the numbers"), anchor=False)
     years = sorted(
         set(country_census.loc[country_census["imprisoned"] > 0, "year"])
         | set(country_killed["year"]),
         reverse=True,
     )
     if years:
-        year = st.selectbox("Year", years, key="year")
+        year = st.selectbox(_("Year"), years, key="year")
         jailed = int(country_census.loc[country_census["year"] == year, "imprisoned"].sum())
         dead = int(country_killed.loc[country_killed["year"] == year, "killed"].sum())
         left, right = st.columns(2)
         left.metric(
-            f"Imprisoned on 1 December {year}",
+            _("Imprisoned on 1 December %(year)s") % {"year": year},
             jailed,
-            help="CPJ's newest count for this country and year",
+            help=_("CPJ's newest count for this country and year"),
         )
+        # the links to the Cases page keep the reader's language when the URL names it
+        same_language = {i18n.PARAM: lang} if i18n.PARAM in st.query_params else {}
         if jailed and year in cpj_census.list_years():
             left.page_link(
                 navigation.CASES.script,
-                label="See the people counted",
-                query_params={"country": country, "census": str(year)},
+                label=_("See the people counted"),
+                query_params={"country": country, "census": str(year), **same_language},
                 icon=":material/group:",
             )
         elif jailed:
             left.caption(
-                f"No person-level census list after {cpj_census.list_years().latest} is "
-                "available; see the "
-                "imprisoned cases by arrest year on the Cases page."
+                _(
+                    "No person-level census list after %(year)s is available; see the "
+                    "imprisoned cases by arrest year on the Cases page."
+                )
+                % {"year": cpj_census.list_years().latest}
             )
         right.metric(
-            f"Killed in {year}", dead, help="All CPJ records: confirmed, unconfirmed, media workers"
+            _("Killed in %(year)s") % {"year": year},
+            dead,
+            help=_("All CPJ records: confirmed, unconfirmed, media workers"),
         )
         if dead:
             right.page_link(
                 navigation.CASES.script,
-                label=f"See the {dead} case(s)",
+                label=ngettext("See the %(num)s case", "See the %(num)s cases", dead)
+                % {"num": tr.number(dead)},
                 query_params={
                     "country": country,
                     "status": "killed",
                     "from": str(year),
                     "to": str(year),
+                    **same_language,
                 },
                 icon=":material/person_search:",
             )
     recent = country_cases.sort_values("event_year", ascending=False).head(10)
-    st.markdown(f"**Latest cases in {safe_name}** ({len(country_cases):,} in all)")
+    total = len(country_cases)
+    st.markdown(
+        ngettext(
+            "**Latest cases in %(country)s** (%(num)s in all)",
+            "**Latest cases in %(country)s** (%(num)s in all)",
+            total,
+        )
+        % {"country": safe_name, "num": tr.number(total)}
+    )
     tables.show(tables.readable(recent, CASE_COLUMNS))
     st.page_link(
         navigation.CASES.script,
-        label=f"All {len(country_cases):,} cases for {safe_name}",
-        query_params={"country": country},
+        label=ngettext(
+            "The %(num)s case for %(country)s", "All %(num)s cases for %(country)s", total
+        )
+        % {"num": tr.number(total), "country": safe_name},
+        query_params={"country": country, **same_language},
         icon=":material/list:",
     )
     captions.source_caption(registry.DATASETS["cpj_cases"])
 
 
 def sources_section(country: str, name: str) -> None:
-    sources_chart = cached.chart(CountryChart("sources", country))
+    sources_chart = cached.chart(CountryChart("sources", country), lang)
     panels, standings, not_built = sources_chart.details
     st.markdown("\n".join(f"- {line}" for line in text.agreement_summary(name, standings)))
     for reason in not_built:
@@ -130,27 +171,33 @@ def sources_section(country: str, name: str) -> None:
         data_frame=sources_chart.table,
         embed=sources_chart,
     )
-    with st.expander("What each scale means"):
-        for _, members in panels:
-            for measure, _ in members:
+    with st.expander(_("What each scale means")):
+        for _title, members in panels:
+            for measure, _frame in members:
+                # TRANSLATORS: a line of a list: "**Measure**: what its scale means (Source: …)"
                 st.markdown(
-                    f"- **{text.md_escape(measure.label)}**: "
-                    f"{text.md_escape(measure.scale)} "
-                    f"({text.md_escape(measure.dataset.attribution)})"
+                    "- "
+                    + _("**%(measure)s**: %(scale)s (%(source)s)")
+                    % {
+                        "measure": text.md_escape(tr.term("measure", measure.label)),
+                        "scale": text.md_escape(tr.term("measure scale", measure.scale)),
+                        "source": text.md_escape(tr.term("source", measure.dataset.attribution)),
+                    }
                 )
     if standings:
+        percentile = _("Percentile (0 = worst)")
         table = pd.DataFrame(
             [
                 {
-                    "Measure": s["measure"].label,
-                    "Year": s["year"],
-                    "Value": s["value"],
-                    "Percentile (0 = worst)": s["percentile"],
-                    "Countries rated": s["peers"],
+                    _("Measure"): tr.term("measure", s["measure"].label),
+                    _("Year"): s["year"],
+                    _("Value"): s["value"],
+                    percentile: s["percentile"],
+                    _("Countries rated"): s["peers"],
                 }
                 for s in standings
             ]
-        ).sort_values("Percentile (0 = worst)", kind="stable")  # where it stands worst first
+        ).sort_values(percentile, kind="stable")  # where it stands worst first
         tables.show(table)
         download(
             list({s["measure"].dataset.name: s["measure"].dataset for s in standings}.values()),
@@ -164,37 +211,55 @@ def amnesty_section(country: str, name: str, cases: pd.DataFrame | None) -> None
     """What Amnesty reported, year by year, beside the PTS coded from Amnesty's reports; and
     the charges Amnesty reports beside the charges in CPJ's cases (when CPJ's are built)."""
     findings = cached.load("amnesty_findings")
-    st.subheader("What Amnesty reported", anchor=False)
-    by_year = amnesty.by_year(findings, cached.measure_values("pts_a"), country)
+    st.subheader(_("What Amnesty reported"), anchor=False)
+    by_year = amnesty.by_year(findings, cached.measure_values("pts_a"), country, lang)
     if by_year.empty:
         st.info(
-            f"No Amnesty text for {text.md_escape(name)} is in the curated findings (they "
-            "cover the seed article's countries and the leading jailers of journalists)."
+            _(
+                "No Amnesty text for %(country)s is in the curated findings (they cover the "
+                "seed article's countries and the leading jailers of journalists)."
+            )
+            % {"country": text.md_escape(name)}
         )
         return
     st.caption(
-        "Amnesty International's words, quoted with a link to each publication, beside the "
-        "Political Terror Scale coded from Amnesty's annual reports. Each quote says whether "
-        "it is Amnesty's own text or a report quoting Amnesty. A year without quotes means "
-        "no Amnesty text was found, not that Amnesty reported nothing."
+        _(
+            "Amnesty International's words, quoted with a link to each publication, beside "
+            "the Political Terror Scale coded from Amnesty's annual reports. Each quote says "
+            "whether it is Amnesty's own text or a report quoting Amnesty. A year without "
+            "quotes means no Amnesty text was found, not that Amnesty reported nothing. The "
+            "quotes stay in the language they were published in."
+        )
     )
     # st.table wraps long cells (a reader sees every finding); its cells are markdown: escaped
     # (the years as text: st.table hides an index of consecutive integers)
+    year_column = by_year.columns[0]
     st.table(
-        by_year.set_index(by_year["Year"].astype(str)).drop(columns="Year").map(text.md_escape)
+        by_year.set_index(by_year[year_column].astype(str))
+        .drop(columns=year_column)
+        .map(text.md_escape)
     )
     for year, quotes in amnesty.quotes(findings, country).items():
-        with st.expander(f"{year}: {len(quotes)} quote(s)", expanded=year == max(by_year["Year"])):
-            st.markdown("\n\n---\n\n".join(amnesty.quote_markdown(q) for q in quotes))
-    charges = amnesty.charges_compared(findings, cases, country) if cases is not None else None
+        label = ngettext("%(year)s: %(num)s quote", "%(year)s: %(num)s quotes", len(quotes)) % {
+            "year": year,
+            "num": tr.number(len(quotes)),
+        }
+        with st.expander(label, expanded=year == max(by_year[year_column])):
+            st.markdown("\n\n---\n\n".join(amnesty.quote_markdown(q, lang) for q in quotes))
+    charges = (
+        amnesty.charges_compared(findings, cases, country, lang) if cases is not None else None
+    )
     if charges is not None and not charges.empty:
-        st.markdown("**Charges Amnesty reports, beside the charges in CPJ's cases**")
+        st.markdown(_("**Charges Amnesty reports, beside the charges in CPJ's cases**"))
         st.caption(
-            "Amnesty's charges mapped to CPJ's charge categories; CPJ's are the categories of "
-            "its cases in the country arrested that year or the year before, or counted in "
-            "that year's census (listed in CPJ's case records to 2019)."
+            _(
+                "Amnesty's charges mapped to CPJ's charge categories; CPJ's are the categories "
+                "of its cases in the country arrested that year or the year before, or counted "
+                "in that year's census (listed in CPJ's case records to 2019). The charges, as "
+                "coded from Amnesty's texts, and CPJ's categories are shown in English."
+            )
         )
-        st.table(charges.set_index("Year").map(text.md_escape))
+        st.table(charges.set_index(charges.columns[0]).map(text.md_escape))
     captions.source_caption(registry.DATASETS["amnesty_findings"])
     captions.source_caption(registry.DATASETS["pts"])
 
@@ -217,10 +282,14 @@ names = {code: i18n.country_name(code, lang, all_names.get(code, code)) for code
 codes = sorted(codes, key=names.get)
 country, message = chart_specs.parse_country(st.query_params.get("country"), names)
 
-st.title(i18n.gettext("Country profile"))
+st.title(_("Country profile"))
 url_sync.note(message)
 country = st.selectbox(
-    "Country or territory", codes, index=codes.index(country), format_func=names.get, key="country"
+    _("Country or territory"),
+    codes,
+    index=codes.index(country),
+    format_func=names.get,
+    key="country",
 )
 url_sync.sync_url(country=country)
 name = names[country]
@@ -228,17 +297,35 @@ name = names[country]
 series = index[index["iso3"] == country].sort_values("year")
 if series.empty:
     st.info(
-        f"{text.md_escape(name)} is not ranked in RSF's World Press Freedom Index; "
-        "see CPJ's records."
+        # TRANSLATORS: the index's name as RSF writes it in your language
+        _("%(country)s is not ranked in RSF's World Press Freedom Index; see CPJ's records.")
+        % {"country": text.md_escape(name)}
     )
 else:
     st.markdown("\n".join(f"- {line}" for line in text.country_summary(series, lang)))
 
 # Only the open section runs and is drawn: a reader changing country waits for one
 # section's charts, not all five. The open section is in the URL (`section=`).
+# The tabs show the sections' names in the reader's language; the URL keeps the section's
+# identifier (`section=CPJ records` in every language), written back when it changes. The
+# widget is keyed per language (a language switched with the picker starts it afresh), and
+# the tab it opens on is read from the URL once per visit and then kept: the tabs stay the
+# same widget while the reader switches them (Streamlit names a widget by its `default` too).
+tabs_key = f"section-{lang}"
+by_label = {label: section for section, label in SECTION_LABELS.items()}
+if tabs_key not in st.session_state:  # first drawn on this visit: the URL says which tab
+    asked = st.query_params.get("section")
+    st.session_state[f"{tabs_key}-first"] = (
+        asked if asked in SECTION_LABELS else navigation.RSF_SECTION
+    )
 rsf_tab, cpj_tab, sources_tab = st.tabs(
-    navigation.PROFILE_SECTIONS, key="section", bind="query-params"
+    [SECTION_LABELS[s] for s in navigation.PROFILE_SECTIONS],
+    default=SECTION_LABELS[st.session_state[f"{tabs_key}-first"]],
+    key=tabs_key,
+    on_change="rerun",
 )
+section = by_label.get(st.session_state.get(tabs_key), navigation.RSF_SECTION)
+url_sync.sync_url({"section": navigation.RSF_SECTION}, section=section)
 with rsf_tab:
     if rsf_tab.open and not series.empty:
         rsf_section(series, country)

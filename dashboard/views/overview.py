@@ -2,7 +2,19 @@
 
 import streamlit as st
 
-from dashboard import cached, captions, chart_specs, i18n, navigation, plot, tables
+from dashboard import (
+    cached,
+    captions,
+    change,
+    chart_specs,
+    i18n,
+    navigation,
+    plot,
+    rsf_editions,
+    tables,
+    url_params,
+    url_sync,
+)
 from dashboard.download_button import download
 from dashboard.text import md_escape
 from etl import project, registry
@@ -37,20 +49,56 @@ for column, band in zip(columns, rsf.SITUATIONS, strict=True):
         % {"situation": situation, "year": latest_year},
     )
 
-left, right = st.columns(2)
-with left:
-    chart = cached.chart(chart_specs.BandsChart(), tr.lang)
-    plot.show(chart.figure, key="bands", sources=chart.sources, embed=chart, in_column=True)
-with right:
-    st.header(_("Largest moves since %(year)s") % {"year": int(latest["previous_year"].iloc[0])})
-    moves = latest.dropna(subset=["rank_change"]).sort_values("rank_change")
+
+def largest_moves() -> None:
+    """Who rose and fell most between two editions the reader picks (`since`, `to`), within
+    one methodology era."""
+    years = rsf_editions.editions(index)
+    year, note = url_params.parse_year(st.query_params.get("to"), years, latest_year)
+    earlier = change.comparable_editions(years.values, year)
+    default_since = earlier[0] if earlier else None
+    since, since_note = url_params.parse_year(st.query_params.get("since"), years, default_since)
+    if since is not None and since not in earlier:
+        since_note = _(
+            "%(since)s and %(year)s are editions of different RSF methodologies, whose ranks "
+            "and scores are not compared; showing the change since %(default)s."
+        ) % {"since": since, "year": year, "default": default_since}
+        since = default_since
+    url_sync.note(note)
+    url_sync.note(since_note)
+    heading = st.empty()  # named once the span is chosen
+    pick_since, pick_year = st.columns(2)
+    latest_first = list(years)[::-1]
+    year = pick_year.selectbox(
+        _("To edition"), latest_first, index=latest_first.index(year), key="to"
+    )
+    earlier = change.comparable_editions(years.values, year)
+    if not earlier:
+        heading.header(_("Largest moves"))
+        pick_since.selectbox(_("From edition"), [], key="since", disabled=True)
+        st.info(
+            _(
+                "%(year)s is the first edition of its RSF methodology: there is no earlier "
+                "edition whose ranks and scores it can be compared with."
+            )
+            % {"year": year}
+        )
+        url_sync.sync_url({"to": latest_year}, to=year)
+        return
+    since = since if since in earlier else earlier[0]
+    since = pick_since.selectbox(
+        _("From edition"), earlier, index=earlier.index(since), key="since"
+    )
+    url_sync.sync_url({"to": latest_year, "since": earlier[0]}, to=year, since=since)
+    heading.header(_("Largest moves since %(year)s") % {"year": since})
+    moves = change.between(index, since, year)
     moves = moves.assign(
         country=[tr.country(c, n) for c, n in zip(moves["iso3"], moves["country"], strict=True)]
     )
     shown = ["country", "rank", "rank_change", "score_change"]
     labels = {
         "country": _("Country"),
-        "rank": _("Rank %(year)s") % {"year": latest_year},
+        "rank": _("Rank %(year)s") % {"year": year},
         "rank_change": _("Places"),
         "score_change": _("Score change"),
     }
@@ -70,10 +118,18 @@ with right:
     download(
         registry.DATASETS["rsf_index"],
         moves[shown].rename(columns=labels),
-        "moves.csv",
+        f"moves_{since}_{year}.csv",
         _("Download every move (CSV)"),
         key="moves-csv",
     )
+
+
+left, right = st.columns(2)
+with left:
+    chart = cached.chart(chart_specs.BandsChart(), tr.lang)
+    plot.show(chart.figure, key="bands", sources=chart.sources, embed=chart, in_column=True)
+with right:
+    largest_moves()
 
 st.header(_("Explore"))
 destinations = (

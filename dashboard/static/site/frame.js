@@ -1,6 +1,7 @@
 // The embed frame: draws the figure inlined in the page in the reader's colour scheme
 // (or ?theme=light|dark) and the layout for the frame's width, tells the page around it
-// its height, and in a pinned frame says when the chart's figures were revised since.
+// its height, and in a pinned frame says when the chart's figures were revised since, in
+// the words the page carries in its own language (data-*-text attributes).
 (function () {
   "use strict";
   var here = document.currentScript.src;
@@ -47,7 +48,6 @@
       return response.ok ? response.json() : null;
     }).then(function (descriptor) {
       var notice = document.getElementById("revised");
-      var build = body.getAttribute("data-build");
       var changelog = body.getAttribute("data-changelog");
       var link = function (href, text) {
         var a = document.createElement("a");
@@ -55,12 +55,12 @@
         return a;
       };
       if (descriptor && descriptor.figures_sha256 === body.getAttribute("data-figures")) return;
-      notice.textContent = descriptor
-        ? "These figures (" + build + ") were revised in a later build. "
-        : "This chart (" + build + ") is no longer in the latest build. ";
-      if (descriptor) notice.appendChild(link(body.getAttribute("data-current"), "The latest version"));
+      // the words come from the page, written in its language (dashboard/embeds.py)
+      var words = function (name) { return body.getAttribute("data-" + name + "-text") || ""; };
+      notice.textContent = words(descriptor ? "revised" : "gone") + " ";
+      if (descriptor) notice.appendChild(link(body.getAttribute("data-current"), words("current")));
       if (descriptor) notice.appendChild(document.createTextNode(" · "));
-      notice.appendChild(link(changelog, "What changed"));
+      notice.appendChild(link(changelog, words("changelog")));
       notice.hidden = false;
       reportHeight();
     }).catch(function () { /* offline or file://: the frame stays as pinned */ });
