@@ -15,11 +15,13 @@ ROLES = (ANY_ROLE, *registry.DATASETS["cpj_cases"].column("role").enum)
 
 
 def role_label(role: str, lang: str = i18n.SOURCE_LANGUAGE) -> str:
-    """A role as the filter shows it: "any" in `lang`; CPJ's roles as CPJ writes them."""
+    """A role as the filter shows it, in `lang` ("any", then CPJ's roles; the URL and the
+    records keep CPJ's words)."""
+    tr = i18n.translator(lang)
     if role == ANY_ROLE:
         # TRANSLATORS: the Role filter's first option: cases of any role
-        return i18n.translator(lang).pgettext("role", "any")
-    return role
+        return tr.pgettext("role", "any")
+    return tr.term("cpj role", role)
 
 
 @dataclass(frozen=True)

@@ -278,6 +278,7 @@ def metadata_terms() -> Iterator[tuple[str, str, str]]:
     counts, source line and licence, and the entities without an ISO 3166-1 code."""
     from etl import project, registry
     from etl.countries import entities
+    from etl.sources.cpj import meta as cpj_meta
     from etl.sources.rsf_index import methodology as rsf
 
     yield "", project.NAME, "the dashboard's name (titles, source lines)"
@@ -306,6 +307,18 @@ def metadata_terms() -> Iterator[tuple[str, str, str]]:
         yield "measure", measure.on_compare.label, "measure name on the compare page"
     for measure in registry.MEASURES.values():
         yield "measure", measure.label, "measure name (profile panels, standings)"
+        if measure.scale:
+            yield "scale", measure.scale, "what a measure's values mean (profile standings)"
+    for source, title in registry.TITLES.items():
+        yield "source name", title, f"source {source}: its short name (profile panels)"
+    # CPJ's own vocabularies, as the Cases page's filters offer them (the records keep them)
+    cpj = registry.DATASETS["cpj_cases"]
+    for status in cpj.column("status").enum or ():
+        yield "cpj status", status, "CPJ case status (a filter's option)"
+    for role in cpj.column("role").enum or ():
+        yield "cpj role", role, "CPJ case role (a filter's option)"
+    for category in cpj_meta.CHARGE_CATEGORIES:
+        yield "cpj charge", category, "CPJ charge category (a filter's option)"
     for panel in registry.PANELS:
         yield "panel", panel.title, "a panel of the profile's all-sources chart"
     for dataset in registry.DATASETS.values():

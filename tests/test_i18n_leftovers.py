@@ -28,25 +28,31 @@ PSEUDO = "de"
 OPEN, CLOSE = "‹", "›"
 TIMEOUT = 90
 
-# the pages being translated now (issue 18): expected to fail until they are
-PENDING = pytest.mark.xfail(strict=True, reason="not translated yet")
 # every page, with the views that show other parts of it
 PAGES = [
     ("views/overview.py", {}),
+    ("views/overview.py", {"to": "2022"}),
     ("views/world_map.py", {}),
     ("views/world_map.py", {"metric": "pts_a"}),
     ("views/world_map.py", {"metric": "killed"}),
+    ("views/world_map.py", {"metric": "fh_status"}),
+    ("views/world_map.py", {"metric": "vdem_harassment"}),
     ("views/world_map.py", {"edition": "2010"}),
     ("views/country.py", {"country": "AZE"}),
-    ("views/country.py", {"country": "AZE", "section": "cpj"}),
-    ("views/country.py", {"country": "TUR", "section": "sources"}),
+    ("views/country.py", {"country": "AZE", "section": "CPJ records"}),
+    ("views/country.py", {"country": "TUR", "section": "All sources"}),
+    ("views/country.py", {"country": "XKX", "section": "All sources"}),
     ("views/compare.py", {}),
+    ("views/compare.py", {"countries": "AZE,TUR,XKX", "measure": "score-2013"}),
     ("views/rankings.py", {}),
-    ("views/rankings.py", {"q": "zzzz"}),
-    pytest.param("views/cases.py", {}, marks=PENDING),
+    ("views/rankings.py", {"q": "zzzz", "region": "Africa"}),
+    ("views/rankings.py", {"edition": "2012"}),
+    ("views/cases.py", {}),
+    ("views/cases.py", {"country": "AZE", "status": "imprisoned", "charge": "anti-state"}),
     ("views/compared.py", {}),
     ("views/datasets.py", {}),
     ("views/embed.py", {"chart": "map", "metric": "rsf"}),
+    ("views/embed.py", {"chart": "rank", "country": "AZE"}),
 ]
 
 

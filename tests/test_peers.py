@@ -68,3 +68,37 @@ def test_every_suggestion_explains_itself_in_the_language(edition, lang):
     # an island: the sentence says why nothing is added
     island = peers.suggestions(edition, values_of(edition), "JPN", 2026, "score", known, lang)
     assert island[1].codes == () and i18n.country_name("JPN", lang) in island[1].reason
+
+
+def page(script: str, **params):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    return at.switch_page(script).run()
+
+
+def test_one_click_adds_the_neighbours_on_the_compare_page():
+    at = page("views/compare.py", countries="AZE", measure="rank")
+    assert not at.exception
+    at.button(key="countries-peers-neighbours").click().run()
+    assert not at.exception
+    assert at.multiselect(key="countries").value == ["AZE", "ARM", "GEO", "IRN", "RUS", "TUR"]
+    assert at.query_params["countries"] == "AZE,ARM,GEO,IRN,RUS,TUR"
+    # each choice says why, in the page's language
+    assert any("share a land border with Azerbaijan" in c.value for c in at.caption)
+    # the region adds whom there is room for: at most 12 countries are drawn
+    at.button(key="countries-peers-region").click().run()
+    assert len(at.multiselect(key="countries").value) == 12
+
+
+def test_a_profile_links_to_the_compare_page_with_its_peers():
+    at = page("views/country.py", country="AZE", lang="fr")
+    assert not at.exception
+    links = " ".join(m.value for m in at.markdown)
+    assert "/compare?countries=AZE,ARM,GEO,IRN,RUS,TUR&measure=rank&lang=fr" in links
+    assert "Pays voisins" in links and "Même région" in links

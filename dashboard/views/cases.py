@@ -158,12 +158,21 @@ with records_tab:
     )
     year_from, year_to = top[2].slider(years_label, first, last, (year_from, year_to), key="years")
     middle = st.columns([2, 3, 1])
-    # CPJ's statuses, charge categories and roles are its own words, shown as CPJ writes them
+    # CPJ's statuses, charge categories and roles: offered in the reader's language, kept
+    # in the URL and in the records as CPJ writes them
     statuses = middle[0].multiselect(
-        status_label, cpj_meta.CASE_STATUSES, default=statuses, key="status"
+        status_label,
+        cpj_meta.CASE_STATUSES,
+        default=statuses,
+        format_func=lambda status: tr.term("cpj status", status),
+        key="status",
     )
     charges = middle[1].multiselect(
-        charge_label, cpj_meta.CHARGE_CATEGORIES, default=charges, key="charge"
+        charge_label,
+        cpj_meta.CHARGE_CATEGORIES,
+        default=charges,
+        format_func=lambda category: tr.term("cpj charge", category),
+        key="charge",
     )
     roles = list(case_filter.ROLES)
     role = middle[2].selectbox(

@@ -2,7 +2,16 @@
 
 import streamlit as st
 
-from dashboard import cached, captions, chart_specs, i18n, plot, url_params, url_sync
+from dashboard import (
+    cached,
+    captions,
+    chart_specs,
+    i18n,
+    peer_picker,
+    plot,
+    url_params,
+    url_sync,
+)
 from dashboard.names import country_names
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
@@ -44,6 +53,8 @@ url_sync.sync_url(countries=chosen, measure=key)
 if not chosen:
     st.info(_("Choose at least one country to compare."))
     st.stop()
+# one click to the first country's peers (same region, neighbours, closest values)
+peer_picker.add_buttons(chosen[0], measure, names, "countries")
 chart = cached.chart(chart_specs.CompareChart(tuple(chosen), measure), tr.lang)
 plot.show(chart.figure, key="compare", sources=chart.sources, embed=chart)
 if measure.era is None:

@@ -11,6 +11,7 @@ from dashboard import (
     cpj_census,
     i18n,
     navigation,
+    peer_picker,
     plot,
     tables,
     text,
@@ -18,7 +19,7 @@ from dashboard import (
 )
 from dashboard.chart_specs import CountryChart
 from dashboard.download_button import download
-from dashboard.names import entity_names
+from dashboard.names import country_names, entity_names
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
@@ -50,6 +51,9 @@ def rsf_section(series: pd.DataFrame, country: str) -> None:
     for kind in kinds:
         chart = cached.chart(CountryChart(kind, country), lang)
         plot.show(chart.figure, key=kind, sources=chart.sources, embed=chart)
+    with st.expander(_("Compare with peers"), icon=":material/group:"):
+        compared = country_names(cached.load_rsf_index())  # whom the compare page draws
+        peer_picker.compare_links(country, registry.ON_COMPARE["rank"], compared, "rank")
     with st.expander(_("Why the lines break: RSF's methodology changes")):
         for era in rsf.ERAS.values():
             # TRANSLATORS: a line of a list: "**2002–2012 (old scale)**: what it means"
@@ -159,7 +163,7 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
 def sources_section(country: str, name: str) -> None:
     sources_chart = cached.chart(CountryChart("sources", country), lang)
     panels, standings, not_built = sources_chart.details
-    st.markdown("\n".join(f"- {line}" for line in text.agreement_summary(name, standings)))
+    st.markdown("\n".join(f"- {line}" for line in text.agreement_summary(name, standings, tr.lang)))
     for reason in not_built:
         st.info(text.md_escape(reason), icon="ℹ️")
     if not panels:
@@ -180,7 +184,7 @@ def sources_section(country: str, name: str) -> None:
                     + _("**%(measure)s**: %(scale)s (%(source)s)")
                     % {
                         "measure": text.md_escape(tr.term("measure", measure.label)),
-                        "scale": text.md_escape(tr.term("measure scale", measure.scale)),
+                        "scale": text.md_escape(tr.term("scale", measure.scale)),
                         "source": text.md_escape(tr.term("source", measure.dataset.attribution)),
                     }
                 )
