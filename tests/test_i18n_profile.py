@@ -232,10 +232,13 @@ def test_cases_page_labels_headers_and_csv_in_the_language(lang):
     assert at.title[0].value == tr.gettext("Cases")
     role = next(w for w in at.selectbox if w.key == "role")
     assert role.label == tr.gettext("Role")
-    assert role.options[0] == tr.pgettext("role", "any")  # our word; CPJ's roles as written
-    assert "journalist" in role.options
+    assert role.options[0] == tr.pgettext("role", "any")
+    # CPJ's roles and statuses offered in the language; the URL and the records keep CPJ's
+    assert tr.term("cpj role", "journalist") in role.options
     status = next(w for w in at.multiselect if w.key == "status")
-    assert "imprisoned" in status.options  # CPJ's statuses stay as CPJ writes them
+    assert tr.term("cpj status", "imprisoned") in status.options
+    if lang != "en":
+        assert "imprisoned" not in status.options
     people, cases = at.dataframe[0].value, at.dataframe[1].value
     assert list(people.columns)[:2] == [tr.gettext("Name"), tr.gettext("Country")]
     assert set(people[tr.gettext("Country")]) == {tr.country("AZE")}
@@ -385,3 +388,16 @@ def test_switching_sections_writes_the_identifier_into_the_url():
     assert not at.exception
     assert "section" not in at.query_params
     assert len(at.get("plotly_chart")) == 3
+
+
+@needs_built("cpj_cases")
+def test_a_translated_status_filters_by_cpjs_word_and_keeps_it_in_the_url():
+    at = page("views/cases.py", lang="fr")
+    status = next(w for w in at.multiselect if w.key == "status")
+    status.set_value(["killed"]).run()
+    assert not at.exception
+    assert at.query_params["status"] == "killed"
+    status = next(w for w in at.multiselect if w.key == "status")
+    assert status.format_func("killed") == "tués"
+    cases = at.dataframe[0].value  # the records keep CPJ's word
+    assert set(cases[i18n.translator("fr").gettext("Status")]) == {"killed"}
