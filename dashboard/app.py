@@ -33,6 +33,11 @@ RIGHT_TO_LEFT = (
     # too left to right, or a note set from the right edge is shifted by its own width
     "#js-plotly-tester{direction:ltr}"
     "[data-testid=stPlotlyChart] text{unicode-bidi:plaintext}"
+    # a grid is drawn on a canvas, left to right (it measures text on canvases of its own
+    # at the document's top): measured right to left, every cell's text was cut
+    "[data-testid=stDataFrame],html>canvas{direction:ltr}"
+    # code (the Python snippet to read the data, embed codes) reads left to right
+    "[data-testid=stMain] :is(pre,code){direction:ltr;text-align:left}"
     "[data-testid=stTable] th,[data-testid=stTable] td{text-align:right}</style>"
 )
 EXPLICIT = "lang_explicit"  # the session's language was asked for (URL or picker)

@@ -132,6 +132,9 @@ def visible_texts(at: AppTest) -> list[tuple[str, str]]:
     for kind in ("selectbox", "multiselect", "radio", "select_slider", "slider", "text_input"):
         for e in getattr(at, kind):
             found.append((f"{kind} label", e.label))
+            # without a placeholder of ours, Streamlit's browser code writes its English one
+            if kind == "multiselect" or (kind == "selectbox" and e.value is None):
+                found.append((f"{kind} placeholder", e.proto.placeholder or "Choose options"))
             if kind in ("selectbox", "multiselect", "radio") and e.key != i18n.PARAM:
                 found += [(f"{kind} option", str(o)) for o in e.options]
     for kind in ("button", "checkbox", "toggle", "expander", "tabs", "metric"):

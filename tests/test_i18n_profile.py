@@ -392,6 +392,7 @@ def test_switching_sections_writes_the_identifier_into_the_url():
 
 @needs_built("cpj_cases")
 def test_a_translated_status_filters_by_cpjs_word_and_keeps_it_in_the_url():
+    """The filter and the table say CPJ's status in French; the URL keeps CPJ's word."""
     at = page("views/cases.py", lang="fr")
     status = next(w for w in at.multiselect if w.key == "status")
     status.set_value(["killed"]).run()
@@ -399,5 +400,7 @@ def test_a_translated_status_filters_by_cpjs_word_and_keeps_it_in_the_url():
     assert at.query_params["status"] == "killed"
     status = next(w for w in at.multiselect if w.key == "status")
     assert status.format_func("killed") == "tués"
-    cases = at.dataframe[0].value  # the records keep CPJ's word
-    assert set(cases[i18n.translator("fr").gettext("Status")]) == {"killed"}
+    cases = at.dataframe[0].value  # CPJ's word said in French, the country named in French
+    tr = i18n.translator("fr")
+    assert set(cases[tr.gettext("Status")]) == {"tués"}
+    assert "Yémen" in set(cases[tr.gettext("Country")])

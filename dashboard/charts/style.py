@@ -420,18 +420,19 @@ def fit(fig: go.Figure, width: int = NARROW, height: int | None = None) -> go.Fi
                     (cursor - head - plot_px) / paper,
                     (cursor - head) / paper,
                 ]
+                # a panel's header starts at its left edge (at its right edge, right to left)
                 heads.append(
                     go.layout.Annotation(
-                        text=headers[i],
+                        text=_isolated(headers[i]) if rtl else headers[i],
                         name=f"panel-{i}",
                         xref="paper",
                         yref="paper",
-                        x=x0,
-                        xshift=-min(left, 44) + 4,
+                        x=min(1.0, x1) if rtl else x0,
+                        xshift=(min(right, 10) if rtl else -min(left, 44) + 4),
                         y=cursor / paper,
-                        xanchor="left",
+                        xanchor="right" if rtl else "left",
                         yanchor="top",
-                        align="left",
+                        align="right" if rtl else "left",
                         showarrow=False,
                         font={"size": FONT["panel"]},
                     )

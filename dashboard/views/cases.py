@@ -139,6 +139,26 @@ records_tab, documented_tab = st.tabs(
     [pgettext("cases tab", "CPJ records"), _("Documented cases (other sources)")]
 )
 
+
+def in_language(records):
+    """The case records as the table shows them in the run's language (the country's name
+    from CLDR; CPJ's vocabularies through the catalogue); English keeps CPJ's text."""
+    if lang == i18n.SOURCE_LANGUAGE:
+        return records
+
+    def charges(text):
+        if not isinstance(text, str):
+            return text
+        return _("; ").join(tr.term("cpj charge", item) for item in text.split("; "))
+
+    return records.assign(
+        country_cpj=records["iso3"].map(lambda code: names.get(code, code)),
+        status=records["status"].map(lambda value: tr.term("cpj status", value)),
+        role=records["role"].map(lambda value: tr.term("cpj role", value), na_action="ignore"),
+        charge_categories=records["charge_categories"].map(charges),
+    )
+
+
 with records_tab:
     top = st.columns([2, 2, 2])
     search_label, country_label, years_label = (
@@ -155,6 +175,7 @@ with records_tab:
         format_func=present.get,
         key="country",
         max_selections=url_params.MAX_COUNTRIES,
+        placeholder=_("Any country"),
     )
     year_from, year_to = top[2].slider(years_label, first, last, (year_from, year_to), key="years")
     middle = st.columns([2, 3, 1])
@@ -166,6 +187,7 @@ with records_tab:
         default=statuses,
         format_func=lambda status: tr.term("cpj status", status),
         key="status",
+        placeholder=_("Any status"),
     )
     charges = middle[1].multiselect(
         charge_label,
@@ -173,6 +195,7 @@ with records_tab:
         default=charges,
         format_func=lambda category: tr.term("cpj charge", category),
         key="charge",
+        placeholder=_("Any charge"),
     )
     roles = list(case_filter.ROLES)
     role = middle[2].selectbox(
@@ -211,7 +234,9 @@ with records_tab:
     found = case_filter.filter_cases(cases, wanted).sort_values(
         ["event_year", "name"], ascending=[False, True]
     )
-    # the table's and its CSV's headers (the cells: CPJ's values, as CPJ writes them)
+    # the table's and its CSV's headers; its cells: CPJ's records, with the country named
+    # and CPJ's statuses, roles and charge categories said in the reader's language (in
+    # English, CPJ's own words, as the filters offer them)
     shown_columns = {
         "name": _("Name"),
         "country_cpj": _("Country"),
@@ -223,7 +248,7 @@ with records_tab:
         "motive": _("Motive"),
         "case_id": _("Case id"),
     }
-    table = found[list(shown_columns)].rename(columns=shown_columns)
+    table = in_language(found)[list(shown_columns)].rename(columns=shown_columns)
     if census_year:
         census_list(census_year, countries)
         st.header(_("All case records"), anchor=False)

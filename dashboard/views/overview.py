@@ -75,7 +75,9 @@ def largest_moves() -> None:
     earlier = change.comparable_editions(years.values, year)
     if not earlier:
         heading.header(_("Largest moves"))
-        pick_since.selectbox(_("From edition"), [], key="since", disabled=True)
+        pick_since.selectbox(
+            _("From edition"), [], key="since", disabled=True, placeholder=_("No earlier edition")
+        )
         st.info(
             _(
                 "%(year)s is the first edition of its RSF methodology: there is no earlier "
