@@ -310,13 +310,31 @@ def render(fig: go.Figure, fmt: str) -> bytes:
         return to_html(fig, alt).encode("utf-8")
     _offline_plotly()
     width, height = fig.layout.width, fig.layout.height
-    with _DRAWING:
-        image = pio.to_image(fig, format=fmt, width=width, height=height, scale=1)
+    image = _draw(fig, fmt, width, height)
     if fmt == "svg":
         image = _with_alt_svg(_compact_paths(image), alt, style.plain(fig.layout.title.text))
     elif fmt == "png":
         image = _palette_png(image)
     return image
+
+
+# kaleido may hand a drawing to its browser tab before the tab's own script has loaded (a
+# busy machine: "ReferenceError: kaleido_scopes is not defined"); the tab is ready a moment
+# later, so such a drawing is tried again, a few times
+NOT_READY = "kaleido_scopes is not defined"
+DRAW_ATTEMPTS = 4
+
+
+def _draw(fig: go.Figure, fmt: str, width, height) -> bytes:
+    for attempt in range(DRAW_ATTEMPTS):
+        try:
+            with _DRAWING:
+                return pio.to_image(fig, format=fmt, width=width, height=height, scale=1)
+        except Exception as error:  # kaleido's JavascriptError is not exported
+            if NOT_READY not in str(error) or attempt == DRAW_ATTEMPTS - 1:
+                raise
+            time.sleep(0.5 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 # Files that carry every value of the chart (the HTML holds the figure's data for its hover

@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 
+import plotly.graph_objects as go
 import pytest
 from PIL import Image
 
@@ -124,3 +125,27 @@ def test_cli_batch_writes_images_and_an_index(tmp_path):
     index = (tmp_path / "index.html").read_text()
     assert "map-rsf-2025-article-light.png" in index and "Ukraine" in index
     assert (tmp_path / "rank-UKR-article-light.html").exists()
+
+
+def test_a_drawing_handed_to_a_tab_not_yet_ready_is_tried_again(monkeypatch):
+    """kaleido's tab may not have loaded its script yet on a busy machine; that error, and
+    only that one, is retried."""
+    calls = []
+
+    def to_image(fig, **options):
+        calls.append(options["format"])
+        if len(calls) < 3:
+            raise RuntimeError("ReferenceError: kaleido_scopes is not defined")
+        return b"image"
+
+    monkeypatch.setattr(export.pio, "to_image", to_image)
+    monkeypatch.setattr(export.time, "sleep", lambda seconds: None)
+    assert export._draw(go.Figure(), "png", 10, 10) == b"image"
+    assert calls == ["png"] * 3
+
+    def broken(fig, **options):
+        raise RuntimeError("something else")
+
+    monkeypatch.setattr(export.pio, "to_image", broken)
+    with pytest.raises(RuntimeError, match="something else"):
+        export._draw(go.Figure(), "png", 10, 10)
