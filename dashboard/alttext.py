@@ -50,6 +50,20 @@ def _map_text(fig: go.Figure, tr: i18n.Translator) -> str:
     if values.empty:
         return _("Map with no values.")
     count = {"num": tr.number(len(values)), "unit": unit}
+    if meta.get("kind") == "change":
+        ordered = values.sort_values(ascending=not higher_is_better)
+        return (
+            ngettext(
+                "World map of %(num)s country by its change in %(unit)s since %(since)s.",
+                "World map of %(num)s countries by their change in %(unit)s since %(since)s.",
+                len(values),
+            )
+            % (count | {"since": meta.get("since")})
+            + " "
+            + _("Most improved: %(list)s.") % {"list": _listed(ordered.head(3).items(), tr)}
+            + " "
+            + _("Most worsened: %(list)s.") % {"list": _listed(ordered.tail(3)[::-1].items(), tr)}
+        )
     if meta.get("kind") == "count":
         return (
             ngettext(

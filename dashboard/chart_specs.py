@@ -14,7 +14,7 @@ from typing import ClassVar
 
 import pandas as pd
 
-from dashboard import i18n, rsf_editions, url_params
+from dashboard import change, i18n, rsf_editions, url_params
 from dashboard.names import country_names, entity_names
 from etl import registry
 from etl.model import Measure
@@ -35,15 +35,18 @@ KINDS = ("map", "rank", "score", "indicators", "compare", "cpj", "bands", "sourc
 
 @dataclass(frozen=True)
 class MapChart:
-    """The world map of one measure in one year."""
+    """The world map of one measure in one year; with `since`, its change since that
+    earlier year (`change_years` says which years a year can be compared with)."""
 
     measure: Measure
     year: int
+    since: int | None = None
     kind: ClassVar[str] = "map"
 
     @property
     def params(self) -> dict[str, str]:
-        return {"metric": self.measure.on_map.key, "edition": str(self.year)}
+        params = {"metric": self.measure.on_map.key, "edition": str(self.year)}
+        return params | ({"since": str(self.since)} if self.since is not None else {})
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,30 @@ def parse_map_year(raw: object, years: url_params.Years) -> tuple[int, str | Non
     return url_params.parse_year(raw, years, years.latest)
 
 
+def change_years(measure: Measure, years: url_params.Years, year: int) -> list[int]:
+    """The earlier years a map of `year` can show its change since, newest first: for RSF's
+    index, the editions of the same methodology era (scores do not compare across a
+    change of method); for other measures, every earlier year (one scale throughout)."""
+    if measure.on_map.style == "bands":
+        return change.comparable_editions(years.values, year)
+    return sorted((y for y in years.values if y < year), reverse=True)
+
+
+def parse_since(
+    raw: object, measure: Measure, years: url_params.Years, year: int
+) -> tuple[int | None, str | None]:
+    """A change map's earlier year: one of `change_years`, else none (the map of values),
+    with a note saying why."""
+    since, note = url_params.parse_year(raw, years, None)
+    if since is not None and since not in change_years(measure, years, year):
+        tr = i18n.translator(i18n.current())
+        return None, tr.gettext(
+            "A change since %(since)s cannot be drawn on the %(year)s map: the years must "
+            "be earlier and, for RSF's index, of the same methodology. Showing the values."
+        ) % {"since": since, "year": year}
+    return since, note
+
+
 def values_from(load: Loader) -> Values:
     """Measure values computed from `load` (where no cached provider is at hand)."""
 
@@ -174,9 +201,11 @@ def parse(
     notes = [note]
     if kind == "map":
         measure, note = parse_map_measure(params.get("metric"))
-        year, year_note = parse_map_year(params.get("edition"), map_years(measure, load, values))
-        spec = MapChart(measure, year)
-        notes += [note, year_note]
+        years = map_years(measure, load, values)
+        year, year_note = parse_map_year(params.get("edition"), years)
+        since, since_note = parse_since(params.get("since"), measure, years, year)
+        spec = MapChart(measure, year, since)
+        notes += [note, year_note, since_note]
     elif kind == "bands":
         spec = BandsChart()
     elif kind == "compare":

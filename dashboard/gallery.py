@@ -145,6 +145,8 @@ def _map(spec: MapChart, load: Loader, values_of: Values, lang: str) -> Chart:
     """The world map of one measure and year (the page and the exports draw this), drawn
     as the measure's metadata says: RSF's bands, counts, or a turned continuous scale."""
     measure, year = spec.measure, spec.year
+    if spec.since is not None:
+        return _change_map(spec, load, values_of, lang)
     if measure.on_map.style == "bands":
         index = rsf.with_changes(load(measure.dataset.name))
         shown = index[index["year"] == year]
@@ -174,6 +176,40 @@ def _map(spec: MapChart, load: Loader, values_of: Values, lang: str) -> Chart:
     else:
         figure = maps.indicator_map(shown, measure, year, lang)
         caption = i18n.translator(lang).term("scale", measure.scale)
+    return Chart(figure, spec, shown, (measure.dataset,), caption)
+
+
+def _change_map(spec: MapChart, load: Loader, values_of: Values, lang: str) -> Chart:
+    """A measure's change between two years, country by country (RSF: score points within
+    one methodology era; a count: the difference, a year with no record counting as zero
+    where the measure says so)."""
+    measure, since, year = spec.measure, spec.since, spec.year
+    if measure.on_map.style == "bands":
+        values = load(measure.dataset.name).rename(columns={"score": "value"})
+    else:
+        values = values_of(measure.key)
+    before = values.loc[values["year"] == since, ["iso3", "value"]]
+    after = values.loc[values["year"] == year, ["iso3", "value"]]
+    # a count map draws a country without a record as none: so does its change
+    zero = measure.absent_means_zero or measure.on_map.style == "count"
+    both = before.merge(
+        after, on="iso3", how="outer" if zero else "inner", suffixes=("_before", "_after")
+    )
+    if zero:
+        both = both.fillna(0)
+    both = both.rename(columns={"value_before": "before", "value_after": "after"}).astype(
+        {"before": float, "after": float}
+    )
+    both["value"] = (both["after"] - both["before"]).round(2)
+    both["country"] = both["iso3"].map(entity_names()).fillna(both["iso3"])
+    shown = maps.localised_names(
+        both[["iso3", "country", "before", "after", "value"]], lang
+    ).sort_values("value", ascending=not measure.higher_is_better, ignore_index=True)
+    figure = maps.change_map(shown, measure, since, year, lang)
+    tr = i18n.translator(lang)
+    caption = tr.gettext(
+        "Change from %(since)s to %(year)s: the value in %(year)s minus the value in %(since)s."
+    ) % {"since": since, "year": year}
     return Chart(figure, spec, shown, (measure.dataset,), caption)
 
 

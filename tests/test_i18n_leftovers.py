@@ -32,12 +32,16 @@ TIMEOUT = 90
 PAGES = [
     ("views/overview.py", {}),
     ("views/overview.py", {"to": "2022"}),
+    ("views/overview.py", {"since": "2010"}),
     ("views/world_map.py", {}),
     ("views/world_map.py", {"metric": "pts_a"}),
     ("views/world_map.py", {"metric": "killed"}),
     ("views/world_map.py", {"metric": "fh_status"}),
     ("views/world_map.py", {"metric": "vdem_harassment"}),
     ("views/world_map.py", {"edition": "2010"}),
+    ("views/world_map.py", {"since": "2022"}),
+    ("views/world_map.py", {"metric": "imprisoned", "edition": "2023", "since": "2013"}),
+    ("views/world_map.py", {"since": "2010"}),
     ("views/country.py", {"country": "AZE"}),
     ("views/country.py", {"country": "AZE", "section": "CPJ records"}),
     ("views/country.py", {"country": "TUR", "section": "All sources"}),
@@ -86,11 +90,13 @@ def pseudo(monkeypatch):
 
 
 def run(script: str, **params) -> AppTest:
+    """`script` opened with `params` (set after the first run, the overview's, which reads
+    parameters of its own such as `since`)."""
     at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=TIMEOUT)
     at.query_params["lang"] = PSEUDO
+    at.run()
     for key, value in params.items():
         at.query_params[key] = value
-    at.run()
     return at.switch_page(script).run()
 
 

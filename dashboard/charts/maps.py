@@ -300,3 +300,86 @@ def _value(value: float, tr: i18n.Translator) -> str:
     text = f"{value:g}"
     digits = len(text.partition(".")[2]) if "e" not in text else 2
     return tr.number(value, digits)
+
+
+# Diverging colours of a change (the data colours' teal for better, red for worse) about a
+# light grey "no change"
+CHANGE_BETTER, CHANGE_NONE, CHANGE_WORSE = "#1a7f8a", "#f2f2f2", "#c8312f"
+
+
+def change_map(
+    changes: pd.DataFrame,
+    measure: model.Measure,
+    since: int,
+    year: int,
+    lang: str = i18n.SOURCE_LANGUAGE,
+) -> go.Figure:
+    """Choropleth of each country's change in a measure between two years (iso3, country,
+    before, after, value = after − before): a diverging scale centred on no change, teal
+    where the change is for the better and red for the worse as the measure's direction
+    says, grey where a country has no value in one of the years."""
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    changes = localised_names(changes, lang)
+    better_up = measure.higher_is_better
+    digits = 0 if measure.kind == "count" else 2
+    hover = [
+        f"<b>{row.country}</b><br>"
+        + _("%(since)s: %(before)s → %(year)s: %(after)s")
+        % {
+            "since": since,
+            "before": tr.number(row.before, digits),
+            "year": year,
+            "after": tr.number(row.after, digits),
+        }
+        + f"<br>{tr.signed(row.value, digits)}"
+        for row in changes.itertuples()
+    ]
+    reach = max(1.0, float(changes["value"].abs().max())) if len(changes) else 1.0
+    scale = [[0, CHANGE_WORSE], [0.5, CHANGE_NONE], [1, CHANGE_BETTER]]
+    if not better_up:
+        scale = [[0, CHANGE_BETTER], [0.5, CHANGE_NONE], [1, CHANGE_WORSE]]
+    unit = tr.term("unit", measure.unit) if measure.unit else label(measure, lang)
+    fig = go.Figure(
+        go.Choropleth(
+            locations=changes["iso3"],
+            locationmode="ISO-3",
+            z=changes["value"],
+            zmin=-reach,
+            zmax=reach,
+            colorscale=scale,
+            colorbar={
+                "title": {"text": _("Change since %(since)s") % {"since": since}},
+                "thickness": 12,
+                "len": 0.7,
+            },
+            text=hover,
+            hovertemplate="%{text}<extra></extra>",
+            marker_line_color="white",
+            marker_line_width=0.4,
+        )
+    )
+    improved = int((changes["value"] > 0).sum() if better_up else (changes["value"] < 0).sum())
+    worsened = int((changes["value"] < 0).sum() if better_up else (changes["value"] > 0).sum())
+    subtitle = _(
+        "%(unit)s: teal better, red worse; %(improved)s improved, %(worsened)s worsened; "
+        "grey: no value in one of the years"
+    ) % {"unit": tr.capital(unit), "improved": improved, "worsened": worsened}
+    if measure.on_map.style == "bands":
+        subtitle = _(
+            "Score points within one RSF methodology: teal better, red worse; %(improved)s "
+            "improved, %(worsened)s worsened; grey: not ranked in both editions"
+        ) % {"improved": improved, "worsened": worsened}
+    meta = _alt_meta(measure, changes, better_up, lang) | {
+        "kind": "change",
+        "since": since,
+    }
+    _map_layout(
+        fig,
+        _("%(measure)s: change %(since)s–%(year)s")
+        % {"measure": label(measure, lang), "since": since, "year": year},
+        subtitle,
+        meta,
+        lang,
+    )
+    return source_line(fig, measure.dataset, f"{since}–{year}")

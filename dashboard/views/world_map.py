@@ -45,9 +45,27 @@ year = st.select_slider(
     value=year,
     key="edition",
 )
-url_sync.sync_url({"metric": chart_specs.DEFAULT_MAP}, metric=metric, edition=year)
+# the map of the values, or of their change since an earlier comparable year
+since, since_note = chart_specs.parse_since(st.query_params.get("since"), measure, years, year)
+url_sync.note(since_note)
+VALUES = 0  # the option "no comparison"
+choices = [VALUES, *chart_specs.change_years(measure, years, year)]
+since = st.selectbox(
+    _("Change since"),
+    choices,
+    index=choices.index(since) if since in choices else 0,
+    format_func=lambda y: _("No comparison: the values themselves") if y == VALUES else str(y),
+    key="since",
+    help=_(
+        "Colour each country by how much its value changed since an earlier year (for RSF's "
+        "index, an edition of the same methodology)."
+    ),
+)
+url_sync.sync_url(
+    {"metric": chart_specs.DEFAULT_MAP, "since": VALUES}, metric=metric, edition=year, since=since
+)
 
-chart = cached.chart(chart_specs.MapChart(measure, year), tr.lang)
+chart = cached.chart(chart_specs.MapChart(measure, year, since or None), tr.lang)
 event = plot.show(
     chart.figure,
     key="map",
@@ -72,7 +90,7 @@ if not missing.empty:
     st.markdown(
         _("**Not drawn on the map in %(year)s** (no shape in the base map):") % {"year": year}
     )
-    if measure.on_map.style == "bands":
+    if measure.on_map.style == "bands" and not since:
         table = missing[["rank", "country", "score", "situation"]].dropna(axis=1, how="all")
         table = table.assign(score=table["score"].map(lambda score: tr.number(score, 2)))
     else:
