@@ -437,7 +437,12 @@ def main() -> None:
         **{name: values for name, values in embeds.items()},
         **asyncio.run(server_figures()),
     }
-    failed = [r.name for r in ratios if not r.met]
+    budgeted = [r for r in ratios if r.limit is not None]
+    failed = {}  # budget → (not met, measured)
+    for r in budgeted:
+        missed, total = failed.get(r.budget, (0, 0))
+        failed[r.budget] = (missed + (not r.met), total + 1)
+    failed = {name: counts for name, counts in failed.items() if counts[0]}
     lines = [
         "# Benchmarks",
         "",
@@ -448,9 +453,14 @@ def main() -> None:
         "",
         *ratio_table(ratios),
         "",
-        f"Budgets met: {sum(r.met for r in ratios if r.limit)} of "
-        f"{sum(1 for r in ratios if r.limit)}"
-        + (f"; not met: {', '.join(failed)}." if failed else "."),
+        f"Budgets met: {sum(r.met for r in budgeted)} of {len(budgeted)}"
+        + (
+            "; not met: "
+            + "; ".join(f"{name} ({missed} of {total})" for name, (missed, total) in failed.items())
+            + "."
+            if failed
+            else "."
+        ),
         "",
         "## Absolute figures (information: they move with the machine)",
         "",
