@@ -28,6 +28,8 @@ DEFAULT_COUNTRY = "AZE"
 DEFAULT_COMPARED = ("AZE", "TUR", "RUS", "UKR")
 DEFAULT_MAP = "rsf"  # the map page's `metric=` (registry.ON_MAP)
 DEFAULT_COMPARE = "rank"  # the compare page's `measure=` (registry.ON_COMPARE)
+COMPARE_VIEWS = ("values", "relative")  # the compare page's `view=`: values, or gains
+RELATIVE = COMPARE_VIEWS[1]
 
 COUNTRY_KINDS = ("rank", "score", "indicators", "cpj", "sources")
 KINDS = ("map", "rank", "score", "indicators", "compare", "cpj", "bands", "sources")
@@ -67,15 +69,18 @@ class CountryChart:
 
 @dataclass(frozen=True)
 class CompareChart:
-    """Several countries over time on one measure."""
+    """Several countries over time on one measure; `relative`: each one's gain since its
+    first edition of each methodology era instead of the values (`view=relative`)."""
 
     countries: tuple[str, ...]
     measure: Measure
+    relative: bool = False
     kind: ClassVar[str] = "compare"
 
     @property
     def params(self) -> dict[str, str]:
-        return {"countries": ",".join(self.countries), "measure": self.measure.on_compare.key}
+        params = {"countries": ",".join(self.countries), "measure": self.measure.on_compare.key}
+        return params | ({"view": RELATIVE} if self.relative else {})
 
 
 @dataclass(frozen=True)
@@ -131,6 +136,10 @@ def parse_compare_measure(raw: object) -> tuple[Measure, str | None]:
         label=lambda key: _measure_name(registry.ON_COMPARE[key].on_compare.label),
     )
     return registry.ON_COMPARE[chosen], note
+
+
+def parse_compare_view(raw: object) -> tuple[str, str | None]:
+    return url_params.parse_choice(raw, list(COMPARE_VIEWS), COMPARE_VIEWS[0])
 
 
 def parse_country(raw: object, names: Mapping[str, str]) -> tuple[str, str | None]:
@@ -212,8 +221,9 @@ def parse(
         index = load("rsf_index")
         countries, note = parse_compared(params.get("countries"), country_names(index))
         measure, measure_note = parse_compare_measure(params.get("measure"))
-        spec = CompareChart(tuple(countries), measure)
-        notes += [note, measure_note]
+        view, view_note = parse_compare_view(params.get("view"))
+        spec = CompareChart(tuple(countries), measure, view == RELATIVE)
+        notes += [note, measure_note, view_note]
     else:
         known = {**entity_names(), **country_names(load("rsf_index"))}
         iso3, note = parse_country(params.get("country"), known)

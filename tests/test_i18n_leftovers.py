@@ -48,6 +48,7 @@ PAGES = [
     ("views/country.py", {"country": "XKX", "section": "All sources"}),
     ("views/compare.py", {}),
     ("views/compare.py", {"countries": "AZE,TUR,XKX", "measure": "score-2013"}),
+    ("views/compare.py", {"countries": "AZE,TUR", "view": "relative"}),
     ("views/rankings.py", {}),
     ("views/rankings.py", {"q": "zzzz", "region": "Africa"}),
     ("views/rankings.py", {"edition": "2012"}),

@@ -183,17 +183,35 @@ def indicators_chart(series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> 
     return source_line(fig, registry.DATASETS["rsf_index"], span(recent))
 
 
+def relative(frame: pd.DataFrame, measure: model.Measure) -> pd.DataFrame:
+    """`frame` with a `change` column: each entity's gain since its first edition of each
+    methodology era (places gained for a rank, points for a score: up is better), so a line
+    starts again at 0 after a change of method rather than joining two scales."""
+    data = frame if measure.era is None else frame[frame["methodology"] == measure.era]
+    data = data.sort_values(["iso3", "year"])
+    first = data.groupby(["iso3", "methodology"])[measure.column].transform("first")
+    gain = data[measure.column] - first
+    return data.assign(change=(gain if measure.higher_is_better else -gain).round(2))
+
+
 def compare_chart(
-    frame: pd.DataFrame, measure: model.Measure, lang: str = i18n.SOURCE_LANGUAGE
+    frame: pd.DataFrame,
+    measure: model.Measure,
+    lang: str = i18n.SOURCE_LANGUAGE,
+    relative_to_start: bool = False,
 ) -> go.Figure:
     """Several entities over time on one measure (rows for the chosen entities only), in
-    `lang` (countries by their names there)."""
+    `lang` (countries by their names there); `relative_to_start`: each entity's gain since
+    its first edition of each era instead of the values."""
     tr = i18n.translator(lang)
     _ = tr.gettext
     data = frame if measure.era is None else frame[frame["methodology"] == measure.era]
+    if relative_to_start:
+        data = relative(data, measure)
     if lang != i18n.SOURCE_LANGUAGE and not data.empty:
         data = data.assign(country=[i18n.country_name(code, lang) for code in data["iso3"]])
     label = tr.term("measure", measure.on_compare.label)
+    column = "change" if relative_to_start else measure.column
     fig = go.Figure()
     for i, (country, part) in enumerate(data.groupby("country", sort=True)):
         colour = SEQUENCE[i % len(SEQUENCE)]
@@ -209,7 +227,7 @@ def compare_chart(
             fig.add_trace(
                 go.Scatter(
                     x=segment["year"],
-                    y=segment[measure.column],
+                    y=segment[column],
                     mode="lines+markers",
                     name=country,
                     legendgroup=country,
@@ -220,10 +238,6 @@ def compare_chart(
             )
     if measure.era is None and not data.empty:
         add_breaks(fig, data["year"])
-    fig.update_yaxes(
-        title=label,
-        autorange=True if measure.higher_is_better else "reversed",
-    )
     fig.update_xaxes(tickformat="d", title=None)
     if measure.era is None:
         subtitle = _("Up is better. Dotted lines mark methodology changes.")
@@ -231,13 +245,20 @@ def compare_chart(
         subtitle = _("Up is better. %(era)s") % {
             "era": tr.term("era", rsf.ERAS[measure.era]["label"])
         }
-    titled(
-        fig,
-        _("Compared: %(measure)s") % {"measure": label},
-        subtitle,
-        plot_px=320,
-        lang=lang,
-    )
+    title = _("Compared: %(measure)s") % {"measure": label}
+    if relative_to_start:
+        fig.update_yaxes(
+            title=_("Places gained") if measure.column == "rank" else _("Points gained"),
+            zeroline=True,
+            zerolinecolor="#999",
+        )
+        title = _("Compared: change in %(measure)s") % {"measure": label}
+        subtitle = _(
+            "Gain since each entity's first edition of each methodology (0); up is better."
+        )
+    else:
+        fig.update_yaxes(title=label, autorange=True if measure.higher_is_better else "reversed")
+    titled(fig, title, subtitle, plot_px=320, lang=lang)
     return source_line(fig, registry.DATASETS["rsf_index"], span(data) if not data.empty else "")
 
 

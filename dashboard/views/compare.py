@@ -48,14 +48,31 @@ key = right.selectbox(
     key="measure",
 )
 measure = registry.ON_COMPARE[key]
-url_sync.sync_url(countries=chosen, measure=key)
+view_names = {"values": _("Values"), chart_specs.RELATIVE: _("Change since the first edition")}
+view, view_message = chart_specs.parse_compare_view(st.query_params.get("view"))
+url_sync.note(view_message)
+view = st.radio(
+    _("Show"),
+    chart_specs.COMPARE_VIEWS,
+    index=chart_specs.COMPARE_VIEWS.index(view),
+    format_func=view_names.get,
+    horizontal=True,
+    key="view",
+    help=_(
+        "Each country's gain since its first edition of each RSF methodology: places for "
+        "ranks, points for scores; a line starts again at 0 after a change of method."
+    ),
+)
+url_sync.sync_url({"view": "values"}, countries=chosen, measure=key, view=view)
 
 if not chosen:
     st.info(_("Choose at least one country to compare."))
     st.stop()
 # one click to the first country's peers (same region, neighbours, closest values)
 peer_picker.add_buttons(chosen[0], measure, names, "countries")
-chart = cached.chart(chart_specs.CompareChart(tuple(chosen), measure), tr.lang)
+chart = cached.chart(
+    chart_specs.CompareChart(tuple(chosen), measure, view == chart_specs.RELATIVE), tr.lang
+)
 plot.show(chart.figure, key="compare", sources=chart.sources, embed=chart)
 if measure.era is None:
     st.caption(captions.ranks_across_editions(index, tr.lang))
