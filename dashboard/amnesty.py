@@ -8,6 +8,7 @@ written."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -48,6 +49,7 @@ class Quote:
     url: str
     source_kind: str  # a SOURCE_KIND_LABELS value
     findings: tuple[str, ...]  # labels of the findings coded
+    language: str = "en"  # the language the words were published in (a BCP 47 tag)
 
 
 def quotes(findings: pd.DataFrame, iso3: str) -> dict[int, list[Quote]]:
@@ -70,6 +72,7 @@ def quotes(findings: pd.DataFrame, iso3: str) -> dict[int, list[Quote]]:
                 url=str(first["url"]),
                 source_kind=SOURCE_KIND_LABELS[first["source_kind"]],
                 findings=tuple(str(label) for label in group["finding_label"]),
+                language=str(first["language"]),
             )
             for _, group in grouped
             for first in [group.iloc[0]]
@@ -192,6 +195,7 @@ class NamedPerson:
     cpj_case_id: str | None
     link_method: str
     link_score: str | None
+    language: str = "en"  # of the quote
 
 
 def _split(cell: object, count: int, empty: str) -> list[str]:
@@ -222,6 +226,7 @@ def named_people(findings: pd.DataFrame) -> list[NamedPerson]:
                     cpj_case_id=None if case == "-" else case,
                     link_method=method,
                     link_score=None if score == "-" else score,
+                    language=str(row.language),
                 )
             )
     return out
@@ -292,14 +297,35 @@ def source_kind(label: str, lang: str = i18n.SOURCE_LANGUAGE) -> str:
     return tr.capital(tr.gettext(label))
 
 
+def quote_html(words: str, language: str) -> str:
+    """Quoted words as published, tagged with their language (and its direction), so a
+    screen reader speaks them in it and an English quote reads left to right on an Arabic
+    page; escaped."""
+    try:
+        direction = "rtl" if i18n.is_rtl(language) else "ltr"
+    except ValueError:  # not a language CLDR knows (the dataset's enum says which are)
+        direction = "ltr"
+    return (
+        f'<blockquote lang="{html.escape(language, quote=True)}" dir="{direction}" '
+        f'style="{QUOTE_STYLE}">{html.escape(words)}</blockquote>'
+    )
+
+
+# as Streamlit draws a markdown quote: a grey rule at the start of the line
+QUOTE_STYLE = (
+    "margin:0 0 .5rem;padding:0 1rem;border-inline-start:2px solid rgba(128,128,128,.5);"
+    "font-family:inherit"
+)
+
+
 def quote_markdown(quote: Quote, lang: str = i18n.SOURCE_LANGUAGE) -> str:
-    """A quote as the profile shows it: the words (escaped, in the language they were
-    published in), where they were published with a link, whose text it is, and the
-    findings coded from it (their labels in English, as coded); our words in `lang`."""
+    """What the profile writes under a quote (`quote_html`): where it was published with a
+    link, whose text it is, and the findings coded from it (their labels in English, as
+    coded); our words in `lang`."""
     _ = i18n.translator(lang).gettext
     # TRANSLATORS: under a quote: whose text it is, the publication's title, publisher and
     # date (as published), a link to it; then the findings coded from it
-    return f"> {md_escape(quote.quote)}\n\n" + _(
+    return _(
         "%(kind)s: “%(title)s”, %(publisher)s, %(published)s. "
         "[Read the publication](%(url)s)  \nCoded: %(findings)s"
     ) % {

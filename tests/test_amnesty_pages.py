@@ -33,11 +33,11 @@ def test_profile_shows_what_amnesty_reported_with_quotes_and_links():
     )
     assert "2024: 5 quotes" in [e.label for e in at.expander]
     shown = markdown_text(at)
-    # the seed sentence, escaped, with its publication's link and its kind of source
+    # the seed sentence, tagged with its language, with its publication's link
     assert f"[Read the publication]({SEED_URL})" in shown
-    assert "independent oversight is almost completely banned in Azerbaijan" in shown.replace(
-        "\\", ""
-    )
+    quoted = " ".join(h.proto.body for h in at.get("html"))
+    assert "independent oversight is almost completely banned in Azerbaijan" in quoted
+    assert '<blockquote lang="en" dir="ltr"' in quoted
     assert "A report quoting Amnesty: " in shown and "Amnesty's own text" in shown
     charges = next(t.value for t in at.table if "Charges Amnesty reports" in t.value)
     row = charges.map(lambda cell: cell.replace("\\", "")).loc[2024]
@@ -114,6 +114,9 @@ def test_quotes_are_escaped_and_links_kept_whole():
         findings=("Critics detained",),
     )
     shown = amnesty.quote_markdown(quote)
-    assert "<b>" not in shown and "](javascript" not in shown and "*title*" not in shown
+    assert "](javascript" not in shown and "*title*" not in shown
+    quoted = amnesty.quote_html(quote.quote, quote.language)
+    assert "<b>" not in quoted and "&lt;b&gt;Critics&lt;/b&gt;" in quoted
+    assert amnesty.quote_html("x", '"><script>').count("<script>") == 0
     assert "[Read the publication](https://example.org/a%20%28b%29)" in shown
     assert "A report quoting Amnesty: " in shown

@@ -368,7 +368,8 @@ def test_amnesty_tables_and_quotes_in_the_language(load):
     assert "aucun texte d’Amnesty trouvé" in set(table["Citations trouvées"])
     quote = amnesty.quotes(findings, "AZE")[2024][0]
     shown_fr = amnesty.quote_markdown(quote, "fr")
-    assert shown_fr.startswith("> ")  # the quote in the language it was published in
+    # the quote in the language it was published in, tagged with it
+    assert amnesty.quote_html(quote.quote, quote.language).startswith('<blockquote lang="en"')
     assert "[Lire la publication](" in shown_fr and "Read the publication" not in shown_fr
     assert amnesty.quote_markdown(quote) == amnesty.quote_markdown(quote, "en")
 

@@ -392,11 +392,11 @@ with documented_tab:
     for person in amnesty.named_people(cached.load("amnesty_findings")):
         label = f"{person.name} ({names.get(person.iso3, person.iso3)}, {person.year})"
         with st.expander(md_escape(label)):
+            st.html(amnesty.quote_html(person.quote, person.language))
             st.markdown(
-                f"> {md_escape(person.quote)}\n\n"
                 # TRANSLATORS: under a quote: whose text it is, the publication's title (as
                 # published) and a link to it
-                + _("%(kind)s: “%(title)s”. [Read the publication](%(url)s)")
+                _("%(kind)s: “%(title)s”. [Read the publication](%(url)s)")
                 % {
                     "kind": md_escape(amnesty.source_kind(person.source_kind, lang)),
                     "title": md_escape(person.title),

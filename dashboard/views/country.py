@@ -249,7 +249,11 @@ def amnesty_section(country: str, name: str, cases: pd.DataFrame | None) -> None
             "num": tr.number(len(quotes)),
         }
         with st.expander(label, expanded=year == max(by_year[year_column])):
-            st.markdown("\n\n---\n\n".join(amnesty.quote_markdown(q, lang) for q in quotes))
+            for i, quote in enumerate(quotes):
+                if i:
+                    st.divider()
+                st.html(amnesty.quote_html(quote.quote, quote.language))
+                st.markdown(amnesty.quote_markdown(quote, lang))
     charges = (
         amnesty.charges_compared(findings, cases, country, lang) if cases is not None else None
     )
