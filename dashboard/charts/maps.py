@@ -111,6 +111,26 @@ def _alt_meta(
     }
 
 
+def _countries(locations, z, text, colorbar: dict | None = None, **options) -> go.Choropleth:
+    """One choropleth layer as every map draws it: ISO-3 shapes with white borders, its
+    hover label the `text` given, and a thin colour bar titled `colorbar["title"]` (none
+    when `colorbar` is None)."""
+    if colorbar is None:
+        options["showscale"] = False
+    else:
+        options["colorbar"] = {"thickness": 12, "len": 0.7} | colorbar
+    return go.Choropleth(
+        locations=locations,
+        locationmode="ISO-3",
+        z=z,
+        text=text,
+        hovertemplate="%{text}<extra></extra>",
+        marker_line_color="white",
+        marker_line_width=0.4,
+        **options,
+    )
+
+
 def world_map(
     edition: pd.DataFrame, measure: model.Measure, lang: str = i18n.SOURCE_LANGUAGE
 ) -> go.Figure:
@@ -131,42 +151,31 @@ def world_map(
         for band, colour in SITUATION_COLOURS.items():
             subset = edition["situation"] == band
             fig.add_trace(
-                go.Choropleth(
-                    locations=edition.loc[subset, "iso3"],
-                    locationmode="ISO-3",
-                    z=[1] * int(subset.sum()),
+                _countries(
+                    edition.loc[subset, "iso3"],
+                    [1] * int(subset.sum()),
+                    [h for h, s in zip(hover, subset, strict=True) if s],
                     colorscale=[[0, colour], [1, colour]],
-                    showscale=False,
                     name=tr.capital(tr.situation(band)),
                     showlegend=True,
-                    text=[h for h, s in zip(hover, subset, strict=True) if s],
-                    hovertemplate="%{text}<extra></extra>",
-                    marker_line_color="white",
-                    marker_line_width=0.4,
                 )
             )
         legend = {"title": {"text": _("Situation:")}}
     else:
         higher_is_better = rsf.ERAS[era]["higher_is_better"]
         fig.add_trace(
-            go.Choropleth(
-                locations=edition["iso3"],
-                locationmode="ISO-3",
-                z=edition["score"],
-                colorscale="RdYlGn" if higher_is_better else "RdYlGn_r",
-                colorbar={
+            _countries(
+                edition["iso3"],
+                edition["score"],
+                hover,
+                {
                     "title": {
                         "text": _("Score, higher is better")
                         if higher_is_better
                         else _("Score, lower is better")
-                    },
-                    "thickness": 12,
-                    "len": 0.7,
+                    }
                 },
-                text=hover,
-                hovertemplate="%{text}<extra></extra>",
-                marker_line_color="white",
-                marker_line_width=0.4,
+                colorscale="RdYlGn" if higher_is_better else "RdYlGn_r",
             )
         )
         legend = None
@@ -213,24 +222,18 @@ def count_map(
     top = max(1.0, float(drawn["value"].max())) if len(drawn) else 1.0
     ticks = [t for t in COUNT_TICKS if t <= top] + ([int(top)] if top not in COUNT_TICKS else [])
     fig = go.Figure(
-        go.Choropleth(
-            locations=drawn["iso3"],
-            locationmode="ISO-3",
-            z=np.log1p(drawn["value"]),
-            colorscale="Reds",
-            zmin=0,
-            zmax=float(np.log1p(top)),
-            colorbar={
+        _countries(
+            drawn["iso3"],
+            np.log1p(drawn["value"]),
+            drawn["hover"],
+            {
                 "title": {"text": tr.capital(unit)},
-                "thickness": 12,
-                "len": 0.7,
                 "tickvals": list(np.log1p(ticks)),
                 "ticktext": [tr.number(t) for t in ticks],
             },
-            text=drawn["hover"],
-            hovertemplate="%{text}<extra></extra>",
-            marker_line_color="white",
-            marker_line_width=0.4,
+            colorscale="Reds",
+            zmin=0,
+            zmax=float(np.log1p(top)),
         )
     )
     _map_layout(
@@ -259,16 +262,12 @@ def indicator_map(
     colorbar = _("higher: better") if higher_is_better else _("higher: worse")
     hover = [f"<b>{row.country}</b><br>{_value(row.value, tr)}" for row in values.itertuples()]
     fig = go.Figure(
-        go.Choropleth(
-            locations=values["iso3"],
-            locationmode="ISO-3",
-            z=values["value"],
+        _countries(
+            values["iso3"],
+            values["value"],
+            hover,
+            {"title": {"text": colorbar}},
             colorscale="RdYlGn" if higher_is_better else "RdYlGn_r",
-            colorbar={"title": {"text": colorbar}, "thickness": 12, "len": 0.7},
-            text=hover,
-            hovertemplate="%{text}<extra></extra>",
-            marker_line_color="white",
-            marker_line_width=0.4,
         )
     )
     count = len(values)
@@ -341,22 +340,14 @@ def change_map(
         scale = [[0, CHANGE_BETTER], [0.5, CHANGE_NONE], [1, CHANGE_WORSE]]
     unit = tr.term("unit", measure.unit) if measure.unit else label(measure, lang)
     fig = go.Figure(
-        go.Choropleth(
-            locations=changes["iso3"],
-            locationmode="ISO-3",
-            z=changes["value"],
+        _countries(
+            changes["iso3"],
+            changes["value"],
+            hover,
+            {"title": {"text": _("Change since %(since)s") % {"since": since}}},
+            colorscale=scale,
             zmin=-reach,
             zmax=reach,
-            colorscale=scale,
-            colorbar={
-                "title": {"text": _("Change since %(since)s") % {"since": since}},
-                "thickness": 12,
-                "len": 0.7,
-            },
-            text=hover,
-            hovertemplate="%{text}<extra></extra>",
-            marker_line_color="white",
-            marker_line_width=0.4,
         )
     )
     improved = int((changes["value"] > 0).sum() if better_up else (changes["value"] < 0).sum())
