@@ -70,17 +70,21 @@ class CountryChart:
 @dataclass(frozen=True)
 class CompareChart:
     """Several countries over time on one measure; `relative`: each one's gain since its
-    first edition of each methodology era instead of the values (`view=relative`)."""
+    first edition of each methodology era instead of the values (`view=relative`);
+    `until`: the lines drawn up to that year only, on the axes of every year (a frame of
+    the timeline, or where it was paused)."""
 
     countries: tuple[str, ...]
     measure: Measure
     relative: bool = False
+    until: int | None = None
     kind: ClassVar[str] = "compare"
 
     @property
     def params(self) -> dict[str, str]:
         params = {"countries": ",".join(self.countries), "measure": self.measure.on_compare.key}
-        return params | ({"view": RELATIVE} if self.relative else {})
+        params |= {"view": RELATIVE} if self.relative else {}
+        return params | ({"until": str(self.until)} if self.until is not None else {})
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,24 @@ def parse_compare_view(raw: object) -> tuple[str, str | None]:
     return url_params.parse_choice(raw, list(COMPARE_VIEWS), COMPARE_VIEWS[0])
 
 
+def compare_years(index: pd.DataFrame, countries: tuple[str, ...], measure: Measure):
+    """The years a comparison draws: the editions with a value for any of the countries
+    (of the measure's methodology era, if it has one); None if there are none."""
+    rows = index[index["iso3"].isin(countries) & index[measure.column].notna()]
+    if measure.era is not None:
+        rows = rows[rows["methodology"] == measure.era]
+    return url_params.Years(tuple(rows["year"]), "edition") if not rows.empty else None
+
+
+def parse_until(raw: object, years: url_params.Years | None) -> tuple[int | None, str | None]:
+    """A comparison's last year drawn: one of `years`; None (every year) by default or
+    when it is the latest."""
+    if years is None:
+        return None, None
+    until, note = url_params.parse_year(raw, years, years.latest)
+    return (None if until == years.latest else until), note
+
+
 def parse_country(raw: object, names: Mapping[str, str]) -> tuple[str, str | None]:
     return url_params.parse_country(raw, names, DEFAULT_COUNTRY)
 
@@ -162,6 +184,14 @@ def change_years(measure: Measure, years: url_params.Years, year: int) -> list[i
     if measure.on_map.style == "bands":
         return change.comparable_editions(years.values, year)
     return sorted((y for y in years.values if y < year), reverse=True)
+
+
+def play_years(measure: Measure, years: url_params.Years, since: int | None) -> list[int]:
+    """The years a map plays through, oldest first: all of them; for a change map, those
+    whose change since `since` can be drawn (for RSF's index, the rest of its era)."""
+    if since is None:
+        return list(years.values)
+    return [y for y in years.values if since in change_years(measure, years, y)]
 
 
 def parse_since(
@@ -222,8 +252,10 @@ def parse(
         countries, note = parse_compared(params.get("countries"), country_names(index))
         measure, measure_note = parse_compare_measure(params.get("measure"))
         view, view_note = parse_compare_view(params.get("view"))
-        spec = CompareChart(tuple(countries), measure, view == RELATIVE)
-        notes += [note, measure_note, view_note]
+        years = compare_years(index, tuple(countries), measure)
+        until, until_note = parse_until(params.get("until"), years)
+        spec = CompareChart(tuple(countries), measure, view == RELATIVE, until)
+        notes += [note, measure_note, view_note, until_note]
     else:
         known = {**entity_names(), **country_names(load("rsf_index"))}
         iso3, note = parse_country(params.get("country"), known)

@@ -80,9 +80,11 @@ def draw(
         return Chart(figure, spec, table, sources=(registry.DATASETS["rsf_index"],))
     if isinstance(spec, CompareChart):
         shown = index[index["iso3"].isin(spec.countries)]
-        figure = rsf_charts.compare_chart(shown, spec.measure, lang, spec.relative)
+        figure = rsf_charts.compare_chart(shown, spec.measure, lang, spec.relative, spec.until)
         column = spec.measure.column
         table = shown[["iso3", "country", "year", "methodology", column]].dropna(subset=[column])
+        if spec.until is not None:
+            table = table[table["year"] <= spec.until]
         if spec.relative:  # the gains drawn, beside the values they come from
             table = rsf_charts.relative(table, spec.measure)
         table = maps.localised_names(table, lang)

@@ -199,10 +199,12 @@ def compare_chart(
     measure: model.Measure,
     lang: str = i18n.SOURCE_LANGUAGE,
     relative_to_start: bool = False,
+    until: int | None = None,
 ) -> go.Figure:
     """Several entities over time on one measure (rows for the chosen entities only), in
     `lang` (countries by their names there); `relative_to_start`: each entity's gain since
-    its first edition of each era instead of the values."""
+    its first edition of each era instead of the values; `until`: the lines up to that year
+    only, on the axes every year would need (so a timeline's frames do not jump)."""
     tr = i18n.translator(lang)
     _ = tr.gettext
     data = frame if measure.era is None else frame[frame["methodology"] == measure.era]
@@ -212,6 +214,9 @@ def compare_chart(
         data = data.assign(country=[i18n.country_name(code, lang) for code in data["iso3"]])
     label = tr.term("measure", measure.on_compare.label)
     column = "change" if relative_to_start else measure.column
+    every_year = data.dropna(subset=[column])
+    if until is not None:
+        data = data[data["year"] <= until]
     fig = go.Figure()
     for i, (country, part) in enumerate(data.groupby("country", sort=True)):
         colour = SEQUENCE[i % len(SEQUENCE)]
@@ -236,8 +241,8 @@ def compare_chart(
                     hovertemplate=f"{hover}<extra></extra>",
                 )
             )
-    if measure.era is None and not data.empty:
-        add_breaks(fig, data["year"])
+    if measure.era is None and not every_year.empty:
+        add_breaks(fig, every_year["year"])
     fig.update_xaxes(tickformat="d", title=None)
     if measure.era is None:
         subtitle = _("Up is better. Dotted lines mark methodology changes.")
@@ -258,8 +263,26 @@ def compare_chart(
         )
     else:
         fig.update_yaxes(title=label, autorange=True if measure.higher_is_better else "reversed")
+    if until is not None:
+        # TRANSLATORS: a comparison drawn up to a year of the timeline, e.g. "…, up to 2015"
+        title = _("%(title)s, up to %(year)s") % {"title": title, "year": until}
+        _fixed_axes(
+            fig, every_year, column, reversed_=not (relative_to_start or measure.higher_is_better)
+        )
     titled(fig, title, subtitle, plot_px=320, lang=lang)
     return source_line(fig, registry.DATASETS["rsf_index"], span(data) if not data.empty else "")
+
+
+def _fixed_axes(fig: go.Figure, every_year: pd.DataFrame, column: str, reversed_: bool) -> None:
+    """Axes spanning every year and value of the comparison, as the whole chart has them."""
+    if every_year.empty:
+        return
+    first, last = every_year["year"].min(), every_year["year"].max()
+    low, high = every_year[column].min(), every_year[column].max()
+    pad = max((high - low) * 0.05, 1)
+    values = [low - pad, high + pad]
+    fig.update_xaxes(range=[first - 0.5, last + 0.5], autorange=False)
+    fig.update_yaxes(range=values[::-1] if reversed_ else values, autorange=False)
 
 
 def situation_bar(index: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> go.Figure:

@@ -9,10 +9,12 @@ from dashboard import (
     i18n,
     peer_picker,
     plot,
+    timeline,
     url_params,
     url_sync,
 )
 from dashboard.names import country_names
+from dashboard.text import md_escape
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
@@ -38,6 +40,7 @@ chosen = left.multiselect(
     max_selections=url_params.MAX_COUNTRIES,
     key="countries",
     placeholder=_("Choose countries"),
+    disabled=timeline.playing("compare-play"),
 )
 measures = list(registry.ON_COMPARE)
 key = right.selectbox(
@@ -46,6 +49,7 @@ key = right.selectbox(
     index=measures.index(measure.on_compare.key),
     format_func=lambda k: tr.term("measure", registry.ON_COMPARE[k].on_compare.label),
     key="measure",
+    disabled=timeline.playing("compare-play"),
 )
 measure = registry.ON_COMPARE[key]
 view_names = {"values": _("Values"), chart_specs.RELATIVE: _("Change since the first edition")}
@@ -58,6 +62,7 @@ view = st.radio(
     format_func=view_names.get,
     horizontal=True,
     key="view",
+    disabled=timeline.playing("compare-play"),
     help=_(
         "Each country's gain since its first edition of each RSF methodology: places for "
         "ranks, points for scores; a line starts again at 0 after a change of method."
@@ -69,10 +74,38 @@ if not chosen:
     st.info(_("Choose at least one country to compare."))
     st.stop()
 # one click to the first country's peers (same region, neighbours, closest values)
-peer_picker.add_buttons(chosen[0], measure, names, "countries")
-chart = cached.chart(
-    chart_specs.CompareChart(tuple(chosen), measure, view == chart_specs.RELATIVE), tr.lang
-)
+if not timeline.playing("compare-play"):
+    peer_picker.add_buttons(chosen[0], measure, names, "countries")
+years = chart_specs.compare_years(index, tuple(chosen), measure)
+timeline.settle("compare-play", "until", "until")
+until, until_message = chart_specs.parse_until(st.query_params.get("until"), years)
+url_sync.note(until_message)
+if years is not None and len(years) > 1 and not timeline.playing("compare-play"):
+    until = st.select_slider(
+        # TRANSLATORS: the slider of the last year a comparison draws, e.g. "Drawn up to"
+        _("Drawn up to"),
+        options=years.values,
+        value=until or years.latest,
+        key="until",
+    )
+    url_sync.sync_url({"until": years.latest}, until=until)
+relative = view == chart_specs.RELATIVE
+
+
+def draw_frame(shown: int, previous: int | None) -> None:
+    """The comparison drawn up to one year as it plays, and what the step crossed."""
+    note = timeline.break_note(measure, shown, previous, tr.lang)
+    if note:
+        st.warning(md_escape(note), icon=":material/warning:")
+    spec = chart_specs.CompareChart(tuple(chosen), measure, relative, shown)
+    plot.chart(cached.chart(spec, tr.lang).figure, key="compare-frame")
+
+
+if years is not None and timeline.controls("compare-play", years.values, until or years.latest):
+    timeline.play("compare-play", draw_frame)
+    st.stop()  # the data, snapshot and embed follow the year once paused
+until = None if years is None or until == years.latest else until
+chart = cached.chart(chart_specs.CompareChart(tuple(chosen), measure, relative, until), tr.lang)
 plot.show(chart.figure, key="compare", sources=chart.sources, embed=chart)
 if measure.era is None:
     st.caption(captions.ranks_across_editions(index, tr.lang))

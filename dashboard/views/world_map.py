@@ -11,6 +11,7 @@ from dashboard import (
     i18n,
     navigation,
     plot,
+    timeline,
     url_sync,
 )
 from dashboard.charts import maps
@@ -29,9 +30,11 @@ metric = st.selectbox(
     index=metrics.index(measure.on_map.key),
     format_func=lambda key: maps.label(registry.ON_MAP[key], tr.lang),
     key="metric",
+    disabled=timeline.playing("map-play"),
 )
 measure = registry.ON_MAP[metric]
 years = chart_specs.map_years(measure, cached.load, cached.measure_values)
+timeline.settle("map-play", "edition", "edition")
 year, message = chart_specs.parse_map_year(st.query_params.get("edition"), years)
 url_sync.note(message)
 if measure.on_map.style == "bands":
@@ -39,12 +42,13 @@ if measure.on_map.style == "bands":
     label = _("Edition (%(first)s–%(latest)s)")
 else:
     label = _("Year (%(first)s–%(latest)s)")
-year = st.select_slider(
-    label % {"first": years.first, "latest": years.latest},
-    options=years.values,
-    value=year,
-    key="edition",
-)
+if not timeline.playing("map-play"):  # while playing, the frames show their own year
+    year = st.select_slider(
+        label % {"first": years.first, "latest": years.latest},
+        options=years.values,
+        value=year,
+        key="edition",
+    )
 # the map of the values, or of their change since an earlier comparable year
 since, since_note = chart_specs.parse_since(st.query_params.get("since"), measure, years, year)
 url_sync.note(since_note)
@@ -56,6 +60,7 @@ since = st.selectbox(
     index=choices.index(since) if since in choices else 0,
     format_func=lambda y: _("No comparison: the values themselves") if y == VALUES else str(y),
     key="since",
+    disabled=timeline.playing("map-play"),
     help=_(
         "Colour each country by how much its value changed since an earlier year (for RSF's "
         "index, an edition of the same methodology)."
@@ -65,6 +70,19 @@ url_sync.sync_url(
     {"metric": chart_specs.DEFAULT_MAP, "since": VALUES}, metric=metric, edition=year, since=since
 )
 
+
+def draw_frame(shown: int, previous: int | None) -> None:
+    """One year of the map as it plays: the chart alone, and what the step crossed."""
+    note = timeline.break_note(measure, shown, previous, tr.lang)
+    if note:
+        st.warning(md_escape(note), icon=":material/warning:")
+    frame = cached.chart(chart_specs.MapChart(measure, shown, since or None), tr.lang)
+    plot.chart(frame.figure, key="map-frame")
+
+
+if timeline.controls("map-play", chart_specs.play_years(measure, years, since or None), year):
+    timeline.play("map-play", draw_frame)
+    st.stop()  # the table, downloads and links follow the year once paused
 chart = cached.chart(chart_specs.MapChart(measure, year, since or None), tr.lang)
 event = plot.show(
     chart.figure,
