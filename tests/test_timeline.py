@@ -9,7 +9,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import chart_specs, export, gallery, i18n, timeline
+from dashboard import chart_specs, export, gallery, timeline
 from dashboard.charts import style
 from etl import registry
 from tests.conftest import ROOT
