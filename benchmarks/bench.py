@@ -19,7 +19,9 @@ repeats:
   the map (benchmarks/static_vs_live.py) against the same floor: going below it is the
   static site's job;
 - export per image (a batch of 50 in one browser, chart building included) vs kaleido
-  drawing an empty figure of the same size in the same browser.
+  drawing an empty figure of the same size in the same browser;
+- the map's timeline played through its 24 editions in headless Chromium: the gaps
+  between frames (p95) vs the step the timeline asks for (benchmarks/play_frames.py).
 
 Absolute figures (the above, payload, memory, readers per second) follow as information.
 
@@ -45,6 +47,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import floors  # noqa: E402  (the ETL's floors)
 import loadtest  # noqa: E402  (the server helpers are shared with the load test)
+import play_frames  # noqa: E402
 import static_vs_live  # noqa: E402
 
 ETL_RUNS, UNCHANGED_RUNS = 3, 5
@@ -61,6 +64,7 @@ BUDGETS = {
     "first chart": 1.2,
     "static embed, first chart": 1.0,
     "export per image": 4.0,
+    "timeline frame gap": 1.25,
 }
 # a chart drawn: a line, a bar, or a country of a map
 CHART_DRAWN = (
@@ -372,6 +376,17 @@ def export_figures() -> dict[str, object]:
 # ------------------------------------------------------------------ the report
 
 
+def play_ratio(played: dict[str, object]) -> Ratio:
+    return Ratio(
+        f"map timeline, gap between frames ({played['frames']} frames)",
+        "timeline frame gap",
+        played["gaps"],
+        "the timeline's step",
+        [played["step s"]],
+        statistic="p95",
+    )
+
+
 def ratio_table(ratios: list[Ratio]) -> list[str]:
     rows = [
         "| measure | figure s | floor | floor s | ratio | budget | met |",
@@ -431,6 +446,8 @@ def main() -> None:
             [export["empty figure"]],
         )
     )
+    played = asyncio.run(play_frames.measure())
+    ratios.append(play_ratio(played))
     absolute = {
         "server ready s": charts["server ready"],
         **{f"first chart, {name} s": charts[name] for name in ("minimal page", *FIRST_CHART_PAGES)},

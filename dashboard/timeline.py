@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from dashboard import i18n
+from dashboard.text import md_escape
 from etl.model import Measure
 from etl.sources.rsf_index import methodology as rsf
 
@@ -100,9 +101,12 @@ def _pause(key: str) -> None:
         state[f"{key}-stopped-at"] = state[f"{key}-shown"]
 
 
-def play(key: str, draw: Callable[[int, int | None], None]) -> None:
-    """Draw the frames: `draw(year, previous year)` every FRAME_SECONDS until the last
-    year, then stop there with the page showing it (see `settle`)."""
+def play(key: str, measure: Measure, draw: Callable[[int], None]) -> None:
+    """Draw the frames: the progress, what the step crossed, and `draw(year)` every
+    FRAME_SECONDS until the last year, then stop there with the page showing it (see
+    `settle`). Every frame has the same elements in the same places, so the browser
+    updates the chart in place instead of drawing it anew."""
+    lang = i18n.current()
 
     @st.fragment(run_every=FRAME_SECONDS)
     def frame() -> None:
@@ -118,7 +122,11 @@ def play(key: str, draw: Callable[[int, int | None], None]) -> None:
             (position + 1) / len(years),
             text=progress % {"year": year, "number": position + 1, "total": len(years)},
         )
-        draw(year, state.get(f"{key}-shown"))
+        note = break_note(measure, year, state.get(f"{key}-shown"), lang)
+        with st.empty():  # the note's place, kept when there is none
+            if note:
+                st.warning(md_escape(note), icon=":material/warning:")
+        draw(year)
         state[f"{key}-shown"] = year
         if position + 1 < len(years):
             state[f"{key}-frame"] = years[position + 1]

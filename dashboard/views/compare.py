@@ -14,7 +14,6 @@ from dashboard import (
     url_sync,
 )
 from dashboard.names import country_names
-from dashboard.text import md_escape
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
@@ -92,17 +91,14 @@ if years is not None and len(years) > 1 and not timeline.playing("compare-play")
 relative = view == chart_specs.RELATIVE
 
 
-def draw_frame(shown: int, previous: int | None) -> None:
-    """The comparison drawn up to one year as it plays, and what the step crossed."""
-    note = timeline.break_note(measure, shown, previous, tr.lang)
-    if note:
-        st.warning(md_escape(note), icon=":material/warning:")
+def draw_frame(shown: int) -> None:
+    """The comparison drawn up to one year as it plays."""
     spec = chart_specs.CompareChart(tuple(chosen), measure, relative, shown)
     plot.chart(cached.chart(spec, tr.lang).figure, key="compare-frame")
 
 
 if years is not None and timeline.controls("compare-play", years.values, until or years.latest):
-    timeline.play("compare-play", draw_frame)
+    timeline.play("compare-play", measure, draw_frame)
     st.stop()  # the data, snapshot and embed follow the year once paused
 until = None if years is None or until == years.latest else until
 chart = cached.chart(chart_specs.CompareChart(tuple(chosen), measure, relative, until), tr.lang)

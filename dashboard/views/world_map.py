@@ -71,17 +71,14 @@ url_sync.sync_url(
 )
 
 
-def draw_frame(shown: int, previous: int | None) -> None:
-    """One year of the map as it plays: the chart alone, and what the step crossed."""
-    note = timeline.break_note(measure, shown, previous, tr.lang)
-    if note:
-        st.warning(md_escape(note), icon=":material/warning:")
+def draw_frame(shown: int) -> None:
+    """One year of the map as it plays: the chart alone."""
     frame = cached.chart(chart_specs.MapChart(measure, shown, since or None), tr.lang)
     plot.chart(frame.figure, key="map-frame")
 
 
 if timeline.controls("map-play", chart_specs.play_years(measure, years, since or None), year):
-    timeline.play("map-play", draw_frame)
+    timeline.play("map-play", measure, draw_frame)
     st.stop()  # the table, downloads and links follow the year once paused
 chart = cached.chart(chart_specs.MapChart(measure, year, since or None), tr.lang)
 event = plot.show(
