@@ -160,10 +160,28 @@ def describe(fig: go.Figure) -> str:
     tr = i18n.translator(style.language(fig))
     is_map = any(trace.type == "choropleth" for trace in fig.data)
     body = _map_text(fig, tr) if is_map else _series_text(fig, tr)
-    return tr.gettext("%(title)s. %(description)s") % {
+    text = tr.gettext("%(title)s. %(description)s") % {
         "title": _title(fig, tr),
         "description": body,
     }
+    return " ".join([text, *_events_text(fig, tr)])
+
+
+def _events_text(fig: go.Figure, tr: i18n.Translator) -> list[str]:
+    """A sentence naming the dated events marked on the chart, if any."""
+    from dashboard.charts.figure_data import marks_events
+
+    dates = [d for trace in fig.data if marks_events(trace) for d in trace.meta["dates"]]
+    if not dates:
+        return []
+    return [
+        tr.ngettext(
+            "Marked: documented arrests or detentions on %(num)s date (%(dates)s).",
+            "Marked: documented arrests or detentions on %(num)s dates (%(dates)s).",
+            len(dates),
+        )
+        % {"num": tr.number(len(dates)), "dates": tr.gettext(", ").join(dates)}
+    ]
 
 
 # Descriptions per figure object: cached charts are shared and never change, so each is

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import chart_specs, cpj_census, i18n, measures
+from dashboard import chart_specs, cpj_census, events, i18n, measures
 from dashboard.chart_specs import (
     BandsChart,
     CompareChart,
@@ -110,8 +110,9 @@ def _country(
         table = _drawn(figure, series="measure", x="year", y="journalists")
         return Chart(figure, spec, table.assign(iso3=iso3, country=shown_name), sources=sources)
     series = index[index["iso3"] == iso3].sort_values("year")
+    if spec.kind == "rank":
+        return _rank(spec, series, load, shown_name, lang)
     builder = {
-        "rank": rsf_charts.rank_chart,
         "score": rsf_charts.score_chart,
         "indicators": rsf_charts.indicators_chart,
     }[spec.kind]
@@ -123,6 +124,31 @@ def _country(
             tr = i18n.translator(lang)
             drawn = drawn.assign(situation=drawn["situation"].map(tr.situation, na_action="ignore"))
     return Chart(builder(series, lang), spec, drawn, (registry.DATASETS["rsf_index"],))
+
+
+def _rank(
+    spec: CountryChart, series: pd.DataFrame, load: Loader, shown_name: str, lang: str
+) -> Chart:
+    """The rank over the editions, with the documented arrests and detentions marked; its
+    table has the ranks, then one row per marked date (with the publications cited)."""
+    marked = events.documented_events(load("documented_cases"), spec.iso3)
+    figure = rsf_charts.rank_chart(series, lang, marked)
+    columns = INDEX_TABLE["rank"]
+    drawn = series[columns].dropna(subset=columns[len(_ROWS) :], how="all")
+    if lang != i18n.SOURCE_LANGUAGE:
+        drawn = drawn.assign(country=shown_name)
+    sources = (registry.DATASETS["rsf_index"],)
+    if marked.empty:
+        return Chart(figure, spec, drawn, sources)
+    dated = marked.assign(
+        country=drawn["country"].iloc[0],
+        year=marked["when"].astype(int),
+        event_date=marked["date"],
+        event=[", ".join(people) for people in marked["people"]],
+        event_sources=[" ".join(urls) for urls in marked["urls"]],
+    )[["iso3", "country", "year", "event_date", "event", "event_sources"]]
+    table = pd.concat([drawn, dated], ignore_index=True)
+    return Chart(figure, spec, table, (*sources, registry.DATASETS["documented_cases"]))
 
 
 # The columns of RSF's index behind each profile chart, named as in the dataset

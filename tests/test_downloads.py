@@ -68,7 +68,13 @@ def test_every_chart_on_the_map_and_profile_offers_its_data(captured):
     names = {c["file_name"] for c in captured}
     assert {"rank.csv", "score.csv", "indicators.csv", "cpj.csv", "sources.csv"} <= names
     _, rank = parse(next(c for c in captured if c["file_name"] == "rank.csv")["data"])
-    assert len(rank) == 24  # one point per edition drawn
+    # one point per edition drawn, then the three dated arrests marked on it (documented cases)
+    assert (rank["rank"] != "").sum() == 24 and len(rank) == 27
+    assert rank["event_date"][rank["event_date"] != ""].tolist() == [
+        "2023-09",
+        "2025-05-06",
+        "2025-05-07",
+    ]
 
 
 @needs_built()

@@ -15,6 +15,8 @@ def figure_data(fig: go.Figure) -> pd.DataFrame:
     """
     rows = []
     for trace in fig.data:
+        if marks_events(trace):  # marks beside the data, not numbers the chart measures
+            continue
         name = trace.name or ""
         if trace.type == "choropleth":
             rows += [
@@ -30,3 +32,8 @@ def figure_data(fig: go.Figure) -> pd.DataFrame:
             if y is not None and not pd.isna(y):
                 rows.append({"series": name, "x": x, "y": y})
     return pd.DataFrame(rows, columns=["series", "x", "y"])
+
+
+def marks_events(trace) -> bool:
+    """Whether a trace marks dated events (charts.rsf_index.add_events)."""
+    return isinstance(trace.meta, dict) and trace.meta.get("kind") == "events"

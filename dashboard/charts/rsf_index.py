@@ -4,6 +4,7 @@ two methodologies; breaks are drawn and explained."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -11,11 +12,13 @@ from plotly.subplots import make_subplots
 from dashboard import i18n
 from dashboard.charts.style import (
     ERA_COLOURS,
+    EVENT_COLOUR,
     SEQUENCE,
     SITUATION_COLOURS,
     SITUATION_PATTERNS,
     panel_grid,
     source_line,
+    source_note,
     span,
     titled,
 )
@@ -36,8 +39,11 @@ def _name(series: pd.DataFrame, tr: i18n.Translator) -> str:
     return tr.country(series["iso3"].iloc[0], series["country"].iloc[0])
 
 
-def rank_chart(series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> go.Figure:
-    """Rank over every edition; one segment per methodology era, breaks marked."""
+def rank_chart(
+    series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE, events: pd.DataFrame | None = None
+) -> go.Figure:
+    """Rank over every edition; one segment per methodology era, breaks marked; `events`
+    (dashboard.events) marked on the line where they happened."""
     tr = i18n.translator(lang)
     _ = tr.gettext
     country = _name(series, tr)
@@ -65,16 +71,77 @@ def rank_chart(series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> go.Fig
     add_breaks(fig, series["year"])
     fig.update_yaxes(autorange="reversed", title=_("Rank (1 = best)"))
     fig.update_xaxes(title=None, tickformat="d")
+    subtitle = _("Dotted lines mark methodology changes (%(years)s)") % {
+        "years": _(", ").join(map(str, rsf.NEW_METHODOLOGY_YEARS))
+    }
+    marked = events is not None and not events.empty
+    if marked:
+        add_events(fig, events, series, tr)
+        subtitle += ". " + _("Black stars mark documented arrests and detentions.")
     titled(
         fig,
         # TRANSLATORS: a chart's title; the index's name as RSF writes it in your language
         _("%(country)s: rank in the World Press Freedom Index") % {"country": country},
-        _("Dotted lines mark methodology changes (%(years)s)")
-        % {"years": _(", ").join(map(str, rsf.NEW_METHODOLOGY_YEARS))},
+        subtitle,
         lang=lang,
     )
     fig.update_layout(legend={"title": {"text": _("Methodology:")}})
-    return source_line(fig, registry.DATASETS["rsf_index"], span(series))
+    if not marked:
+        return source_line(fig, registry.DATASETS["rsf_index"], span(series))
+    attributions = (
+        tr.term("source", registry.DATASETS["rsf_index"].attribution) + " " + span(series),
+        tr.term("source", registry.DATASETS["documented_cases"].attribution),
+    )
+    return source_note(fig, _("; ").join(attributions))
+
+
+def add_events(fig: go.Figure, events: pd.DataFrame, series: pd.DataFrame, tr) -> None:
+    """Dated events as black stars on the rank line, where the line stands at that date (the
+    ranks between editions read off the line), each named in its hover label."""
+    line = series.sort_values("year")
+    at = np.interp(events["when"], line["year"], line["rank"])
+    hover = [
+        # TRANSLATORS: an event's hover label on a rank chart: "7 May 2025: arrest or
+        # detention of Ulviyya Ali (World Socialist Web Site)"
+        tr.gettext("%(date)s: arrest or detention of %(people)s (%(publishers)s)")
+        % {
+            "date": event_date(date, precision, tr),
+            "people": tr.gettext(", ").join(people),
+            "publishers": tr.gettext(", ").join(publishers),
+        }
+        for date, precision, people, publishers in zip(
+            events["date"], events["precision"], events["people"], events["publishers"], strict=True
+        )
+    ]
+    fig.add_trace(
+        go.Scatter(
+            x=events["when"],
+            y=at,
+            mode="markers",
+            name=tr.gettext("Documented arrests and detentions"),
+            marker={
+                "symbol": "star",
+                "size": 14,
+                "color": EVENT_COLOUR,
+                "line": {"width": 1, "color": "white"},
+            },
+            showlegend=False,
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            meta={
+                "kind": "events",
+                "dates": [
+                    event_date(d, p, tr)
+                    for d, p in zip(events["date"], events["precision"], strict=True)
+                ],
+            },
+        )
+    )
+
+
+def event_date(date: str, precision: str, tr) -> str:
+    """A date as precise as its source: "September 2023", "7 May 2025"."""
+    return tr.date(pd.Timestamp(date), "LLLL y" if precision == "month" else "long")
 
 
 def score_chart(series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> go.Figure:

@@ -58,6 +58,7 @@ SEQUENCE = (
     "#9467bd",
 )
 NO_DATA = "#e5e5e5"
+EVENT_COLOUR = "#111111"  # dated events marked on a time axis (stars, white-edged)
 # One colour per measure, wherever it is drawn (the profile's panels, the world totals):
 # no two measures share one, so a colour never means two things on a page.
 MEASURE_COLOURS = {
