@@ -32,6 +32,10 @@ COMPARE_VIEWS = ("values", "relative")  # the compare page's `view=`: values, or
 RELATIVE = COMPARE_VIEWS[1]
 
 COUNTRY_KINDS = ("rank", "score", "indicators", "cpj", "sources")
+RELATIVE_KINDS = ("rank", "score")  # the profile charts with a relative view (`view=`)
+SCALES = ("linear", "log")  # the profile's `scale=`: CPJ's counts on linear or log axes
+LOG = SCALES[1]
+LOG_KINDS = ("cpj",)  # the charts of counts, where a logarithmic scale applies
 KINDS = ("map", "rank", "score", "indicators", "compare", "cpj", "bands", "sources")
 
 
@@ -53,18 +57,28 @@ class MapChart:
 
 @dataclass(frozen=True)
 class CountryChart:
-    """One of a country's profile charts (COUNTRY_KINDS)."""
+    """One of a country's profile charts (COUNTRY_KINDS); `relative` (`view=relative`, rank
+    and score): the gains since each era's first edition; `log` (`scale=log`, CPJ's
+    counts): logarithmic axes."""
 
     kind: str
     iso3: str
+    relative: bool = False
+    log: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in COUNTRY_KINDS:
             raise ValueError(f"not a country chart: {self.kind!r}")
+        if self.relative and self.kind not in RELATIVE_KINDS:
+            raise ValueError(f"no relative view of a {self.kind!r} chart")
+        if self.log and self.kind not in LOG_KINDS:
+            raise ValueError(f"no logarithmic scale for a {self.kind!r} chart")
 
     @property
     def params(self) -> dict[str, str]:
-        return {"country": self.iso3}
+        params = {"country": self.iso3}
+        params |= {"view": RELATIVE} if self.relative else {}
+        return params | ({"scale": LOG} if self.log else {})
 
 
 @dataclass(frozen=True)
@@ -164,6 +178,15 @@ def parse_until(raw: object, years: url_params.Years | None) -> tuple[int | None
     return (None if until == years.latest else until), note
 
 
+def view_labels(tr: i18n.Translator) -> dict[str, str]:
+    """COMPARE_VIEWS as the pages' "Show" choice names them, in the translator's language."""
+    return {"values": tr.gettext("Values"), RELATIVE: tr.gettext("Change since the first edition")}
+
+
+def parse_scale(raw: object) -> tuple[str, str | None]:
+    return url_params.parse_choice(raw, list(SCALES), SCALES[0])
+
+
 def parse_country(raw: object, names: Mapping[str, str]) -> tuple[str, str | None]:
     return url_params.parse_country(raw, names, DEFAULT_COUNTRY)
 
@@ -259,6 +282,13 @@ def parse(
     else:
         known = {**entity_names(), **country_names(load("rsf_index"))}
         iso3, note = parse_country(params.get("country"), known)
-        spec = CountryChart(kind, iso3)
-        notes.append(note)
+        view, view_note = parse_compare_view(params.get("view"))
+        scale, scale_note = parse_scale(params.get("scale"))
+        spec = CountryChart(
+            kind,
+            iso3,
+            relative=view == RELATIVE and kind in RELATIVE_KINDS,
+            log=scale == LOG and kind in LOG_KINDS,
+        )
+        notes += [note, view_note, scale_note]
     return spec, [n for n in notes if n]

@@ -106,7 +106,7 @@ def explore_url(spec: chart_specs.Spec, live_url: str, lang: str = i18n.SOURCE_L
         page, params = navigation.WORLD_MAP, spec.params
     elif isinstance(spec, chart_specs.CountryChart):
         page = navigation.COUNTRY
-        params = {"country": spec.iso3, "section": SECTION_OF_KIND[spec.kind]}
+        params = spec.params | {"section": SECTION_OF_KIND[spec.kind]}
     elif isinstance(spec, chart_specs.CompareChart):
         page, params = navigation.COMPARE, spec.params
     else:

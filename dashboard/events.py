@@ -20,7 +20,7 @@ def _year_fraction(date: str, precision: str) -> float:
     if precision == "month":
         return stamp.year + (stamp.month - 0.5) / 12
     days = 366 if stamp.is_leap_year else 365
-    return stamp.year + (stamp.dayofyear - 0.5) / days
+    return stamp.year + (stamp.day_of_year - 0.5) / days
 
 
 def documented_events(cases: pd.DataFrame, iso3: str) -> pd.DataFrame:

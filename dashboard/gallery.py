@@ -104,7 +104,11 @@ def _country(
         census = cpj_census.latest_census(load("cpj_census"))
         killed = load("cpj_killed_counts")
         figure = counts.cpj_counts_chart(
-            census[census["iso3"] == iso3], killed[killed["iso3"] == iso3], shown_name, lang
+            census[census["iso3"] == iso3],
+            killed[killed["iso3"] == iso3],
+            shown_name,
+            lang,
+            log_scale=spec.log,
         )
         sources = (registry.DATASETS["cpj_census"], registry.DATASETS["cpj_killed_counts"])
         table = _drawn(figure, series="measure", x="year", y="journalists")
@@ -112,18 +116,20 @@ def _country(
     series = index[index["iso3"] == iso3].sort_values("year")
     if spec.kind == "rank":
         return _rank(spec, series, load, shown_name, lang)
-    builder = {
-        "score": rsf_charts.score_chart,
-        "indicators": rsf_charts.indicators_chart,
-    }[spec.kind]
+    if spec.kind == "score":
+        figure = rsf_charts.score_chart(series, lang, spec.relative)
+    else:
+        figure = rsf_charts.indicators_chart(series, lang)
     columns = [c for c in INDEX_TABLE[spec.kind] if c in series.columns]
     drawn = series[columns].dropna(subset=columns[len(_ROWS) :], how="all")  # years it shows
+    if spec.relative:  # the gains drawn, beside the scores they come from
+        drawn = drawn.assign(points_gained=rsf_charts.era_gains(drawn, "score"))
     if lang != i18n.SOURCE_LANGUAGE:  # the table in the chart's language, as maps' are
         drawn = drawn.assign(country=shown_name)
         if "situation" in drawn.columns:
             tr = i18n.translator(lang)
             drawn = drawn.assign(situation=drawn["situation"].map(tr.situation, na_action="ignore"))
-    return Chart(builder(series, lang), spec, drawn, (registry.DATASETS["rsf_index"],))
+    return Chart(figure, spec, drawn, (registry.DATASETS["rsf_index"],))
 
 
 def _rank(
@@ -132,9 +138,11 @@ def _rank(
     """The rank over the editions, with the documented arrests and detentions marked; its
     table has the ranks, then one row per marked date (with the publications cited)."""
     marked = events.documented_events(load("documented_cases"), spec.iso3)
-    figure = rsf_charts.rank_chart(series, lang, marked)
+    figure = rsf_charts.rank_chart(series, lang, marked, spec.relative)
     columns = INDEX_TABLE["rank"]
     drawn = series[columns].dropna(subset=columns[len(_ROWS) :], how="all")
+    if spec.relative:  # the gains drawn, beside the ranks they come from
+        drawn = drawn.assign(places_gained=rsf_charts.era_gains(drawn, "rank"))
     if lang != i18n.SOURCE_LANGUAGE:
         drawn = drawn.assign(country=shown_name)
     sources = (registry.DATASETS["rsf_index"],)

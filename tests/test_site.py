@@ -172,8 +172,10 @@ def test_withheld_data_are_not_written(site):
     # a chart whose sources may be handed out has its CSV, headed as the app's downloads
     csv = (out / "charts" / "rank-AZE" / "data.csv").read_text().splitlines()
     assert csv[0].startswith("# Source: RSF") and "Licence:" in csv[0]
-    assert csv[1] == "# View: charts/rank-AZE/ (Press Freedom Dashboard, baked site)"
-    assert "skiprows=3" in csv[2] and csv[3].startswith("iso3,country,year")
+    # its second source: the documented cases whose arrests it marks
+    assert csv[1].startswith("# Source: as cited per fact")
+    assert csv[2] == "# View: charts/rank-AZE/ (Press Freedom Dashboard, baked site)"
+    assert "skiprows=4" in csv[3] and csv[4].startswith("iso3,country,year")
 
 
 def test_descriptor_fields(site):

@@ -3,6 +3,7 @@ motive), and RSF's and CPJ's world totals of journalists in prison side by side.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -38,12 +39,17 @@ MOTIVE_LABELS = {
 
 
 def cpj_counts_chart(
-    census: pd.DataFrame, killed: pd.DataFrame, country: str, lang: str = i18n.SOURCE_LANGUAGE
+    census: pd.DataFrame,
+    killed: pd.DataFrame,
+    country: str,
+    lang: str = i18n.SOURCE_LANGUAGE,
+    log_scale: bool = False,
 ) -> go.Figure:
     """One country's CPJ record: imprisoned on 1 December and killed per year, by motive.
 
     census: latest census rows (year, imprisoned); killed: rows of cpj_killed_counts;
-    country: its name in `lang`.
+    country: its name in `lang`; log_scale: counts on logarithmic axes, where a year of a
+    few stays readable beside a year of hundreds.
     """
     tr = i18n.translator(lang)
     _, ngettext = tr.gettext, tr.ngettext
@@ -104,7 +110,12 @@ def cpj_counts_chart(
         _("%(country)s: journalists imprisoned and killed") % {"country": country},
         # TRANSLATORS: the publisher of CPJ's census (CPJ's own name for itself in your
         # language, as in its publications), as the dataset's metadata names it
-        _("Committee to Protect Journalists (CPJ); compiled by Gapminder for 2020–2023"),
+        _("Committee to Protect Journalists (CPJ); compiled by Gapminder for 2020–2023")
+        + (
+            ". " + _("Logarithmic scale: each step of the axis is ten times the last.")
+            if log_scale
+            else ""
+        ),
         lang=lang,
     )
     panel_grid(
@@ -121,9 +132,19 @@ def cpj_counts_chart(
     fig.update_xaxes(tickformat="d", showticklabels=True)
     for row, values in ((1, census["imprisoned"]), (2, killed.groupby("year")["killed"].sum())):
         top = int(values.max()) if len(values) else 1
-        fig.update_yaxes(
-            rangemode="tozero", tickformat="d", dtick=max(1, -(-top // 5)), row=row, col=1
-        )
+        if log_scale:  # from below 1, so that a bar of one is drawn
+            fig.update_yaxes(
+                type="log",
+                range=[-0.3, np.log10(max(top, 1)) + 0.2],
+                dtick=1,
+                tickformat="d",
+                row=row,
+                col=1,
+            )
+        else:
+            fig.update_yaxes(
+                rangemode="tozero", tickformat="d", dtick=max(1, -(-top // 5)), row=row, col=1
+            )
     return source_line(
         fig,
         registry.DATASETS["cpj_cases"],

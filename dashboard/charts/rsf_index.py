@@ -40,13 +40,19 @@ def _name(series: pd.DataFrame, tr: i18n.Translator) -> str:
 
 
 def rank_chart(
-    series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE, events: pd.DataFrame | None = None
+    series: pd.DataFrame,
+    lang: str = i18n.SOURCE_LANGUAGE,
+    events: pd.DataFrame | None = None,
+    relative_to_start: bool = False,
 ) -> go.Figure:
     """Rank over every edition; one segment per methodology era, breaks marked; `events`
-    (dashboard.events) marked on the line where they happened."""
+    (dashboard.events) marked on the line where they happened; `relative_to_start`: the
+    places gained since the first edition of each era instead of the ranks."""
     tr = i18n.translator(lang)
     _ = tr.gettext
     country = _name(series, tr)
+    series = series.assign(gain=era_gains(series, "rank"))
+    column = "gain" if relative_to_start else "rank"
     fig = go.Figure()
     for era, part in series.groupby("methodology", sort=False):
         hover = [
@@ -57,10 +63,17 @@ def rank_chart(
                 part["year"], part["rank"], part["entities_ranked"], strict=True
             )
         ]
+        if relative_to_start:
+            hover = [
+                # TRANSLATORS: added to a rank's hover label: "…; +3 places since 2022"
+                _("%(label)s; %(gain)s places since %(first)s")
+                % {"label": label, "gain": tr.signed(gain, 0), "first": int(part["year"].iloc[0])}
+                for label, gain in zip(hover, part["gain"], strict=True)
+            ]
         fig.add_trace(
             go.Scatter(
                 x=part["year"],
-                y=part["rank"],
+                y=part[column],
                 mode="lines+markers",
                 name=era,
                 line={"color": ERA_COLOURS[era]},
@@ -69,15 +82,20 @@ def rank_chart(
             )
         )
     add_breaks(fig, series["year"])
-    fig.update_yaxes(autorange="reversed", title=_("Rank (1 = best)"))
+    if relative_to_start:
+        fig.update_yaxes(title=_("Places gained"), zeroline=True, zerolinecolor="#999")
+    else:
+        fig.update_yaxes(autorange="reversed", title=_("Rank (1 = best)"))
     fig.update_xaxes(title=None, tickformat="d")
     subtitle = _("Dotted lines mark methodology changes (%(years)s)") % {
         "years": _(", ").join(map(str, rsf.NEW_METHODOLOGY_YEARS))
     }
+    if relative_to_start:
+        subtitle += ". " + _("Places gained since the first edition of each methodology (0)")
     marked = events is not None and not events.empty
     if marked:
-        add_events(fig, events, series, tr)
-        subtitle += ". " + _("Black stars mark documented arrests and detentions.")
+        add_events(fig, events, series, column, tr)
+        subtitle += ". " + _("Black stars mark documented arrests and detentions")
     titled(
         fig,
         # TRANSLATORS: a chart's title; the index's name as RSF writes it in your language
@@ -95,11 +113,11 @@ def rank_chart(
     return source_note(fig, _("; ").join(attributions))
 
 
-def add_events(fig: go.Figure, events: pd.DataFrame, series: pd.DataFrame, tr) -> None:
-    """Dated events as black stars on the rank line, where the line stands at that date (the
-    ranks between editions read off the line), each named in its hover label."""
+def add_events(fig: go.Figure, events: pd.DataFrame, series: pd.DataFrame, column: str, tr) -> None:
+    """Dated events as black stars on the line of `column`, where it stands at that date
+    (the values between editions read off the line), each named in its hover label."""
     line = series.sort_values("year")
-    at = np.interp(events["when"], line["year"], line["rank"])
+    at = np.interp(events["when"], line["year"], line[column])
     hover = [
         # TRANSLATORS: an event's hover label on a rank chart: "7 May 2025: arrest or
         # detention of Ulviyya Ali (World Socialist Web Site)"
@@ -144,14 +162,19 @@ def event_date(date: str, precision: str, tr) -> str:
     return tr.date(pd.Timestamp(date), "LLLL y" if precision == "month" else "long")
 
 
-def score_chart(series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> go.Figure:
-    """Scores in one panel per methodology era, each on its own scale and direction.
+def score_chart(
+    series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE, relative_to_start: bool = False
+) -> go.Figure:
+    """Scores in one panel per methodology era, each on its own scale and direction;
+    `relative_to_start`: the points gained since each era's first edition.
 
-    Up is always better: the old-scale panel (lower is better) has its axis reversed.
+    Up is always better: the old-scale panel (lower is better) has its axis reversed, or
+    its gains turned.
     """
     tr = i18n.translator(lang)
     _ = tr.gettext
     country = _name(series, tr)
+    series = series.assign(gain=era_gains(series, "score"))
     eras = [e for e in rsf.ERAS if e in set(series["methodology"])]
     fig = make_subplots(rows=len(eras), cols=1)
     years = [int(series["year"].min()) - 0.5, int(series["year"].max()) + 0.5]
@@ -162,10 +185,17 @@ def score_chart(series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> go.Fi
             _("%(year)s: score %(score)s") % {"year": int(year), "score": tr.number(score, 2)}
             for year, score in zip(part["year"], part["score"], strict=True)
         ]
+        if relative_to_start:
+            hover = [
+                # TRANSLATORS: added to a score's hover label: "…; +1.20 points since 2022"
+                _("%(label)s; %(gain)s points since %(first)s")
+                % {"label": label, "gain": tr.signed(gain), "first": int(part["year"].iloc[0])}
+                for label, gain in zip(hover, part["gain"], strict=True)
+            ]
         fig.add_trace(
             go.Scatter(
                 x=part["year"],
-                y=part["score"],
+                y=part["gain" if relative_to_start else "score"],
                 mode="lines+markers",
                 name=era,
                 line={"color": ERA_COLOURS[era]},
@@ -176,22 +206,27 @@ def score_chart(series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> go.Fi
             row=row,
             col=1,
         )
-        better_up = rsf.ERAS[era]["higher_is_better"]
+        better_up = rsf.ERAS[era]["higher_is_better"] or relative_to_start
+        if relative_to_start:
+            # TRANSLATORS: a short axis title: points gained, up is better (keep the arrow)
+            axis_title = _("↑ points gained")
+        else:
+            # TRANSLATORS: a short axis title: up the axis is better (keep the arrow)
+            axis_title = _("↑ better") if better_up else _("↑ better (reversed)")
         fig.update_yaxes(
             autorange=True if better_up else "reversed",
-            # TRANSLATORS: a short axis title: up the axis is better (keep the arrow)
-            title=_("↑ better") if better_up else _("↑ better (reversed)"),
+            title=axis_title,
             title_font={"size": 10},
             nticks=5,
             row=row,
             col=1,
         )
         fig.update_xaxes(tickformat="d", dtick=2, range=years, row=row, col=1)
+    subtitle = _("Scores are not comparable across eras; up is better in every panel")
+    if relative_to_start:
+        subtitle = _("Points gained since the first edition of each era; up is better")
     titled(
-        fig,
-        _("%(country)s: score by methodology era") % {"country": country},
-        _("Scores are not comparable across eras; up is better in every panel"),
-        lang=lang,
+        fig, _("%(country)s: score by methodology era") % {"country": country}, subtitle, lang=lang
     )
     panel_grid(
         fig,
@@ -250,15 +285,25 @@ def indicators_chart(series: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> 
     return source_line(fig, registry.DATASETS["rsf_index"], span(recent))
 
 
+def era_gains(frame: pd.DataFrame, column: str) -> pd.Series:
+    """Each row's gain since its entity's first edition of the same methodology era, up is
+    better: places gained for a rank, points for a score (the old scale, where lower was
+    better, turned), so a line starts again at 0 after a change of method."""
+    data = frame.sort_values(["iso3", "year"])
+    first = data.groupby(["iso3", "methodology"])[column].transform("first")
+    better_up = data["methodology"].map(
+        lambda era: column != "rank" and rsf.ERAS[era]["higher_is_better"]
+    )
+    gain = data[column] - first
+    # + 0.0: a gain of nought is 0, never -0
+    return (gain.where(better_up, -gain).round(2) + 0.0).reindex(frame.index)
+
+
 def relative(frame: pd.DataFrame, measure: model.Measure) -> pd.DataFrame:
-    """`frame` with a `change` column: each entity's gain since its first edition of each
-    methodology era (places gained for a rank, points for a score: up is better), so a line
-    starts again at 0 after a change of method rather than joining two scales."""
+    """`frame` with a `change` column (`era_gains` of the measure), sorted by entity and year."""
     data = frame if measure.era is None else frame[frame["methodology"] == measure.era]
     data = data.sort_values(["iso3", "year"])
-    first = data.groupby(["iso3", "methodology"])[measure.column].transform("first")
-    gain = data[measure.column] - first
-    return data.assign(change=(gain if measure.higher_is_better else -gain).round(2))
+    return data.assign(change=era_gains(data, measure.column))
 
 
 def compare_chart(

@@ -51,14 +51,13 @@ key = right.selectbox(
     disabled=timeline.playing("compare-play"),
 )
 measure = registry.ON_COMPARE[key]
-view_names = {"values": _("Values"), chart_specs.RELATIVE: _("Change since the first edition")}
 view, view_message = chart_specs.parse_compare_view(st.query_params.get("view"))
 url_sync.note(view_message)
 view = st.radio(
     _("Show"),
     chart_specs.COMPARE_VIEWS,
     index=chart_specs.COMPARE_VIEWS.index(view),
-    format_func=view_names.get,
+    format_func=chart_specs.view_labels(tr).get,
     horizontal=True,
     key="view",
     disabled=timeline.playing("compare-play"),

@@ -48,8 +48,25 @@ def rsf_section(series: pd.DataFrame, country: str) -> None:
     kinds = ("rank", "score")
     if (series["methodology"] == rsf.CURRENT).any():
         kinds += ("indicators",)
+    view, view_message = chart_specs.parse_compare_view(st.query_params.get("view"))
+    url_sync.note(view_message)
+    view = st.radio(
+        _("Show"),
+        chart_specs.COMPARE_VIEWS,
+        index=chart_specs.COMPARE_VIEWS.index(view),
+        format_func=chart_specs.view_labels(tr).get,
+        horizontal=True,
+        key="view",
+        help=_(
+            "The rank and score as gains since the first edition of each RSF methodology: "
+            "places for the rank, points for the score; up is better."
+        ),
+    )
+    url_sync.sync_url({"view": "values"}, view=view)
+    relative = view == chart_specs.RELATIVE
     for kind in kinds:
-        chart = cached.chart(CountryChart(kind, country), lang)
+        spec = CountryChart(kind, country, relative=relative and kind in chart_specs.RELATIVE_KINDS)
+        chart = cached.chart(spec, lang)
         plot.show(chart.figure, key=kind, sources=chart.sources, embed=chart)
     with st.expander(_("Compare with peers"), icon=":material/group:"):
         compared = country_names(cached.load_rsf_index())  # whom the compare page draws
@@ -78,7 +95,16 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
             % {"country": safe_name}
         )
         return
-    chart = cached.chart(CountryChart("cpj", country), lang)
+    scale, scale_message = chart_specs.parse_scale(st.query_params.get("scale"))
+    url_sync.note(scale_message)
+    log = st.toggle(
+        _("Logarithmic scale"),
+        value=scale == chart_specs.LOG,
+        key="scale",
+        help=_("Each step of the axis ten times the last: a year of a few stays readable."),
+    )
+    url_sync.sync_url({"scale": chart_specs.SCALES[0]}, scale=chart_specs.SCALES[log])
+    chart = cached.chart(CountryChart("cpj", country, log=log), lang)
     plot.show(chart.figure, key="cpj", sources=chart.sources, embed=chart)
     # the datasets' notes: metadata terms (i18n.metadata_terms), translated where catalogued
     notes = (tr.term("dataset note", dataset.notes[0]) for dataset in chart.sources)
