@@ -59,7 +59,8 @@ def _field(column: model.Column) -> dict:
     return field
 
 
-def _resource(dataset: model.Dataset, content: bytes) -> dict:
+def resource(dataset: model.Dataset, content: bytes) -> dict:
+    """A dataset's entry in the data package; also served alone as /data/<name>.meta.json."""
     schema: dict = {
         "fields": [_field(c) for c in dataset.columns],
         "primaryKey": list(dataset.primary_key),
@@ -107,7 +108,7 @@ def datapackage(files: dict[str, bytes], version: dict | None) -> dict:
             }
         ],
         "resources": [
-            _resource(d, files[d.filename])
+            resource(d, files[d.filename])
             for d in registry.DATASETS.values()
             if d.filename in files and not d.download_blocked
         ],
