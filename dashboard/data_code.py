@@ -28,10 +28,7 @@ def show(dataset: model.Dataset) -> None:
             st.code(code[tool], language=None, wrap_lines=True)
             if tool == "spreadsheet":
                 st.caption(
-                    _(
-                        "Google Sheets. In Excel: Data › Get Data › From Web (Power Query), "
-                        "with the same address."
-                    )
+                    _("Google Sheets. In Excel: Data › From Web (Power Query), same address.")
                 )
     st.markdown(
         _(
