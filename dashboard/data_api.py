@@ -221,11 +221,28 @@ class Rows:
     typed: pd.DataFrame
     text: pd.DataFrame
 
-    def select(self, dataset: model.Dataset, query: Query) -> Rows:
+    def select(self, dataset: model.Dataset, query: Query) -> Selection:
         """The rows and columns the query asks for."""
-        chosen = rows(dataset, self.typed, query)
         columns = list(query.columns or self.typed.columns)
-        return Rows(self.typed.loc[chosen, columns], self.text.loc[chosen, columns])
+        return Selection(self, rows(dataset, self.typed, query), columns)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Rows and columns of a dataset, typed or as text, each made only when a format
+    asks for it."""
+
+    of: Rows
+    chosen: np.ndarray
+    columns: list[str]
+
+    @property
+    def typed(self) -> pd.DataFrame:
+        return self.of.typed[self.columns][self.chosen]
+
+    @property
+    def text(self) -> pd.DataFrame:
+        return self.of.text[self.columns][self.chosen]
 
 
 @dataclass(frozen=True)
@@ -264,14 +281,15 @@ def _codes_of(folder: Path, stamp: tuple) -> frozenset[str]:
     return frozenset(reference.rows.typed[COUNTRY].dropna()) if reference else frozenset()
 
 
-def rows(dataset: model.Dataset, frame: pd.DataFrame, query: Query) -> pd.Series:
-    """Which rows of a dataset's typed frame the query selects."""
+def rows(dataset: model.Dataset, frame: pd.DataFrame, query: Query) -> np.ndarray:
+    """Which rows of a dataset's typed frame the query selects (a boolean mask)."""
     filters = filtered_columns(dataset)
-    chosen = pd.Series(True, index=frame.index)
+    chosen = np.ones(len(frame), dtype=bool)
     if query.iso3 is not None:
-        chosen &= frame[filters["iso3"]].isin(query.iso3).fillna(False).astype(bool)
+        chosen &= frame[filters["iso3"]].isin(query.iso3).to_numpy(bool, na_value=False)
     if query.years is not None:
-        chosen &= frame[filters["year"]].between(*query.years).fillna(False).astype(bool)
+        period = frame[filters["year"]].between(*query.years)
+        chosen &= period.to_numpy(bool, na_value=False)
     return chosen
 
 
@@ -353,13 +371,13 @@ def column_metadata(dataset: model.Dataset, columns) -> list[dict]:
     ]
 
 
-def as_csv(chosen: Rows) -> bytes:
+def as_csv(chosen: Selection) -> bytes:
     """The file's own dialect (UTF-8, LF, values as written): a query for every row and
     column gives back the file byte for byte."""
     return chosen.text.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
-def as_json(dataset: model.Dataset, query: Query, chosen: Rows, version: dict | None) -> bytes:
+def as_json(dataset: model.Dataset, query: Query, chosen: Selection, version: dict | None) -> bytes:
     """The records, typed (numbers as numbers, blanks as null), after what a reader needs
     to use and credit them."""
     frame = chosen.typed
@@ -379,7 +397,7 @@ def as_json(dataset: model.Dataset, query: Query, chosen: Rows, version: dict | 
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def as_parquet(dataset: model.Dataset, chosen: Rows, version: dict | None) -> bytes:
+def as_parquet(dataset: model.Dataset, chosen: Selection, version: dict | None) -> bytes:
     """A Parquet file with each column's type, description and unit, and the dataset's
     licence, citation and build in the file's metadata."""
     import pyarrow as pa
