@@ -24,8 +24,10 @@ from urllib.parse import parse_qsl, urlencode
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-from etl import model, registry, release, store
+from etl import model, registry, store
 from etl.formats import json_bytes
 
 # Each format a dataset is served in, by the end of its file name, and its media type.
@@ -400,9 +402,6 @@ def as_json(dataset: model.Dataset, query: Query, chosen: Selection, version: di
 def as_parquet(dataset: model.Dataset, chosen: Selection, version: dict | None) -> bytes:
     """A Parquet file with each column's type, description and unit, and the dataset's
     licence, citation and build in the file's metadata."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     frame = chosen.typed
     fields = [
         pa.field(
@@ -432,14 +431,17 @@ def as_parquet(dataset: model.Dataset, chosen: Selection, version: dict | None) 
     return buffer.getvalue()
 
 
-def metadata(dataset: model.Dataset, content: bytes, version: dict | None) -> dict:
-    """The dataset's entry in the data package (columns, types, units, descriptions,
+def metadata(dataset: model.Dataset, package: dict) -> dict | None:
+    """The dataset's resource in the data package (columns, types, units, descriptions,
     licence, citation, checksum of the file served), with the build it belongs to and the
-    filters it takes."""
+    filters it takes; None if the package does not list it."""
+    resource = next((r for r in package["resources"] if r["name"] == dataset.name), None)
+    if resource is None:
+        return None
     return {
-        **release.resource(dataset, content),
-        "version": f"build-{version['version']}" if version else "unreleased",
-        "created": f"{version['date']}T00:00:00Z" if version else None,
+        **resource,
+        "version": package["version"],
+        "created": package["created"],
         "filters": [*filtered_columns(dataset), "columns"],
     }
 
@@ -459,7 +461,9 @@ def answer(name: str, query_string: str) -> Answer | None:
     if fmt == "meta.json":
         if query_string:
             return Answer.refused(400, f"{name} takes no parameters.")
-        return Answer(200, json_bytes(metadata(dataset, files.content, build())), FORMATS[fmt])
+        package = json.loads(store.read_published(store.DATASETS_DIR, store.DATAPACKAGE))
+        described = metadata(dataset, package)
+        return Answer(200, json_bytes(described), FORMATS[fmt]) if described else None
     try:
         query = parse_query(dataset, query_string, country_codes())
     except QueryError as refusal:

@@ -59,8 +59,7 @@ def _field(column: model.Column) -> dict:
     return field
 
 
-def resource(dataset: model.Dataset, content: bytes) -> dict:
-    """A dataset's entry in the data package; also served alone as /data/<name>.meta.json."""
+def _resource(dataset: model.Dataset, content: bytes) -> dict:
     schema: dict = {
         "fields": [_field(c) for c in dataset.columns],
         "primaryKey": list(dataset.primary_key),
@@ -108,7 +107,7 @@ def datapackage(files: dict[str, bytes], version: dict | None) -> dict:
             }
         ],
         "resources": [
-            resource(d, files[d.filename])
+            _resource(d, files[d.filename])
             for d in registry.DATASETS.values()
             if d.filename in files and not d.download_blocked
         ],
