@@ -47,4 +47,4 @@ def show(dataset: model.Dataset) -> None:
             data_api.url(dataset, fmt="meta.json", origin=origin),
         ]
     )
-    st.code("\n".join(addresses), language=None, wrap_lines=True)
+    st.code("\n\n".join(addresses), language=None, wrap_lines=True)  # apart on a phone
