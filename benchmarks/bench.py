@@ -21,12 +21,16 @@ repeats:
 - export per image (a batch of 50 in one browser, chart building included) vs kaleido
   drawing an empty figure of the same size in the same browser;
 - the map's timeline played through its 24 editions in headless Chromium: the gaps
-  between frames (p95) vs the step the timeline asks for (benchmarks/play_frames.py).
+  between frames (p95) vs the step the timeline asks for (benchmarks/play_frames.py);
+- a filtered request to the data API on the largest dataset (hrps.csv, 1.1 MB), median and
+  95th percentile, vs the same server handing out the whole file (the file read and sent),
+  both uncompressed, through the app's routes and middleware in this process.
 
 Absolute figures (the above, payload, memory, readers per second) follow as information.
 
     python benchmarks/bench.py            everything, written to docs/benchmarks.md
     python benchmarks/bench.py --pages    the page runs and their floor alone, printed
+    python benchmarks/bench.py --api      the data API's rows alone, printed
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ PAGE_RUNS = {"en": 40}  # other languages: LANGUAGE_PAGE_RUNS
 LANGUAGE_PAGE_RUNS = 20
 FIRST_CHART_RUNS = 5
 EXPORT_BATCH = 50
+API_RUNS = 200
 
 # the budgets, as ratios to the floor (issue 21); None: reported, no budget
 BUDGETS = {
@@ -373,6 +378,42 @@ def export_figures() -> dict[str, object]:
     }
 
 
+# ------------------------------------------------------------------ the data API
+
+# What a researcher asks of the largest dataset: a few countries, decades, a measure
+API_FILTERED = "/data/hrps.csv?iso3=AZE,TUR,RUS&year=1990-2021&columns=iso3,year,theta_mean"
+API_WHOLE = "/data/hrps.csv"
+
+
+def api_ratios() -> list[Ratio]:
+    """The filtered request against the whole file, in turns, median and p95; uncompressed
+    (compressing the whole file would raise the floor, not measure the API)."""
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
+
+    from dashboard.server import MIDDLEWARE, ROUTES
+
+    client = TestClient(Starlette(routes=ROUTES, middleware=MIDDLEWARE))
+
+    def timed(path: str) -> float:
+        started = time.perf_counter()
+        response = client.get(path, headers={"Accept-Encoding": "identity"})
+        elapsed = time.perf_counter() - started
+        assert response.status_code == 200 and "content-encoding" not in response.headers
+        return elapsed
+
+    timed(API_FILTERED)  # the first request reads and parses the file (once per version)
+    filtered, whole = [], []
+    for _ in range(API_RUNS):
+        filtered.append(timed(API_FILTERED))
+        whole.append(timed(API_WHOLE))
+    name = "data API, filtered request on hrps.csv (3 countries, 32 years, 3 columns)"
+    return [
+        Ratio(name, "data API filtered request", filtered, "whole file", whole),
+        Ratio(name, "data API filtered request", filtered, "whole file", whole, "p95"),
+    ]
+
+
 # ------------------------------------------------------------------ the report
 
 
@@ -418,6 +459,9 @@ def main() -> None:
                 f"= {r.ratio:.2f}× (budget ≤ {r.limit:g}×)"
             )
         return
+    if "--api" in sys.argv:
+        print("\n".join(ratio_table(api_ratios())))
+        return
     ratios = etl_ratios()
     ratios += page_ratios()
     charts = asyncio.run(first_chart_figures())
@@ -448,6 +492,7 @@ def main() -> None:
     )
     played = asyncio.run(play_frames.measure())
     ratios.append(play_ratio(played))
+    ratios += api_ratios()
     absolute = {
         "server ready s": charts["server ready"],
         **{f"first chart, {name} s": charts[name] for name in ("minimal page", *FIRST_CHART_PAGES)},

@@ -1,13 +1,14 @@
 """The "Data behind this view" button: a CSV of exactly the rows and columns shown, headed
 by source, licence, the view's URL and the data build; disabled, saying why, where the
-rows may not be handed out."""
+rows may not be handed out. Beside it, the data API's address of the same rows, where one
+dataset's query gives them (dashboard/data_api.py)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, i18n, url_sync
+from dashboard import cached, data_api, i18n, url_sync
 from dashboard.downloads import safe_csv, source_header, withheld_reason
 from dashboard.text import md_escape
 
@@ -18,9 +19,12 @@ def download(
     file_name: str,
     label: str | None = None,
     key: str | None = None,
+    api: bool = True,
 ) -> None:
     """A CSV of exactly the rows and columns shown, headed by source, licence and the view's
-    URL; or a disabled button saying why it is withheld (any withheld source withholds it)."""
+    URL; or a disabled button saying why it is withheld (any withheld source withholds it).
+    api: also show the data API's address of these rows, where there is one, under the
+    button (False: the page shows it elsewhere, or its own code)."""
     tr = i18n.translator(i18n.current())
     datasets = datasets if isinstance(datasets, list | tuple) else [datasets]
     blocked = withheld_reason(datasets, tr.lang)
@@ -37,3 +41,18 @@ def download(
     )
     if blocked:
         st.caption(md_escape(blocked))
+    elif api:
+        api_address(datasets, frame)
+
+
+def api_address(datasets, frame: pd.DataFrame) -> None:
+    """The data API's address of the rows shown (with the dataset's columns among those
+    shown), to copy, where they are one dataset's rows that a query selects."""
+    datasets = datasets if isinstance(datasets, list | tuple) else [datasets]
+    if len(datasets) != 1 or datasets[0].download_blocked:
+        return
+    query = data_api.query_for(datasets[0], frame)
+    if query is not None:
+        st.caption(i18n.gettext("The same rows from the data API:"))
+        address = data_api.url(datasets[0], query, origin=url_sync.origin())
+        st.code(address, language=None, wrap_lines=True)

@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard import alttext, i18n, url_sync
 from dashboard.charts import style
-from dashboard.download_button import download
+from dashboard.download_button import api_address, download
 from dashboard.downloads import withheld_reason
 from dashboard.geo import PLOTLY_CONFIG
 from dashboard.text import md_escape
@@ -48,7 +48,7 @@ def show(
     as_text(fig, frame, key)
     left, middle, right = st.columns([3, 2, 2])
     with left:
-        download(sources, frame, f"{key}.csv", key=f"{key}-csv")
+        download(sources, frame, f"{key}.csv", key=f"{key}-csv", api=False)
     # The snapshot and embed controls are built only when their popover is opened: a page
     # of charts does not describe every chart (alt text) or draw hidden widgets on each run.
     snapshot = middle.popover(
@@ -68,6 +68,7 @@ def show(
         if embedding.open:
             with embedding:
                 embed_controls(embed)
+    api_address(sources, frame)  # under the row, whole: a column would break the address
     return event
 
 

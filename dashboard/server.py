@@ -1,6 +1,9 @@
 """The ASGI app that `make run` serves: the Streamlit dashboard plus stable data URLs.
 
-    /data/<dataset>.csv       a published dataset, byte for byte as committed
+    /data/<dataset>.csv       a published dataset, byte for byte as committed; filtered
+                              (?iso3=AZE,TUR&year=2015-2025&columns=iso3,year,score), also
+                              as .json and .parquet; its metadata as .meta.json
+                              (dashboard/data_api.py)
     /data/datapackage.json    the Frictionless data package
     /data/README.md           the data dictionary
     /data/integrity.json      the integrity report of the last ETL run
@@ -40,7 +43,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette_compress import CompressMiddleware, add_compress_type
 from streamlit import file_util
 
-from dashboard import i18n
+from dashboard import data_api, i18n
 from dashboard.embeds import SITE_DIR  # where `make site` bakes
 from dashboard.replica import replica_status
 from etl import registry, store
@@ -52,35 +55,24 @@ DOCUMENTS = {
 }
 
 
-def _file(name: str) -> tuple[Path | None, str, str | None]:
-    """(path, media type, reason it is withheld) for a public file name."""
-    if name in DOCUMENTS:
-        return store.DATASETS_DIR / name, DOCUMENTS[name], None
-    dataset = registry.DATASETS.get(name.removesuffix(".csv")) if name.endswith(".csv") else None
-    if dataset is None:
-        return None, "", None
-    return (
-        store.DATASETS_DIR / dataset.filename,
-        "text/csv; charset=utf-8",
-        dataset.download_blocked,
-    )
+DATA_HEADERS = {"Cache-Control": "public, max-age=3600", "Access-Control-Allow-Origin": "*"}
 
 
 async def serve_data(request: Request) -> Response:
     name = request.path_params["name"]
-    path, media_type, withheld = _file(name)
-    if withheld:  # whether or not this installation has built it
-        return PlainTextResponse(withheld, status_code=403)
+    answer = data_api.answer(name, request.url.query)  # a dataset's file, in any format
+    if answer is not None:
+        headers = DATA_HEADERS if answer.status == 200 else {"Access-Control-Allow-Origin": "*"}
+        return Response(answer.body, answer.status, media_type=answer.media_type, headers=headers)
+    path = store.DATASETS_DIR / name if name in DOCUMENTS else None
     if path is None or not path.is_file():
         known = ", ".join(f"{d.filename}" for d in registry.DATASETS.values())
         return PlainTextResponse(
-            f"No such file: {name}. Files: {known}, {', '.join(DOCUMENTS)}.", status_code=404
+            f"No such file: {name}. Files: {known} (each also as .json, .parquet and "
+            f".meta.json), {', '.join(DOCUMENTS)}.",
+            status_code=404,
         )
-    return Response(
-        path.read_bytes(),
-        media_type=media_type,
-        headers={"Cache-Control": "public, max-age=3600", "Access-Control-Allow-Origin": "*"},
-    )
+    return Response(path.read_bytes(), media_type=DOCUMENTS[name], headers=DATA_HEADERS)
 
 
 # Files of the site that never change once written (pinned embeds): cached for a year. The

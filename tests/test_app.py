@@ -264,7 +264,9 @@ def test_snapshot_and_embed_controls_are_built_when_opened(tmp_path, monkeypatch
     monkeypatch.setattr(embeds, "SITE_DIR", tmp_path)
     at = page("views/world_map.py", edition="2026")
     assert [b.proto.label for b in at.get("download_button")] == ["Data behind this view"]
-    assert not at.text_area and not at.code
+    # closed: no alt text, no embed code; only the data API's address of the map's rows
+    api = "http://localhost:8501/data/rsf_index.csv?year=2026&columns=iso3,country,year,rank,score,situation"
+    assert not at.text_area and [c.value for c in at.code] == [api]
     at.session_state["map-snapshot"] = True
     at.session_state["map-embed"] = True
     at.run()

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, i18n, url_params, url_sync
+from dashboard import cached, data_code, i18n, url_params, url_sync
 from dashboard.download_button import download
 from dashboard.i18n import N_
 from dashboard.text import md_escape
@@ -147,9 +147,10 @@ download(
     frame,
     dataset.filename,
     _("Download %(file)s") % {"file": dataset.filename},
+    api=False,  # the code below holds its address
 )
 if not dataset.download_blocked:
-    st.code(f'pd.read_csv("{origin}/data/{dataset.filename}")', language=None, wrap_lines=True)
+    data_code.show(dataset)
 
 checks = [entry for entry in store.load_integrity(store.DATASETS_DIR) if entry["dataset"] == chosen]
 if checks:
