@@ -7,12 +7,10 @@ in the figure's language (`style.language`), as templates with plural forms.
 
 from __future__ import annotations
 
-import weakref
-
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import i18n
+from dashboard import i18n, memo
 from dashboard.charts import style
 
 MAX_SERIES = 6
@@ -184,18 +182,8 @@ def _events_text(fig: go.Figure, tr: i18n.Translator) -> list[str]:
     ]
 
 
-# Descriptions per figure object: cached charts are shared and never change, so each is
-# described once. (Figures are unhashable: keyed by id, with a weak reference to check that
-# it is the same figure.)
-_DESCRIBED: dict[int, tuple[weakref.ref, str]] = {}
-
-
+@memo.per_object
 def describe_once(fig: go.Figure) -> str:
-    """describe(fig), computed once per figure object."""
-    known = _DESCRIBED.get(id(fig))
-    if known and known[0]() is fig:
-        return known[1]
-    text = describe(fig)
-    key = id(fig)
-    _DESCRIBED[key] = (weakref.ref(fig, lambda _: _DESCRIBED.pop(key, None)), text)
-    return text
+    """describe(fig), computed once per figure object (cached charts are shared and never
+    change)."""
+    return describe(fig)

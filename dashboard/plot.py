@@ -5,12 +5,11 @@ Embed code beside it (the baked site's static embed when it holds the chart)."""
 from __future__ import annotations
 
 import html
-import weakref
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import alttext, i18n, url_sync
+from dashboard import alttext, i18n, memo, url_sync
 from dashboard.charts import style
 from dashboard.download_button import api_address, download
 from dashboard.downloads import withheld_reason
@@ -133,22 +132,11 @@ def chart(fig, *, key: str, narrow: bool = False, **options):
     return st.plotly_chart(shown, key=key, config=PLOTLY_CONFIG, theme=None, **options)
 
 
-# Figures laid out per figure object and screen: charts are cached, shared and never
-# changed after they are built, so each is laid out once for a phone and once for a desktop
-# rather than on every run (copying and laying out a figure took most of a profile's run).
-# Keyed by id, with a weak reference to check that it is the same figure.
-_LAID_OUT: dict[tuple[int, bool], tuple[weakref.ref, object]] = {}
-
-
+@memo.per_object
 def laid_out(fig, phone_layout: bool):
-    """style.for_screen(fig, phone_layout), computed once per figure object and screen."""
-    key = (id(fig), phone_layout)
-    known = _LAID_OUT.get(key)
-    if known and known[0]() is fig:
-        return known[1]
-    shown = style.for_screen(fig, phone_layout)
-    _LAID_OUT[key] = (weakref.ref(fig, lambda _: _LAID_OUT.pop(key, None)), shown)
-    return shown
+    """The figure laid out for a phone or a desktop, once per figure object and screen:
+    copying and laying out a figure on every run took most of a profile's run."""
+    return style.for_screen(fig, phone_layout)
 
 
 def option_names(tr: i18n.Translator) -> dict[str, str]:

@@ -116,3 +116,16 @@ def needs_built(*names: str):
         reason=f"{', '.join(missing)} not built here (not redistributed; `make datasets` builds "
         "them from the raw-source mirror or the publishers' URLs)",
     )
+
+
+def open_page(script: str, **params):
+    """An AppTest of the app opened on `script` (e.g. "views/compare.py") with `params` in
+    its URL, set after the first run: the overview, which AppTest runs first, reads some
+    parameters (`since`) of its own."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
+    at.run()
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.switch_page(script).run()

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import chart_specs, export, gallery, i18n
 from dashboard.charts import maps, style
 from etl import registry
-from tests.conftest import ROOT, needs_built
+from tests.conftest import needs_built, open_page
 
 
 @pytest.fixture(scope="module")
@@ -80,13 +80,7 @@ def test_the_change_map_in_every_language(load, lang):
 
 
 def page(**params) -> AppTest:
-    """The map page opened with `params` (set after the first run: the overview, which
-    AppTest runs first, reads a `since` of its own)."""
-    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
-    at.run()
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.switch_page("views/world_map.py").run()
+    return open_page("views/world_map.py", **params)
 
 
 def titles(at) -> list[str]:

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import chart_specs
 from dashboard.charts import rsf_index, style
 from etl import registry
-from tests.conftest import DATASETS, ROOT
+from tests.conftest import DATASETS, open_page
 
 
 @pytest.fixture(scope="module")
@@ -50,11 +50,7 @@ def test_the_chart_and_its_address(index):
 
 
 def page(**params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
-    at.run()
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.switch_page("views/compare.py").run()
+    return open_page("views/compare.py", **params)
 
 
 def title(at) -> str:

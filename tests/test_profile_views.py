@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import chart_specs, embeds, export, gallery
 from dashboard.charts import style
-from tests.conftest import ROOT, needs_built
+from tests.conftest import needs_built, open_page
 
 
 @pytest.fixture(scope="module")
@@ -69,11 +69,7 @@ def test_views_and_scales_only_where_they_apply(load):
 
 
 def profile(**params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
-    at.run()
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.switch_page("views/country.py").run()
+    return open_page("views/country.py", **params)
 
 
 def titles(at) -> list[str]:

@@ -7,26 +7,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard import chart_specs, export, gallery, timeline
 from dashboard.charts import style
 from etl import registry
-from tests.conftest import ROOT
+from tests.conftest import open_page
 
 
 @pytest.fixture(scope="module")
 def load():
     return export.cached_loader()
-
-
-def open_page(script: str, **params) -> AppTest:
-    """A page opened with `params` (set after the first run, the overview's)."""
-    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
-    at.run()
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.switch_page(script).run()
 
 
 def titles(at) -> list[str]:

@@ -12,6 +12,7 @@ from dashboard import (
     timeline,
     url_params,
     url_sync,
+    view_controls,
 )
 from dashboard.names import country_names
 from etl import registry
@@ -51,22 +52,14 @@ key = right.selectbox(
     disabled=timeline.playing("compare-play"),
 )
 measure = registry.ON_COMPARE[key]
-view, view_message = chart_specs.parse_compare_view(st.query_params.get("view"))
-url_sync.note(view_message)
-view = st.radio(
-    _("Show"),
-    chart_specs.COMPARE_VIEWS,
-    index=chart_specs.COMPARE_VIEWS.index(view),
-    format_func=chart_specs.view_labels(tr).get,
-    horizontal=True,
-    key="view",
-    disabled=timeline.playing("compare-play"),
-    help=_(
+relative = view_controls.relative_view(
+    _(
         "Each country's gain since its first edition of each RSF methodology: places for "
         "ranks, points for scores; a line starts again at 0 after a change of method."
     ),
+    disabled=timeline.playing("compare-play"),
 )
-url_sync.sync_url({"view": "values"}, countries=chosen, measure=key, view=view)
+url_sync.sync_url(countries=chosen, measure=key)
 
 if not chosen:
     st.info(_("Choose at least one country to compare."))
@@ -87,7 +80,6 @@ if years is not None and len(years) > 1 and not timeline.playing("compare-play")
         key="until",
     )
     url_sync.sync_url({"until": years.latest}, until=until)
-relative = view == chart_specs.RELATIVE
 
 
 def draw_frame(shown: int) -> None:

@@ -16,6 +16,7 @@ from dashboard import (
     tables,
     text,
     url_sync,
+    view_controls,
 )
 from dashboard.chart_specs import CountryChart
 from dashboard.download_button import download
@@ -48,22 +49,12 @@ def rsf_section(series: pd.DataFrame, country: str) -> None:
     kinds = ("rank", "score")
     if (series["methodology"] == rsf.CURRENT).any():
         kinds += ("indicators",)
-    view, view_message = chart_specs.parse_compare_view(st.query_params.get("view"))
-    url_sync.note(view_message)
-    view = st.radio(
-        _("Show"),
-        chart_specs.COMPARE_VIEWS,
-        index=chart_specs.COMPARE_VIEWS.index(view),
-        format_func=chart_specs.view_labels(tr).get,
-        horizontal=True,
-        key="view",
-        help=_(
+    relative = view_controls.relative_view(
+        _(
             "The rank and score as gains since the first edition of each RSF methodology: "
             "places for the rank, points for the score; up is better."
-        ),
+        )
     )
-    url_sync.sync_url({"view": "values"}, view=view)
-    relative = view == chart_specs.RELATIVE
     for kind in kinds:
         spec = CountryChart(kind, country, relative=relative and kind in chart_specs.RELATIVE_KINDS)
         chart = cached.chart(spec, lang)
@@ -95,15 +86,9 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
             % {"country": safe_name}
         )
         return
-    scale, scale_message = chart_specs.parse_scale(st.query_params.get("scale"))
-    url_sync.note(scale_message)
-    log = st.toggle(
-        _("Logarithmic scale"),
-        value=scale == chart_specs.LOG,
-        key="scale",
-        help=_("Each step of the axis ten times the last: a year of a few stays readable."),
+    log = view_controls.log_scale(
+        _("Each step of the axis ten times the last: a year of a few stays readable.")
     )
-    url_sync.sync_url({"scale": chart_specs.SCALES[0]}, scale=chart_specs.SCALES[log])
     chart = cached.chart(CountryChart("cpj", country, log=log), lang)
     plot.show(chart.figure, key="cpj", sources=chart.sources, embed=chart)
     # the datasets' notes: metadata terms (i18n.metadata_terms), translated where catalogued
