@@ -1,9 +1,13 @@
 """The ASGI app that `make run` serves: the Streamlit dashboard plus stable data URLs.
 
     /data/<dataset>.csv       a published dataset, byte for byte as committed
+                              (`?build=N`: as released in build N, dashboard/builds.py)
     /data/datapackage.json    the Frictionless data package
     /data/README.md           the data dictionary
     /data/integrity.json      the integrity report of the last ETL run
+    /feeds/all.atom           Atom feeds of what changed: every build, one dataset
+    /feeds/<dataset>.atom     (<dataset>.atom) or one country (<ISO3>.atom), from the
+    /feeds/<ISO3>.atom        changelog and the chain of past builds (dashboard/feeds.py)
     /site/...                 the baked static site (`make site`), when baked here
     /oembed?url=...           oEmbed (JSON) for a chart's URL: the baked site's, /embed's,
                               or a /map or /compare view
@@ -40,7 +44,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette_compress import CompressMiddleware, add_compress_type
 from streamlit import file_util
 
-from dashboard import i18n
+from dashboard import builds, feeds, i18n
 from dashboard.embeds import SITE_DIR  # where `make site` bakes
 from dashboard.replica import replica_status
 from etl import registry, store
@@ -76,6 +80,8 @@ async def serve_data(request: Request) -> Response:
         return PlainTextResponse(
             f"No such file: {name}. Files: {known}, {', '.join(DOCUMENTS)}.", status_code=404
         )
+    if builds.PARAM in request.query_params:
+        return builds.data_response(name, request.query_params[builds.PARAM])
     return Response(
         path.read_bytes(),
         media_type=media_type,
@@ -124,6 +130,7 @@ async def serve_oembed(request: Request) -> Response:
 
 ROUTES = [
     Route("/data/{name}", serve_data, methods=["GET"]),
+    Route("/feeds/{name}", feeds.serve, methods=["GET"]),
     Route("/site", lambda request: RedirectResponse("/site/", status_code=308)),
     Route("/site/{path:path}", serve_site, methods=["GET", "HEAD"]),
     Route("/oembed", serve_oembed, methods=["GET"]),
