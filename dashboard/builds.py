@@ -152,6 +152,25 @@ def notice() -> None:
     )
 
 
+def not_yet_released(name: str, build: int) -> None:
+    """Where a page needs a dataset the URL's build did not have yet: when it came."""
+    tr = i18n.translator(i18n.current())
+    first = chain.first_release(name, list(changelog()))
+    st.warning(
+        tr.gettext(
+            "“%(dataset)s” was first released in build %(first)s: build %(build)s does not "
+            "have it. [See the current data](%(url)s)."
+        )
+        % {
+            "dataset": md_escape(tr.term("dataset title", registry.DATASETS[name].title)),
+            "first": first,
+            "build": build,
+            "url": _same_page_url(**{PARAM: None}),
+        },
+        icon=":material/history:",
+    )
+
+
 def _counts(change: dict, tr: i18n.Translator) -> str:
     """What a build did to a dataset's rows (or its row counts, where the changelog could
     only compare counts)."""

@@ -44,6 +44,9 @@ def _or_error_page(read, name: str, *args) -> pd.DataFrame:
     """read(name, *args), or a clear error page naming the file (and the page stops)."""
     try:
         return read(name, *args)
+    except builds.NotYetReleased:
+        builds.not_yet_released(name, chosen_build())
+        st.stop()
     except (store.DatasetUnavailable, builds.BuildUnavailable) as exc:
         st.error(str(exc), icon="⚠️")
         st.stop()

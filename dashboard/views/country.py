@@ -79,7 +79,7 @@ def census_revisions(country: str, name: str, exports: pd.DataFrame) -> None:
     """How CPJ's count for a year moved between its exports (CPJ revises past census counts
     every December), for the years where the exports here disagree."""
     revised = cpj_census.revisions(exports, country)
-    st.subheader(_("As counted in each export"), anchor=False)
+    st.header(_("As counted in each export"), anchor=False)
     if revised.empty:
         st.caption(
             _("CPJ's exports here give the same census count for %(country)s in every year.")
