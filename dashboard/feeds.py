@@ -26,7 +26,6 @@ from starlette.responses import PlainTextResponse, Response
 
 from dashboard.names import entity_names
 from etl import builds, model, project, registry, store
-from etl.changes import spans
 
 ATOM = "http://www.w3.org/2005/Atom"
 MEDIA_TYPE = "application/atom+xml; charset=utf-8"
@@ -129,14 +128,16 @@ def kinds_text(rows: list[builds.RowChange]) -> str:
 
 
 def periods_text(dataset: model.Dataset, rows: list[builds.RowChange]) -> str:
-    """' (year 2027)' or ' (years 2001–2003, 2007)' where the dataset has a period."""
+    """' (year 2027)' or ' (years 1970–1992)' where the dataset has a period."""
     if not dataset.period:
         return ""
     found = sorted({row.cell(dataset.period) for row in rows if row.cell(dataset.period)})
     if not found:
         return ""
-    noun = dataset.period.replace("_", " ") + ("s" if len(found) > 1 else "")
-    return f" ({noun} {spans(found)})"
+    noun = dataset.period.replace("_", " ")
+    if len(found) == 1:
+        return f" ({noun} {found[0]})"
+    return f" ({noun}s {found[0]}–{found[-1]})"
 
 
 # ------------------------------------------------------------------ the feeds
