@@ -183,6 +183,12 @@ def _counts(change: dict, tr: i18n.Translator) -> str:
     }
 
 
+def _as_published(text: str, tr: i18n.Translator) -> str:
+    """English text of the changelog (a reason, dataset names) in a right-to-left page: a
+    first-strong isolate (U+2068 … U+2069), so it keeps its own order inside the sentence."""
+    return f"\u2068{text}\u2069" if tr.rtl else text
+
+
 def history(name: str) -> None:
     """The Data page's builds, newest first: date, what this dataset's rows did in each
     (from the changelog, with the reason given), and links to the build's file and to the
@@ -201,13 +207,14 @@ def history(name: str) -> None:
             lines.append(f"- {head}: " + _("before this dataset's first release"))
             continue
         if change is None:
-            others = ", ".join(f"`{other}`" for other in entry["datasets"])
+            others = _as_published(", ".join(f"`{other}`" for other in entry["datasets"]), tr)
             what = _("unchanged (this build changed %(datasets)s)") % {"datasets": others}
         else:
             what = _counts(change, tr)
             reason = entry.get("reasons", {}).get(name)
             if reason:
-                what += " — " + _("why: %(reason)s") % {"reason": md_escape(reason)}
+                reason = _as_published(md_escape(reason), tr)
+                what += " — " + _("why: %(reason)s") % {"reason": reason}
         links = [
             _("[the dashboard as of this build](%(url)s)")
             % {"url": _same_page_url(**{PARAM: str(number)})}
