@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import i18n, url_params, url_sync
+from dashboard import builds, i18n, url_params, url_sync
 from dashboard.i18n import _
 from dashboard.navigation import PAGES
 from etl.project import NAME as DASHBOARD_NAME
@@ -89,6 +89,7 @@ st.html(READABLE)
 lang = choose_language()
 if i18n.is_rtl(lang):
     st.html(RIGHT_TO_LEFT)
+builds.notice()  # `build=N`: which build every page below shows
 st.navigation(
     [
         st.Page(

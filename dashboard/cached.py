@@ -1,6 +1,10 @@
 """What the pages read, read once: datasets, measure values, named charts and the data
 build, each cached per published version (an ETL run that publishes refreshes them without
-a restart). A dataset that cannot be read gives an error page naming the file."""
+a restart). A dataset that cannot be read gives an error page naming the file.
+
+A URL with `build=N` shows the data as released in build N (dashboard/builds.py): every
+dataset this project redistributes is read as it was then; the others, which keep no past
+builds, as built here."""
 
 from __future__ import annotations
 
@@ -10,16 +14,29 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import chart_specs, i18n
+from dashboard import builds, chart_specs, i18n
 from etl import registry, store
 from etl.sources.rsf_index import methodology as rsf
 
 
+def chosen_build() -> int | None:
+    """The build the URL asks for (`build=`), None for today's data (a bad number is noted
+    by builds.notice)."""
+    return builds.parse(st.query_params.get(builds.PARAM))[0]
+
+
+def _build_of(name: str, build: int | None) -> int | None:
+    """The build a dataset is read at: None (today's file) for the datasets that keep no
+    past builds."""
+    return build if build is not None and builds.kept(name) else None
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def _cached(name: str, stamp: tuple) -> pd.DataFrame:
-    """A dataset read once per published version (RSF with its change columns); `stamp`
-    changes when an ETL run publishes, so the app follows without a restart."""
-    frame = store.read_dataset(name)
+def _cached(name: str, stamp: tuple, build: int | None = None) -> pd.DataFrame:
+    """A dataset read once per published version (RSF with its change columns), or as
+    released in `build`; `stamp` changes when an ETL run publishes, so the app follows
+    without a restart."""
+    frame = store.read_dataset(name) if build is None else builds.frame_at(name, build)
     return rsf.with_changes(frame) if name == "rsf_index" else frame
 
 
@@ -27,24 +44,32 @@ def _or_error_page(read, name: str, *args) -> pd.DataFrame:
     """read(name, *args), or a clear error page naming the file (and the page stops)."""
     try:
         return read(name, *args)
-    except store.DatasetUnavailable as exc:
+    except builds.NotYetReleased:
+        builds.not_yet_released(name, chosen_build())
+        st.stop()
+    except (store.DatasetUnavailable, builds.BuildUnavailable) as exc:
         st.error(str(exc), icon="⚠️")
         st.stop()
 
 
+def _load_at(name: str, build: int | None) -> pd.DataFrame:
+    return _or_error_page(_cached, name, store.published_stamp(name), _build_of(name, build))
+
+
 def load(name: str) -> pd.DataFrame:
-    """A dataset, or a clear error page naming the file."""
-    return _or_error_page(_cached, name, store.published_stamp(name))
+    """A dataset (as released in the URL's build, if it names one), or a clear error page
+    naming the file."""
+    return _load_at(name, chosen_build())
 
 
 def load_if_built(name: str) -> tuple[pd.DataFrame | None, str | None]:
     """(dataset, None), or (None, why) for a dataset not redistributed and not built on this
     installation, so a page can show everything else; other failures give the error page."""
     try:
-        return _cached(name, store.published_stamp(name)), None
+        return _cached(name, store.published_stamp(name), _build_of(name, chosen_build())), None
     except store.DatasetNotBuilt as exc:
         return None, str(exc)
-    except store.DatasetUnavailable as exc:
+    except (store.DatasetUnavailable, builds.BuildUnavailable) as exc:
         st.error(str(exc), icon="⚠️")
         st.stop()
 
@@ -54,44 +79,69 @@ def load_rsf_index() -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)  # shared, read-only: no copy per call
-def _measure_values(key: str, stamp: tuple) -> pd.DataFrame:
+def _measure_values(key: str, stamp: tuple, build: int | None = None) -> pd.DataFrame:
+    """A measure's values; as released in `build`, where given: none for a build before
+    the dataset's first release."""
     measure = registry.MEASURES[key]
-    return measure.values(store.read_dataset(measure.dataset.name))
+    name = measure.dataset.name
+    if build is None:
+        return measure.values(store.read_dataset(name))
+    try:
+        return measure.values(builds.frame_at(name, build))
+    except builds.NotYetReleased:
+        return measure.values(store.read_dataset(name).iloc[0:0])
+
+
+def _values_at(key: str, build: int | None) -> pd.DataFrame:
+    name = registry.MEASURES[key].dataset.name
+    return _measure_values(key, store.published_stamp(name), _build_of(name, build))
 
 
 def measure_values(key: str) -> pd.DataFrame:
     """(iso3, year, value) for a measure, cached; a clear error page if its file is bad."""
-    stamp = store.published_stamp(registry.MEASURES[key].dataset.name)
-    return _or_error_page(_measure_values, key, stamp)
-
-
-def _current_measure_values(key: str) -> pd.DataFrame:
-    return _measure_values(key, store.published_stamp(registry.MEASURES[key].dataset.name))
+    return _or_error_page(_values_at, key, chosen_build())
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _chart(key: tuple, folder: str, release: tuple, lang: str, _spec: chart_specs.Spec):
+def _chart(
+    key: tuple, folder: str, release: tuple, lang: str, build: int | None, _spec: chart_specs.Spec
+):
     """(The spec is not hashed, leading underscore: its key stands for it.)"""
     from dashboard import gallery
 
     del key, folder, release  # part of the cache key only: other data means other charts
-    return gallery.draw(_spec, load, values=_current_measure_values, lang=lang)
+    return gallery.draw(
+        _spec,
+        functools.partial(_load_at, build=build),
+        values=functools.partial(_values_at, build=build),
+        lang=lang,
+    )
 
 
 def chart(spec: chart_specs.Spec, lang: str | None = None):
-    """A named chart in a language (by default the run's), built once per data release and
-    language and shared by every session (figures are never modified after building:
-    snapshots work on copies)."""
+    """A named chart in a language (by default the run's), built once per data release,
+    build asked for and language, and shared by every session (figures are never modified
+    after building: snapshots work on copies)."""
     release = store.release_stamp()
     lang = lang or i18n.current()
-    return _chart(chart_specs.key(spec), str(store.DATASETS_DIR), release, lang, _spec=spec)
+    folder = str(store.DATASETS_DIR)
+    return _chart(chart_specs.key(spec), folder, release, lang, chosen_build(), _spec=spec)
 
 
 def build_label() -> str:
-    """The data build (etl.store.build_label), read from the changelog once per change of
-    the file, not on every rerun."""
+    """The data build the page shows (etl.store.build_label): the URL's build, else the
+    current one, read from the changelog once per change of the file, not on every rerun."""
+    chosen = chosen_build()
+    if chosen is not None:
+        return store.build_label(builds.release(chosen))
     path = store.DATASETS_DIR / store.CHANGELOG
     return _build_label(str(path.parent), path.stat().st_mtime if path.exists() else 0.0)
+
+
+def snapshot_build() -> str | None:
+    """The build a snapshot's source line names when the URL asks for a past one (None:
+    the exporter names the current build)."""
+    return f"data {build_label()}" if chosen_build() is not None else None
 
 
 @functools.lru_cache(maxsize=4)

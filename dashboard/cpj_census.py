@@ -8,6 +8,7 @@ import pandas as pd
 from dashboard import i18n
 from dashboard.url_params import Years
 from etl import registry
+from etl.sources.cpj.meta import CENSUS_EXPORTS
 
 PEOPLE = registry.DATASETS["cpj_census_people"]
 
@@ -39,3 +40,16 @@ def currency(census: pd.DataFrame, lang: str | None = None) -> str:
         "lists_first": lists.first,
         "lists_last": lists.latest,
     }
+
+
+def revisions(census: pd.DataFrame, iso3: str) -> pd.DataFrame:
+    """One country's census count per year as each export gives it (a column per export
+    date, oldest first), for the years where two exports disagree: CPJ revises past counts
+    every December. The rows of one export are added up (Gapminder's series and the share of
+    its residual a country's records account for)."""
+    rows = census[census["iso3"] == iso3]
+    counts = rows.groupby(["year", "export_date"])["imprisoned"].sum().unstack("export_date")
+    oldest_first = list(dict.fromkeys(CENSUS_EXPORTS.values()))
+    counts = counts[sorted(counts.columns, key=oldest_first.index)]
+    differs = counts.nunique(axis=1, dropna=True) > 1
+    return counts[differs].astype("Int64").sort_index()

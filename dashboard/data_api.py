@@ -27,6 +27,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dashboard import builds
 from etl import model, registry, store
 from etl.formats import json_bytes
 
@@ -85,6 +86,7 @@ class Answer:
     status: int
     body: bytes
     media_type: str
+    immutable: bool = False  # a past build's rows, which never change
 
     @classmethod
     def refused(cls, status: int, message: str) -> Answer:
@@ -455,12 +457,17 @@ def answer(name: str, query_string: str) -> Answer | None:
     dataset, fmt = found
     if dataset.download_blocked:  # whether or not this installation has built it
         return Answer.refused(403, dataset.download_blocked)
-    files = published(dataset)
+    if fmt == "meta.json" and query_string:
+        return Answer.refused(400, f"{name} takes no parameters.")
+    try:
+        past, query_string = past_build(dataset, query_string)
+    except builds.Refused as refusal:
+        return Answer.refused(refusal.status, str(refusal))
+    files = published(dataset) if past is None else past.files
+    release = build() if past is None else builds.release(past.number)
     if files is None:
         return None
     if fmt == "meta.json":
-        if query_string:
-            return Answer.refused(400, f"{name} takes no parameters.")
         package = json.loads(store.read_published(store.DATASETS_DIR, store.DATAPACKAGE))
         described = metadata(dataset, package)
         return Answer(200, json_bytes(described), FORMATS[fmt]) if described else None
@@ -468,14 +475,45 @@ def answer(name: str, query_string: str) -> Answer | None:
         query = parse_query(dataset, query_string, country_codes())
     except QueryError as refusal:
         return Answer.refused(400, str(refusal))
+    fixed = past is not None
     if fmt == "csv" and query == Query():
-        return Answer(200, files.content, FORMATS[fmt])
+        return Answer(200, files.content, FORMATS[fmt], fixed)
     chosen = files.rows.select(dataset, query)
     if fmt == "csv":
-        return Answer(200, as_csv(chosen), FORMATS[fmt])
+        return Answer(200, as_csv(chosen), FORMATS[fmt], fixed)
     if fmt == "json":
-        return Answer(200, as_json(dataset, query, chosen, build()), FORMATS[fmt])
-    return Answer(200, as_parquet(dataset, chosen, build()), FORMATS[fmt])
+        return Answer(200, as_json(dataset, query, chosen, release), FORMATS[fmt], fixed)
+    return Answer(200, as_parquet(dataset, chosen, release), FORMATS[fmt], fixed)
+
+
+@dataclass(frozen=True)
+class PastBuild:
+    number: int
+    files: Published
+
+
+def past_build(dataset: model.Dataset, query_string: str) -> tuple[PastBuild | None, str]:
+    """(The dataset as released in the build `build=N` names, or None for today's; the
+    rest of the query). builds.Refused for a build that does not exist or came before the
+    dataset; a query naming two builds is refused too."""
+    pairs = parse_qsl(query_string, keep_blank_values=True)
+    asked = [value for key, value in pairs if key == builds.PARAM]
+    if not asked:
+        return None, query_string
+    if len(asked) > 1:
+        raise builds.Refused(400, f"{builds.PARAM} is given twice: give it once.")
+    number, content = builds.released(dataset, asked[0])
+    rest = urlencode([(key, value) for key, value in pairs if key != builds.PARAM])
+    return PastBuild(number, _from_content(dataset.name, content)), rest
+
+
+@functools.lru_cache(maxsize=16)
+def _from_content(name: str, content: bytes) -> Published:
+    """A past build's file, read as today's is (typed columns, cells as text)."""
+    dataset = registry.DATASETS[name]
+    typed = store.frame_from_csv(dataset, content, dataset.filename, earlier_columns=True)
+    text = pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False, na_values=[""])
+    return Published(Rows(typed, text.reindex(columns=typed.columns)), content)
 
 
 # ------------------------------------------------------------------ reading it from code

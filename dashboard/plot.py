@@ -154,7 +154,7 @@ def snapshot_controls(fig, key: str, sources: tuple, chart=None) -> None:
     """Size and theme, then PNG / SVG / PDF / HTML built only when clicked: the baked
     site's file where it holds this very chart (article size, light), else drawn by the
     export browser this process keeps warm (started when the menu opens)."""
-    from dashboard import embeds, export
+    from dashboard import cached, embeds, export
 
     images = export.warm()
     tr = i18n.translator(i18n.current())
@@ -183,7 +183,8 @@ def snapshot_controls(fig, key: str, sources: tuple, chart=None) -> None:
     )
     alt = alttext.describe_once(fig)
     st.text_area(_("Alt text"), alt, key=f"{key}-alt", height=120)
-    baked = embeds.current(chart) if chart is not None else None
+    past = cached.snapshot_build()  # `build=N` in the URL: its source line names N
+    baked = embeds.current(chart) if chart is not None and past is None else None
     if preset != "article" or theme != "light":
         baked = None
 
@@ -191,7 +192,9 @@ def snapshot_controls(fig, key: str, sources: tuple, chart=None) -> None:
         def render() -> bytes:
             if baked and fmt in baked["urls"]:
                 return (embeds.SITE_DIR / baked["urls"][fmt]).read_bytes()
-            shot = export.snapshot(fig, preset=preset, theme=theme, alt=alt, sources=sources)
+            shot = export.snapshot(
+                fig, preset=preset, theme=theme, build=past, alt=alt, sources=sources
+            )
             return export.render(shot, fmt)
 
         return render

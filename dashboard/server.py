@@ -3,10 +3,14 @@
     /data/<dataset>.csv       a published dataset, byte for byte as committed; filtered
                               (?iso3=AZE,TUR&year=2015-2025&columns=iso3,year,score), also
                               as .json and .parquet; its metadata as .meta.json
-                              (dashboard/data_api.py)
+                              (dashboard/data_api.py); `?build=N`: as released in build N
+                              (dashboard/builds.py), filters and formats alike
     /data/datapackage.json    the Frictionless data package
     /data/README.md           the data dictionary
     /data/integrity.json      the integrity report of the last ETL run
+    /feeds/all.atom           Atom feeds of what changed: every build, one dataset
+    /feeds/<dataset>.atom     (<dataset>.atom) or one country (<ISO3>.atom), from the
+    /feeds/<ISO3>.atom        changelog and the chain of past builds (dashboard/feeds.py)
     /site/...                 the baked static site (`make site`), when baked here
     /oembed?url=...           oEmbed (JSON) for a chart's URL: the baked site's, /embed's,
                               or a /map or /compare view
@@ -43,7 +47,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette_compress import CompressMiddleware, add_compress_type
 from streamlit import file_util
 
-from dashboard import data_api, i18n
+from dashboard import data_api, feeds, i18n
 from dashboard.embeds import SITE_DIR  # where `make site` bakes
 from dashboard.replica import replica_status
 from etl import registry, store
@@ -56,14 +60,19 @@ DOCUMENTS = {
 
 
 DATA_HEADERS = {"Cache-Control": "public, max-age=3600", "Access-Control-Allow-Origin": "*"}
+PAST_BUILD_HEADERS = {**DATA_HEADERS, "Cache-Control": "public, max-age=31536000, immutable"}
 
 
 async def serve_data(request: Request) -> Response:
     name = request.path_params["name"]
     answer = data_api.answer(name, request.url.query)  # a dataset's file, in any format
     if answer is not None:
-        headers = DATA_HEADERS if answer.status == 200 else {"Access-Control-Allow-Origin": "*"}
+        headers = {"Access-Control-Allow-Origin": "*"}
+        if answer.status == 200:
+            headers = PAST_BUILD_HEADERS if answer.immutable else DATA_HEADERS
         return Response(answer.body, answer.status, media_type=answer.media_type, headers=headers)
+    if "build" in request.query_params:
+        return PlainTextResponse("build= applies to the datasets' files.", status_code=400)
     path = store.DATASETS_DIR / name if name in DOCUMENTS else None
     if path is None or not path.is_file():
         known = ", ".join(f"{d.filename}" for d in registry.DATASETS.values())
@@ -116,6 +125,7 @@ async def serve_oembed(request: Request) -> Response:
 
 ROUTES = [
     Route("/data/{name}", serve_data, methods=["GET"]),
+    Route("/feeds/{name}", feeds.serve, methods=["GET"]),
     Route("/site", lambda request: RedirectResponse("/site/", status_code=308)),
     Route("/site/{path:path}", serve_site, methods=["GET", "HEAD"]),
     Route("/oembed", serve_oembed, methods=["GET"]),

@@ -331,3 +331,19 @@ def parse_year_range(
     if start > end:
         start, end = end, start
     return (start, end), note
+
+
+def parse_build(raw: object, builds: Sequence[int]) -> tuple[int | None, str | None]:
+    """A released build's number (`build=9`, or `build-9` as pages name it), else None for
+    today's data, with a note naming the builds there are."""
+    text = clean(raw)
+    if not text:
+        return None, None
+    number = text.casefold().removeprefix("build-")
+    if number.isascii() and number.isdigit() and len(number) <= 6 and int(number) in builds:
+        return int(number), None
+    tr = _tr()
+    shown = f"{min(builds)}–{max(builds)}" if builds else "–"
+    return None, tr.gettext(
+        "There is no build %(value)s; showing the current data. Builds: %(builds)s."
+    ) % {"value": repr(_shown(text)), "builds": shown}

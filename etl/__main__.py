@@ -2,6 +2,7 @@
 
 python -m etl run [SOURCE...] [--mirror DIR | --online] [--out DIR]
 python -m etl list
+python -m etl builds [--backfill] [--verify]
 """
 
 from __future__ import annotations
@@ -25,6 +26,20 @@ def arguments() -> argparse.ArgumentParser:
     commands.add_parser("list", help="list the sources and the datasets they publish")
     commands.add_parser(
         "docs", help="regenerate the data package and data dictionary from the metadata"
+    )
+    chain = commands.add_parser(
+        "builds",
+        help="the chain of reverse diffs that rebuilds every released build (etl/builds.py)",
+    )
+    chain.add_argument(
+        "--backfill",
+        action="store_true",
+        help="write the diffs of the releases in git history (rerunnable: same bytes)",
+    )
+    chain.add_argument(
+        "--verify",
+        action="store_true",
+        help="rebuild every release git holds from the chain and compare byte for byte",
     )
     runner = commands.add_parser("run", help="fetch, check and publish sources")
     runner.add_argument("sources", nargs="*", metavar="SOURCE", help="default: all")
@@ -108,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"updated {', '.join(released)}" if released else "data package up to date")
         return 0
 
+    if args.command == "builds":
+        return build_chain(args)
+
     unknown = [name for name in args.sources if name not in sources]
     if unknown:
         parser.error(f"unknown source(s) {unknown}; choose from {sorted(sources)}")
@@ -153,6 +171,30 @@ def main(argv: list[str] | None = None) -> int:
     print(summary(report, options), file=sys.stderr)
     print(integrity_summary(report, args.out), file=sys.stderr)
     return 1 if any(not o.ok for o in report.outcomes) else 0
+
+
+def build_chain(args: argparse.Namespace) -> int:
+    """`builds`: backfill the chain from git, check it against git, and say what it weighs."""
+    from etl import history
+    from etl.pipeline import lock
+    from etl.publish import publish
+
+    out_dir = ROOT / "datasets"
+    if args.backfill:
+        with lock(out_dir):
+            written = publish(out_dir, "builds", history.backfill(ROOT))
+        print(f"wrote {len(written)} diffs" if written else "the chain is up to date")
+    failed = 0
+    if args.verify:
+        for name, build, same, note in history.verify(ROOT):
+            failed += not same
+            print(f"{name:18} build-{build}: {'same bytes' if same else 'DIFFERS ' + note}")
+    space = history.space(ROOT)
+    print(
+        f"chain: {space['chain']:,} bytes; full copies of every build: "
+        f"{space['full_copies']:,} bytes; the current files: {space['current']:,} bytes"
+    )
+    return 1 if failed else 0
 
 
 def shortcut(args: argparse.Namespace) -> Shortcut | None:

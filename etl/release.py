@@ -12,7 +12,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from etl import changes, model, project, registry
+from etl import builds, changes, model, project, registry
 from etl.docs import datasets_markdown
 from etl.formats import json_bytes, sha256
 from etl.publish import publish
@@ -232,8 +232,11 @@ def prepare(
     said with --reason), the data package, the dictionary and the integrity report.
 
     The changelog is read from out_dir, which holds the last release (runs publish datasets
-    and release files together), so a rerun after an interrupted run writes the same."""
+    and release files together), so a rerun after an interrupted run writes the same. A new
+    release after the first also writes, for each redistributed dataset it changed, the diff
+    that gives its previous release back (etl.builds): every build stays reachable."""
     log = load_changelog(out_dir)
+    chain: dict[str, bytes] = {}
 
     def content(dataset: model.Dataset) -> bytes | None:
         if dataset.filename in published:
@@ -261,6 +264,8 @@ def prepare(
         explained = {name: why for name, why in (reasons or {}).items() if name in changed}
         if explained:
             entry["reasons"] = dict(sorted(explained.items()))
+        if log:  # the files in out_dir are the previous release's
+            chain = builds.release_files(out_dir, files, entry["version"], list(changed))
         log.append(entry)
     version = log[-1] if log else None
     report = integrity_report(out_dir, published)
@@ -269,6 +274,7 @@ def prepare(
         DATAPACKAGE: json_bytes(datapackage(files, version)),
         DICTIONARY: dictionary(version, log, report).encode("utf-8"),
         INTEGRITY: json_bytes(report),
+        **chain,
     }
 
 

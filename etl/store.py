@@ -88,6 +88,16 @@ def read_dataset(name: str, directory: Path | None = None) -> pd.DataFrame:
                 "internet, or the raw-source mirror)."
             ) from exc
         raise DatasetUnavailable(f"The dataset file {shown} is missing. {hint}") from exc
+    return frame_from_csv(dataset, content, shown)
+
+
+def frame_from_csv(
+    dataset: model.Dataset, content: bytes, shown: str, earlier_columns: bool = False
+) -> pd.DataFrame:
+    """A dataset's published bytes as a frame with its columns' types; refused, naming
+    `shown`, where they do not match its metadata. `earlier_columns`: the bytes of a past
+    build (etl.builds), read with today's columns (those added since left empty)."""
+    hint = "Rebuild it with `make datasets`, or restore it with `git checkout datasets/`."
     try:
         frame = pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False, na_values=[""])
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
@@ -95,6 +105,8 @@ def read_dataset(name: str, directory: Path | None = None) -> pd.DataFrame:
             f"The dataset file {shown} cannot be read ({exc}). {hint}"
         ) from exc
     expected = [c.name for c in dataset.columns]
+    if earlier_columns:
+        frame = frame.reindex(columns=expected)
     if list(frame.columns) != expected:
         raise DatasetUnavailable(
             f"The dataset file {shown} does not have the expected columns "

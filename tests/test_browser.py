@@ -186,12 +186,17 @@ PAGES = {
     "/sources": Expect(
         plots=1, grids=1, withheld=("Data behind this view",), needs=("cpj_census",)
     ),
-    "/datasets?dataset=cpj_cases": Expect(  # columns, builds, and one per integrity count
-        grids=2 + len(registry.DATASETS["cpj_cases"].integrity),
+    "/datasets?dataset=cpj_cases": Expect(  # columns and one per integrity count (the
+        grids=1 + len(registry.DATASETS["cpj_cases"].integrity),  # builds are a list of links)
         withheld=("Download cpj_cases.csv",),
         needs=("cpj_cases",),
     ),
     "/embed?chart=map&metric=rsf&edition=2026&embed=true": Expect(plots=1, map_shapes=150),
+    # a past build: its notice, and the dataset as released then, downloadable
+    "/datasets?dataset=rsf_roundup&build=4": Expect(
+        grids=1 + len(registry.DATASETS["rsf_roundup"].integrity),
+        allowed=("Download rsf_roundup.csv",),
+    ),
 }
 # The profile's sections are tabs: one load, then a click on each other tab.
 PROFILE = "/country?country=AZE&section="

@@ -357,3 +357,21 @@ def test_every_row_answered_is_a_committed_row_matching_the_query(name, codes, y
         and (query.years is None or query.years[0] <= int(row[dataset.period]) <= query.years[1])
     ]
     assert csv_rows(response.content) == expected
+
+
+def test_filters_and_formats_apply_to_a_past_build():
+    """build=N with filters: the rows of build N's file (rebuilt from the chain of diffs),
+    in any format, naming that build."""
+    from dashboard import builds
+
+    past = builds.csv_at("pts", 2)
+    whole = client.get("/data/pts.csv?build=2")
+    assert whole.status_code == 200 and whole.content == past  # byte for byte as released
+    filtered = client.get("/data/pts.csv?build=2&iso3=AZE&year=2010-2012&columns=iso3,year")
+    expected = [r for r in csv_rows(past) if r["iso3"] == "AZE" and 2010 <= int(r["year"]) <= 2012]
+    assert csv_rows(filtered.content) == [{"iso3": r["iso3"], "year": r["year"]} for r in expected]
+    answer = client.get("/data/pts.json?build=2&iso3=AZE&year=2010-2012").json()
+    assert answer["build"].startswith("build-2 ") and answer["rows"] == len(expected)
+    assert client.get("/data/pts.csv?build=2&build=3").status_code == 400
+    assert client.get("/data/pts.meta.json?build=2").status_code == 400
+    assert client.get("/data/hrps.csv?build=1&iso3=AZE").status_code == 404  # not yet released

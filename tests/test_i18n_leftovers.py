@@ -56,6 +56,9 @@ PAGES = [
     ("views/cases.py", {"country": "AZE", "status": "imprisoned", "charge": "anti-state"}),
     ("views/compared.py", {}),
     ("views/datasets.py", {}),
+    ("views/datasets.py", {"dataset": "rsf_roundup", "build": "4"}),  # a past build's notice
+    ("views/datasets.py", {"dataset": "hrps", "build": "1"}),  # before its first release
+    ("views/country.py", {"country": "TUR", "section": "CPJ records", "build": "x"}),
     ("views/embed.py", {"chart": "map", "metric": "rsf"}),
     ("views/embed.py", {"chart": "rank", "country": "AZE"}),
 ]

@@ -1,5 +1,7 @@
 """Country profile: one entity's record across every source, with the cases behind the counts."""
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -73,8 +75,44 @@ def rsf_section(series: pd.DataFrame, country: str) -> None:
     captions.source_caption(registry.DATASETS["rsf_index"])
 
 
-def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFrame) -> None:
-    """census: CPJ's newest count per country and year (cpj_census.latest_census)."""
+def export_label(export_date: str) -> str:
+    """'Export of 2020', 'Export of Oct 8, 2024': when CPJ's export was made, as precisely
+    as it is known."""
+    if len(export_date) == 4:
+        return _("Export of %(year)s") % {"year": export_date}
+    return _("Export of %(date)s") % {"date": tr.date(date.fromisoformat(export_date), "medium")}
+
+
+def census_revisions(country: str, name: str, exports: pd.DataFrame) -> None:
+    """How CPJ's count for a year moved between its exports (CPJ revises past census counts
+    every December), for the years where the exports here disagree."""
+    revised = cpj_census.revisions(exports, country)
+    st.header(_("As counted in each export"), anchor=False)
+    if revised.empty:
+        st.caption(
+            _("CPJ's exports here give the same census count for %(country)s in every year.")
+            % {"country": text.md_escape(name)}
+        )
+        return
+    st.caption(
+        _(
+            "CPJ revises its past census counts every December, so exports made on different "
+            "dates can count a year differently. The years where they disagree for "
+            "%(country)s; the charts show the newest export's count."
+        )
+        % {"country": text.md_escape(name)}
+    )
+    table = revised.rename(columns=export_label).rename_axis(None, axis=1)
+    table = table.reset_index().rename(columns={"year": _("Census year")})
+    tables.show(table)
+    download(registry.DATASETS["cpj_census"], table, f"census_exports_{country}.csv", key="revised")
+
+
+def cpj_section(
+    country: str, name: str, cases: pd.DataFrame, census: pd.DataFrame, exports: pd.DataFrame
+) -> None:
+    """census: CPJ's newest count per country and year (cpj_census.latest_census); exports:
+    every export's count (cpj_census)."""
     killed = cached.load("cpj_killed_counts")
     safe_name = text.md_escape(name)
     country_census = census[census["iso3"] == country].sort_values("year")
@@ -95,6 +133,7 @@ def cpj_section(country: str, name: str, cases: pd.DataFrame, census: pd.DataFra
     notes = (tr.term("dataset note", dataset.notes[0]) for dataset in chart.sources)
     st.caption(text.md_escape(" ".join(notes)))
     st.caption(cpj_census.currency(census, lang))
+    census_revisions(country, name, exports)
 
     st.header(_("The cases behind the numbers"), anchor=False)
     years = sorted(
@@ -285,9 +324,9 @@ def amnesty_section(country: str, name: str, cases: pd.DataFrame | None) -> None
 
 index = cached.load_rsf_index()
 cases, cpj_missing = cached.load_if_built("cpj_cases")
-census, census_missing = cached.load_if_built("cpj_census")
+exports, census_missing = cached.load_if_built("cpj_census")
 cpj_missing = cpj_missing or census_missing
-census = cpj_census.latest_census(census) if census is not None else None
+census = cpj_census.latest_census(exports) if exports is not None else None
 all_names = entity_names()
 codes = sorted(
     set(index["iso3"])
@@ -322,6 +361,10 @@ if series.empty:
     )
 else:
     st.markdown("\n".join(f"- {line}" for line in text.country_summary(series, lang)))
+st.caption(
+    _("[Feed of the data changes for %(country)s](%(url)s) (Atom), build by build.")
+    % {"country": text.md_escape(name), "url": f"/feeds/{country}.atom"}
+)
 
 # Only the open section runs and is drawn: a reader changing country waits for one
 # section's charts, not all five. The open section is in the URL (`section=`).
@@ -352,7 +395,7 @@ with cpj_tab:
     if cpj_tab.open and cpj_missing:
         st.info(text.md_escape(cpj_missing), icon="ℹ️")
     elif cpj_tab.open:
-        cpj_section(country, name, cases, census)
+        cpj_section(country, name, cases, census, exports)
 with sources_tab:
     if sources_tab.open:
         sources_section(country, name)

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, data_code, i18n, url_params, url_sync
+from dashboard import builds, cached, data_code, i18n, url_params, url_sync
 from dashboard.download_button import download
 from dashboard.i18n import N_
 from dashboard.text import md_escape
@@ -174,26 +174,7 @@ if checks:
         )
 
 st.subheader(_("Changes by build"), anchor=False)
-CHANGES = {
-    "added": N_("added"),
-    "removed": N_("removed"),
-    "changed": N_("changed"),
-}
-history = [
-    {
-        _("build"): store.build_label(entry),
-        **{
-            _(CHANGES[key]) if key in CHANGES else key: count
-            for key, count in entry["datasets"]
-            .get(chosen, {"added": 0, "removed": 0, "changed": 0})
-            .items()
-            if not key.startswith("by_")
-        },
-        _("why"): entry.get("reasons", {}).get(chosen, ""),
-    }
-    for entry in reversed(log)
-]
-st.dataframe(pd.DataFrame(history), hide_index=True, width="stretch")
+builds.history(chosen)
 st.caption(
     _(
         "Rows added, removed and changed against the previous build, matched on the primary "
