@@ -302,6 +302,7 @@ VALUES = st.one_of(
     st.text(max_size=40),
     st.integers().map(str),
     st.from_regex(r"-?\d{1,30}(-\d{0,30})?", fullmatch=True),
+    st.integers(min_value=0, max_value=12).map(str),  # builds that exist, and some not
     st.lists(
         st.sampled_from(["AZE", "TUR", "aze", "", " ", "XYZ", "ÄZE", "iso3", "year", "score"]),
         max_size=8,
@@ -324,6 +325,9 @@ def _query(pairs: list[tuple[str, str]], raw: str) -> str:
 @example(name="hrps", fmt="csv", pairs=[("year", "1" * 400)], raw="")
 @example(name="hrps", fmt="json", pairs=[("year", "2000-1999"), ("year", "")], raw="%ff%00")
 @example(name="rsf_index", fmt="parquet", pairs=[("iso3", "AZE," * 400)], raw="")
+@example(name="hrps", fmt="json", pairs=[("build", "1"), ("iso3", "AZE")], raw="")
+@example(name="pts", fmt="parquet", pairs=[("build", "build-3"), ("year", "1990-2000")], raw="")
+@example(name="pts", fmt="csv", pairs=[("build", "٣")], raw="")
 def test_no_query_string_makes_the_server_fail(name, fmt, pairs, raw):
     response = fuzz_client.get(f"/data/{name}.{fmt}?{_query(pairs, raw)}")
     assert response.status_code in (200, 400, 403, 404), response.text[:300]
