@@ -160,7 +160,7 @@ def link_census(
 def _name_matches(names: pd.DataFrame, pool: pd.DataFrame) -> dict:
     """(name, iso3) → the NameMatch of that census name among the country's case records,
     or None; a fuzzy match only among people no census name matched exactly or loosely."""
-    indexes = {iso3: NameIndex(records["name"]) for iso3, records in pool.groupby("iso3")}
+    indexes = {iso3: NameIndex(names) for iso3, names in pool["name"].groupby(pool["iso3"])}
     matches = {
         (name, iso3): indexes[iso3].best_match(name) if iso3 in indexes else None
         for name, iso3 in names.itertuples(index=False)
@@ -169,7 +169,9 @@ def _name_matches(names: pd.DataFrame, pool: pd.DataFrame) -> dict:
     free = pool[~pool["person_id"].isin(set(pool.loc[sure, "person_id"]))]
     fuzzy = {iso3 for (_, iso3), m in matches.items() if m and m.method == "fuzzy"}
     free_indexes = {
-        iso3: NameIndex(records["name"]) for iso3, records in free.groupby("iso3") if iso3 in fuzzy
+        iso3: NameIndex(names)
+        for iso3, names in free["name"].groupby(free["iso3"])
+        if iso3 in fuzzy
     }
     return {
         (name, iso3): free_indexes[iso3].best_match(name)

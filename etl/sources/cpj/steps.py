@@ -299,13 +299,11 @@ def _killed_cases(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     renames = renamed.find(rows, list(KILLED_EXPORTS.values()))
     rows["former_person_id"] = rows["person_id"].where(rows["person_id"].isin(list(renames.merged)))
     rows["person_id"] = rows["person_id"].replace(renames.merged)
-    exports = rows.groupby("person_id")["export"].agg(lambda e: joined(list(dict.fromkeys(e))))
     oldest_role = rows.drop_duplicates("person_id", keep="last").set_index("person_id")["role"]
     newest = rows.drop_duplicates("person_id", keep="first").set_index("person_id")
-    newest["sources"] = exports
-    newest["known_names"] = rows.groupby("person_id", sort=False)["name"].agg(
-        lambda names: list(dict.fromkeys(names))
-    )
+    exports = _distinct_per_person(rows, "export")
+    newest["sources"] = pd.Series({slug: joined(labels) for slug, labels in exports.items()})
+    newest["known_names"] = pd.Series(_distinct_per_person(rows, "name"), dtype=object)
     # Only the data-manager scrape distinguishes media workers; the newer lists are
     # journalists-only filters, so a media worker there would not appear in them.
     newest["role"] = oldest_role
@@ -326,6 +324,15 @@ def _killed_cases(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     newest.loc[newest["former_person_ids"].notna(), "profile_check"] = meta.PROFILE_MERGED
     newest.loc[_dropped_from_confirmed_lists(newest), "motive"] = "reclassified"
     return newest.reset_index()
+
+
+def _distinct_per_person(rows: pd.DataFrame, column: str) -> dict[str, list[str]]:
+    """Slug → the distinct values of `column` in its rows, in the rows' order (plain Python:
+    a pandas aggregate calls Python per slug anyway, at many times the cost)."""
+    values: dict[str, dict[str, None]] = {}
+    for slug, value in zip(rows["person_id"].tolist(), rows[column].tolist(), strict=True):
+        values.setdefault(slug, {})[value] = None
+    return {slug: list(distinct) for slug, distinct in values.items()}
 
 
 def _former_person_ids(rows: pd.DataFrame) -> pd.Series:
