@@ -4,11 +4,13 @@ Used by the ETL when it publishes and by the app when it builds a download."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
 import re
 
+import numpy as np
 import pandas as pd
 
 # OWASP's CSV-injection guidance: text a spreadsheet would run as a formula.
@@ -40,9 +42,25 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """CSV with a fixed dialect: UTF-8, LF line ends, no index, shortest float repr, and no
     cell a spreadsheet would execute."""
+    clean = neutralise_formulas(frame)
     buffer = io.StringIO()
-    neutralise_formulas(frame).to_csv(buffer, index=False, lineterminator="\n")
+    columns = [_csv_cells(clean.iloc[:, i]) for i in range(clean.shape[1])]
+    if clean.columns.empty or any(cells is None for cells in columns):
+        clean.to_csv(buffer, index=False, lineterminator="\n")
+    else:  # the same csv module pandas writes with, fed the same cells, without its overhead
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow([str(name) for name in clean.columns])
+        writer.writerows(zip(*columns, strict=True))
     return buffer.getvalue().encode("utf-8")
+
+
+def _csv_cells(values: pd.Series) -> np.ndarray | None:
+    """The cells pandas' to_csv writes for a text, Int64 or Float64 column: its values as
+    Python objects (the writer spells a float as its shortest repr), a blank where one is
+    missing; None for any other type, left to pandas."""
+    if isinstance(values.dtype, pd.StringDtype) or values.dtype in ("Int64", "Float64"):
+        return values.to_numpy(dtype=object, na_value="")
+    return None
 
 
 def json_bytes(payload: object) -> bytes:
