@@ -27,7 +27,14 @@ from filelock import FileLock, Timeout
 from etl import changes as changing
 from etl import formats, release, store
 from etl import publish as publishing
-from etl.errors import EtlError, FetchError, Problem, ValidationError, describe_failure
+from etl.errors import (
+    EtlError,
+    FetchError,
+    Problem,
+    ValidationError,
+    describe_failure,
+    rows_where,
+)
 from etl.fetch import Fetched, Fetcher, RawFile
 from etl.model import PANDAS_DTYPES, Dataset
 from etl.state import LOCK_FILE, Shortcut, code_fingerprint
@@ -187,7 +194,7 @@ def one_row_per_code(
             f"one row per country and {period}",
             f"{row.entity} and another entity both map to {row.iso3} in {getattr(row, period)}",
         )
-        for row in rows[clash].itertuples()
+        for row in rows_where(rows, clash)
     ]
 
 

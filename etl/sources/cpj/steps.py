@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.countries import in_their_years, name_to_iso3
-from etl.errors import Problem, ValidationError
+from etl.errors import Problem, ValidationError, rows_where
 from etl.fetch import Fetched, RawFile
 from etl.names import person_key
 from etl.parsing import read_csv, read_json
@@ -210,7 +210,7 @@ def parse(fetched: Fetched) -> pd.DataFrame:
                         "year and count are numbers",
                         f"{row._asdict().get(year_column, '')!r}",
                     )
-                    for row in frame[bad].itertuples()
+                    for row in rows_where(frame, bad)
                 ]
             )
     return frame
@@ -566,7 +566,7 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     problems: list[Problem] = []
 
     def each(frame: pd.DataFrame, mask: pd.Series, rule: str, detail) -> None:
-        for row in frame[mask].itertuples():
+        for row in rows_where(frame, mask):
             file = getattr(row, "source_file", None)
             line = getattr(row, "source_line", None)
             problems.append(

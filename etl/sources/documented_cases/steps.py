@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.countries import to_iso3
-from etl.errors import Problem
+from etl.errors import Problem, rows_where
 from etl.fetch import Fetched, RawFile
 from etl.names import best_match
 from etl.parsing import read_csv, require_columns
@@ -95,7 +95,7 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     return [
         Problem(NAME, row.source_file, int(row.source_line), rule, detail(row))
         for mask, rule, detail in rules
-        for row in documented[mask].itertuples()
+        for row in rows_where(documented, mask)
     ]
 
 

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from etl.countries import in_their_years, match_entities
-from etl.errors import Problem, ValidationError
+from etl.errors import Problem, ValidationError, rows_where
 from etl.fetch import Fetched, RawFile
 from etl.parsing import excel_sheet, numbers, read_csv, read_excel, require_columns
 from etl.pipeline import Source, one_row_per_code
@@ -243,7 +243,7 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     fotp = tables["fh_fotp"]
     parts = fotp[["legal", "political", "economic"]]
     inconsistent = parts.notna().all(axis=1) & (parts.sum(axis=1) != fotp["score"])
-    for row in fotp[inconsistent].itertuples():
+    for row in rows_where(fotp, inconsistent):
         problems.append(
             Problem(
                 NAME,

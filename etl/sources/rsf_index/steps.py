@@ -14,7 +14,7 @@ import re
 import pandas as pd
 
 from etl.countries import display_name, to_iso3
-from etl.errors import Problem, ValidationError
+from etl.errors import Problem, ValidationError, rows_where
 from etl.fetch import Fetched, RawFile
 from etl.numbers import AmbiguousNumbers, parse_decimal_comma, recover_by_rank
 from etl.pipeline import Source
@@ -147,7 +147,7 @@ def parse(fetched: Fetched) -> pd.DataFrame:
     frame["year"] = year
 
     expected = {str(year), f"{year - 1}-{str(year)[2:]}"}
-    for row in frame[~frame["edition_label"].isin(expected)].itertuples():
+    for row in rows_where(frame, ~frame["edition_label"].isin(expected)):
         problem(
             row.source_line,
             "edition label matches file",
@@ -155,7 +155,7 @@ def parse(fetched: Fetched) -> pd.DataFrame:
         )
 
     frame["rank"] = pd.to_numeric(frame["rank"], errors="coerce").astype("Int64")
-    for row in frame[frame["rank"].isna()].itertuples():
+    for row in rows_where(frame, frame["rank"].isna()):
         problem(row.source_line, "rank is a whole number", "blank or non-numeric rank")
     if problems:
         raise ValidationError(problems)
@@ -193,7 +193,7 @@ def parse(fetched: Fetched) -> pd.DataFrame:
 def _whole_numbers(frame, column, problem) -> pd.Series:
     """A rank column; blank stays <NA> (entities new to the index have no previous rank)."""
     values = pd.to_numeric(frame[column].where(frame[column] != ""), errors="coerce")
-    for row in frame[values.isna() & (frame[column] != "")].itertuples():
+    for row in rows_where(frame, values.isna() & (frame[column] != "")):
         problem(row.source_line, f"{column} is a whole number", repr(getattr(row, column)))
     return values.astype("Int64")
 
@@ -279,7 +279,7 @@ def validate_index(table: pd.DataFrame) -> list[Problem]:
     problems: list[Problem] = []
 
     def each(mask: pd.Series, rule: str, detail) -> None:
-        for row in table[mask].itertuples():
+        for row in rows_where(table, mask):
             problems.append(Problem(NAME, row.source_file, row.source_line, rule, detail(row)))
 
     each(
@@ -412,7 +412,7 @@ def _check_evolution(table: pd.DataFrame) -> list[Problem]:
             f"{row.iso3}: {row.score_previous} → {row.score} but RSF prints "
             f"{row.score_evolution:+}",
         )
-        for row in joined[gap > 0.011].itertuples()
+        for row in rows_where(joined, gap > 0.011)
     ]
 
 
