@@ -15,11 +15,21 @@ from python_calamine import CalamineError
 from etl.errors import Problem, ValidationError
 
 
-def _trace(frame: pd.DataFrame, name: str, first_line: int) -> pd.DataFrame:
+def _trace(frame: pd.DataFrame, name: str, first_line: int, nbsp: bool = True) -> pd.DataFrame:
+    """Every cell as text, no-break spaces made plain (nbsp False: the text holds none) and
+    outer spaces stripped, with each row's file and line."""
     unnamed = [c for c in frame.columns if str(c) == "" or str(c).startswith("Unnamed:")]
     frame = frame.drop(columns=unnamed)  # stray pandas index columns in re-saved files
-    frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame.apply(lambda col: col.astype(str).str.replace("\xa0", " ").str.strip())
+    cells = {}
+    for position in range(frame.shape[1]):  # by position: a header may repeat a name
+        values = frame.iloc[:, position]
+        if values.dtype != "str":  # read as text already, or not
+            values = values.astype(str)
+        if nbsp:
+            values = values.str.replace("\xa0", " ")
+        cells[position] = values.str.strip()
+    columns = [str(c).strip() for c in frame.columns]
+    frame = pd.DataFrame(cells, index=frame.index).set_axis(columns, axis="columns")
     frame["source_file"] = name
     frame["source_line"] = range(first_line, len(frame) + first_line)
     return frame
@@ -38,7 +48,7 @@ def read_csv(
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise ValidationError([Problem(source, name, None, "readable CSV", str(exc))]) from exc
-    return _trace(frame, name, first_line=2)
+    return _trace(frame, name, first_line=2, nbsp="\xa0" in text)
 
 
 ZIP_SIGNATURE = b"PK\x03\x04"  # an .xlsx workbook is a zip archive

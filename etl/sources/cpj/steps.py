@@ -26,6 +26,7 @@ from etl.sources.cpj.values import (
     parse_event_date,
     slug_of,
     split_values,
+    tidied,
 )
 
 NAME = "cpj"
@@ -229,7 +230,7 @@ def _case_rows(frame: pd.DataFrame, *, fields: dict, export: str) -> pd.DataFram
             "country_cpj": frame[fields["country"]],
             "status": frame[fields["status"]].str.lower(),
             "role": frame[fields["role"]].str.lower() if fields.get("role") else "journalist",
-            "organizations": frame[fields["organizations"]].map(lambda c: joined(split_values(c))),
+            "organizations": frame[fields["organizations"]].map(tidied),
             "event_date": [d[0] for d in dates],
             "event_date_precision": [d[1] for d in dates],
             "event_year": pd.array([d[2] for d in dates], dtype="Int64"),
@@ -437,10 +438,10 @@ def _killed_details(frame: pd.DataFrame) -> pd.DataFrame:
             "iso3": name_to_iso3(frame["country"], NAME),
             "gender": frame["gender"],
             "local_or_foreign": frame["localOrForeign"],
-            "sources_of_fire": frame["sourcesOfFire"].map(lambda c: joined(split_values(c))),
+            "sources_of_fire": frame["sourcesOfFire"].map(tidied),
             "impunity": frame["impunityMurder"],
-            "mediums": frame["mediums"].map(lambda c: joined(split_values(c))),
-            "beats": frame["coverage"].map(lambda c: joined(split_values(c))),
+            "mediums": frame["mediums"].map(tidied),
+            "beats": frame["coverage"].map(tidied),
         }
     )
     return details.drop_duplicates(["key", "event_year", "iso3"], keep=False)
@@ -489,11 +490,13 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     cases["url"] = cases["url"].str.replace(
         "https://cpj-preprod.go-vip.net/", "https://cpj.org/", regex=False
     )
-    cases["charges"] = cases["charges_raw"].fillna("").map(lambda c: joined(split_values(c)))
+    cases["charges"] = cases["charges_raw"].fillna("").map(tidied)
     categories = cases["charges_raw"].fillna("").map(charge_categories)
     cases["unknown_charges"] = [
         [v for v, k in zip(split_values(raw), cats, strict=True) if k is None]
-        for raw, cats in zip(cases["charges_raw"].fillna(""), categories, strict=True)
+        for raw, cats in zip(
+            cases["charges_raw"].fillna("").tolist(), categories.tolist(), strict=True
+        )
     ]
     cases["charge_categories"] = categories.map(
         lambda cats: joined(list(dict.fromkeys(c for c in cats if c)))
@@ -502,7 +505,9 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     cases["text_quality"] = pd.Series(
         [
             text_quality.get((f, int(n)))
-            for f, n in zip(cases["source_file"], cases["source_line"], strict=True)
+            for f, n in zip(
+                cases["source_file"].tolist(), cases["source_line"].tolist(), strict=True
+            )
         ],
         index=cases.index,
         dtype=object,
@@ -513,32 +518,29 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     people = _in_their_years(people, "year")
     links, review = census.link_census(people, cases, frames[CONFIRMATIONS])
     people = people.join(links)
-    census_years = (
-        people.dropna(subset=["case_id"])
-        .groupby("case_id")["year"]
-        .agg(lambda years: joined([str(y) for y in sorted(years)]))
+    linked = people.dropna(subset=["case_id"])
+    census_years: dict[str, list[int]] = {}
+    for case, year in zip(linked["case_id"].tolist(), linked["year"].tolist(), strict=True):
+        census_years.setdefault(case, []).append(year)
+    cases["census_years"] = cases["case_id"].map(
+        {case: joined([str(y) for y in sorted(years)]) for case, years in census_years.items()}
     )
-    cases["census_years"] = cases["case_id"].map(census_years)
-    latest = (
-        people.dropna(subset=["case_id"])
-        .sort_values("year")
-        .drop_duplicates("case_id", keep="last")
-        .set_index("case_id")
-    )
+    latest = linked.sort_values("year").drop_duplicates("case_id", keep="last").set_index("case_id")
     for column in ("sentence", "mediums", "beats", "gender"):  # as in the latest census
         cases[column] = cases["case_id"].map(latest[column]).replace("", pd.NA)
     cases = _add_killed_details(cases, _killed_details(frames[FULL_EXPORT]))
 
-    values = pd.concat(
+    case_ids = cases["case_id"].tolist()
+    values = pd.DataFrame(  # one row per value of each multi-value field, field by field
         [
-            cases[["case_id", field]]
-            .assign(value=cases[field].fillna("").str.split("; "), field=field)
-            .explode("value")
+            (case, field, value)
             for field in CASE_VALUE_FIELDS
+            for case, cell in zip(case_ids, cases[field].fillna("").tolist(), strict=True)
+            for value in cell.split("; ")
+            if value
         ],
-        ignore_index=True,
+        columns=["case_id", "field", "value"],
     )
-    values = values[values["value"].fillna("") != ""][["case_id", "field", "value"]]
 
     for frame in (cases, people):
         for column in frame.columns:

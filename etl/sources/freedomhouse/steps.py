@@ -111,7 +111,7 @@ def _parse_fotp(fetched: Fetched) -> pd.DataFrame:
     # zeros with status "0" (a score of 0 would be perfect freedom).
     unrated = frame["status"].ne("NA") & out["status"].isna()
     out.loc[unrated, ["legal", "political", "economic", "score"]] = pd.NA
-    keys = list(zip(out["entity"], out["year"], strict=True))
+    keys = list(zip(out["entity"].tolist(), out["year"].tolist(), strict=True))
     swapped = pd.Series([k in FOTP_SWAPPED for k in keys], index=out.index)
     out.loc[swapped, ["legal", "political", "economic"]] = pd.NA
     return out
