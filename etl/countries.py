@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pycountry
 
@@ -209,11 +210,19 @@ def state_in(code: str, year: int) -> str:
 
 
 def existed(codes: pd.Series, years: pd.Series) -> pd.Series:
-    """False where a code's years of existence exclude the year; True otherwise."""
-    table = entities()
-    first = pd.to_numeric(codes.map(table["first_year"]), errors="coerce")
-    last = pd.to_numeric(codes.map(table["last_year"]), errors="coerce")
-    return ~((years < first) | (years > last)).fillna(False).astype(bool)
+    """False where a code's years of existence exclude the year; True otherwise (codes and
+    years row by row)."""
+    pairs = zip(codes.tolist(), years.tolist(), strict=True)
+    return pd.Series([_existed(code, year) for code, year in pairs], index=codes.index, dtype=bool)
+
+
+def _existed(code: str, year: int) -> bool:
+    """Whether the state `code` existed in `year`; True when either is missing or the code
+    has no years of existence recorded."""
+    if not isinstance(code, str) or year is pd.NA or year is None:
+        return True
+    first, last, _ = _lifetimes().get(code, (None, None, ""))
+    return not ((first is not None and year < first) or (last is not None and year > last))
 
 
 def in_their_years(
@@ -236,18 +245,17 @@ def in_their_years(
     years = out["year"][chosen].astype(int)
     # plain lists: iterating pandas' Arrow-backed columns costs a conversion per cell
     codes, year_list = out["iso3"][chosen].tolist(), years.tolist()
-    moved = pd.Series(
-        [state_in(code, year) for code, year in zip(codes, year_list, strict=True)],
-        index=rows,
-        dtype="string",
-    )
+    moved = [state_in(code, year) for code, year in zip(codes, year_list, strict=True)]
     rated = set() if records else set(zip(codes, year_list, strict=True))
     recode = [
         new != old and (new, year) not in rated
-        for new, old, year in zip(moved.tolist(), codes, year_list, strict=True)
+        for new, old, year in zip(moved, codes, year_list, strict=True)
     ]
-    out.loc[rows[recode], "iso3"] = moved[recode]
-    out[EXISTENCE_FLAG.name] = pd.Series(pd.NA, index=out.index, dtype="string")
-    gone = ~existed(out.loc[rows, "iso3"], years)
-    out.loc[gone[gone].index, EXISTENCE_FLAG.name] = EXISTENCE_FLAG.enum[0]
+    if any(recode):
+        out.loc[rows[recode], "iso3"] = pd.Series(moved, index=rows, dtype="string")[recode]
+    final = [new if change else old for new, old, change in zip(moved, codes, recode, strict=True)]
+    gone = np.array([not _existed(code, year) for code, year in zip(final, year_list, strict=True)])
+    flags = np.full(len(out), None, dtype=object)
+    flags[np.flatnonzero(chosen)[gone.astype(bool)]] = EXISTENCE_FLAG.enum[0]
+    out[EXISTENCE_FLAG.name] = pd.array(flags, dtype="string")
     return out
