@@ -17,6 +17,7 @@ from etl.countries import display_name, to_iso3
 from etl.errors import Problem, ValidationError, rows_where
 from etl.fetch import Fetched, RawFile
 from etl.numbers import AmbiguousNumbers, parse_decimal_comma, recover_by_rank
+from etl.parsing import text_cells
 from etl.pipeline import Source
 from etl.sources.rsf_index import meta, methodology
 
@@ -141,7 +142,7 @@ def parse(fetched: Fetched) -> pd.DataFrame:
     if missing:
         problem(1, "required columns", f"missing {missing}; header is {list(raw.columns)}")
         raise ValidationError(problems)
-    frame = frame.apply(lambda col: col.str.strip())
+    frame = text_cells(frame, nbsp=False)
     frame["source_file"] = fetched.name
     frame["source_line"] = range(2, len(frame) + 2)
     frame["year"] = year
