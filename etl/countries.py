@@ -16,7 +16,6 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pycountry
 
@@ -254,8 +253,8 @@ def in_their_years(
     if any(recode):
         out.loc[rows[recode], "iso3"] = pd.Series(moved, index=rows, dtype="string")[recode]
     final = [new if change else old for new, old, change in zip(moved, codes, recode, strict=True)]
-    gone = np.array([not _existed(code, year) for code, year in zip(final, year_list, strict=True)])
-    flags = np.full(len(out), None, dtype=object)
-    flags[np.flatnonzero(chosen)[gone.astype(bool)]] = EXISTENCE_FLAG.enum[0]
-    out[EXISTENCE_FLAG.name] = pd.array(flags, dtype="string")
+    gone = [not _existed(code, year) for code, year in zip(final, year_list, strict=True)]
+    out[EXISTENCE_FLAG.name] = pd.Series(pd.NA, index=out.index, dtype="string")
+    if any(gone):
+        out.loc[rows[gone], EXISTENCE_FLAG.name] = EXISTENCE_FLAG.enum[0]
     return out

@@ -129,16 +129,16 @@ def may_break_schema(dataset: Dataset, table: pd.DataFrame | None) -> bool:
     if table is None:
         return True
     try:
-        for column in dataset.columns:
+        for column in dataset.columns:  # a comparison with a missing value is <NA>: no hit
             values = table[column.name]
-            present = values.dropna()
-            if column.required and len(present) < len(values):
+            missing = values.isna()
+            if column.required and missing.any():
                 return True
-            if column.minimum is not None and (present < column.minimum).any():
+            if column.minimum is not None and (values < column.minimum).any():
                 return True
-            if column.maximum is not None and (present > column.maximum).any():
+            if column.maximum is not None and (values > column.maximum).any():
                 return True
-            if column.enum is not None and not present.isin(column.enum).all():
+            if column.enum is not None and (~values.isin(column.enum) & ~missing).any():
                 return True
     except TypeError:  # a bound that does not compare with the column's values
         return True
