@@ -369,30 +369,32 @@ def _check_previous_ranks(table: pd.DataFrame) -> list[Problem]:
     edition but the latest."""
     if PREVIOUS_RANK not in table.columns:
         return []
-    editions = sorted(table["year"].unique())
-    table = table[["year", "iso3", "rank", PREVIOUS_RANK, "source_file", "source_line"]]
+    # plain rows per edition: 23 editions' filtered frames cost more than the check
+    fields = ("iso3", "rank", PREVIOUS_RANK, "source_file", "source_line")
+    editions: dict[int, list[tuple]] = {}
+    for year, *row in zip(*(table[c].tolist() for c in ("year", *fields)), strict=True):
+        editions.setdefault(year, []).append(row)
+    years = sorted(editions)
     problems = []
-    for previous, year in zip(editions, editions[1:], strict=False):
-        before = table[table["year"] == previous]
-        ranks = dict(zip(before["iso3"], before["rank"], strict=True))  # one row per entity
-        listed = table[(table["year"] == year) & table[PREVIOUS_RANK].notna()]
+    for previous, year in zip(years, years[1:], strict=False):
+        ranks = {iso3: rank for iso3, rank, *_ in editions[previous]}  # one row per entity
         previous_file = f"{previous}.csv"
-        for row in listed.itertuples():
-            printed = int(getattr(row, PREVIOUS_RANK))
-            if row.iso3 not in ranks:
+        for iso3, _, printed, file, line in editions[year]:
+            if printed is pd.NA:
+                continue
+            if iso3 not in ranks:
                 detail = f"but {previous_file} has no row for it: a row is missing there"
-            elif int(ranks[row.iso3]) != printed:
-                detail = f"but {previous_file} ranks it {int(ranks[row.iso3])}"
+            elif int(ranks[iso3]) != int(printed):
+                detail = f"but {previous_file} ranks it {int(ranks[iso3])}"
             else:
                 continue
             problems.append(
                 Problem(
                     NAME,
-                    row.source_file,
-                    int(row.source_line),
+                    file,
+                    int(line),
                     "previous rank matches the previous edition",
-                    f"{row.iso3} was ranked {printed} in {previous} according to "
-                    f"{row.source_file}, {detail}",
+                    f"{iso3} was ranked {int(printed)} in {previous} according to {file}, {detail}",
                 )
             )
     return problems
