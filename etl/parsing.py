@@ -42,9 +42,19 @@ def _trace(frame: pd.DataFrame, name: str, first_line: int, nbsp: bool = True) -
 
 
 def read_csv(
-    source: str, name: str, content: bytes, *, encoding: str = "utf-8", sep: str = ","
+    source: str,
+    name: str,
+    content: bytes,
+    *,
+    encoding: str = "utf-8",
+    sep: str = ",",
+    required: tuple[str, ...] = (),
 ) -> pd.DataFrame:
-    """CSV bytes → all-string frame; BOM, CRLF and bare-CR line ends are normalised."""
+    """CSV bytes → all-string frame; BOM, CRLF and bare-CR line ends are normalised.
+
+    required: the columns the parser needs (require_columns); when given, only they are
+    cleaned and kept (a file lacking one fails as require_columns says, naming the file's
+    columns). Every line is still parsed whole, so a malformed line still fails."""
     try:
         text = content.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -54,7 +64,13 @@ def read_csv(
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise ValidationError([Problem(source, name, None, "readable CSV", str(exc))]) from exc
-    return _trace(frame, name, first_line=2, nbsp="\xa0" in text)
+    header = [str(c).strip() for c in frame.columns]
+    if required and set(required) <= set(header):
+        frame = frame.iloc[:, [i for i, column in enumerate(header) if column in required]]
+    frame = _trace(frame, name, first_line=2, nbsp="\xa0" in text)
+    if required:
+        require_columns(source, name, frame, required)
+    return frame
 
 
 ZIP_SIGNATURE = b"PK\x03\x04"  # an .xlsx workbook is a zip archive

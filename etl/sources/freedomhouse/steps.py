@@ -76,12 +76,11 @@ def _parse_fiw(fetched: Fetched) -> pd.DataFrame:
 
 
 def _parse_fotp(fetched: Fetched) -> pd.DataFrame:
-    frame = read_csv(NAME, fetched.name, fetched.content)  # bare CR line ends, no final newline
-    require_columns(
+    frame = read_csv(  # bare CR line ends, no final newline
         NAME,
         fetched.name,
-        frame,
-        ("country", "year.collected", "year.reported", "a", "b", "c", "score", "status"),
+        fetched.content,
+        required=("country", "year.collected", "year.reported", "a", "b", "c", "score", "status"),
     )
     problems: list[Problem] = []
     values = _integers(

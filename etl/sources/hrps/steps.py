@@ -13,7 +13,7 @@ from etl.changes import spans
 from etl.countries import in_their_years, match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
-from etl.parsing import numbers, read_csv, require_columns
+from etl.parsing import numbers, read_csv
 from etl.pipeline import Source, one_row_per_code
 from etl.sources.hrps import meta
 
@@ -24,8 +24,8 @@ COLUMNS = ("YEAR", "COW", "id", *THETA, "country_name")
 
 
 def parse(fetched: Fetched) -> pd.DataFrame:
-    frame = read_csv(NAME, fetched.name, fetched.content)  # UTF-8 (curly apostrophes), LF
-    require_columns(NAME, fetched.name, frame, COLUMNS)
+    # UTF-8 (curly apostrophes), LF
+    frame = read_csv(NAME, fetched.name, fetched.content, required=COLUMNS)
     problems: list[Problem] = []
     out = pd.DataFrame(
         {
