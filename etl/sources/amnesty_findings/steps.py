@@ -54,10 +54,9 @@ UNLINKED = "-"  # an unlinked person's place in the case-id and score lists
 
 
 def parse(fetched: Fetched) -> pd.DataFrame:
+    if fetched.name == CPJ_CASES:  # CPJ's case records: only the columns matched on are kept
+        return read_csv(NAME, fetched.name, fetched.content, required=CPJ_COLUMNS)
     frame = read_csv(NAME, fetched.name, fetched.content)
-    if fetched.name == CPJ_CASES:
-        require_columns(NAME, fetched.name, frame, list(CPJ_COLUMNS))
-        return frame
     require_columns(NAME, fetched.name, frame, list(CURATED_COLUMNS))
     frame = frame.replace("", pd.NA)
     frame["year"] = pd.to_numeric(frame["year"], errors="coerce").astype("Int64")

@@ -42,6 +42,8 @@ REQUIRED_COLUMNS = {
 
 
 def parse(fetched: Fetched) -> pd.DataFrame:
+    if fetched.name == CPJ_CASES:  # CPJ's case records: only the columns matched on are kept
+        return read_csv(NAME, fetched.name, fetched.content, required=REQUIRED_COLUMNS[CPJ_CASES])
     frame = read_csv(NAME, fetched.name, fetched.content)
     require_columns(NAME, fetched.name, frame, REQUIRED_COLUMNS[fetched.name])
     return frame
