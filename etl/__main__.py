@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "run" and nothing_to_rebuild(args):
         return 0
-    # The ETL's machinery (pandas, pandera, every source's steps) is imported only now: an
+    # The ETL's machinery (pandas, every source's steps) is imported only now: an
     # unchanged rebuild, told by checksums alone, does without it.
     from etl import registry, release
     from etl.errors import EtlError

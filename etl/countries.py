@@ -57,13 +57,14 @@ def _codes(cell: str) -> list[str]:
 def _relation_problems(table: pd.DataFrame) -> list[str]:
     """Successions must read the same from both ends, or a code could be walked into twice."""
     problems = []
-    rows = table.set_index("iso3")
-    for code, row in rows.iterrows():
+    # plain records: pandas' row access costs more than the checks (266 rows, every run)
+    rows = {row.iso3: row for row in table.itertuples(index=False)}
+    for code, row in rows.items():
         for other in _codes(row.predecessors) + _codes(row.successors) + _codes(row.continues):
-            if other not in rows.index:
+            if other not in rows:
                 problems.append(f"{code}: related code {other} is not in the table")
         for other in _codes(row.successors):
-            if other in rows.index and code not in _codes(rows.at[other, "predecessors"]):
+            if other in rows and code not in _codes(rows[other].predecessors):
                 problems.append(f"{code} names successor {other}, which does not name it back")
         if row.continues and row.continues not in _codes(row.predecessors):
             problems.append(f"{code} continues {row.continues}, not one of its predecessors")
@@ -167,7 +168,11 @@ def _year(cell: str) -> int | None:
 @lru_cache(maxsize=1)
 def _continued_by() -> dict[str, str]:
     table = entities()
-    return {row.continues: code for code, row in table.iterrows() if row.continues}
+    return {
+        continues: code
+        for code, continues in zip(table.index, table["continues"], strict=True)
+        if continues
+    }
 
 
 @lru_cache(maxsize=1)
@@ -204,11 +209,19 @@ def state_in(code: str, year: int) -> str:
 
 
 def existed(codes: pd.Series, years: pd.Series) -> pd.Series:
-    """False where a code's years of existence exclude the year; True otherwise."""
-    table = entities()
-    first = pd.to_numeric(codes.map(table["first_year"]), errors="coerce")
-    last = pd.to_numeric(codes.map(table["last_year"]), errors="coerce")
-    return ~((years < first) | (years > last)).fillna(False).astype(bool)
+    """False where a code's years of existence exclude the year; True otherwise (codes and
+    years row by row)."""
+    pairs = zip(codes.tolist(), years.tolist(), strict=True)
+    return pd.Series([_existed(code, year) for code, year in pairs], index=codes.index, dtype=bool)
+
+
+def _existed(code: str, year: int) -> bool:
+    """Whether the state `code` existed in `year`; True when either is missing or the code
+    has no years of existence recorded."""
+    if not isinstance(code, str) or year is pd.NA or year is None:
+        return True
+    first, last, _ = _lifetimes().get(code, (None, None, ""))
+    return not ((first is not None and year < first) or (last is not None and year > last))
 
 
 def in_their_years(
@@ -231,18 +244,17 @@ def in_their_years(
     years = out["year"][chosen].astype(int)
     # plain lists: iterating pandas' Arrow-backed columns costs a conversion per cell
     codes, year_list = out["iso3"][chosen].tolist(), years.tolist()
-    moved = pd.Series(
-        [state_in(code, year) for code, year in zip(codes, year_list, strict=True)],
-        index=rows,
-        dtype="string",
-    )
+    moved = [state_in(code, year) for code, year in zip(codes, year_list, strict=True)]
     rated = set() if records else set(zip(codes, year_list, strict=True))
     recode = [
         new != old and (new, year) not in rated
-        for new, old, year in zip(moved.tolist(), codes, year_list, strict=True)
+        for new, old, year in zip(moved, codes, year_list, strict=True)
     ]
-    out.loc[rows[recode], "iso3"] = moved[recode]
+    if any(recode):
+        out.loc[rows[recode], "iso3"] = pd.Series(moved, index=rows, dtype="string")[recode]
+    final = [new if change else old for new, old, change in zip(moved, codes, recode, strict=True)]
+    gone = [not _existed(code, year) for code, year in zip(final, year_list, strict=True)]
     out[EXISTENCE_FLAG.name] = pd.Series(pd.NA, index=out.index, dtype="string")
-    gone = ~existed(out.loc[rows, "iso3"], years)
-    out.loc[gone[gone].index, EXISTENCE_FLAG.name] = EXISTENCE_FLAG.enum[0]
+    if any(gone):
+        out.loc[rows[gone], EXISTENCE_FLAG.name] = EXISTENCE_FLAG.enum[0]
     return out

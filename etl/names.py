@@ -89,15 +89,19 @@ class NameMatch:
 
 class NameIndex:
     """Candidate names keyed once, so that matching many names against the same candidates
-    (a country's CPJ records, for every census name) does not key every candidate again."""
+    (a country's CPJ records, for every census name) does not key every candidate again.
+    Plain lists and dicts: matching runs once per census name, where pandas' cost per call
+    was most of the linking's time."""
 
     def __init__(self, candidates: pd.Series):
         self.labels = candidates.index
-        self.loose_keys = candidates.map(loose_key)
+        self.loose_keys = [loose_key(name) for name in candidates.tolist()]
         # key → positions of the candidates with that key, in the candidates' order
         self._exact: dict[str, list[int]] = {}
         self._loose: dict[str, list[int]] = {}
-        for position, (name, loose) in enumerate(zip(candidates, self.loose_keys, strict=True)):
+        for position, (name, loose) in enumerate(
+            zip(candidates.tolist(), self.loose_keys, strict=True)
+        ):
             self._exact.setdefault(person_key(name), []).append(position)
             self._loose.setdefault(loose, []).append(position)
 
@@ -109,11 +113,13 @@ class NameIndex:
         loose = loose_key(name)
         if (found := self._loose.get(loose)) is not None:
             return NameMatch("normalised", 100.0, self.labels[found])
-        scores = self.loose_keys.map({key: similarity(loose, key) for key in self._loose})
-        if scores.empty or scores.max() < FUZZY_REVIEWED:
+        scores = {key: similarity(loose, key) for key in self._loose}
+        top = max(scores.values(), default=0.0)
+        if not scores or top < FUZZY_REVIEWED:
             return None
-        best = self.loose_keys[scores == scores.max()]
-        return NameMatch("fuzzy", float(scores.max()), best.index, best.nunique() == 1)
+        best = sorted(p for key, score in scores.items() if score == top for p in self._loose[key])
+        spellings = sum(score == top for score in scores.values())
+        return NameMatch("fuzzy", top, self.labels[best], spellings == 1)
 
 
 def best_match(name: str, candidates: pd.Series) -> NameMatch | None:

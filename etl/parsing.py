@@ -9,26 +9,52 @@ from __future__ import annotations
 import io
 import json
 
+import numpy as np
 import pandas as pd
 from python_calamine import CalamineError
 
 from etl.errors import Problem, ValidationError
 
 
-def _trace(frame: pd.DataFrame, name: str, first_line: int) -> pd.DataFrame:
+def text_cells(frame: pd.DataFrame, nbsp: bool = True) -> pd.DataFrame:
+    """Every cell as text, no-break spaces made plain (nbsp False: left alone, or the text
+    holds none) and outer spaces stripped; column by column (by position: a header may
+    repeat a name), which costs a fraction of DataFrame.apply."""
+    cells = {}
+    for position in range(frame.shape[1]):
+        values = frame.iloc[:, position]
+        if values.dtype != "str":  # read as text already, or not
+            values = values.astype(str)
+        if nbsp:
+            values = values.str.replace("\xa0", " ")
+        cells[position] = values.str.strip()
+    return pd.DataFrame(cells, index=frame.index).set_axis(frame.columns, axis="columns")
+
+
+def _trace(frame: pd.DataFrame, name: str, first_line: int, nbsp: bool = True) -> pd.DataFrame:
+    """Text cells (text_cells) with each row's file and line."""
     unnamed = [c for c in frame.columns if str(c) == "" or str(c).startswith("Unnamed:")]
     frame = frame.drop(columns=unnamed)  # stray pandas index columns in re-saved files
-    frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame.apply(lambda col: col.astype(str).str.replace("\xa0", " ").str.strip())
+    frame = text_cells(frame, nbsp).set_axis([str(c).strip() for c in frame.columns], axis=1)
     frame["source_file"] = name
     frame["source_line"] = range(first_line, len(frame) + first_line)
     return frame
 
 
 def read_csv(
-    source: str, name: str, content: bytes, *, encoding: str = "utf-8", sep: str = ","
+    source: str,
+    name: str,
+    content: bytes,
+    *,
+    encoding: str = "utf-8",
+    sep: str = ",",
+    required: tuple[str, ...] = (),
 ) -> pd.DataFrame:
-    """CSV bytes → all-string frame; BOM, CRLF and bare-CR line ends are normalised."""
+    """CSV bytes → all-string frame; BOM, CRLF and bare-CR line ends are normalised.
+
+    required: the columns the parser needs (require_columns); when given, only they are
+    cleaned and kept (a file lacking one fails as require_columns says, naming the file's
+    columns). Every line is still parsed whole, so a malformed line still fails."""
     try:
         text = content.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -38,7 +64,13 @@ def read_csv(
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise ValidationError([Problem(source, name, None, "readable CSV", str(exc))]) from exc
-    return _trace(frame, name, first_line=2)
+    header = [str(c).strip() for c in frame.columns]
+    if required and set(required) <= set(header):
+        frame = frame.iloc[:, [i for i, column in enumerate(header) if column in required]]
+    frame = _trace(frame, name, first_line=2, nbsp="\xa0" in text)
+    if required:
+        require_columns(source, name, frame, required)
+    return frame
 
 
 ZIP_SIGNATURE = b"PK\x03\x04"  # an .xlsx workbook is a zip archive
@@ -121,7 +153,10 @@ def numbers(
     problem naming its line."""
     raw = frame[column]
     blank = raw.isin(missing)
-    values = pd.to_numeric(raw.where(~blank), errors="coerce")
+    # each distinct text parsed once: years, scores and codes repeat over thousands of rows
+    codes, distinct = pd.factorize(raw.where(~blank))
+    parsed = pd.to_numeric(pd.Series(distinct, dtype=object), errors="coerce").to_numpy(float)
+    values = pd.Series(np.append(parsed, np.nan)[codes], index=raw.index)  # -1: blank
     for index in frame.index[values.isna() & ~blank]:
         problems.append(
             Problem(

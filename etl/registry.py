@@ -49,7 +49,7 @@ def withheld() -> tuple[Dataset, ...]:
 
 def sources() -> list:
     """Every source's ETL steps (fetch, parse, harmonise, validate), in PACKAGES order; for
-    the ETL only: this loads the pipeline's machinery (pandas, pandera)."""
+    the ETL only: this loads the pipeline's machinery (pandas, the matchers)."""
     return [importlib.import_module(f"etl.sources.{p}.steps").SOURCE for p in PACKAGES]
 
 

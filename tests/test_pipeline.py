@@ -4,9 +4,13 @@ fails loudly and keeps the last release (on the committed fixtures, so everywher
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from etl.fetch import Fetcher
+from etl.model import Column, Dataset
 from etl.pipeline import run_source
 from etl.registry import sources as registered_sources
 from tests.conftest import (
@@ -150,3 +154,70 @@ def test_an_unchanged_rerun_is_told_by_checksums_and_any_change_runs_the_pipelin
     assert digest(out)["pts.csv"] != released["pts.csv"]
     forced = cli(*run_pts, "--force")
     assert forced.returncode == 0 and "nothing to do" not in forced.stderr
+
+
+# A dataset with every kind of rule the metadata can state: a bounded integer, a required
+# number, an optional string from a vocabulary, a two-column primary key.
+RULED = Dataset(
+    name="ruled",
+    title="",
+    description="",
+    publisher="",
+    homepage="",
+    source_urls=(),
+    licence="",
+    licence_url=None,
+    attribution="",
+    citation="",
+    primary_key=("code", "year"),
+    columns=(
+        Column("code", "string", ""),
+        Column("year", "integer", "", minimum=2000, maximum=2030),
+        Column("score", "number", "", minimum=0, maximum=100),
+        Column("status", "string", "", required=False, enum=("free", "not free")),
+    ),
+)
+CELLS = {
+    "code": st.sampled_from(["AZE", "TUR", None]),
+    "year": st.sampled_from([1999, 2000, 2030, 2031, "2010", "x", None, 2010.5]),
+    "score": st.sampled_from([0, 55.5, 100, -1, 100.5, None, "7"]),
+    "status": st.sampled_from(["free", "not free", "partly", None]),
+}
+
+
+@given(st.lists(st.fixed_dictionaries(CELLS), min_size=1, max_size=6))
+def test_the_quick_schema_screen_never_passes_a_table_pandera_rejects(rows):
+    import pandera.pandas as pa
+
+    from etl.pipeline import may_break_schema, schema_for, typed
+
+    table = pd.DataFrame(rows, dtype=object)
+    try:
+        schema_for(RULED).validate(table, lazy=True)
+        valid = True
+    except pa.errors.SchemaErrors:
+        valid = False
+    assert valid or may_break_schema(RULED, typed(RULED, table))
+
+
+def test_schema_problems_name_rule_file_and_line():
+    from etl.pipeline import check_schema, typed
+
+    table = pd.DataFrame(
+        {
+            "code": ["AZE", "AZE", "TUR"],
+            "year": [2020, 2020, 1990],
+            "score": [10.0, 20.0, 101.0],
+            "status": ["free", "partly", None],
+            "source_file": "f.csv",
+            "source_line": [2, 3, 4],
+        }
+    )
+    clean = table.iloc[[0]]
+    assert check_schema("s", RULED, clean, typed(RULED, clean)) == []
+    problems = check_schema("s", RULED, table, typed(RULED, table))
+    found = {(p.file, p.row, p.rule) for p in problems}
+    assert ("f.csv", 4, "year: greater_than_or_equal_to(2000)") in found
+    assert ("f.csv", 4, "score: less_than_or_equal_to(100)") in found
+    assert ("f.csv", 3, "status: isin(('free', 'not free'))") in found
+    assert ("f.csv", 3, "year: multiple_fields_uniqueness") in found

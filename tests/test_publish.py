@@ -21,6 +21,23 @@ def test_csv_bytes_are_deterministic_and_keep_decimals():
     assert formats.csv_bytes(frame.copy()) == content
 
 
+def test_csv_bytes_neutralise_formulas_and_write_as_pandas_does():
+    frame = pd.DataFrame(
+        {
+            "text": pd.array(['=HYPERLINK("x")', "-2.5", "a,b", None, "-x"], "string"),
+            "score": pd.array([1e-05, -0.0, 1e16, None, 2.0], "Float64"),
+            "rank": pd.array([None, 1, 2, 3, -4], "Int64"),
+        }
+    )
+    expected = (
+        b'text,score,rank\n"\'=HYPERLINK(""x"")",1e-05,\n-2.5,-0.0,1\n"a,b",1e+16,2\n,,3\n'
+        b"'-x,2.0,-4\n"
+    )
+    assert formats.csv_bytes(frame) == expected
+    # a type the fast writer leaves to pandas: the same bytes, the same neutralisation
+    assert formats.csv_bytes(frame.astype({"rank": object})) == expected
+
+
 def test_publish_writes_and_reports_only_changes(tmp_path):
     files = {"a.csv": b"x\n1\n", "provenance/a.json": b"{}\n"}
     assert publish.publish(tmp_path, "a", files) == ["a.csv", "provenance/a.json"]

@@ -9,7 +9,7 @@ from etl import registry
 from etl.countries import in_their_years, match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
-from etl.parsing import numbers, read_csv, require_columns
+from etl.parsing import numbers, read_csv
 from etl.pipeline import Source, one_row_per_code
 from etl.sources.amnesty import meta
 
@@ -44,8 +44,9 @@ def _traced(frame: pd.DataFrame, **columns) -> pd.DataFrame:
 
 
 def _parse_itt(fetched: Fetched) -> pd.DataFrame:
-    frame = read_csv(NAME, fetched.name, fetched.content)  # bare CR line ends
-    require_columns(NAME, fetched.name, frame, ("iso3alpha", "year", "LoT", "RstrctAccess"))
+    frame = read_csv(  # bare CR line ends
+        NAME, fetched.name, fetched.content, required=("iso3alpha", "year", "LoT", "RstrctAccess")
+    )
     problems: list[Problem] = []
     level = frame["LoT"].where(~frame["LoT"].isin(["-777", "-999", "-888", ""]))
     out = _traced(
@@ -67,8 +68,13 @@ def _parse_itt(fetched: Fetched) -> pd.DataFrame:
 
 
 def _parse_ciri(fetched: Fetched) -> pd.DataFrame:
-    frame = read_csv(NAME, fetched.name, fetched.content, encoding="utf-8-sig")  # BOM, CRLF
-    require_columns(NAME, fetched.name, frame, ("country", "iso_a3", "year", *CIRI_ITEMS))
+    frame = read_csv(  # BOM, CRLF
+        NAME,
+        fetched.name,
+        fetched.content,
+        encoding="utf-8-sig",
+        required=("country", "iso_a3", "year", *CIRI_ITEMS),
+    )
     problems: list[Problem] = []
     out = _traced(
         frame,
@@ -86,8 +92,9 @@ def _parse_ciri(fetched: Fetched) -> pd.DataFrame:
 
 
 def _parse_executions(fetched: Fetched) -> pd.DataFrame:
-    frame = read_csv(NAME, fetched.name, fetched.content)
-    require_columns(NAME, fetched.name, frame, ("Entity", "Year", EXECUTIONS_COLUMN))
+    frame = read_csv(
+        NAME, fetched.name, fetched.content, required=("Entity", "Year", EXECUTIONS_COLUMN)
+    )
     problems: list[Problem] = []
     raw = frame[EXECUTIONS_COLUMN]
     lower_bound = raw.str.startswith(">")  # ">1000": Amnesty gives only a minimum
@@ -106,8 +113,12 @@ def _parse_executions(fetched: Fetched) -> pd.DataFrame:
 
 
 def _parse_attention(fetched: Fetched) -> pd.DataFrame:
-    frame = read_csv(NAME, fetched.name, fetched.content)
-    require_columns(NAME, fetched.name, frame, ("country_name", "YEAR", "amnesty_report_count"))
+    frame = read_csv(
+        NAME,
+        fetched.name,
+        fetched.content,
+        required=("country_name", "YEAR", "amnesty_report_count"),
+    )
     problems: list[Problem] = []
     out = _traced(
         frame,

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.countries import entities
-from etl.errors import Problem
+from etl.errors import Problem, rows_where
 from etl.fetch import Fetched, RawFile
 from etl.names import best_match
 from etl.parsing import read_csv, require_columns
@@ -54,10 +54,9 @@ UNLINKED = "-"  # an unlinked person's place in the case-id and score lists
 
 
 def parse(fetched: Fetched) -> pd.DataFrame:
+    if fetched.name == CPJ_CASES:  # CPJ's case records: only the columns matched on are kept
+        return read_csv(NAME, fetched.name, fetched.content, required=CPJ_COLUMNS)
     frame = read_csv(NAME, fetched.name, fetched.content)
-    if fetched.name == CPJ_CASES:
-        require_columns(NAME, fetched.name, frame, list(CPJ_COLUMNS))
-        return frame
     require_columns(NAME, fetched.name, frame, list(CURATED_COLUMNS))
     frame = frame.replace("", pd.NA)
     frame["year"] = pd.to_numeric(frame["year"], errors="coerce").astype("Int64")
@@ -210,10 +209,10 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         for row in table.to_dict("records")
         for rule in row_problems(row, known)
     ]
-    duplicated = table[table.duplicated(["quote_id", "finding"], keep="first")]
+    duplicated = table.duplicated(["quote_id", "finding"], keep="first")
     problems += [
         Problem(NAME, row.source_file, int(row.source_line), "duplicate finding", row.quote_id)
-        for row in duplicated.itertuples()
+        for row in rows_where(table, duplicated)
     ]
     return problems
 

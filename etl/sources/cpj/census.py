@@ -9,7 +9,7 @@ from etl.countries import EXISTENCE_FLAG, in_their_years, to_iso3
 from etl.errors import Problem, ValidationError
 from etl.names import NameIndex, loose_key, similarity
 from etl.sources.cpj import meta
-from etl.sources.cpj.values import charge_categories, joined, split_values
+from etl.sources.cpj.values import charge_categories, joined, split_values, tidied
 
 
 def census_people(frame: pd.DataFrame) -> pd.DataFrame:
@@ -19,7 +19,7 @@ def census_people(frame: pd.DataFrame) -> pd.DataFrame:
             "year": held["Year"].astype(int),
             "country_cpj": held["country"],
             "name": held["fullName"].str.strip(),
-            "charges": held["charges"].map(lambda c: joined(split_values(c))),
+            "charges": held["charges"].map(tidied),
             "charge_categories": held["charges"].map(
                 lambda c: joined(list(dict.fromkeys(x for x in charge_categories(c) if x)))
             ),
@@ -31,8 +31,8 @@ def census_people(frame: pd.DataFrame) -> pd.DataFrame:
                 ]
             ),
             "sentence": held["sentence"],
-            "mediums": held["mediums"].map(lambda c: joined(split_values(c))),
-            "beats": held["coverage"].map(lambda c: joined(split_values(c))),
+            "mediums": held["mediums"].map(tidied),
+            "beats": held["coverage"].map(tidied),
             "gender": held["gender"],
             "source_file": held["source_file"],
             "source_line": held["source_line"],
@@ -111,7 +111,10 @@ def link_census(
     pool = cases[cases["status"].isin(["imprisoned", "killed"])]
     matches = _name_matches(people[["name", "iso3"]].drop_duplicates(), pool)
     row_match = pd.Series(
-        [matches[key] for key in zip(people["name"], people["iso3"], strict=True)],
+        [
+            matches[key]
+            for key in zip(people["name"].tolist(), people["iso3"].tolist(), strict=True)
+        ],
         index=range(len(people)),
     )
     years = pd.Series(people["year"].to_numpy(), index=row_match.index)
@@ -127,7 +130,12 @@ def link_census(
     decided = pd.DataFrame(
         [
             decisions.get(key, (pd.NA, pd.NA))
-            for key in zip(people["name"], people["iso3"], people["year"], strict=True)
+            for key in zip(
+                people["name"].tolist(),
+                people["iso3"].tolist(),
+                people["year"].tolist(),
+                strict=True,
+            )
         ],
         index=row_match.index,
         columns=["case_id", "decision"],
@@ -146,10 +154,12 @@ def link_census(
     )[uncertain]
     found = found.mask(rejected | uncertain).mask(confirmed, decided["case_id"])
     method = method.mask(rejected | uncertain, "none").mask(confirmed, "confirmed")
-    loose_keys = dict(zip(pool["case_id"], pool["name"].map(loose_key), strict=True))
+    loose_keys = dict(
+        zip(pool["case_id"].tolist(), map(loose_key, pool["name"].tolist()), strict=True)
+    )
     scores = [
         similarity(loose_key(name), loose_keys[case]) if pd.notna(case) else None
-        for name, case in zip(people["name"], found, strict=True)
+        for name, case in zip(people["name"].tolist(), found.tolist(), strict=True)
     ]
     links = pd.DataFrame(
         {"case_id": found, "link_method": method, "link_score": scores, "quality": quality}
@@ -160,7 +170,7 @@ def link_census(
 def _name_matches(names: pd.DataFrame, pool: pd.DataFrame) -> dict:
     """(name, iso3) → the NameMatch of that census name among the country's case records,
     or None; a fuzzy match only among people no census name matched exactly or loosely."""
-    indexes = {iso3: NameIndex(records["name"]) for iso3, records in pool.groupby("iso3")}
+    indexes = {iso3: NameIndex(names) for iso3, names in pool["name"].groupby(pool["iso3"])}
     matches = {
         (name, iso3): indexes[iso3].best_match(name) if iso3 in indexes else None
         for name, iso3 in names.itertuples(index=False)
@@ -169,7 +179,9 @@ def _name_matches(names: pd.DataFrame, pool: pd.DataFrame) -> dict:
     free = pool[~pool["person_id"].isin(set(pool.loc[sure, "person_id"]))]
     fuzzy = {iso3 for (_, iso3), m in matches.items() if m and m.method == "fuzzy"}
     free_indexes = {
-        iso3: NameIndex(records["name"]) for iso3, records in free.groupby("iso3") if iso3 in fuzzy
+        iso3: NameIndex(names)
+        for iso3, names in free["name"].groupby(free["iso3"])
+        if iso3 in fuzzy
     }
     return {
         (name, iso3): free_indexes[iso3].best_match(name)
@@ -182,7 +194,9 @@ def _name_matches(names: pd.DataFrame, pool: pd.DataFrame) -> dict:
 def _decisions(confirmations: pd.DataFrame, people: pd.DataFrame, pool: pd.DataFrame) -> dict:
     """(census name, iso3, year) → (case_id, confirm | reject), after checking that each
     curated decision names a census row and, when it confirms, a case that could hold it."""
-    census_rows = set(zip(people["name"], people["iso3"], people["year"], strict=True))
+    census_rows = set(
+        zip(people["name"].tolist(), people["iso3"].tolist(), people["year"].tolist(), strict=True)
+    )
     years = confirmations["year"].astype(int).set_axis(range(len(confirmations)))
     person = confirmations["case_id"].map(pool.set_index("case_id")["person_id"])
     records = pool[pool["person_id"].isin(person)].groupby("person_id").groups

@@ -9,6 +9,8 @@ Every row touched gets one quality value, so that readers and the integrity coun
 
 from __future__ import annotations
 
+from functools import cache
+
 import ftfy
 import pandas as pd
 from ftfy.badness import is_bad
@@ -21,6 +23,7 @@ from etl.sources.cpj.values import split_values
 _CERTAINTY = (meta.TEXT_GARBLED, meta.TEXT_REDECODED)
 
 
+@cache  # one person's name recurs in every export
 def redecoded(text: str) -> str | None:
     """The text before a wrong decoding, when re-encoding it in the codec it was misread
     with gives valid UTF-8 byte for byte; None when the text is not garbled, or when undoing
@@ -40,6 +43,7 @@ def redecoded(text: str) -> str | None:
     return exact if exact == fixed else None
 
 
+@cache
 def looks_garbled(text: str) -> bool:
     """Mojibake ftfy recognises, or a character already lost (U+FFFD)."""
     return not text.isascii() and (
@@ -50,8 +54,13 @@ def looks_garbled(text: str) -> bool:
 def _person_keys(frame: pd.DataFrame, fields: tuple[str, str]) -> pd.Series:
     """(loose name key, country) of each row: how a person is found in another export."""
     name, country = fields
-    names = frame[name].fillna("").map(lambda n: loose_key(redecoded(n) or n))
-    return names + "|" + frame[country].fillna("").str.casefold()
+    names = frame[name].fillna("")
+    keys = [loose_key(redecoded(n) or n) for n in names.tolist()]
+    return (
+        pd.Series(keys, index=names.index, dtype=names.dtype)
+        + "|"
+        + (frame[country].fillna("").str.casefold())
+    )
 
 
 def _clean_texts(frames, people, labels, wanted: set[str]) -> dict[tuple[str, str], set[str]]:
@@ -81,11 +90,13 @@ def repair(
     for name, frame in frames.items():
         for column in frame.columns.drop(["source_file", "source_line"], errors="ignore"):
             if pd.api.types.is_string_dtype(frame[column]):
-                cells = frame[column].fillna("")
-                suspect = cells[~cells.str.isascii()]  # ASCII text is never garbled
+                # cell by cell in plain Python: ASCII text is never garbled, and pandas'
+                # cost per column was most of this loop's time
+                cells = frame[column].fillna("").tolist()
                 found += [
-                    (name, column, index, redecoded(cells[index]))
-                    for index in suspect.index[suspect.map(looks_garbled)]
+                    (name, column, index, redecoded(text))
+                    for index, text in zip(frame.index, cells, strict=True)
+                    if not text.isascii() and looks_garbled(text)
                 ]
     people = {name: _person_keys(frames[name], person_fields[name]) for name in frames}
     wanted = {people[name][index] for name, _, index, _ in found}

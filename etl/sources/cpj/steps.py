@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.countries import in_their_years, name_to_iso3
-from etl.errors import Problem, ValidationError
+from etl.errors import Problem, ValidationError, rows_where
 from etl.fetch import Fetched, RawFile
 from etl.names import person_key
 from etl.parsing import read_csv, read_json
@@ -26,6 +26,7 @@ from etl.sources.cpj.values import (
     parse_event_date,
     slug_of,
     split_values,
+    tidied,
 )
 
 NAME = "cpj"
@@ -210,7 +211,7 @@ def parse(fetched: Fetched) -> pd.DataFrame:
                         "year and count are numbers",
                         f"{row._asdict().get(year_column, '')!r}",
                     )
-                    for row in frame[bad].itertuples()
+                    for row in rows_where(frame, bad)
                 ]
             )
     return frame
@@ -229,7 +230,7 @@ def _case_rows(frame: pd.DataFrame, *, fields: dict, export: str) -> pd.DataFram
             "country_cpj": frame[fields["country"]],
             "status": frame[fields["status"]].str.lower(),
             "role": frame[fields["role"]].str.lower() if fields.get("role") else "journalist",
-            "organizations": frame[fields["organizations"]].map(lambda c: joined(split_values(c))),
+            "organizations": frame[fields["organizations"]].map(tidied),
             "event_date": [d[0] for d in dates],
             "event_date_precision": [d[1] for d in dates],
             "event_year": pd.array([d[2] for d in dates], dtype="Int64"),
@@ -299,13 +300,11 @@ def _killed_cases(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     renames = renamed.find(rows, list(KILLED_EXPORTS.values()))
     rows["former_person_id"] = rows["person_id"].where(rows["person_id"].isin(list(renames.merged)))
     rows["person_id"] = rows["person_id"].replace(renames.merged)
-    exports = rows.groupby("person_id")["export"].agg(lambda e: joined(list(dict.fromkeys(e))))
     oldest_role = rows.drop_duplicates("person_id", keep="last").set_index("person_id")["role"]
     newest = rows.drop_duplicates("person_id", keep="first").set_index("person_id")
-    newest["sources"] = exports
-    newest["known_names"] = rows.groupby("person_id", sort=False)["name"].agg(
-        lambda names: list(dict.fromkeys(names))
-    )
+    exports = _distinct_per_person(rows, "export")
+    newest["sources"] = pd.Series({slug: joined(labels) for slug, labels in exports.items()})
+    newest["known_names"] = pd.Series(_distinct_per_person(rows, "name"), dtype=object)
     # Only the data-manager scrape distinguishes media workers; the newer lists are
     # journalists-only filters, so a media worker there would not appear in them.
     newest["role"] = oldest_role
@@ -326,6 +325,15 @@ def _killed_cases(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     newest.loc[newest["former_person_ids"].notna(), "profile_check"] = meta.PROFILE_MERGED
     newest.loc[_dropped_from_confirmed_lists(newest), "motive"] = "reclassified"
     return newest.reset_index()
+
+
+def _distinct_per_person(rows: pd.DataFrame, column: str) -> dict[str, list[str]]:
+    """Slug → the distinct values of `column` in its rows, in the rows' order (plain Python:
+    a pandas aggregate calls Python per slug anyway, at many times the cost)."""
+    values: dict[str, dict[str, None]] = {}
+    for slug, value in zip(rows["person_id"].tolist(), rows[column].tolist(), strict=True):
+        values.setdefault(slug, {})[value] = None
+    return {slug: list(distinct) for slug, distinct in values.items()}
 
 
 def _former_person_ids(rows: pd.DataFrame) -> pd.Series:
@@ -430,10 +438,10 @@ def _killed_details(frame: pd.DataFrame) -> pd.DataFrame:
             "iso3": name_to_iso3(frame["country"], NAME),
             "gender": frame["gender"],
             "local_or_foreign": frame["localOrForeign"],
-            "sources_of_fire": frame["sourcesOfFire"].map(lambda c: joined(split_values(c))),
+            "sources_of_fire": frame["sourcesOfFire"].map(tidied),
             "impunity": frame["impunityMurder"],
-            "mediums": frame["mediums"].map(lambda c: joined(split_values(c))),
-            "beats": frame["coverage"].map(lambda c: joined(split_values(c))),
+            "mediums": frame["mediums"].map(tidied),
+            "beats": frame["coverage"].map(tidied),
         }
     )
     return details.drop_duplicates(["key", "event_year", "iso3"], keep=False)
@@ -482,11 +490,13 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     cases["url"] = cases["url"].str.replace(
         "https://cpj-preprod.go-vip.net/", "https://cpj.org/", regex=False
     )
-    cases["charges"] = cases["charges_raw"].fillna("").map(lambda c: joined(split_values(c)))
+    cases["charges"] = cases["charges_raw"].fillna("").map(tidied)
     categories = cases["charges_raw"].fillna("").map(charge_categories)
     cases["unknown_charges"] = [
         [v for v, k in zip(split_values(raw), cats, strict=True) if k is None]
-        for raw, cats in zip(cases["charges_raw"].fillna(""), categories, strict=True)
+        for raw, cats in zip(
+            cases["charges_raw"].fillna("").tolist(), categories.tolist(), strict=True
+        )
     ]
     cases["charge_categories"] = categories.map(
         lambda cats: joined(list(dict.fromkeys(c for c in cats if c)))
@@ -495,7 +505,9 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     cases["text_quality"] = pd.Series(
         [
             text_quality.get((f, int(n)))
-            for f, n in zip(cases["source_file"], cases["source_line"], strict=True)
+            for f, n in zip(
+                cases["source_file"].tolist(), cases["source_line"].tolist(), strict=True
+            )
         ],
         index=cases.index,
         dtype=object,
@@ -506,32 +518,29 @@ def harmonise(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     people = _in_their_years(people, "year")
     links, review = census.link_census(people, cases, frames[CONFIRMATIONS])
     people = people.join(links)
-    census_years = (
-        people.dropna(subset=["case_id"])
-        .groupby("case_id")["year"]
-        .agg(lambda years: joined([str(y) for y in sorted(years)]))
+    linked = people.dropna(subset=["case_id"])
+    census_years: dict[str, list[int]] = {}
+    for case, year in zip(linked["case_id"].tolist(), linked["year"].tolist(), strict=True):
+        census_years.setdefault(case, []).append(year)
+    cases["census_years"] = cases["case_id"].map(
+        {case: joined([str(y) for y in sorted(years)]) for case, years in census_years.items()}
     )
-    cases["census_years"] = cases["case_id"].map(census_years)
-    latest = (
-        people.dropna(subset=["case_id"])
-        .sort_values("year")
-        .drop_duplicates("case_id", keep="last")
-        .set_index("case_id")
-    )
+    latest = linked.sort_values("year").drop_duplicates("case_id", keep="last").set_index("case_id")
     for column in ("sentence", "mediums", "beats", "gender"):  # as in the latest census
         cases[column] = cases["case_id"].map(latest[column]).replace("", pd.NA)
     cases = _add_killed_details(cases, _killed_details(frames[FULL_EXPORT]))
 
-    values = pd.concat(
+    case_ids = cases["case_id"].tolist()
+    values = pd.DataFrame(  # one row per value of each multi-value field, field by field
         [
-            cases[["case_id", field]]
-            .assign(value=cases[field].fillna("").str.split("; "), field=field)
-            .explode("value")
+            (case, field, value)
             for field in CASE_VALUE_FIELDS
+            for case, cell in zip(case_ids, cases[field].fillna("").tolist(), strict=True)
+            for value in cell.split("; ")
+            if value
         ],
-        ignore_index=True,
+        columns=["case_id", "field", "value"],
     )
-    values = values[values["value"].fillna("") != ""][["case_id", "field", "value"]]
 
     for frame in (cases, people):
         for column in frame.columns:
@@ -559,7 +568,7 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     problems: list[Problem] = []
 
     def each(frame: pd.DataFrame, mask: pd.Series, rule: str, detail) -> None:
-        for row in frame[mask].itertuples():
+        for row in rows_where(frame, mask):
             file = getattr(row, "source_file", None)
             line = getattr(row, "source_line", None)
             problems.append(

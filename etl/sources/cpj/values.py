@@ -4,6 +4,7 @@ comma-joined multi-value cells, charge wordings mapped to CPJ's categories, prof
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from etl.sources.cpj import meta
 
@@ -31,6 +32,7 @@ _NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _HEDGED = re.compile(r"\b(before|after|around|about|between)\b", re.IGNORECASE)
 
 
+@cache  # one date is written in several exports and rows
 def parse_event_date(raw: str) -> tuple[str, str, int | None]:
     """CPJ's free-text date → (ISO text at the stated precision, precision, year).
 
@@ -67,6 +69,12 @@ def split_values(cell: str) -> list[str]:
         if value and value not in seen:
             seen.append(value)
     return seen
+
+
+@cache  # cells repeat across rows and exports
+def tidied(cell: str) -> str:
+    """A comma-joined cell as the datasets write it: its values (split_values) "; "-joined."""
+    return joined(split_values(cell))
 
 
 def charge_categories(cell: str) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.countries import to_iso3
-from etl.errors import Problem
+from etl.errors import Problem, rows_where
 from etl.fetch import Fetched, RawFile
 from etl.names import best_match
 from etl.parsing import read_csv, require_columns
@@ -42,6 +42,8 @@ REQUIRED_COLUMNS = {
 
 
 def parse(fetched: Fetched) -> pd.DataFrame:
+    if fetched.name == CPJ_CASES:  # CPJ's case records: only the columns matched on are kept
+        return read_csv(NAME, fetched.name, fetched.content, required=REQUIRED_COLUMNS[CPJ_CASES])
     frame = read_csv(NAME, fetched.name, fetched.content)
     require_columns(NAME, fetched.name, frame, REQUIRED_COLUMNS[fetched.name])
     return frame
@@ -95,7 +97,7 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     return [
         Problem(NAME, row.source_file, int(row.source_line), rule, detail(row))
         for mask, rule, detail in rules
-        for row in documented[mask].itertuples()
+        for row in rows_where(documented, mask)
     ]
 
 

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from etl.countries import in_their_years, match_entities
-from etl.errors import Problem, ValidationError
+from etl.errors import Problem, ValidationError, rows_where
 from etl.fetch import Fetched, RawFile
 from etl.parsing import excel_sheet, numbers, read_csv, read_excel, require_columns
 from etl.pipeline import Source, one_row_per_code
@@ -76,12 +76,11 @@ def _parse_fiw(fetched: Fetched) -> pd.DataFrame:
 
 
 def _parse_fotp(fetched: Fetched) -> pd.DataFrame:
-    frame = read_csv(NAME, fetched.name, fetched.content)  # bare CR line ends, no final newline
-    require_columns(
+    frame = read_csv(  # bare CR line ends, no final newline
         NAME,
         fetched.name,
-        frame,
-        ("country", "year.collected", "year.reported", "a", "b", "c", "score", "status"),
+        fetched.content,
+        required=("country", "year.collected", "year.reported", "a", "b", "c", "score", "status"),
     )
     problems: list[Problem] = []
     values = _integers(
@@ -111,7 +110,7 @@ def _parse_fotp(fetched: Fetched) -> pd.DataFrame:
     # zeros with status "0" (a score of 0 would be perfect freedom).
     unrated = frame["status"].ne("NA") & out["status"].isna()
     out.loc[unrated, ["legal", "political", "economic", "score"]] = pd.NA
-    keys = list(zip(out["entity"], out["year"], strict=True))
+    keys = list(zip(out["entity"].tolist(), out["year"].tolist(), strict=True))
     swapped = pd.Series([k in FOTP_SWAPPED for k in keys], index=out.index)
     out.loc[swapped, ["legal", "political", "economic"]] = pd.NA
     return out
@@ -243,7 +242,7 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     fotp = tables["fh_fotp"]
     parts = fotp[["legal", "political", "economic"]]
     inconsistent = parts.notna().all(axis=1) & (parts.sum(axis=1) != fotp["score"])
-    for row in fotp[inconsistent].itertuples():
+    for row in rows_where(fotp, inconsistent):
         problems.append(
             Problem(
                 NAME,

@@ -13,7 +13,7 @@ from etl.changes import spans
 from etl.countries import in_their_years, match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
-from etl.parsing import numbers, read_csv, require_columns
+from etl.parsing import numbers, read_csv
 from etl.pipeline import Source, one_row_per_code
 from etl.sources.hrps import meta
 
@@ -24,8 +24,8 @@ COLUMNS = ("YEAR", "COW", "id", *THETA, "country_name")
 
 
 def parse(fetched: Fetched) -> pd.DataFrame:
-    frame = read_csv(NAME, fetched.name, fetched.content)  # UTF-8 (curly apostrophes), LF
-    require_columns(NAME, fetched.name, frame, COLUMNS)
+    # UTF-8 (curly apostrophes), LF
+    frame = read_csv(NAME, fetched.name, fetched.content, required=COLUMNS)
     problems: list[Problem] = []
     out = pd.DataFrame(
         {
@@ -103,15 +103,22 @@ def no_row_missing(table: pd.DataFrame) -> list[Problem]:
     (in the author's own order). So a row lost in the middle leaves a gap in a unit's years
     and in the ids, and a file cut short ends before its last year."""
     problems = []
-    for cow, rows in table.groupby("cow", sort=False):
-        years = rows["year"].astype(int)
-        lost = sorted(set(range(int(years.min()), int(years.max()) + 1)) - set(years))
+    units: dict[int, tuple[set[int], int, int]] = {}  # COW → years, first and last position
+    for position, (cow, year) in enumerate(
+        zip(table["cow"].tolist(), table["year"].tolist(), strict=True)
+    ):
+        if cow is not pd.NA:  # plain values: a groupby's sub-frames cost more than the check
+            years, first, _ = units.get(cow, (set(), position, position))
+            years.add(int(year))
+            units[cow] = (years, first, position)
+    for cow, (years, first, last) in units.items():
+        lost = sorted(set(range(min(years), max(years) + 1)) - years)
         if lost:
             problems.append(
                 _problem(
-                    rows.iloc[-1],
+                    table.iloc[last],
                     "every year present for each unit between its first and last",
-                    f"{rows['entity'].iloc[0]} (COW {cow}) has no row for "
+                    f"{table['entity'].iloc[first]} (COW {cow}) has no row for "
                     f"{spans([str(y) for y in lost])}: rows are missing",
                 )
             )

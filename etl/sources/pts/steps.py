@@ -8,7 +8,7 @@ from etl.changes import spans
 from etl.countries import in_their_years, match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
-from etl.parsing import numbers, read_csv, require_columns
+from etl.parsing import numbers, read_csv
 from etl.pipeline import Source, one_row_per_code
 from etl.sources.pts import meta
 
@@ -36,8 +36,7 @@ COLUMNS = (
 
 
 def parse(fetched: Fetched) -> pd.DataFrame:
-    frame = read_csv(NAME, fetched.name, fetched.content, encoding="cp1252")
-    require_columns(NAME, fetched.name, frame, COLUMNS)
+    frame = read_csv(NAME, fetched.name, fetched.content, encoding="cp1252", required=COLUMNS)
     problems: list[Problem] = []
     out = pd.DataFrame(
         {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from etl.countries import REFERENCE, entities
-from etl.errors import Problem
+from etl.errors import Problem, rows_where
 from etl.fetch import Fetched, RawFile
 from etl.parsing import read_csv
 from etl.pipeline import Source
@@ -29,7 +29,7 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     table = tables["countries"]
     return [
         Problem(NAME, FILE, int(row.source_line), "project codes carry a note", row.iso3)
-        for row in table[(table["code_status"] != "iso3166-1") & table["note"].isna()].itertuples()
+        for row in rows_where(table, (table["code_status"] != "iso3166-1") & table["note"].isna())
     ]
 
 

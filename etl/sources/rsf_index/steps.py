@@ -14,9 +14,10 @@ import re
 import pandas as pd
 
 from etl.countries import display_name, to_iso3
-from etl.errors import Problem, ValidationError
+from etl.errors import Problem, ValidationError, rows_where
 from etl.fetch import Fetched, RawFile
 from etl.numbers import AmbiguousNumbers, parse_decimal_comma, recover_by_rank
+from etl.parsing import text_cells
 from etl.pipeline import Source
 from etl.sources.rsf_index import meta, methodology
 
@@ -141,13 +142,13 @@ def parse(fetched: Fetched) -> pd.DataFrame:
     if missing:
         problem(1, "required columns", f"missing {missing}; header is {list(raw.columns)}")
         raise ValidationError(problems)
-    frame = frame.apply(lambda col: col.str.strip())
+    frame = text_cells(frame, nbsp=False)
     frame["source_file"] = fetched.name
     frame["source_line"] = range(2, len(frame) + 2)
     frame["year"] = year
 
     expected = {str(year), f"{year - 1}-{str(year)[2:]}"}
-    for row in frame[~frame["edition_label"].isin(expected)].itertuples():
+    for row in rows_where(frame, ~frame["edition_label"].isin(expected)):
         problem(
             row.source_line,
             "edition label matches file",
@@ -155,7 +156,7 @@ def parse(fetched: Fetched) -> pd.DataFrame:
         )
 
     frame["rank"] = pd.to_numeric(frame["rank"], errors="coerce").astype("Int64")
-    for row in frame[frame["rank"].isna()].itertuples():
+    for row in rows_where(frame, frame["rank"].isna()):
         problem(row.source_line, "rank is a whole number", "blank or non-numeric rank")
     if problems:
         raise ValidationError(problems)
@@ -193,7 +194,7 @@ def parse(fetched: Fetched) -> pd.DataFrame:
 def _whole_numbers(frame, column, problem) -> pd.Series:
     """A rank column; blank stays <NA> (entities new to the index have no previous rank)."""
     values = pd.to_numeric(frame[column].where(frame[column] != ""), errors="coerce")
-    for row in frame[values.isna() & (frame[column] != "")].itertuples():
+    for row in rows_where(frame, values.isna() & (frame[column] != "")):
         problem(row.source_line, f"{column} is a whole number", repr(getattr(row, column)))
     return values.astype("Int64")
 
@@ -279,7 +280,7 @@ def validate_index(table: pd.DataFrame) -> list[Problem]:
     problems: list[Problem] = []
 
     def each(mask: pd.Series, rule: str, detail) -> None:
-        for row in table[mask].itertuples():
+        for row in rows_where(table, mask):
             problems.append(Problem(NAME, row.source_file, row.source_line, rule, detail(row)))
 
     each(
@@ -368,30 +369,32 @@ def _check_previous_ranks(table: pd.DataFrame) -> list[Problem]:
     edition but the latest."""
     if PREVIOUS_RANK not in table.columns:
         return []
-    editions = sorted(table["year"].unique())
-    table = table[["year", "iso3", "rank", PREVIOUS_RANK, "source_file", "source_line"]]
+    # plain rows per edition: 23 editions' filtered frames cost more than the check
+    fields = ("iso3", "rank", PREVIOUS_RANK, "source_file", "source_line")
+    editions: dict[int, list[tuple]] = {}
+    for year, *row in zip(*(table[c].tolist() for c in ("year", *fields)), strict=True):
+        editions.setdefault(year, []).append(row)
+    years = sorted(editions)
     problems = []
-    for previous, year in zip(editions, editions[1:], strict=False):
-        before = table[table["year"] == previous]
-        ranks = dict(zip(before["iso3"], before["rank"], strict=True))  # one row per entity
-        listed = table[(table["year"] == year) & table[PREVIOUS_RANK].notna()]
+    for previous, year in zip(years, years[1:], strict=False):
+        ranks = {iso3: rank for iso3, rank, *_ in editions[previous]}  # one row per entity
         previous_file = f"{previous}.csv"
-        for row in listed.itertuples():
-            printed = int(getattr(row, PREVIOUS_RANK))
-            if row.iso3 not in ranks:
+        for iso3, _, printed, file, line in editions[year]:
+            if printed is pd.NA:
+                continue
+            if iso3 not in ranks:
                 detail = f"but {previous_file} has no row for it: a row is missing there"
-            elif int(ranks[row.iso3]) != printed:
-                detail = f"but {previous_file} ranks it {int(ranks[row.iso3])}"
+            elif int(ranks[iso3]) != int(printed):
+                detail = f"but {previous_file} ranks it {int(ranks[iso3])}"
             else:
                 continue
             problems.append(
                 Problem(
                     NAME,
-                    row.source_file,
-                    int(row.source_line),
+                    file,
+                    int(line),
                     "previous rank matches the previous edition",
-                    f"{row.iso3} was ranked {printed} in {previous} according to "
-                    f"{row.source_file}, {detail}",
+                    f"{iso3} was ranked {int(printed)} in {previous} according to {file}, {detail}",
                 )
             )
     return problems
@@ -412,7 +415,7 @@ def _check_evolution(table: pd.DataFrame) -> list[Problem]:
             f"{row.iso3}: {row.score_previous} → {row.score} but RSF prints "
             f"{row.score_evolution:+}",
         )
-        for row in joined[gap > 0.011].itertuples()
+        for row in rows_where(joined, gap > 0.011)
     ]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.countries import entities
-from etl.errors import Problem
+from etl.errors import Problem, rows_where
 from etl.fetch import Fetched, RawFile
 from etl.parsing import read_csv, require_columns
 from etl.pipeline import Source
@@ -74,7 +74,7 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
             f"{row.scope} {row.iso3} {row.year} {row.measure}",
         )
         for mask, rule in rules
-        for row in table[mask].itertuples()
+        for row in rows_where(table, mask)
     ]
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 from etl.countries import in_their_years, match_entities
 from etl.errors import Problem, ValidationError
 from etl.fetch import Fetched, RawFile
-from etl.parsing import numbers, read_csv, require_columns
+from etl.parsing import numbers, read_csv
 from etl.pipeline import Source, one_row_per_code
 from etl.sources.vdem import meta
 
@@ -17,9 +17,11 @@ MEASURES = {c.source_column: c.name for c in meta.VDEM.columns if c.direction}
 
 
 def parse(fetched: Fetched) -> pd.DataFrame:
-    frame = read_csv(NAME, fetched.name, fetched.content)
-    require_columns(
-        NAME, fetched.name, frame, ("country_name", "country_text_id", "year", *MEASURES)
+    frame = read_csv(
+        NAME,
+        fetched.name,
+        fetched.content,
+        required=("country_name", "country_text_id", "year", *MEASURES),
     )
     problems: list[Problem] = []
     out = pd.DataFrame(
