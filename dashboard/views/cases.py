@@ -65,7 +65,8 @@ cases = cached.load("cpj_cases")
 names = entity_names()
 # countries by their names in the reader's language (CLDR; the catalogue for the others)
 names = {code: i18n.country_name(code, lang, english) for code, english in names.items()}
-present = {code: names.get(code, code) for code in sorted(set(cases["iso3"]))}
+# (unique() reads the column once in Arrow; set() of it made a Python string per row, per run)
+present = {code: names.get(code, code) for code in sorted(cases["iso3"].dropna().unique())}
 present = dict(sorted(present.items(), key=lambda item: item[1]))
 first, last = int(cases["event_year"].min()), int(cases["event_year"].max())
 params = st.query_params
@@ -290,7 +291,7 @@ with records_tab:
         else []
     )
     case_id = picked[0] if picked else url_params.parse_text(params.get("case"), limit=200)
-    if case_id and case_id in set(cases["case_id"]):
+    if case_id and (cases["case_id"] == case_id).any():
         url_sync.sync_url(case=case_id)
         case = cases[cases["case_id"] == case_id].iloc[0]
         st.header(md_escape(case["name"]), anchor=False)
@@ -403,7 +404,7 @@ with documented_tab:
                     "url": amnesty.link_target(person.url),
                 }
             )
-            if person.cpj_case_id and person.cpj_case_id in set(cases["case_id"]):
+            if person.cpj_case_id and (cases["case_id"] == person.cpj_case_id).any():
                 linked = {"case": person.cpj_case_id, "score": md_escape(person.link_score)}
                 if person.link_method == "exact":
                     how = _("Linked to CPJ's case `%(case)s` (exact name match, score %(score)s)")
