@@ -371,7 +371,14 @@ def test_an_embed_in_another_sites_page_sizes_itself_and_follows_dark_mode(
             )
             page = context.new_page()
             page.goto(host_url)
-            frames = [f for f in page.frames if f.url.endswith(("embed.html", "theme=light"))]
+            # the iframes' documents may still be committing when the page's load event
+            # fires: wait until both have their addresses (the test raced this once in CI)
+            deadline = time.monotonic() + 30
+            while True:
+                frames = [f for f in page.frames if f.url.endswith(("embed.html", "theme=light"))]
+                if len(frames) == 2 or time.monotonic() > deadline:
+                    break
+                page.wait_for_timeout(100)
             assert len(frames) == 2
             followed, fixed = (_frame_state(f) for f in sorted(frames, key=lambda f: f.url))
             page.wait_for_function(
