@@ -61,7 +61,6 @@ def controls(key: str, years: Sequence[int], year: int) -> bool:
     """The Play / Pause button for a chart showing `year` of `years`; whether the chart is
     playing. Play starts from the year shown (from the first if the last is
     shown); Pause leaves the year control on the year on screen."""
-    state = st.session_state
     if len(years) < 2:
         return False
     if playing(key):
@@ -82,7 +81,6 @@ def controls(key: str, years: Sequence[int], year: int) -> bool:
         args=(key, list(years), year),
         help=i18n.gettext("Step through every year, one a second."),
     )
-    state.pop(f"{key}-frame", None)
     return False
 
 
