@@ -17,7 +17,10 @@ KIND_LABELS = {
 }
 
 
-def _suggestions(anchor: str, measure: Measure, known: set[str], lang: str) -> list[peers.Peers]:
+@cached.per_release
+def _suggestions(
+    anchor: str, measure: Measure, known: frozenset[str], lang: str
+) -> tuple[peers.Peers, ...]:
     """The peers of `anchor` on `measure`, in the latest year it has a value (the RSF
     region of the newest edition)."""
     tr = i18n.translator(lang)
@@ -27,8 +30,8 @@ def _suggestions(anchor: str, measure: Measure, known: set[str], lang: str) -> l
     year = int(own["year"].max()) if not own.empty else int(values["year"].max())
     edition = index[index["year"] == int(index["year"].max())]
     label = tr.term("measure", (measure.on_compare or measure).label)
-    return peers.suggestions(
-        edition, values[values["year"] == year], anchor, year, label, known, lang
+    return tuple(
+        peers.suggestions(edition, values[values["year"] == year], anchor, year, label, known, lang)
     )
 
 
@@ -49,7 +52,7 @@ def add_buttons(anchor: str, measure: Measure, names: dict[str, str], key: str) 
         help=tr.gettext("Peers of %(country)s: one click adds them")
         % {"country": tr.country(anchor)},
     ):
-        for found in _suggestions(anchor, measure, set(names), tr.lang):
+        for found in _suggestions(anchor, measure, frozenset(names), tr.lang):
             st.button(
                 tr.gettext(KIND_LABELS[found.kind]),
                 key=f"{key}-peers-{found.kind}",
@@ -69,7 +72,7 @@ def compare_links(anchor: str, measure: Measure, names: dict[str, str], compare_
     tr = i18n.translator(i18n.current())
     lang = "" if tr.lang == i18n.SOURCE_LANGUAGE else f"&{i18n.PARAM}={tr.lang}"
     lines = []
-    for found in _suggestions(anchor, measure, set(names), tr.lang):
+    for found in _suggestions(anchor, measure, frozenset(names), tr.lang):
         if not found.codes:
             lines.append(f"- {md_escape(found.reason)}")
             continue

@@ -360,7 +360,7 @@ if series.empty:
         % {"country": text.md_escape(name)}
     )
 else:
-    st.markdown("\n".join(f"- {line}" for line in text.country_summary(series, lang)))
+    st.markdown("\n".join(f"- {line}" for line in cached.country_summary(country, lang)))
 st.caption(
     _("[Feed of the data changes for %(country)s](%(url)s) (Atom), build by build.")
     % {"country": text.md_escape(name), "url": f"/feeds/{country}.atom"}
