@@ -132,10 +132,14 @@ def chart(spec: chart_specs.Spec, lang: str | None = None):
     """A named chart in a language (by default the run's), built once per data release,
     build asked for and language, and shared by every session (figures are never modified
     after building: snapshots work on copies)."""
+    return chart_at(spec, lang or i18n.current(), chosen_build())
+
+
+def chart_at(spec: chart_specs.Spec, lang: str, build: int | None):
+    """A named chart in `lang` as of `build` (None: today's data), from the shared cache."""
     release = store.release_stamp()
-    lang = lang or i18n.current()
     folder = str(store.DATASETS_DIR)
-    return _chart(chart_specs.key(spec), folder, release, lang, chosen_build(), _spec=spec)
+    return _chart(chart_specs.key(spec), folder, release, lang, build, _spec=spec)
 
 
 def per_release(function: Callable[..., R]) -> Callable[..., R]:

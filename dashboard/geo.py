@@ -16,6 +16,7 @@ from dashboard.charts import style
 
 TOPOJSON_DIR = Path(__file__).resolve().parent / "static" / "topojson"
 TOPOJSON_URL = "/app/static/topojson/"  # where Streamlit's static serving exposes the folder
+WORLD_TOPOLOGY = "world_50m.json"  # the file Plotly asks for: the world at 1:50m
 # the app's Plotly config: the style's (a minimal toolbar) with the geometry's location
 PLOTLY_CONFIG = {**style.PLOTLY_CONFIG, "topojsonURL": TOPOJSON_URL}
 # CPJ records Israel, Gaza and the West Bank as one location; on the map its count is
@@ -26,7 +27,7 @@ SHARED_SHAPES = {"XIP": ("ISR", "PSE")}
 @lru_cache(maxsize=1)
 def mapped_codes() -> frozenset[str]:
     """ISO3 codes that have a shape in the 1:50m world map."""
-    topology = json.loads((TOPOJSON_DIR / "world_50m.json").read_text())
+    topology = json.loads((TOPOJSON_DIR / WORLD_TOPOLOGY).read_text())
     return frozenset(g["id"] for g in topology["objects"]["countries"]["geometries"] if g.get("id"))
 
 

@@ -27,7 +27,9 @@ page may be framed by other sites. The page shell names the page's language and 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -47,7 +49,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette_compress import CompressMiddleware, add_compress_type
 from streamlit import file_util
 
-from dashboard import data_api, feeds, i18n
+from dashboard import chart_specs, data_api, feeds, geo, i18n, navigation, warmup
 from dashboard.embeds import SITE_DIR  # where `make site` bakes
 from dashboard.replica import replica_status
 from etl import registry, store
@@ -244,34 +246,77 @@ class SecurityHeadersMiddleware:
             raise
 
 
-class LanguageMiddleware:
-    """Streamlit's page shell says `<html lang="en">` whatever the page's language; this
-    names the language the page will be in (`?lang=`, else the browser's Accept-Language,
-    as the app decides: dashboard/app.py) and its direction, `dir="rtl"` for Arabic, so the
-    browser lays the page out from the right and screen readers pronounce it right. (A
-    language changed with the picker takes effect on the page's styles at once, and on
-    these attributes at the next load.) No script is involved: the policy allows none."""
+STATIC_JS = Path(file_util.get_static_dir()) / "static" / "js"
+
+
+def chart_script_hints(static_js: Path = STATIC_JS) -> str:
+    """`modulepreload` links for Streamlit's Plotly chunk (4.7 MB) and the chunks it imports.
+    The shell names only Streamlit's core scripts, so without them a browser asks for the
+    chunk once the page's script has run and sent its first chart: 3.1 s after navigating
+    to the map here, where the shell itself arrives in 0.4 s. Empty if the chunk is not
+    found (another Streamlit release may name it otherwise): the pages work as before."""
+    found = sorted(static_js.glob("PlotlyChart.*.js"))
+    if not found:
+        return ""
+    with found[0].open(encoding="utf-8") as chunk:
+        head = chunk.read(8192)  # its static imports come first
+    named = (static_js.parent.parent / "index.html").read_text(encoding="utf-8")
+    imported = re.findall(r'(?:from|import)\s*"\./([\w.-]+\.js)"', head)
+    names = [name for name in dict.fromkeys(imported) if name not in named]  # not hinted yet
+    return "".join(
+        f'<link rel="modulepreload" crossorigin href="./static/js/{name}">'
+        for name in [*names, found[0].name]
+    )
+
+
+# The map geometry, which Plotly asks for only once its chunk has been compiled and the map
+# laid out: fetched with the page's scripts instead, on the pages whose first chart is a map.
+GEOMETRY_HINT = (
+    f'<link rel="preload" as="fetch" crossorigin href="{geo.TOPOJSON_URL}{geo.WORLD_TOPOLOGY}">'
+)
+
+
+def draws_a_map_first(request: Request) -> bool:
+    page = request.url.path.strip("/")
+    if page == navigation.EMBED.url_path:  # a map unless another kind is asked for
+        return request.query_params.get("kind", chart_specs.DEFAULT_KIND) == "map"
+    return page == navigation.WORLD_MAP.url_path
+
+
+class ShellMiddleware:
+    """Streamlit's page shell, as the browser needs it:
+
+    - it says `<html lang="en">` whatever the page's language; this names the language the
+      page will be in (`?lang=`, else the browser's Accept-Language, as the app decides:
+      dashboard/app.py) and its direction, `dir="rtl"` for Arabic, so the browser lays the
+      page out from the right and screen readers pronounce it right. (A language changed
+      with the picker takes effect on the page's styles at once, and on these attributes
+      at the next load.) No script is involved: the policy allows none.
+    - its head gains hints that start the downloads a page's first chart waits for (Plotly's
+      chunk; the geometry, where that chart is a map) with the shell's own scripts."""
 
     SHELL = b'<html lang="en">'
+    HEAD_END = b"</head>"
 
     def __init__(self, app: ASGIApp):
         self.app = app
+        self.chart_hints = chart_script_hints()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET":
             await self.app(scope, receive, send)
             return
         request = Request(scope)
-        lang = i18n.parse_lang(request.query_params.get(i18n.PARAM)) or i18n.negotiate(
-            request.headers.get("accept-language")
+        lang = (
+            i18n.parse_lang(request.query_params.get(i18n.PARAM))
+            or i18n.negotiate(request.headers.get("accept-language"))
+            or i18n.SOURCE_LANGUAGE
         )
-        if not lang or lang == i18n.SOURCE_LANGUAGE:
-            await self.app(scope, receive, send)
-            return
         shell = f'<html lang="{lang}" dir="{"rtl" if i18n.is_rtl(lang) else "ltr"}">'.encode()
+        hints = self.chart_hints + (GEOMETRY_HINT if draws_a_map_first(request) else "")
         held: list[Message] = []
 
-        async def send_named(message: Message) -> None:
+        async def send_rewritten(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 if headers.get("content-type", "").startswith("text/html") and not headers.get(
@@ -285,6 +330,7 @@ class LanguageMiddleware:
                     return
                 body = b"".join(m.get("body", b"") for m in held[1:])
                 body = body.replace(self.SHELL, shell, 1)
+                body = body.replace(self.HEAD_END, hints.encode() + self.HEAD_END, 1)
                 start = held[0]
                 MutableHeaders(scope=start)["content-length"] = str(len(body))
                 held.clear()
@@ -293,7 +339,7 @@ class LanguageMiddleware:
                 return
             await send(message)
 
-        await self.app(scope, receive, send_named)
+        await self.app(scope, receive, send_rewritten)
 
 
 # Compress what is sent: the map geometry (0.47 MB of JSON), Streamlit's scripts and the
@@ -310,7 +356,21 @@ MIDDLEWARE = [
     # request after reading it leaves all compression to this middleware.
     Middleware(CompressMiddleware, minimum_size=1024, remove_accept_encoding=True),
     # inside the compression: it reads the page shell as Streamlit sends it (uncompressed)
-    Middleware(LanguageMiddleware),
+    Middleware(ShellMiddleware),
 ]
+
+
+@contextlib.asynccontextmanager
+async def warmed(_app):
+    """The server answers (its health check too) once dashboard/warmup.py has filled the
+    caches, so its first reader does not wait for them; `DASHBOARD_WARMUP=0` skips it (a
+    developer restarting often)."""
+    if os.environ.get("DASHBOARD_WARMUP", "1") != "0":
+        warmup.warm()
+    yield
+
+
 # The entry script by absolute path, so the app also loads outside `streamlit run` (tests).
-app = st.App(Path(__file__).with_name("app.py"), routes=ROUTES, middleware=MIDDLEWARE)
+app = st.App(
+    Path(__file__).with_name("app.py"), routes=ROUTES, middleware=MIDDLEWARE, lifespan=warmed
+)

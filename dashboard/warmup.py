@@ -1,0 +1,77 @@
+"""Work done once per server before it takes its first reader (dashboard/server.py runs it
+while starting, before it answers its health check): the modules every page imports, the
+interface's catalogues, the datasets and the default view of every named chart, laid out
+for both screens. Without it the first reader of a new server waited for all of it
+(about 2 s here) before the first chart; afterwards each reader finds it in the caches the
+pages read (dashboard/cached.py, dashboard/plot.py)."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import time
+
+import plotly.io
+from streamlit.logger import get_logger
+
+import dashboard
+from dashboard import cached, chart_specs, i18n, plot
+from etl import registry, store
+
+LOG = get_logger(__name__)
+ENTRY_POINTS = {"dashboard.app", "dashboard.server"}  # run by Streamlit, not imported
+
+
+def warm() -> dict[str, float]:
+    """Seconds spent on each part. What fails is logged and skipped: a bad dataset must not
+    keep the server from starting; its pages say what is wrong with it."""
+    spent = {}
+    for part, items, step in (
+        ("modules", _modules(), importlib.import_module),
+        ("catalogues", i18n.languages(), i18n.translator),  # titles keep the name whole in each
+        ("datasets", registry.DATASETS, _read),
+        ("charts", chart_specs.KINDS, _draw_default),
+    ):
+        started = time.perf_counter()
+        for item in items:
+            try:
+                step(item)
+            except Exception:  # noqa: BLE001 (anything: the readers' pages will report it)
+                LOG.warning("Warm-up: %s %s skipped", part, item, exc_info=True)
+        spent[part] = time.perf_counter() - started
+    LOG.info("Warm-up: %s", ", ".join(f"{part} {s:.2f} s" for part, s in spent.items()))
+    return spent
+
+
+def _modules() -> list[str]:
+    return [
+        module.name
+        for module in pkgutil.walk_packages(dashboard.__path__, "dashboard.")
+        if module.name not in ENTRY_POINTS and ".views" not in module.name
+    ]
+
+
+def _read(name: str) -> None:
+    """A dataset and its measures' values, as the pages read them (none if not built here)."""
+    if store.published_stamp(name)[0] is None:
+        return
+    cached._cached(name, store.published_stamp(name))
+    for key, measure in registry.MEASURES.items():
+        if measure.dataset.name == name:
+            cached._values_at(key, None)
+
+
+def _draw_default(kind: str) -> None:
+    """The default view of a kind of chart (the front pages' charts among them) in the
+    source language, laid out for a desktop and a phone and serialised once."""
+
+    def load(name: str):
+        return cached._load_at(name, None)
+
+    def values(key: str):
+        return cached._values_at(key, None)
+
+    spec, _ = chart_specs.parse(kind, {}, load, values)
+    figure = cached.chart_at(spec, i18n.SOURCE_LANGUAGE, None).figure
+    for phone in (False, True):
+        plotly.io.to_json(plot.laid_out(figure, phone), validate=False)
