@@ -56,7 +56,10 @@ def api_address(datasets, frame: pd.DataFrame) -> None:
     if query is not None:
         st.caption(i18n.gettext("The same rows from the data API:"))
         address = data_api.url(datasets[0], query, origin=url_sync.origin())
-        st.code(address, language=None, wrap_lines=True)
+        # A link, not a code block: the first code block on a page makes the browser load
+        # and run Streamlit's syntax highlighter (0.7 s of its main thread here) while the
+        # page's first chart is being drawn.
+        st.markdown(f"<{address}>")  # an autolink: shown as written, copied as written
 
 
 @memo.per_object
