@@ -112,16 +112,16 @@ def measure_values(key: str) -> pd.DataFrame:
     return _or_error_page(_values_at, key, chosen_build())
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _chart(
-    key: tuple, folder: str, release: tuple, lang: str, build: int | None, _spec: chart_specs.Spec
-):
-    """(The spec is not hashed, leading underscore: its key stands for it.)"""
+@functools.lru_cache(maxsize=512)
+def _chart(spec: chart_specs.Spec, folder: str, release: tuple, lang: str, build: int | None):
+    """A named chart per data folder, release, language and build. An lru_cache, not
+    st.cache_resource: Streamlit hashed these arguments (the release's stamps of every
+    file) anew on each call, 1-2 ms a chart on every run of a page."""
     from dashboard import gallery
 
-    del key, folder, release  # part of the cache key only: other data means other charts
+    del folder, release  # part of the cache key only: other data means other charts
     return gallery.draw(
-        _spec,
+        spec,
         functools.partial(_load_at, build=build),
         values=functools.partial(_values_at, build=build),
         lang=lang,
@@ -139,7 +139,7 @@ def chart_at(spec: chart_specs.Spec, lang: str, build: int | None):
     """A named chart in `lang` as of `build` (None: today's data), from the shared cache."""
     release = store.release_stamp()
     folder = str(store.DATASETS_DIR)
-    return _chart(chart_specs.key(spec), folder, release, lang, build, _spec=spec)
+    return _chart(spec, folder, release, lang, build)
 
 
 def per_release(function: Callable[..., R]) -> Callable[..., R]:
@@ -165,6 +165,12 @@ def country_summary(country: str, lang: str) -> tuple[str, ...]:
     """The sentences opening a ranked country's profile (text.country_summary)."""
     index = load_rsf_index()
     return tuple(text.country_summary(index[index["iso3"] == country], lang))
+
+
+@per_release
+def map_years(measure) -> chart_specs.url_params.Years:
+    """The years the map can show a measure in (chart_specs.map_years)."""
+    return chart_specs.map_years(measure, load, measure_values)
 
 
 def build_label() -> str:

@@ -12,10 +12,10 @@ from etl import store
 @pytest.fixture
 def cold_caches():
     cached._shared.clear()
-    cached._chart.clear()
+    cached._chart.cache_clear()
     yield
     cached._shared.clear()
-    cached._chart.clear()
+    cached._chart.cache_clear()
 
 
 def _default_specs():

@@ -33,7 +33,7 @@ metric = st.selectbox(
     disabled=timeline.playing("map-play"),
 )
 measure = registry.ON_MAP[metric]
-years = chart_specs.map_years(measure, cached.load, cached.measure_values)
+years = cached.map_years(measure)
 timeline.settle("map-play", "edition", "edition")
 year, message = chart_specs.parse_map_year(st.query_params.get("edition"), years)
 url_sync.note(message)
