@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -164,11 +165,12 @@ def main(argv: list[str] | None = None) -> int:
         force=args.force,
         reasons=reasons,
         shortcut=shortcut(args),
+        workers=len(os.sched_getaffinity(0)),
     )
     try:
         report = run(chosen, fetcher, args.out, options=options)
     except EtlError as exc:
-        print(f"ETL run not started: {exc}", file=sys.stderr)
+        print(f"ETL run stopped, nothing published: {exc}", file=sys.stderr)
         return 1
     print(summary(report, options), file=sys.stderr)
     print(integrity_summary(report, args.out), file=sys.stderr)
