@@ -593,6 +593,9 @@ def build_in_workers(sources, fetcher, out_dir, progress, options: RunOptions) -
         {producer[raw.dataset] for raw in source.raw_files if producer.get(raw.dataset, i) < i}
         for i, source in enumerate(sources)
     ]
+    # the sources others read first: those the others wait for
+    read = set().union(*needs)
+    order = sorted(range(len(sources)), key=lambda i: i not in read)
     done: dict[int, tuple[Outcome, list[str]]] = {}
     running: dict[Future, int] = {}
     shown = 0  # sources whose progress is printed
@@ -600,7 +603,7 @@ def build_in_workers(sources, fetcher, out_dir, progress, options: RunOptions) -
     try:
         with ProcessPoolExecutor(options.workers, mp_context=get_context("fork")) as pool:
             while len(done) < len(sources):
-                for i in range(len(sources)):
+                for i in order:
                     if i not in done and i not in running.values() and needs[i] <= done.keys():
                         built = {
                             path: data for j in needs[i] for path, data in done[j][0].files.items()
