@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -106,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     from etl import registry, release
     from etl.errors import EtlError
     from etl.fetch import Fetcher, frozen_checksums
-    from etl.pipeline import RunOptions, lock, run
+    from etl.pipeline import RunOptions, lock, run, usable_cores
 
     quiet_collector()
     sources = {source.name: source for source in registry.sources()}
@@ -165,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         force=args.force,
         reasons=reasons,
         shortcut=shortcut(args),
-        workers=len(os.sched_getaffinity(0)),
+        workers=usable_cores(),
     )
     try:
         report = run(chosen, fetcher, args.out, options=options)

@@ -15,12 +15,13 @@ holding its lock; readers never write.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -565,6 +566,16 @@ def build_all(sources, fetcher, out_dir, progress, options: RunOptions) -> list[
         built.update(outcome.files)
         report_outcome(progress, outcome)
     return outcomes
+
+
+def usable_cores() -> int:
+    """The cores this process may run on, where workers can be forked; else 1 (a
+    sequential run)."""
+    if "fork" not in get_all_start_methods():
+        return 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 # What the forked workers build from, set by build_in_workers before they fork: a fork
