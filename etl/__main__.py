@@ -8,6 +8,7 @@ python -m etl builds [--backfill] [--verify]
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -104,8 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     from etl import registry, release
     from etl.errors import EtlError
     from etl.fetch import Fetcher, frozen_checksums
-    from etl.pipeline import RunOptions, lock, run
+    from etl.pipeline import RunOptions, lock, run, usable_cores
 
+    quiet_collector()
     sources = {source.name: source for source in registry.sources()}
     if args.command == "list":
         for source in sources.values():
@@ -162,15 +164,26 @@ def main(argv: list[str] | None = None) -> int:
         force=args.force,
         reasons=reasons,
         shortcut=shortcut(args),
+        workers=usable_cores(),
     )
     try:
         report = run(chosen, fetcher, args.out, options=options)
     except EtlError as exc:
-        print(f"ETL run not started: {exc}", file=sys.stderr)
+        print(f"ETL run stopped, nothing published: {exc}", file=sys.stderr)
         return 1
     print(summary(report, options), file=sys.stderr)
     print(integrity_summary(report, args.out), file=sys.stderr)
     return 1 if any(not o.ok for o in report.outcomes) else 0
+
+
+def quiet_collector() -> None:
+    """A run allocates millions of short-lived objects (cells, rows, small frames) and frees
+    them by reference counting; at the default thresholds the cyclic collector ran some 500
+    times a run, its older generations scanning every object the imports made (pandas,
+    pyarrow): about 0.4 s of CPU. Those are set aside (freeze) and young objects collected
+    less often; a run's garbage cycles are still collected."""
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
 
 
 def build_chain(args: argparse.Namespace) -> int:

@@ -13,11 +13,15 @@ says so.
 
 from __future__ import annotations
 
+import csv
 import io
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
+import pyarrow as pa
+from pyarrow import csv as pa_csv
 
 from etl import model
 from etl.formats import sha256
@@ -41,25 +45,48 @@ def profile(dataset: model.Dataset, content: bytes) -> dict:
     # the columns counted, and the key's first to count rows by (reading only those: the
     # whole file costs several times as much)
     counted = {dataset.primary_key[0], dataset.period, *(t.column for t in dataset.integrity)}
-    rows = read_rows(content, counted)
-    record = {"bytes": len(content), "sha256": sha256(content), "rows": len(rows)}
-    if dataset.period in rows.columns:
-        counts = Counter(rows[dataset.period].tolist())
+    rows, columns = published_columns(content, counted)
+    record = {"bytes": len(content), "sha256": sha256(content), "rows": rows}
+    if dataset.period in columns:
+        counts = Counter(columns[dataset.period])
         record["periods"] = {period: counts[period] for period in sorted(counts)}
     if dataset.integrity:
         record["integrity"] = {
-            tally.column: tally_counts(rows[tally.column]) for tally in dataset.integrity
+            tally.column: tally_counts(columns[tally.column]) for tally in dataset.integrity
         }
     return record
 
 
-def tally_counts(values: pd.Series) -> dict[str, int]:
+def published_columns(content: bytes, wanted: set[str]) -> tuple[int, dict[str, list[str]]]:
+    """The row count of a file the project publishes (formats.csv_bytes: a header, quoted
+    cells where needed, one line per row) and the text of its `wanted` columns that it has,
+    as read_rows reads them; read by Arrow's CSV reader, a third of pandas' cost. A bare
+    carriage return in a cell (the csv module leaves it unquoted) ends a line for pandas, not
+    for Arrow: such a file is read by read_rows itself."""
+    if b"\r" in content:
+        rows = read_rows(content, wanted)
+        return len(rows), {name: rows[name].tolist() for name in rows.columns}
+    header = next(csv.reader([content[: content.find(b"\n")].decode("utf-8")]))
+    present = [name for name in header if name in wanted]
+    table = pa_csv.read_csv(
+        io.BytesIO(content),
+        read_options=pa_csv.ReadOptions(use_threads=False),
+        parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+        convert_options=pa_csv.ConvertOptions(
+            include_columns=present or header[:1],
+            column_types=dict.fromkeys(header, pa.string()),
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    return table.num_rows, {name: table.column(name).to_pylist() for name in present}
+
+
+def tally_counts(values: Iterable[str]) -> dict[str, int]:
     """Rows per value, most frequent first; a cell listing several values ("a; b") counts
     once for each."""
     counts = Counter(
-        value.strip() or BLANK
-        for cell in values.tolist()
-        for value in (cell.split("; ") if cell else [""])
+        value.strip() or BLANK for cell in values for value in (cell.split("; ") if cell else [""])
     )
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 

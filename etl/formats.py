@@ -12,6 +12,8 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 # OWASP's CSV-injection guidance: text a spreadsheet would run as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -48,28 +50,70 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     """CSV with a fixed dialect: UTF-8, LF line ends, no index, shortest float repr, and no
     cell a spreadsheet would execute."""
     buffer = io.StringIO()
-    columns = [_csv_cells(frame.iloc[:, i]) for i in range(frame.shape[1])]
-    if frame.columns.empty or any(cells is None for cells in columns):
+    fields = [_csv_fields(frame.iloc[:, i]) for i in range(frame.shape[1])]
+    if frame.columns.empty or any(column is None for column in fields):
         neutralise_formulas(frame).to_csv(buffer, index=False, lineterminator="\n")
-    else:  # the same csv module pandas writes with, fed the same cells, without its overhead
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow([str(name) for name in frame.columns])
-        writer.writerows(zip(*columns, strict=True))
+        return buffer.getvalue().encode("utf-8")
+    # the bytes the csv module pandas writes with would write for the same cells, a row's
+    # fields joined by Arrow rather than one Python call per row (a third of the cost)
+    csv.writer(buffer, lineterminator="\n").writerow([str(name) for name in frame.columns])
+    if len(frame):
+        if len(fields) == 1:  # the csv module quotes a row's only field when it is blank
+            fields = [pc.if_else(pc.equal(fields[0], ""), _text('""'), fields[0])]
+        rows = pc.binary_join_element_wise(*fields, _text(",")) if len(fields) > 1 else fields[0]
+        lines = pc.binary_join(pa.LargeListArray.from_arrays([0, len(rows)], rows), _text("\n"))
+        buffer.write(lines[0].as_py())
+        buffer.write("\n")
     return buffer.getvalue().encode("utf-8")
 
 
-def _csv_cells(values: pd.Series) -> np.ndarray | None:
-    """The cells pandas' to_csv writes for a text, Int64 or Float64 column, text neutralised:
-    its values as Python objects (the writer spells a float as its shortest repr), a blank
-    where one is missing; None for any other type, left to pandas."""
+def _csv_fields(values: pd.Series) -> pa.Array | None:
+    """Each cell of a text, Int64 or Float64 column as the csv module writes it in a row of
+    several fields, as pandas' to_csv hands it over (a float spelt as its shortest repr, a
+    blank where a value is missing), text neutralised and quoted where needed; None for any
+    other type, left to pandas."""
     if isinstance(values.dtype, pd.StringDtype):
-        cells = values.to_numpy(dtype=object, na_value="")
+        texts = pc.fill_null(pa.array(values, pa.large_string()), "")
         risky = _starts_like_formula(values)
-        cells[risky] = [neutralise(cell) for cell in cells[risky]]
-        return cells
-    if values.dtype in ("Int64", "Float64"):
-        return values.to_numpy(dtype=object, na_value="")
+        if risky.any():
+            cells = [neutralise(cell) for cell in values[risky].tolist()]
+            texts = pc.replace_with_mask(texts, pa.array(risky), pa.array(cells, texts.type))
+        return _quoted(texts)
+    if values.dtype == "Int64":
+        return pc.fill_null(pc.cast(pa.array(values), pa.large_string()), "")
+    if values.dtype == "Float64":
+        cells = values.to_numpy(dtype=object, na_value="")
+        return pa.array([str(cell) for cell in cells], pa.large_string())
     return None
+
+
+def _quoted(texts: pa.Array) -> pa.Array:
+    """Texts as fields of a CSV row: a text with a comma, a double quote or a line feed in
+    double quotes, its own doubled (as the csv module's minimal quoting does in every Python
+    version); one with a bare carriage return as the csv module of this Python writes it."""
+    comma, quote_mark, line_feed = (pc.match_substring(texts, c) for c in (",", '"', "\n"))
+    quote = pc.or_(pc.or_(comma, quote_mark), line_feed)  # three searches: a regex costs more
+    if pc.any(quote).as_py():
+        doubled = pc.replace_substring(texts, '"', '""')
+        texts = pc.if_else(
+            quote, pc.binary_join_element_wise(_text('"'), doubled, _text('"'), _text("")), texts
+        )
+    odd = pc.and_not(pc.match_substring(texts, "\r"), quote)
+    if pc.any(odd).as_py():
+        cells = [_field(cell) for cell in pc.filter(texts, odd).to_pylist()]
+        texts = pc.replace_with_mask(texts, odd, pa.array(cells, texts.type))
+    return texts
+
+
+def _text(text: str) -> pa.Scalar:
+    return pa.scalar(text, pa.large_string())
+
+
+def _field(text: str) -> str:
+    """One text as the csv module writes it in a row of several fields."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([text, ""])
+    return buffer.getvalue().removesuffix(",\n")
 
 
 def json_bytes(payload: object) -> bytes:

@@ -15,9 +15,13 @@ holding its lock; readers never write.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -359,6 +363,8 @@ class RunOptions:
     reasons: dict[str, str] = field(default_factory=dict)
     # where a run that succeeds for every source records what it read and left (etl.state)
     shortcut: Shortcut | None = None
+    # processes building sources at once (build_in_workers); publishing stays in this one
+    workers: int = 1
 
 
 def write_rejects(rejects_dir: Path | None, source: str, problems: list[Problem]) -> None:
@@ -537,23 +543,111 @@ def run(
         ) from exc
 
 
-def _run_locked(sources, fetcher, out_dir, progress, options) -> Report:
-    finished = publishing.recover(out_dir)
-    if finished:
-        progress(f"completed an interrupted publish ({', '.join(finished)})")
-    progress(f"reading raw files from {fetcher.describe()}; writing to {out_dir}")
+def report_outcome(progress, outcome: Outcome) -> None:
+    if outcome.skipped:
+        progress("  inputs and code unchanged since the last release: skipped")
+    elif outcome.ok:
+        progress(f"  built {outcome.rows} rows")
+    else:
+        progress(f"  FAILED, last good version kept: {outcome.error}")
+
+
+def build_all(sources, fetcher, out_dir, progress, options: RunOptions) -> list[Outcome]:
+    """Every source built (build_source), outcomes in the sources' order. A source reads the
+    datasets earlier sources of the run built (`built`); with options.workers > 1 the
+    sources are built by forked worker processes (build_in_workers)."""
+    if options.workers > 1 and len(sources) > 1:
+        return build_in_workers(sources, fetcher, out_dir, progress, options)
     outcomes, built = [], {}
     for source in sources:
         progress(f"{source.name}:")
         outcome = build_source(source, fetcher, out_dir, progress, options, built)
         outcomes.append(outcome)
         built.update(outcome.files)
-        if outcome.skipped:
-            progress("  inputs and code unchanged since the last release: skipped")
-        elif outcome.ok:
-            progress(f"  built {outcome.rows} rows")
-        else:
-            progress(f"  FAILED, last good version kept: {outcome.error}")
+        report_outcome(progress, outcome)
+    return outcomes
+
+
+def usable_cores() -> int:
+    """The cores this process may run on, where workers can be forked; else 1 (a
+    sequential run)."""
+    if "fork" not in get_all_start_methods():
+        return 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+# What the forked workers build from, set by build_in_workers before they fork: a fork
+# inherits it, where pickling would not carry sources whose steps are not importable.
+_WORK: tuple = ()
+
+
+def _build_in_worker(position: int, built: dict[str, bytes]) -> tuple[Outcome, list[str]]:
+    """One source built in a worker: its outcome, and the progress lines it would print."""
+    sources, fetcher, out_dir, options = _WORK
+    lines: list[str] = []
+    outcome = build_source(sources[position], fetcher, out_dir, lines.append, options, built)
+    return outcome, lines
+
+
+def build_in_workers(sources, fetcher, out_dir, progress, options: RunOptions) -> list[Outcome]:
+    """build_all on several cores: each source is built in a forked worker process as soon
+    as the earlier sources whose datasets it reads are built, and handed back whole (its
+    files as bytes, its changes, its progress lines, printed here in the sources' order as a
+    sequential run prints them). The workers write nothing to out_dir: this process alone
+    publishes, as one transaction. A worker that dies stops the run before anything is
+    published."""
+    global _WORK
+    producer = {dataset.name: i for i, source in enumerate(sources) for dataset in source.datasets}
+    needs = [
+        {producer[raw.dataset] for raw in source.raw_files if producer.get(raw.dataset, i) < i}
+        for i, source in enumerate(sources)
+    ]
+    # the sources others read first: those the others wait for
+    read = set().union(*needs)
+    order = sorted(range(len(sources)), key=lambda i: i not in read)
+    done: dict[int, tuple[Outcome, list[str]]] = {}
+    running: dict[Future, int] = {}
+    shown = 0  # sources whose progress is printed
+    _WORK = (sources, fetcher, out_dir, options)
+    try:
+        with ProcessPoolExecutor(options.workers, mp_context=get_context("fork")) as pool:
+            while len(done) < len(sources):
+                for i in order:
+                    if i not in done and i not in running.values() and needs[i] <= done.keys():
+                        built = {
+                            path: data for j in needs[i] for path, data in done[j][0].files.items()
+                        }
+                        running[pool.submit(_build_in_worker, i, built)] = i
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    position = running.pop(future)
+                    try:
+                        done[position] = future.result()
+                    except BrokenProcessPool as exc:  # which worker died is not known
+                        names = [sources[i].name for i in sorted({position, *running.values()})]
+                        raise EtlError(
+                            f"a worker process stopped while building {', '.join(names)} ({exc})"
+                        ) from exc
+                while shown in done:
+                    outcome, lines = done[shown]
+                    progress(f"{sources[shown].name}:")
+                    for line in lines:
+                        progress(line)
+                    report_outcome(progress, outcome)
+                    shown += 1
+    finally:
+        _WORK = ()
+    return [done[i][0] for i in range(len(sources))]
+
+
+def _run_locked(sources, fetcher, out_dir, progress, options) -> Report:
+    finished = publishing.recover(out_dir)
+    if finished:
+        progress(f"completed an interrupted publish ({', '.join(finished)})")
+    progress(f"reading raw files from {fetcher.describe()}; writing to {out_dir}")
+    outcomes = build_all(sources, fetcher, out_dir, progress, options)
     files = {path: content for o in outcomes if o.ok for path, content in o.files.items()}
     found = {c.dataset.name: c.record() for o in outcomes if o.ok for c in o.changes}
     allowed = {

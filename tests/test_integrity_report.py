@@ -8,8 +8,10 @@ import json
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from etl import changes, model, registry, release, store
+from etl import changes, formats, model, registry, release, store
 from etl.fetch import Fetcher
 from etl.pipeline import RunOptions, run
 from tests.conftest import (
@@ -108,3 +110,31 @@ def test_committed_report_matches_the_committed_datasets():
         assert entry["counts"] == changes.tally_counts(rows[entry["column"]])
         assert entry["rows"] == len(rows)
     assert release.integrity_report(DATASETS, {}) == report
+
+
+CELL_TEXT = st.text(alphabet=st.sampled_from(list("ab ,;\"\n\r\t=-+@é'NA0.")), max_size=8)
+
+
+@given(st.lists(st.tuples(CELL_TEXT, CELL_TEXT, st.integers(-5, 5)), max_size=12))
+def test_a_published_files_columns_read_as_read_rows_reads_them(rows):
+    frame = pd.DataFrame(
+        {
+            "key": pd.Series([r[0] for r in rows], dtype="string"),
+            "note": pd.Series([r[1] for r in rows], dtype="string"),
+            "year": pd.Series([r[2] for r in rows], dtype="Int64"),
+        }
+    )
+    content = formats.csv_bytes(frame)
+    count, columns = changes.published_columns(content, {"note", "year", "absent"})
+    expected = changes.read_rows(content)
+    assert count == len(expected)
+    assert columns == {name: expected[name].tolist() for name in ("note", "year")}
+
+
+def test_the_published_datasets_columns_read_as_read_rows_reads_them():
+    for path in sorted(DATASETS.glob("*.csv")):
+        content = path.read_bytes()
+        expected = changes.read_rows(content)
+        count, columns = changes.published_columns(content, set(expected.columns))
+        assert count == len(expected), path.name
+        assert columns == {name: expected[name].tolist() for name in expected.columns}

@@ -4,6 +4,8 @@ import json
 import os
 
 import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
 
 from etl import formats, publish
 
@@ -36,6 +38,34 @@ def test_csv_bytes_neutralise_formulas_and_write_as_pandas_does():
     assert formats.csv_bytes(frame) == expected
     # a type the fast writer leaves to pandas: the same bytes, the same neutralisation
     assert formats.csv_bytes(frame.astype({"rank": object})) == expected
+
+
+TEXTS = st.text(alphabet=st.sampled_from(list("a ,;\"\n\r\t=-+@é'0.e")), max_size=6) | st.none()
+COLUMNS = {
+    "text": (TEXTS, "string"),
+    "count": (st.integers(-(2**62), 2**62) | st.none(), "Int64"),
+    "score": (st.floats(allow_nan=False) | st.none(), "Float64"),
+    "note": (TEXTS, "str"),
+}
+
+
+@given(
+    st.lists(st.sampled_from(list(COLUMNS)), min_size=1, max_size=4, unique=True),
+    st.integers(0, 6),
+    st.data(),
+)
+def test_csv_bytes_are_what_pandas_writes_for_the_neutralised_frame(names, rows, data):
+    frame = pd.DataFrame(
+        {
+            name: pd.array(
+                data.draw(st.lists(COLUMNS[name][0], min_size=rows, max_size=rows)),
+                COLUMNS[name][1],
+            )
+            for name in names
+        }
+    )
+    expected = formats.neutralise_formulas(frame).to_csv(index=False, lineterminator="\n")
+    assert formats.csv_bytes(frame) == expected.encode("utf-8")
 
 
 def test_publish_writes_and_reports_only_changes(tmp_path):
