@@ -246,29 +246,6 @@ class SecurityHeadersMiddleware:
             raise
 
 
-STATIC_JS = Path(file_util.get_static_dir()) / "static" / "js"
-
-
-def chart_script_hints(static_js: Path = STATIC_JS) -> str:
-    """`modulepreload` links for Streamlit's Plotly chunk (4.7 MB) and the chunks it imports.
-    The shell names only Streamlit's core scripts, so without them a browser asks for the
-    chunk once the page's script has run and sent its first chart: 3.1 s after navigating
-    to the map here, where the shell itself arrives in 0.4 s. Empty if the chunk is not
-    found (another Streamlit release may name it otherwise): the pages work as before."""
-    found = sorted(static_js.glob("PlotlyChart.*.js"))
-    if not found:
-        return ""
-    with found[0].open(encoding="utf-8") as chunk:
-        head = chunk.read(8192)  # its static imports come first
-    named = (static_js.parent.parent / "index.html").read_text(encoding="utf-8")
-    imported = re.findall(r'(?:from|import)\s*"\./([\w.-]+\.js)"', head)
-    names = [name for name in dict.fromkeys(imported) if name not in named]  # not hinted yet
-    return "".join(
-        f'<link rel="modulepreload" crossorigin href="./static/js/{name}">'
-        for name in [*names, found[0].name]
-    )
-
-
 # The map geometry, which Plotly asks for only once its chunk has been compiled and the map
 # laid out: fetched with the page's scripts instead, on the pages whose first chart is a map.
 GEOMETRY_HINT = (
@@ -292,15 +269,15 @@ class ShellMiddleware:
       page out from the right and screen readers pronounce it right. (A language changed
       with the picker takes effect on the page's styles at once, and on these attributes
       at the next load.) No script is involved: the policy allows none.
-    - its head gains hints that start the downloads a page's first chart waits for (Plotly's
-      chunk; the geometry, where that chart is a map) with the shell's own scripts."""
+    - on a page whose first chart is a map, its head asks for the map's geometry with the
+      shell's own scripts. (A like hint for Plotly's 4.7 MB chunk was tried and dropped: it
+      made the overview's first chart later, 4.3 → 5.1 s, and the profile's no sooner.)"""
 
     SHELL = b'<html lang="en">'
     HEAD_END = b"</head>"
 
     def __init__(self, app: ASGIApp):
         self.app = app
-        self.chart_hints = chart_script_hints()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET":
@@ -313,7 +290,7 @@ class ShellMiddleware:
             or i18n.SOURCE_LANGUAGE
         )
         shell = f'<html lang="{lang}" dir="{"rtl" if i18n.is_rtl(lang) else "ltr"}">'.encode()
-        hints = self.chart_hints + (GEOMETRY_HINT if draws_a_map_first(request) else "")
+        hints = GEOMETRY_HINT if draws_a_map_first(request) else ""
         held: list[Message] = []
 
         async def send_rewritten(message: Message) -> None:

@@ -179,31 +179,16 @@ def test_the_shell_names_language_and_direction(app_client):
 
 def _hinted(shell: str) -> list[str]:
     head = shell.split("</head>")[0]
-    return re.findall(r'<link rel="(?:module)?preload"[^>]*href="([^"]+)"', head)
+    return re.findall(r'<link rel="preload" as="fetch"[^>]*href="([^"]+)"', head)
 
 
-def test_the_shell_starts_what_the_first_chart_waits_for(app_client):
-    """Plotly's chunk is asked for with the shell's own scripts (every page draws charts),
-    the map geometry only where the first chart is a map; each hinted file is served."""
-    for page in ("/", "/map?edition=2026", "/country?country=AZE", "/embed?kind=rank"):
-        hinted = _hinted(app_client.get(page).text)
-        assert any(re.search(r"/PlotlyChart\.[\w-]+\.js$", href) for href in hinted), page
-        geometry = [href for href in hinted if href.endswith(".json")]
-        assert geometry == (
-            []
-            if page in ("/", "/country?country=AZE", "/embed?kind=rank")
-            else ["/app/static/topojson/world_50m.json"]
-        )
-    for page in ("/map", "/embed", "/embed?kind=map&metric=cpj"):
-        assert "/app/static/topojson/world_50m.json" in _hinted(app_client.get(page).text)
-    for href in _hinted(app_client.get("/map").text):
-        assert app_client.get(href.removeprefix(".")).status_code == 200, href
-
-
-def test_no_hint_when_streamlit_names_its_chunk_otherwise(tmp_path):
-    (tmp_path / "static" / "js").mkdir(parents=True)
-    (tmp_path / "index.html").write_text("<html></html>")
-    assert server.chart_script_hints(tmp_path / "static" / "js") == ""
+def test_the_shell_asks_for_the_geometry_where_the_first_chart_is_a_map(app_client):
+    geometry = "/app/static/topojson/world_50m.json"
+    for page in ("/map", "/map?edition=2026", "/embed", "/embed?kind=map&metric=cpj"):
+        assert _hinted(app_client.get(page).text) == [geometry], page
+    for page in ("/", "/country?country=AZE", "/embed?kind=rank", "/compare"):
+        assert _hinted(app_client.get(page).text) == [], page
+    assert app_client.get(geometry).status_code == 200
 
 
 def test_replica_route_says_only_its_name_and_session_count(app_client, monkeypatch):
