@@ -344,8 +344,9 @@ def test_year_controls_show_their_range_and_movers_link_to_profiles():
     at = page("views/world_map.py")
     assert at.select_slider[0].label == "Edition (2002–2026)"
     at = page("views/overview.py")
-    fell = at.dataframe[0].value
-    assert set(fell["profile"].str.fullmatch(r"/country\?country=[A-Z]{3}")) == {True}
+    fell = at.table[0].value
+    links = r"\[Open profile\]\(/country\?country=[A-Z]{3}\)"
+    assert len(fell) == 5 and set(fell["Profile"].str.fullmatch(links)) == {True}
 
 
 @needs_built()

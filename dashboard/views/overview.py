@@ -11,7 +11,6 @@ from dashboard import (
     navigation,
     plot,
     rsf_editions,
-    tables,
     url_params,
     url_sync,
 )
@@ -104,19 +103,21 @@ def largest_moves() -> None:
         "rank_change": _("Places"),
         "score_change": _("Score change"),
     }
-    # the profile opens in a new tab: in this language if the URL names it
+    # the profile in this language if the URL names it
     same_language = f"&lang={tr.lang}" if i18n.PARAM in st.query_params else ""
-    moves = moves.assign(
-        profile="/" + navigation.COUNTRY.url_path + "?country=" + moves["iso3"] + same_language
-    )
-    links = {"profile": st.column_config.LinkColumn(_("Profile"), display_text=_("Open profile"))}
+    link = "[" + md_escape(_("Open profile")) + "](/" + navigation.COUNTRY.url_path + "?country="
+    moves = moves.assign(profile=link + moves["iso3"] + same_language + ")")
+    labels["profile"] = _("Profile")
+    # Five rows each, as st.table: plain HTML tables, which the browser draws at once, where
+    # st.dataframe's grid loads a large script of its own while the chart beside it is drawn.
+    # Their cells are markdown: names from the data are escaped.
     fell, rose = md_escape(_("Fell furthest")), md_escape(_("Rose furthest"))
-    st.markdown(f"**{fell}**")
-    tables.show(moves.head(5)[[*shown, "profile"]].rename(columns=labels), column_config=links)
-    st.markdown(f"**{rose}**")
-    tables.show(
-        moves.tail(5).iloc[::-1][[*shown, "profile"]].rename(columns=labels), column_config=links
-    )
+    for heading, rows in ((fell, moves.head(5)), (rose, moves.tail(5).iloc[::-1])):
+        st.markdown(f"**{heading}**")
+        table = rows[[*shown, "profile"]].assign(country=rows["country"].map(md_escape))
+        table = table.assign(score_change=table["score_change"].map(lambda v: tr.number(v, 2)))
+        table = table.rename(columns=labels)
+        st.table(table.set_index(labels["country"]))
     download(
         registry.DATASETS["rsf_index"],
         moves[shown].rename(columns=labels),
