@@ -16,8 +16,9 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from dashboard import builds, chart_specs, i18n, text
+from dashboard import builds, chart_specs, i18n, text, url_params
 from etl import registry, store
+from etl.model import Measure
 from etl.sources.rsf_index import methodology as rsf
 
 R = TypeVar("R")
@@ -168,7 +169,7 @@ def country_summary(country: str, lang: str) -> tuple[str, ...]:
 
 
 @per_release
-def map_years(measure) -> chart_specs.url_params.Years:
+def map_years(measure: Measure) -> url_params.Years:
     """The years the map can show a measure in (chart_specs.map_years)."""
     return chart_specs.map_years(measure, load, measure_values)
 

@@ -120,11 +120,6 @@ def slug(spec: Spec) -> str:
     return "-".join([spec.kind, *(str(v).replace(",", "+") for v in spec.params.values())])
 
 
-def key(spec: Spec) -> tuple:
-    """What identifies a chart (for caches): its kind and URL parameters."""
-    return (spec.kind, tuple(spec.params.items()))
-
-
 # Parsers shared by the pages and `parse`: whatever string arrived (or None) → a valid value
 # and a note for the reader, or None.
 

@@ -7,11 +7,11 @@ pages read (dashboard/cached.py, dashboard/plot.py)."""
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 import time
 
-import plotly.io
 from streamlit.logger import get_logger
 
 import dashboard
@@ -53,9 +53,10 @@ def _modules() -> list[str]:
 
 def _read(name: str) -> None:
     """A dataset and its measures' values, as the pages read them (none if not built here)."""
-    if store.published_stamp(name)[0] is None:
+    stamp = store.published_stamp(name)
+    if stamp[0] is None:
         return
-    cached._cached(name, store.published_stamp(name))
+    cached._cached(name, stamp)
     for key, measure in registry.MEASURES.items():
         if measure.dataset.name == name:
             cached._values_at(key, None)
@@ -63,15 +64,11 @@ def _read(name: str) -> None:
 
 def _draw_default(kind: str) -> None:
     """The default view of a kind of chart (the front pages' charts among them) in the
-    source language, laid out for a desktop and a phone and serialised once."""
-
-    def load(name: str):
-        return cached._load_at(name, None)
-
-    def values(key: str):
-        return cached._values_at(key, None)
-
+    source language, laid out for a desktop and a phone, each with the dict Streamlit
+    serialises (plot.Drawn)."""
+    load = functools.partial(cached._load_at, build=None)
+    values = functools.partial(cached._values_at, build=None)
     spec, _ = chart_specs.parse(kind, {}, load, values)
     figure = cached.chart_at(spec, i18n.SOURCE_LANGUAGE, None).figure
     for phone in (False, True):
-        plotly.io.to_json(plot.laid_out(figure, phone), validate=False)
+        plot.laid_out(figure, phone).to_dict()
