@@ -156,6 +156,7 @@ class Expect:
     plots: int = 0  # charts drawn
     map_shapes: int = 0  # at least this many countries drawn on the map
     grids: int = 0  # st.dataframe tables
+    tables: int = 0  # st.table (HTML) tables
     withheld: tuple[str, ...] = ()  # download buttons that must be disabled
     allowed: tuple[str, ...] = ()  # and ones that must work
     copy_check: bool = False  # try Ctrl+A, Ctrl+C in the first grid
@@ -173,7 +174,7 @@ def _not_built(names) -> list[str]:
 ECHO = "/map?metric=https://evil.example/a&edition=www.example.org/x"
 DATA_TEXT = "/cases?case=afgan-mukhtarli:imprisoned:2017-05-29&status=press@rsf.org"
 PAGES = {
-    "/": Expect(plots=1, grids=2, allowed=("Download every move (CSV)",)),
+    "/": Expect(plots=1, tables=2, allowed=("Download every move (CSV)",)),
     ECHO: Expect(plots=1, map_shapes=150, allowed=("Data behind this view",)),
     "/map?metric=imprisoned&edition=2023": Expect(
         plots=1, map_shapes=40, withheld=("Data behind this view",), needs=("cpj_census",)
@@ -518,6 +519,8 @@ def _check(seen: Visit, expect: Expect, section: str = "", phone: bool = False) 
     if expect.grids:
         page.locator(GRID).nth(expect.grids - 1).wait_for()
         _no_grid_export(page, expect.grids)
+    if expect.tables:
+        _wait_for_count(page.locator("[data-testid=stTable] table"), expect.tables)
     if expect.copy_check and not phone:  # keyboard shortcuts: the desktop's
         _no_grid_copy(page)
     for label in expect.withheld:
