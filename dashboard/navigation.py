@@ -25,6 +25,8 @@ RSF_SECTION, CPJ_SECTION, SOURCES_SECTION = PROFILE_SECTIONS = (
     "CPJ records",
     "All sources",
 )
+# The Cases page's sections, one tab each; the open one is the `section` URL parameter.
+RECORDS_SECTION, DOCUMENTED_SECTION = CASES_SECTIONS = ("CPJ records", "Documented cases")
 # The section that explains a source's measures; other sources' are among all sources.
 SECTION_OF_SOURCE = {"rsf_index": RSF_SECTION, "cpj": CPJ_SECTION}
 

@@ -106,3 +106,23 @@ def test_downloaded_csv_is_the_table_shown_and_neutralised():
     back = pd.read_csv(pd.io.common.BytesIO(safe_csv(frame)), dtype=str)
     assert list(back["Name"]) == ["'=cmd|' /C calc'!A0", "Ana", "-5", "'@SUM(1)"]
     assert list(back["n"]) == ["1", "2", "3", "4"]
+
+
+def test_only_the_open_section_runs_and_the_url_names_it():
+    """A reader filtering CPJ's records does not wait for the documented cases to be laid
+    out again; opening them (the tab, in the reader's language) puts the section's
+    identifier in the URL, and a link with it opens there."""
+    at = page(CASES, lang="fr", status="killed")
+    assert not at.exception
+    assert len(at.dataframe) == 1 and not at.expander  # the records; no documented case
+    at.session_state["section-fr"] = "Cas documentés (autres sources)"
+    at.run()
+    assert not at.exception
+    assert at.query_params["section"] == "Documented cases"
+    assert not at.dataframe and len(at.expander) > 10  # the cases, then Amnesty's people
+    assert at.query_params["status"] == "killed"  # the filters stay in the link
+    reopened = page(CASES, section="Documented cases")
+    assert not reopened.dataframe and len(reopened.expander) == len(at.expander)
+    at.session_state["section-fr"] = "Fiches du CPJ"
+    at.run()
+    assert "section" not in at.query_params and len(at.dataframe) == 1

@@ -53,6 +53,7 @@ PAGES = [
     ("views/rankings.py", {"q": "zzzz", "region": "Africa"}),
     ("views/rankings.py", {"edition": "2012"}),
     ("views/cases.py", {}),
+    ("views/cases.py", {"section": "Documented cases"}),
     ("views/cases.py", {"country": "AZE", "status": "imprisoned", "charge": "anti-state"}),
     ("views/compared.py", {}),
     ("views/datasets.py", {}),

@@ -15,6 +15,7 @@ from dashboard import (
     navigation,
     peer_picker,
     plot,
+    sections,
     tables,
     text,
     url_sync,
@@ -22,7 +23,6 @@ from dashboard import (
 )
 from dashboard.chart_specs import CountryChart
 from dashboard.download_button import download
-from dashboard.names import country_names, entity_names
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
@@ -62,7 +62,7 @@ def rsf_section(series: pd.DataFrame, country: str) -> None:
         chart = cached.chart(spec, lang)
         plot.show(chart.figure, key=kind, sources=chart.sources, embed=chart)
     with st.expander(_("Compare with peers"), icon=":material/group:"):
-        compared = country_names(cached.load_rsf_index())  # whom the compare page draws
+        compared = cached.ranked_names()  # whom the compare page draws
         peer_picker.compare_links(country, registry.ON_COMPARE["rank"], compared, "rank")
     with st.expander(_("Why the lines break: RSF's methodology changes")):
         for era in rsf.ERAS.values():
@@ -326,18 +326,10 @@ index = cached.load_rsf_index()
 cases, cpj_missing = cached.load_if_built("cpj_cases")
 exports, census_missing = cached.load_if_built("cpj_census")
 cpj_missing = cpj_missing or census_missing
-census = cpj_census.latest_census(exports) if exports is not None else None
-all_names = entity_names()
-codes = sorted(
-    set(index["iso3"])
-    # the census's residual that no country accounts for has no code
-    | (set(cases["iso3"]) | set(census["iso3"].dropna()) if not cpj_missing else set()),
-    key=lambda code: all_names.get(code, code),
-)
-# names in the reader's language (CLDR; the catalogue for entities without an ISO code)
+census = cached.latest_census()
 lang = i18n.current()
-names = {code: i18n.country_name(code, lang, all_names.get(code, code)) for code in codes}
-codes = sorted(codes, key=names.get)
+names = cached.profile_countries(lang)
+codes = list(names)
 country, message = chart_specs.parse_country(st.query_params.get("country"), names)
 
 st.title(_("Country profile"))
@@ -367,27 +359,9 @@ st.caption(
 )
 
 # Only the open section runs and is drawn: a reader changing country waits for one
-# section's charts, not all five. The open section is in the URL (`section=`).
-# The tabs show the sections' names in the reader's language; the URL keeps the section's
-# identifier (`section=CPJ records` in every language), written back when it changes. The
-# widget is keyed per language (a language switched with the picker starts it afresh), and
-# the tab it opens on is read from the URL once per visit and then kept: the tabs stay the
-# same widget while the reader switches them (Streamlit names a widget by its `default` too).
-tabs_key = f"section-{lang}"
-by_label = {label: section for section, label in SECTION_LABELS.items()}
-if tabs_key not in st.session_state:  # first drawn on this visit: the URL says which tab
-    asked = st.query_params.get("section")
-    st.session_state[f"{tabs_key}-first"] = (
-        asked if asked in SECTION_LABELS else navigation.RSF_SECTION
-    )
-rsf_tab, cpj_tab, sources_tab = st.tabs(
-    [SECTION_LABELS[s] for s in navigation.PROFILE_SECTIONS],
-    default=SECTION_LABELS[st.session_state[f"{tabs_key}-first"]],
-    key=tabs_key,
-    on_change="rerun",
-)
-section = by_label.get(st.session_state.get(tabs_key), navigation.RSF_SECTION)
-url_sync.sync_url({"section": navigation.RSF_SECTION}, section=section)
+# section's charts, not all three.
+tabs = sections.section_tabs(SECTION_LABELS, navigation.RSF_SECTION)
+rsf_tab, cpj_tab, sources_tab = (tabs[s] for s in navigation.PROFILE_SECTIONS)
 with rsf_tab:
     if rsf_tab.open and not series.empty:
         rsf_section(series, country)
