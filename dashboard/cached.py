@@ -16,7 +16,8 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from dashboard import builds, chart_specs, i18n, text, url_params
+from dashboard import builds, captions, chart_specs, cpj_census, i18n, text, url_params
+from dashboard.names import country_names, entity_names
 from etl import registry, store
 from etl.model import Measure
 from etl.sources.rsf_index import methodology as rsf
@@ -166,6 +167,68 @@ def country_summary(country: str, lang: str) -> tuple[str, ...]:
     """The sentences opening a ranked country's profile (text.country_summary)."""
     index = load_rsf_index()
     return tuple(text.country_summary(index[index["iso3"] == country], lang))
+
+
+@per_release
+def ranked_names() -> dict[str, str]:
+    """iso3 → RSF's name of every country its index ranks (names.country_names): what a
+    compare URL may name a country by, and whom the compare page draws."""
+    return country_names(load_rsf_index())
+
+
+@per_release
+def ranked_names_in(lang: str) -> dict[str, str]:
+    """The ranked countries' names as a reader of `lang` reads them (CLDR), in their
+    alphabetical order: the compare page's choices."""
+    tr = i18n.translator(lang)
+    shown = {code: tr.country(code, name) for code, name in ranked_names().items()}
+    return dict(sorted(shown.items(), key=lambda item: item[1].casefold()))
+
+
+@per_release
+def compare_years(countries: tuple[str, ...], measure: Measure) -> url_params.Years | None:
+    """The years a comparison of `countries` draws (chart_specs.compare_years)."""
+    return chart_specs.compare_years(load_rsf_index(), countries, measure)
+
+
+@per_release
+def ranks_across_editions(lang: str) -> str:
+    """What to keep in mind comparing RSF's ranks across editions (captions), in `lang`."""
+    return captions.ranks_across_editions(load_rsf_index(), lang)
+
+
+@per_release
+def unmapped_table(spec: chart_specs.MapChart, lang: str) -> pd.DataFrame | None:
+    """A map's rows that the base map cannot draw, tabulated (maps.unmapped_table)."""
+    from dashboard.charts import maps
+
+    bands = spec.measure.on_map.style == "bands" and spec.since is None
+    return maps.unmapped_table(chart_at(spec, lang, chosen_build()).table, bands, lang)
+
+
+@per_release
+def latest_census() -> pd.DataFrame | None:
+    """The newest export's census counts (cpj_census.latest_census), None where CPJ's
+    census is not built here."""
+    exports, _missing = load_if_built("cpj_census")
+    return cpj_census.latest_census(exports) if exports is not None else None
+
+
+@per_release
+def profile_countries(lang: str) -> dict[str, str]:
+    """code → name in `lang` (CLDR; the catalogue for entities without an ISO code), in the
+    order of the names, of every place a profile can show: ranked by RSF, or in CPJ's cases
+    or latest census where those are built here (the census's residual that no country
+    accounts for has no code). Built from every row of three datasets: once per release."""
+    codes = set(load_rsf_index()["iso3"].unique())
+    cases, cases_missing = load_if_built("cpj_cases")
+    census = latest_census()
+    if not cases_missing and census is not None:
+        codes |= set(cases["iso3"].unique()) | set(census["iso3"].dropna().unique())
+    english = entity_names()
+    in_english = sorted(codes, key=lambda code: english.get(code, code))
+    names = {code: i18n.country_name(code, lang, english.get(code, code)) for code in in_english}
+    return dict(sorted(names.items(), key=lambda item: item[1]))
 
 
 @per_release

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import i18n
+from dashboard import cached, i18n
+from dashboard.names import entity_names
 from etl import registry
 
 ANY_ROLE = "any"  # the URL's `role=` value; shown in the reader's language (role_label)
@@ -38,6 +40,12 @@ class CaseFilter:
 
 def filter_cases(cases: pd.DataFrame, wanted: CaseFilter) -> pd.DataFrame:
     """The cases matching every condition (name/outlet search is case-insensitive)."""
+    return cases[matching(cases, wanted)]
+
+
+def matching(cases: pd.DataFrame, wanted: CaseFilter) -> pd.Series:
+    """Which of `cases` match every condition: a mask, which selects the same rows of any
+    frame aligned with them (the page's `listing`)."""
     keep = pd.Series(True, index=cases.index)
     if wanted.query:
         needle = wanted.query.casefold()
@@ -55,4 +63,67 @@ def filter_cases(cases: pd.DataFrame, wanted: CaseFilter) -> pd.DataFrame:
         keep &= categories.map(lambda cats: bool(set(cats) & set(wanted.charges)))
     if wanted.role != ANY_ROLE:
         keep &= cases["role"] == wanted.role
-    return cases[keep]
+    return keep
+
+
+# The Cases table's columns: CPJ's records, with the country named (its header names it)
+TABLE_COLUMNS = (
+    "name",
+    "country_cpj",
+    "status",
+    "role",
+    "event_date",
+    "charge_categories",
+    "organizations",
+    "motive",
+    "case_id",
+)
+
+
+@cached.per_release
+def listing(lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(CPJ's cases, the table the page shows of them), row for row, newest event first and
+    then by name: a filter's mask over the first (`matching`) selects the table's rows. The
+    table says the country's name (CLDR) and CPJ's statuses, roles and charge categories in
+    `lang` (through the catalogue); in English, CPJ's own words, as the filters offer them.
+    Sorted and translated once per release and language, not on every filter."""
+    cases = cached.load("cpj_cases").sort_values(["event_year", "name"], ascending=[False, True])
+    return cases, in_language(cases, lang)[list(TABLE_COLUMNS)]
+
+
+def in_language(records: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The case records as the table shows them in `lang` (see `listing`)."""
+    if lang == i18n.SOURCE_LANGUAGE:
+        return records
+    tr = i18n.translator(lang)
+    names = country_names(lang)
+
+    def charges(text):
+        if not isinstance(text, str):
+            return text
+        return tr.gettext("; ").join(tr.term("cpj charge", item) for item in text.split("; "))
+
+    return records.assign(
+        country_cpj=records["iso3"].map(lambda code: names.get(code, code)),
+        status=records["status"].map(lambda value: tr.term("cpj status", value)),
+        role=records["role"].map(lambda value: tr.term("cpj role", value), na_action="ignore"),
+        charge_categories=records["charge_categories"].map(charges),
+    )
+
+
+@functools.cache
+def country_names(lang: str) -> dict[str, str]:
+    """Every entity's name in `lang` (CLDR; the catalogue for the others)."""
+    return {
+        code: i18n.country_name(code, lang, english) for code, english in entity_names().items()
+    }
+
+
+@cached.per_release
+def countries_present(lang: str) -> dict[str, str]:
+    """code → name in `lang` of the countries in CPJ's cases, in the names' order: the
+    country filter's choices."""
+    names = country_names(lang)
+    codes = cached.load("cpj_cases")["iso3"].dropna().unique()  # read once, in Arrow
+    present = {code: names.get(code, code) for code in sorted(codes)}
+    return dict(sorted(present.items(), key=lambda item: item[1]))

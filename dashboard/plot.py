@@ -120,9 +120,17 @@ SCREEN_READER_ONLY = (
 def phone() -> bool:
     """Whether the reader's browser says it is a phone's (Streamlit cannot see the screen's
     width on the server): its client hint, else "Mobi" in its user agent, as browsers
-    advise. A narrow desktop window gets the desktop layout, which also reads there."""
-    headers = st.context.headers
-    return headers.get("Sec-CH-UA-Mobile") == "?1" or "Mobi" in headers.get("User-Agent", "")
+    advise. A narrow desktop window gets the desktop layout, which also reads there. Read
+    once per session: a session's headers are those of the request that opened it."""
+    if PHONE not in st.session_state:
+        headers = st.context.headers
+        st.session_state[PHONE] = headers.get("Sec-CH-UA-Mobile") == "?1" or "Mobi" in (
+            headers.get("User-Agent", "")
+        )
+    return st.session_state[PHONE]
+
+
+PHONE = "reader-on-a-phone"  # the session's answer to phone()
 
 
 def chart(fig, *, key: str, narrow: bool = False, **options):

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from dashboard import geo, i18n
 from dashboard.charts.style import NO_DATA, SITUATION_COLOURS, source_line, titled
+from dashboard.text import md_escape
 from etl import model
 from etl.sources.rsf_index import methodology as rsf
 
@@ -374,3 +375,34 @@ def change_map(
         lang,
     )
     return source_line(fig, measure.dataset, f"{since}–{year}")
+
+
+def unmapped_table(
+    table: pd.DataFrame, bands: bool, lang: str = i18n.SOURCE_LANGUAGE
+) -> pd.DataFrame | None:
+    """The rows of a map's table (its `chart.table`) that the base map has no shape for, as
+    a table for under the map, indexed by its first column, with headers in `lang` and the
+    data's names escaped (st.table reads cells as markdown); None if every row is drawn.
+    bands: RSF's index as its situation bands (rank, country, score, situation); else the
+    country and its value."""
+    tr = i18n.translator(lang)
+    missing = table[table["iso3"].isin(geo.unmapped(table["iso3"]))]
+    if missing.empty:
+        return None
+    if bands:
+        shown = missing[["rank", "country", "score", "situation"]].dropna(axis=1, how="all")
+        shown = shown.assign(score=shown["score"].map(lambda score: tr.number(score, 2)))
+    else:
+        shown = missing[["country", "value"]].assign(value=missing["value"].map("{:g}".format))
+    shown = shown.assign(
+        **{c: shown[c].map(md_escape) for c in ("country", "situation") if c in shown}
+    )
+    headers = {
+        "rank": tr.gettext("Rank"),
+        "country": tr.gettext("Country"),
+        "score": tr.gettext("Score"),
+        "situation": tr.gettext("Situation"),
+        "value": tr.gettext("Value"),
+    }
+    shown = shown.rename(columns=headers)
+    return shown.set_index(shown.columns[0])

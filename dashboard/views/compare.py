@@ -14,19 +14,17 @@ from dashboard import (
     url_sync,
     view_controls,
 )
-from dashboard.names import country_names
 from etl import registry
 from etl.sources.rsf_index import methodology as rsf
 
 tr = i18n.translator(i18n.current())
 _ = tr.gettext
-index = cached.load_rsf_index()
-names = country_names(index)  # the data's names: what a URL may name a country by
+names = cached.ranked_names()  # the data's names: what a URL may name a country by
 chosen, message = chart_specs.parse_compared(st.query_params.get("countries"), names)
 measure, measure_message = chart_specs.parse_compare_measure(st.query_params.get("measure"))
 # as the reader reads them (CLDR's names in their language), in their alphabetical order
-shown_names = {code: tr.country(code, name) for code, name in names.items()}
-ordered = sorted(shown_names, key=lambda code: shown_names[code].casefold())
+shown_names = cached.ranked_names_in(tr.lang)
+ordered = list(shown_names)
 
 st.title(_("Compare countries"))
 url_sync.note(message)
@@ -67,7 +65,7 @@ if not chosen:
 # one click to the first country's peers (same region, neighbours, closest values)
 if not timeline.playing("compare-play"):
     peer_picker.add_buttons(chosen[0], measure, names, "countries")
-years = chart_specs.compare_years(index, tuple(chosen), measure)
+years = cached.compare_years(tuple(chosen), measure)
 timeline.settle("compare-play", "until", "until")
 until, until_message = chart_specs.parse_until(st.query_params.get("until"), years)
 url_sync.note(until_message)
@@ -95,7 +93,7 @@ until = None if years is None or until == years.latest else until
 chart = cached.chart(chart_specs.CompareChart(tuple(chosen), measure, relative, until), tr.lang)
 plot.show(chart.figure, key="compare", sources=chart.sources, embed=chart)
 if measure.era is None:
-    st.caption(captions.ranks_across_editions(index, tr.lang))
+    st.caption(cached.ranks_across_editions(tr.lang))
 else:
     st.caption(tr.term("era", rsf.ERAS[measure.era]["explanation"]))
 captions.source_caption(measure.dataset)

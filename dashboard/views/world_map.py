@@ -7,7 +7,6 @@ from dashboard import (
     captions,
     chart_specs,
     cpj_census,
-    geo,
     i18n,
     navigation,
     plot,
@@ -99,29 +98,11 @@ st.caption(md_escape(_("Click a country to open its profile.")) + " " + md_escap
 if measure.dataset.name == "cpj_census":
     st.caption(cpj_census.currency(cached.load("cpj_census")))
 
-shown = chart.table
-missing = shown[shown["iso3"].isin(geo.unmapped(shown["iso3"]))]
-if not missing.empty:
+unmapped = cached.unmapped_table(chart_specs.MapChart(measure, year, since or None), tr.lang)
+if unmapped is not None:
     st.markdown(
         _("**Not drawn on the map in %(year)s** (no shape in the base map):") % {"year": year}
     )
-    if measure.on_map.style == "bands" and not since:
-        table = missing[["rank", "country", "score", "situation"]].dropna(axis=1, how="all")
-        table = table.assign(score=table["score"].map(lambda score: tr.number(score, 2)))
-    else:
-        table = missing[["country", "value"]].assign(value=missing["value"].map("{:g}".format))
-    # st.table renders cells as markdown: names from the data are escaped
-    table = table.assign(
-        **{c: table[c].map(md_escape) for c in ("country", "situation") if c in table}
-    )
-    headers = {
-        "rank": _("Rank"),
-        "country": _("Country"),
-        "score": _("Score"),
-        "situation": _("Situation"),
-        "value": _("Value"),
-    }
-    table = table.rename(columns=headers)
-    st.table(table.set_index(table.columns[0]))
+    st.table(unmapped)
 for dataset in chart.sources:
     captions.source_caption(dataset)
