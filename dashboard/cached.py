@@ -37,8 +37,9 @@ def _build_of(name: str, build: int | None) -> int | None:
     return build if build is not None and builds.kept(name) else None
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)  # shared: see _cached
-def _shared(name: str, stamp: tuple, build: int | None = None) -> pd.DataFrame:
+@functools.lru_cache(maxsize=64)  # shared: see _cached
+def _shared(name: str, folder: str, stamp: tuple, build: int | None) -> pd.DataFrame:
+    del folder, stamp  # part of the key only: another folder or release, another frame
     frame = store.read_dataset(name) if build is None else builds.frame_at(name, build)
     return rsf.with_changes(frame) if name == "rsf_index" else frame
 
@@ -48,8 +49,10 @@ def _cached(name: str, stamp: tuple, build: int | None = None) -> pd.DataFrame:
     released in `build`; `stamp` changes when an ETL run publishes, so the app follows
     without a restart. One frame is shared by every run and session; each caller gets a
     shallow copy, which copy-on-write (pandas 3) keeps from changing the shared one. (A
-    pickled copy per call, as st.cache_data hands out, took 5 ms for the index alone.)"""
-    return _shared(name, stamp, build).copy(deep=False)
+    pickled copy per call, as st.cache_data hands out, took 5 ms for the index alone.)
+    An lru_cache, not st.cache_resource, which hashed the arguments anew on every call
+    (0.25 ms a dataset, several datasets a run)."""
+    return _shared(name, str(store.DATASETS_DIR), stamp, build).copy(deep=False)
 
 
 def _or_error_page(read, name: str, *args) -> pd.DataFrame:
@@ -90,10 +93,11 @@ def load_rsf_index() -> pd.DataFrame:
     return load("rsf_index")
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)  # shared, read-only: no copy per call
-def _measure_values(key: str, stamp: tuple, build: int | None = None) -> pd.DataFrame:
+@functools.lru_cache(maxsize=64)  # shared, read-only: no copy per call
+def _measure_values(key: str, folder: str, stamp: tuple, build: int | None) -> pd.DataFrame:
     """A measure's values; as released in `build`, where given: none for a build before
     the dataset's first release."""
+    del folder, stamp  # part of the key only
     measure = registry.MEASURES[key]
     name = measure.dataset.name
     if build is None:
@@ -106,7 +110,8 @@ def _measure_values(key: str, stamp: tuple, build: int | None = None) -> pd.Data
 
 def _values_at(key: str, build: int | None) -> pd.DataFrame:
     name = registry.MEASURES[key].dataset.name
-    return _measure_values(key, store.published_stamp(name), _build_of(name, build))
+    stamp = store.published_stamp(name)
+    return _measure_values(key, str(store.DATASETS_DIR), stamp, _build_of(name, build))
 
 
 def measure_values(key: str) -> pd.DataFrame:

@@ -54,12 +54,11 @@ def api_address(datasets, frame: pd.DataFrame) -> None:
         return
     query = _query_for(frame, datasets[0].name)
     if query is not None:
-        st.caption(i18n.gettext("The same rows from the data API:"))
         address = data_api.url(datasets[0], query, origin=url_sync.origin())
         # A link, not a code block: the first code block on a page makes the browser load
         # and run Streamlit's syntax highlighter (0.7 s of its main thread here) while the
-        # page's first chart is being drawn.
-        st.markdown(f"<{address}>")  # an autolink: shown as written, copied as written
+        # page's first chart is being drawn. An autolink: shown as written, copied as written.
+        st.caption(f"{i18n.gettext('The same rows from the data API:')} <{address}>")
 
 
 @memo.per_object

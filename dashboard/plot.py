@@ -47,12 +47,13 @@ def show(
         data_frame = embed.table
     frame = data_frame if data_frame is not None else figure_data(fig)
     as_text(fig, frame, key)
-    left, middle, right = st.columns([3, 2, 2])
-    with left:
+    # one row that wraps on a narrow screen (one flex block: columns made four elements)
+    row = st.container(horizontal=True)
+    with row:
         download(sources, frame, f"{key}.csv", key=f"{key}-csv", api=False)
     # The snapshot and embed controls are built only when their popover is opened: a page
     # of charts does not describe every chart (alt text) or draw hidden widgets on each run.
-    snapshot = middle.popover(
+    snapshot = row.popover(
         i18n.gettext("Snapshot"),
         icon=":material/image:",
         help=i18n.gettext("PNG, SVG, PDF or HTML for articles, with title and source"),
@@ -63,7 +64,7 @@ def show(
         with snapshot:
             snapshot_controls(fig, key, tuple(sources), embed)
     if embed is not None:
-        embedding = right.popover(
+        embedding = row.popover(
             i18n.gettext("Embed"), icon=":material/code:", key=f"{key}-embed", on_change="rerun"
         )
         if embedding.open:

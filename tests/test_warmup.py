@@ -11,10 +11,10 @@ from etl import store
 
 @pytest.fixture
 def cold_caches():
-    cached._shared.clear()
+    cached._shared.cache_clear()
     cached._chart.cache_clear()
     yield
-    cached._shared.clear()
+    cached._shared.cache_clear()
     cached._chart.cache_clear()
 
 

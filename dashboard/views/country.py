@@ -65,13 +65,17 @@ def rsf_section(series: pd.DataFrame, country: str) -> None:
         compared = cached.ranked_names()  # whom the compare page draws
         peer_picker.compare_links(country, registry.ON_COMPARE["rank"], compared, "rank")
     with st.expander(_("Why the lines break: RSF's methodology changes")):
-        for era in rsf.ERAS.values():
-            # TRANSLATORS: a line of a list: "**2002–2012 (old scale)**: what it means"
-            line = _("**%(era)s**: %(explanation)s") % {
+        # TRANSLATORS: a line of a list: "**2002–2012 (old scale)**: what it means"
+        line = _("**%(era)s**: %(explanation)s")
+        eras = (
+            line
+            % {
                 "era": text.md_escape(tr.term("era", era["label"])),
                 "explanation": text.md_escape(tr.term("era", era["explanation"])),
             }
-            st.markdown(f"- {line}")
+            for era in rsf.ERAS.values()
+        )
+        st.markdown("\n".join(f"- {era}" for era in eras))
     captions.source_caption(registry.DATASETS["rsf_index"])
 
 
