@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import builds, i18n, url_params, url_sync
+from dashboard import builds, cached, i18n, url_params, url_sync
 from dashboard.i18n import _
 from dashboard.navigation import PAGES
 from etl.project import NAME as DASHBOARD_NAME
@@ -84,6 +84,7 @@ def choose_language() -> str:
     return lang
 
 
+cached.new_run()
 st.set_page_config(page_title=DASHBOARD_NAME, page_icon=str(FAVICON), layout="wide")
 st.html(READABLE)
 lang = choose_language()

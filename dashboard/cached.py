@@ -9,6 +9,7 @@ builds, as built here."""
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -23,6 +24,27 @@ from etl.model import Measure
 from etl.sources.rsf_index import methodology as rsf
 
 R = TypeVar("R")
+
+
+# What one script run reads once (see new_run); a thread runs one script run at a time
+_this_run = threading.local()
+
+
+def new_run() -> None:
+    """Opens a script run (dashboard/app.py, on every run): the run reads the release's
+    stamp once, however many charts and derived values ask for it (a read stats every
+    published file, and a profile's run asked eight times)."""
+    _this_run.release = None
+
+
+def release_stamp() -> tuple:
+    """store.release_stamp(), read once per script run; afresh outside a run (the warm-up,
+    the server's routes). A fragment rerun keeps the stamp of the run that drew its page."""
+    if not hasattr(_this_run, "release"):
+        return store.release_stamp()
+    if _this_run.release is None:
+        _this_run.release = store.release_stamp()
+    return _this_run.release
 
 
 def chosen_build() -> int | None:
@@ -144,7 +166,7 @@ def chart(spec: chart_specs.Spec, lang: str | None = None):
 
 def chart_at(spec: chart_specs.Spec, lang: str, build: int | None):
     """A named chart in `lang` as of `build` (None: today's data), from the shared cache."""
-    release = store.release_stamp()
+    release = release_stamp()
     folder = str(store.DATASETS_DIR)
     return _chart(spec, folder, release, lang, build)
 
@@ -162,16 +184,22 @@ def per_release(function: Callable[..., R]) -> Callable[..., R]:
 
     @functools.wraps(function)
     def once(*args) -> R:
-        return kept(store.release_stamp(), chosen_build(), *args)
+        return kept(release_stamp(), chosen_build(), *args)
 
     return once
 
 
 @per_release
+def ranked_editions(country: str) -> pd.DataFrame:
+    """A country's rows of RSF's index, edition by edition (none if it is not ranked)."""
+    index = load_rsf_index()
+    return index[index["iso3"] == country].sort_values("year")
+
+
+@per_release
 def country_summary(country: str, lang: str) -> tuple[str, ...]:
     """The sentences opening a ranked country's profile (text.country_summary)."""
-    index = load_rsf_index()
-    return tuple(text.country_summary(index[index["iso3"] == country], lang))
+    return tuple(text.country_summary(ranked_editions(country), lang))
 
 
 @per_release

@@ -326,7 +326,6 @@ def amnesty_section(country: str, name: str, cases: pd.DataFrame | None) -> None
     captions.source_caption(registry.DATASETS["pts"])
 
 
-index = cached.load_rsf_index()
 cases, cpj_missing = cached.load_if_built("cpj_cases")
 exports, census_missing = cached.load_if_built("cpj_census")
 cpj_missing = cpj_missing or census_missing
@@ -348,7 +347,7 @@ country = st.selectbox(
 url_sync.sync_url(country=country)
 name = names[country]
 
-series = index[index["iso3"] == country].sort_values("year")
+series = cached.ranked_editions(country)
 if series.empty:
     st.info(
         # TRANSLATORS: the index's name as RSF writes it in your language
