@@ -224,6 +224,21 @@ def _existed(code: str, year: int) -> bool:
     return not ((first is not None and year < first) or (last is not None and year > last))
 
 
+@lru_cache(maxsize=1)
+def _dated_codes() -> list[str]:
+    """The codes with a first or a last year of existence."""
+    return [
+        code for code, (first, last, _) in _lifetimes().items() if (first, last) != (None, None)
+    ]
+
+
+def _rated(codes: pd.Series, years: pd.Series, moved: list[str], old: list[str]) -> set:
+    """The (code, year) pairs a table already rates among those rows would move to."""
+    targets = {new for new, code in zip(moved, old, strict=True) if new != code}
+    near = codes.isin(list(targets)).to_numpy(dtype=bool)
+    return set(zip(codes[near].tolist(), years[near].tolist(), strict=True))
+
+
 def in_their_years(
     table: pd.DataFrame, counted: pd.Series | None = None, records: bool = False
 ) -> pd.DataFrame:
@@ -240,12 +255,15 @@ def in_their_years(
     out = table.copy()
     counted = pd.Series(True, index=out.index) if counted is None else counted
     chosen = counted.to_numpy(dtype=bool) & out["iso3"].notna().to_numpy(dtype=bool)
-    rows = out.index[chosen]
-    years = out["year"][chosen].astype(int)
-    # plain lists: iterating pandas' Arrow-backed columns costs a conversion per cell
-    codes, year_list = out["iso3"][chosen].tolist(), years.tolist()
+    chosen_codes, years = out["iso3"][chosen], out["year"][chosen].astype(int)
+    # Only a code with years of existence can move or be flagged (state_in and _existed
+    # leave any other as it is), a few rows in most tables: only those are walked, in plain
+    # lists (iterating pandas' Arrow-backed columns costs a conversion per cell).
+    dated = chosen_codes.isin(_dated_codes()).to_numpy(dtype=bool)
+    rows = out.index[chosen][dated]
+    codes, year_list = chosen_codes[dated].tolist(), years[dated].tolist()
     moved = [state_in(code, year) for code, year in zip(codes, year_list, strict=True)]
-    rated = set() if records else set(zip(codes, year_list, strict=True))
+    rated = set() if records else _rated(chosen_codes, years, moved, codes)
     recode = [
         new != old and (new, year) not in rated
         for new, old, year in zip(moved, codes, year_list, strict=True)

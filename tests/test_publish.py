@@ -4,6 +4,7 @@ import json
 import os
 
 import pandas as pd
+import pyarrow as pa
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -66,6 +67,23 @@ def test_csv_bytes_are_what_pandas_writes_for_the_neutralised_frame(names, rows,
     )
     expected = formats.neutralise_formulas(frame).to_csv(index=False, lineterminator="\n")
     assert formats.csv_bytes(frame) == expected.encode("utf-8")
+
+
+@given(
+    st.lists(
+        st.floats()
+        | st.floats(-1e9, 1e9).map(lambda value: round(value, 3))
+        | st.integers(-(10**9), 10**9).map(float)
+        | st.none(),
+        max_size=20,
+    )
+)
+def test_floats_are_spelt_as_str_spells_them(values):
+    """Arrow's spelling where it is repr's, repr's elsewhere; a missing value blank (a NaN
+    that is a value, not missing, as str spells it)."""
+    numbers = pa.array(values, pa.float64(), from_pandas=False)
+    expected = ["" if value is None else str(value) for value in values]
+    assert formats._float_reprs(numbers).to_pylist() == expected
 
 
 def test_publish_writes_and_reports_only_changes(tmp_path):
