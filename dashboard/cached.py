@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import builds, captions, chart_specs, cpj_census, i18n, text, url_params
-from dashboard.names import country_names, entity_names
+from dashboard.names import country_names, entity_names, entity_names_in
 from etl import registry, store
 from etl.model import Measure
 from etl.sources.rsf_index import methodology as rsf
@@ -258,9 +258,9 @@ def profile_countries(lang: str) -> dict[str, str]:
     census = latest_census()
     if not cases_missing and census is not None:
         codes |= set(cases["iso3"].unique()) | set(census["iso3"].dropna().unique())
-    english = entity_names()
+    english, local = entity_names(), entity_names_in(lang)
     in_english = sorted(codes, key=lambda code: english.get(code, code))
-    names = {code: i18n.country_name(code, lang, english.get(code, code)) for code in in_english}
+    names = {code: local.get(code, code) for code in in_english}
     return dict(sorted(names.items(), key=lambda item: item[1]))
 
 

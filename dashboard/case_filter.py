@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard import cached, i18n
-from dashboard.names import entity_names
+from dashboard.names import entity_names_in
 from etl import registry
 
 ANY_ROLE = "any"  # the URL's `role=` value; shown in the reader's language (role_label)
@@ -96,7 +95,7 @@ def in_language(records: pd.DataFrame, lang: str) -> pd.DataFrame:
     if lang == i18n.SOURCE_LANGUAGE:
         return records
     tr = i18n.translator(lang)
-    names = country_names(lang)
+    names = entity_names_in(lang)
 
     def charges(text):
         if not isinstance(text, str):
@@ -111,19 +110,11 @@ def in_language(records: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-@functools.cache
-def country_names(lang: str) -> dict[str, str]:
-    """Every entity's name in `lang` (CLDR; the catalogue for the others)."""
-    return {
-        code: i18n.country_name(code, lang, english) for code, english in entity_names().items()
-    }
-
-
 @cached.per_release
 def countries_present(lang: str) -> dict[str, str]:
     """code → name in `lang` of the countries in CPJ's cases, in the names' order: the
     country filter's choices."""
-    names = country_names(lang)
+    names = entity_names_in(lang)
     codes = cached.load("cpj_cases")["iso3"].dropna().unique()  # read once, in Arrow
     present = {code: names.get(code, code) for code in sorted(codes)}
     return dict(sorted(present.items(), key=lambda item: item[1]))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -18,6 +18,15 @@ def entity_names() -> dict[str, str]:
     from etl.countries import entities
 
     return entities()["name"].to_dict()
+
+
+@cache
+def entity_names_in(lang: str) -> dict[str, str]:
+    """iso3 → every entity's name in `lang` (CLDR; the catalogue for entities without an ISO
+    code): the crosswalk is code, so once per language."""
+    from dashboard import i18n
+
+    return {code: i18n.country_name(code, lang, name) for code, name in entity_names().items()}
 
 
 @lru_cache(maxsize=1)

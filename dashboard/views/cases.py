@@ -16,6 +16,7 @@ from dashboard import (
     url_sync,
 )
 from dashboard.download_button import download
+from dashboard.names import entity_names_in
 from dashboard.text import md_escape, nothing_matches
 from etl import registry
 from etl.sources.cpj import meta as cpj_meta
@@ -63,7 +64,7 @@ LABELS = {
 
 cases = cached.load("cpj_cases")
 # countries by their names in the reader's language (CLDR; the catalogue for the others)
-names = case_filter.country_names(lang)
+names = entity_names_in(lang)
 present = case_filter.countries_present(lang)
 first, last = int(cases["event_year"].min()), int(cases["event_year"].max())
 params = st.query_params
