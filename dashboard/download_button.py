@@ -58,7 +58,8 @@ def api_address(datasets, frame: pd.DataFrame) -> None:
         # A link, not a code block: the first code block on a page makes the browser load
         # and run Streamlit's syntax highlighter (0.7 s of its main thread here) while the
         # page's first chart is being drawn. An autolink: shown as written, copied as written.
-        st.caption(f"{i18n.gettext('The same rows from the data API:')} <{address}>")
+        label = i18n.gettext("The same rows from the data API:")
+        st.caption(f"{label} <{address}>")
 
 
 @memo.per_object
