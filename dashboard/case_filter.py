@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
 
 from dashboard import cached, i18n
 from dashboard.names import entity_names_in
@@ -80,14 +81,17 @@ TABLE_COLUMNS = (
 
 
 @cached.per_release
-def listing(lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def listing(lang: str) -> tuple[pd.DataFrame, pa.Table]:
     """(CPJ's cases, the table the page shows of them), row for row, newest event first and
     then by name: a filter's mask over the first (`matching`) selects the table's rows. The
     table says the country's name (CLDR) and CPJ's statuses, roles and charge categories in
     `lang` (through the catalogue); in English, CPJ's own words, as the filters offer them.
-    Sorted and translated once per release and language, not on every filter."""
+    Sorted, translated and converted to Arrow once per release and language: a filter then
+    selects rows in Arrow, and the grid sends them without converting them again (5 ms of
+    every filter's run when the table was a pandas frame)."""
     cases = cached.load("cpj_cases").sort_values(["event_year", "name"], ascending=[False, True])
-    return cases, in_language(cases, lang)[list(TABLE_COLUMNS)]
+    shown = in_language(cases, lang)[list(TABLE_COLUMNS)]
+    return cases, pa.Table.from_pandas(shown, preserve_index=False)
 
 
 def in_language(records: pd.DataFrame, lang: str) -> pd.DataFrame:

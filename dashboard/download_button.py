@@ -6,6 +6,7 @@ dataset's query gives them (dashboard/data_api.py)."""
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from dashboard import cached, data_api, i18n, memo, url_sync
@@ -16,7 +17,7 @@ from etl import registry
 
 def download(
     datasets,
-    frame: pd.DataFrame,
+    frame: pd.DataFrame | pa.Table,
     file_name: str,
     label: str | None = None,
     key: str | None = None,
@@ -25,15 +26,17 @@ def download(
     """A CSV of exactly the rows and columns shown, headed by source, licence and the view's
     URL; or a disabled button saying why it is withheld (any withheld source withholds it).
     api: also show the data API's address of these rows, where there is one, under the
-    button (False: the page shows it elsewhere, or its own code)."""
+    button (False: the page shows it elsewhere, or its own code). An Arrow table (a grid's
+    rows as sent) becomes a frame only when one is needed."""
     tr = i18n.translator(i18n.current())
+    rows = frame.to_pandas if isinstance(frame, pa.Table) else lambda: frame
     datasets = datasets if isinstance(datasets, list | tuple) else [datasets]
     blocked = withheld_reason(datasets, tr.lang)
     header = source_header(datasets, url_sync.view_url(), cached.build_label(), tr.lang)
     st.download_button(
         label or tr.gettext("Data behind this view"),
         # the CSV is written only when the button is clicked, not on every rerun
-        data=b"" if blocked else (lambda: safe_csv(frame, header)),
+        data=b"" if blocked else (lambda: safe_csv(rows(), header)),
         file_name=file_name,
         mime="text/csv",
         disabled=bool(blocked),
@@ -43,7 +46,7 @@ def download(
     if blocked:
         st.caption(md_escape(blocked))
     elif api:
-        api_address(datasets, frame)
+        api_address(datasets, rows())
 
 
 def api_address(datasets, frame: pd.DataFrame) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import streamlit as st
 
 from dashboard import i18n
@@ -56,25 +58,34 @@ def readable(
 CHAR_PX = 8  # px: a character of the grid's font, on average
 
 
-def column_config(frame: pd.DataFrame, **extra) -> dict:
+def column_config(frame: pd.DataFrame | pa.Table, **extra) -> dict:
     """Columns of names as wide as their longest name (within WIDE_COLUMNS' limits), plus
     any `extra` settings."""
+    columns = frame.column_names if isinstance(frame, pa.Table) else frame.columns
     wide = {
-        shown: st.column_config.TextColumn(width=_width(frame[shown], most))
+        shown: st.column_config.TextColumn(width=_width(_longest(frame[shown]), most))
         for column, most in WIDE_COLUMNS.items()
         for shown in dict.fromkeys((column, i18n.gettext(column)))
-        if shown in frame
+        if shown in columns
     }
     return wide | extra
 
 
-def _width(values: pd.Series, most: int) -> int:
-    longest = int(values.astype("string").str.len().fillna(0).max()) if len(values) else 0
+def _longest(values: pd.Series | pa.ChunkedArray) -> int:
+    """Characters in the longest value (0 for none)."""
+    if isinstance(values, pa.ChunkedArray):
+        lengths = pc.utf8_length(values.cast(pa.large_string()))
+        return int(pc.max(lengths).as_py() or 0)
+    return int(values.astype("string").str.len().fillna(0).max()) if len(values) else 0
+
+
+def _width(longest: int, most: int) -> int:
     return max(90, min(most, CHAR_PX * max(longest, 7) + 24))
 
 
-def show(frame: pd.DataFrame, **options):
-    """st.dataframe with the index hidden, full width, and name columns shown whole."""
+def show(frame: pd.DataFrame | pa.Table, **options):
+    """st.dataframe with the index hidden, full width, and name columns shown whole. An
+    Arrow table is sent as it is (a frame is converted to Arrow on every run)."""
     config = column_config(frame, **options.pop("column_config", {}))
     options = {"hide_index": True, "width": "stretch"} | options
     return st.dataframe(frame, column_config=config, **options)

@@ -1,5 +1,6 @@
 """Cases: search and filter CPJ's records, see each case in full, follow counts to people."""
 
+import pyarrow as pa
 import streamlit as st
 
 from dashboard import (
@@ -234,9 +235,11 @@ with records_tab:
             "case_id": _("Case id"),
         }
         assert tuple(shown_columns) == case_filter.TABLE_COLUMNS
-        in_order, listed = case_filter.listing(lang)
+        in_order, listed = case_filter.listing(lang)  # the table in Arrow: see listing
         keep = case_filter.matching(in_order, wanted)
-        table = listed[keep].rename(columns=shown_columns)
+        table = listed.filter(pa.array(keep.to_numpy())).rename_columns(
+            [shown_columns[column] for column in listed.column_names]
+        )
         if census_year:
             census_list(census_year, countries)
             st.header(_("All case records"), anchor=False)
@@ -246,9 +249,9 @@ with records_tab:
                 "%(num)s of %(total)s cases. Select a row to see the case in full.",
                 len(cases),
             )
-            % {"num": tr.number(len(table)), "total": tr.number(len(cases))}
+            % {"num": tr.number(table.num_rows), "total": tr.number(len(cases))}
         )
-        if table.empty:
+        if not table.num_rows:
             active = {
                 _("Search"): query,
                 country_label: _(", ").join(present.get(c, c) for c in countries),
@@ -260,7 +263,7 @@ with records_tab:
             st.info(nothing_matches({label: value for label, value in active.items() if value}))
         selection = tables.show(
             table,
-            height=min(35 * (len(table) + 1) + 3, 420),
+            height=min(35 * (table.num_rows + 1) + 3, 420),
             on_select="rerun",
             selection_mode="single-row",
             key="table",
@@ -273,7 +276,7 @@ with records_tab:
         )
 
         picked = (
-            [table[shown_columns["case_id"]].iloc[i] for i in selection.selection.rows]
+            [table.column(shown_columns["case_id"])[i].as_py() for i in selection.selection.rows]
             if selection
             else []
         )
