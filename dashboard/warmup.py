@@ -14,6 +14,7 @@ import inspect
 import pkgutil
 import time
 
+import PIL.Image
 from streamlit.logger import get_logger
 
 import dashboard
@@ -22,6 +23,9 @@ from etl import registry, store
 
 LOG = get_logger(__name__)
 ENTRY_POINTS = {"dashboard.app", "dashboard.server"}  # run by Streamlit, not imported
+# What Plotly and Streamlit import on a process's first run of any page, not before: Plotly's
+# JSON encoder for every chart, the icon names every page link is checked against
+FIRST_RUN_IMPORTS = ("plotly.io._json", "streamlit.material_icon_names")
 
 
 def warm() -> dict[str, float]:
@@ -48,9 +52,12 @@ def warm() -> dict[str, float]:
 
 def _modules() -> list[str]:
     return [
-        module.name
-        for module in pkgutil.walk_packages(dashboard.__path__, "dashboard.")
-        if module.name not in ENTRY_POINTS and ".views" not in module.name
+        *(
+            module.name
+            for module in pkgutil.walk_packages(dashboard.__path__, "dashboard.")
+            if module.name not in ENTRY_POINTS and ".views" not in module.name
+        ),
+        *FIRST_RUN_IMPORTS,
     ]
 
 
@@ -67,13 +74,14 @@ def _read(name: str) -> None:
 
 
 def _first_run() -> tuple:
-    """What the first script run of a process did, once, for its reader (about 0.4 s here):
+    """What the first script run of a process did, once, for its reader (about 0.45 s here):
+    - Streamlit reads the favicon with Pillow, which loads its image formats then (0.04 s);
+    - a profile suggests peers from the borders on the map, read from its geometry (0.14 s);
     - Streamlit asks, on the first element it draws, whether it runs in a REPL
       (streamlit.env_util.is_repl), through inspect.stack(); inspect then indexes the file of
-      every loaded module, once (0.25 s). Done here, after every import, that reader's
-      lookup finds them indexed.
-    - a profile suggests peers from the borders on the map, read from its geometry (0.14 s)."""
-    return (inspect.stack, peers.borders)
+      every loaded module, once (0.25 s). Done last, after every import, that reader's
+      lookup finds them indexed."""
+    return (PIL.Image.preinit, peers.borders, inspect.stack)
 
 
 def _draw_default(kind: str) -> None:
