@@ -50,6 +50,7 @@ from starlette_compress import CompressMiddleware, add_compress_type
 from streamlit import file_util
 
 from dashboard import chart_specs, data_api, feeds, geo, i18n, navigation, warmup
+from dashboard.asset_cache import StaticAssetCache
 from dashboard.embeds import SITE_DIR  # where `make site` bakes
 from dashboard.replica import replica_status
 from etl import registry, store
@@ -323,10 +324,14 @@ class ShellMiddleware:
 # CSVs shrink 3-7 times. zstd (or brotli, gzip for older clients) at a low level: Plotly's
 # 4.7 MB script takes about 0.04 s instead of gzip level 9's 0.3 s, the geometry 0.004 s
 # instead of gzip level 5's 0.016 s; the result is smaller for scripts and geometry and
-# within 2 % for the CSVs.
+# within 2 % for the CSVs. Compressing Plotly's script as it was sent still took the server
+# 0.15-0.25 s for each new reader: Streamlit's bundles are compressed once and kept
+# (dashboard/asset_cache.py).
 add_compress_type("text/csv")  # the datasets; not on the library's list of text types
 MIDDLEWARE = [
     Middleware(SecurityHeadersMiddleware),
+    # outside the compression: Streamlit's bundles compressed once, then from memory
+    Middleware(StaticAssetCache),
     # remove_accept_encoding: Streamlit's own gzip middleware sits inside this one and
     # gzips (level 5) every response except its /static/ bundles and the root page; once
     # a body is gzipped this middleware leaves it alone. Taking Accept-Encoding off the
