@@ -92,35 +92,18 @@ def largest_moves() -> None:
     )
     url_sync.sync_url({"to": latest_year, "since": earlier[0]}, to=year, since=since)
     heading.header(_("Largest moves since %(year)s") % {"year": since})
-    moves = change.between(index, since, year)
-    moves = moves.assign(
-        country=[tr.country(c, n) for c, n in zip(moves["iso3"], moves["country"], strict=True)]
-    )
-    shown = ["country", "rank", "rank_change", "score_change"]
-    labels = {
-        "country": _("Country"),
-        "rank": _("Rank %(year)s") % {"year": year},
-        "rank_change": _("Places"),
-        "score_change": _("Score change"),
-    }
     # the profile in this language if the URL names it
-    same_language = f"&lang={tr.lang}" if i18n.PARAM in st.query_params else ""
-    link = "[" + md_escape(_("Open profile")) + "](/" + navigation.COUNTRY.url_path + "?country="
-    moves = moves.assign(profile=link + moves["iso3"] + same_language + ")")
-    labels["profile"] = _("Profile")
+    fell, rose, every_move = cached.moves_between(
+        since, year, tr.lang, i18n.PARAM in st.query_params
+    )
     # Five rows each, as st.table: plain HTML tables, which the browser draws at once, where
     # st.dataframe's grid loads a large script of its own while the chart beside it is drawn.
-    # Their cells are markdown: names from the data are escaped.
-    fell, rose = md_escape(_("Fell furthest")), md_escape(_("Rose furthest"))
-    for heading, rows in ((fell, moves.head(5)), (rose, moves.tail(5).iloc[::-1])):
-        st.markdown(f"**{heading}**")
-        table = rows[[*shown, "profile"]].assign(country=rows["country"].map(md_escape))
-        table = table.assign(score_change=table["score_change"].map(lambda v: tr.number(v, 2)))
-        table = table.rename(columns=labels)
-        st.table(table.set_index(labels["country"]))
+    for heading, table in ((_("Fell furthest"), fell), (_("Rose furthest"), rose)):
+        st.markdown(f"**{md_escape(heading)}**")
+        st.table(table)
     download(
         registry.DATASETS["rsf_index"],
-        moves[shown].rename(columns=labels),
+        every_move,
         f"moves_{since}_{year}.csv",
         _("Download every move (CSV)"),
         key="moves-csv",
