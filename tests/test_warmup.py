@@ -8,7 +8,7 @@ import os
 import pytest
 from streamlit import env_util
 
-from dashboard import cached, chart_specs, data_api, gallery, i18n, peers, warmup
+from dashboard import cached, chart_specs, gallery, i18n, peers, warmup
 from etl import store
 
 
@@ -58,11 +58,8 @@ def test_a_dataset_that_cannot_be_read_is_logged_not_fatal(cold_caches, monkeypa
 
 
 def test_the_first_script_runs_one_off_work_is_done_before_the_first_reader(cold_caches):
-    data_api._published.cache_clear()
     peers.borders.cache_clear()
     warmup.warm()
-    # the data API's view of a dataset, which a download's API address is matched against
-    assert data_api._published.cache_info().currsize > 0
     assert peers.borders.cache_info().currsize == 1
     # Streamlit's REPL check on a process's first element looks up the module of each frame;
     # inspect has indexed every loaded module's file (Streamlit's own among them)
