@@ -322,7 +322,7 @@ class ShellMiddleware:
 
 # Compress what is sent: the map geometry (0.47 MB of JSON), Streamlit's scripts and the
 # CSVs shrink 3-7 times. zstd (or brotli, gzip for older clients) at a low level: Plotly's
-# 4.7 MB script takes about 0.04 s instead of gzip level 9's 0.3 s, the geometry 0.004 s
+# 4.7 MB script takes about 0.06 s instead of gzip level 9's 0.3 s, the geometry 0.004 s
 # instead of gzip level 5's 0.016 s; the result is smaller for scripts and geometry and
 # within 2 % for the CSVs. Compressing Plotly's script as it was sent still took the server
 # 0.15-0.25 s for each new reader: Streamlit's bundles are compressed once and kept

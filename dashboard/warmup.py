@@ -2,10 +2,10 @@
 while starting, before it answers its health check): the modules every page imports, the
 interface's catalogues, the datasets, the default view of every named chart, laid out for
 both screens, and what a process does once on its first script run (below, `_first_run`).
-(The data API's text copy of every dataset is left to its first request: 50 MB of memory
-for 0.07 s of one reader.) Without it the first reader of a new server waited
-for all of it (about 2 s here) before the first chart; afterwards each reader finds it in
-the caches the pages read (dashboard/cached.py, dashboard/plot.py)."""
+Without it the first reader of a new server waited for all of it (about 2 s here) before the
+first chart; afterwards each reader finds it in the caches the pages read
+(dashboard/cached.py, dashboard/plot.py). The data API's text copy of every dataset is left
+to its first request: 50 MB of memory for 0.07 s of one reader."""
 
 from __future__ import annotations
 
