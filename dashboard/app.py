@@ -6,9 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import builds, cached, i18n, url_params, url_sync
-from dashboard.i18n import _
-from dashboard.navigation import PAGES
+from dashboard import builds, cached, i18n, navigation, url_params, url_sync
 from etl.project import NAME as DASHBOARD_NAME
 
 FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"
@@ -92,17 +90,7 @@ if i18n.is_rtl(lang):
     st.html(RIGHT_TO_LEFT)
 builds.notice()  # `build=N`: which build every page below shows
 st.navigation(
-    [
-        st.Page(
-            spec.script,
-            title=_(spec.title),
-            icon=spec.icon,
-            url_path=spec.url_path,
-            default=spec.url_path is None,
-            visibility="hidden" if spec.hidden else "visible",
-        )
-        for spec in PAGES
-    ],
+    navigation.streamlit_pages(navigation.PAGES, lang),
     # an embedded chart shows the chart alone: no menu
     position="hidden" if st.context.is_embedded else "sidebar",
 ).run()

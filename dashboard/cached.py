@@ -43,25 +43,37 @@ _this_run = threading.local()
 
 def new_run() -> None:
     """Opens a script run (dashboard/app.py, on every run): the run reads the release's
-    stamp once, however many charts and derived values ask for it (a read stats every
-    published file, and a profile's run asked eight times)."""
-    _this_run.release = None
+    stamp, each dataset's stamp and the URL's build once, however many charts and derived
+    values ask for them (each read stats files: a profile's run asked for the build 14
+    times, and the release stamp eight)."""
+    _this_run.read = {}
+
+
+def _once_this_run(key: tuple, read: Callable[[], R]) -> R:
+    """read(), once per script run under `key`; afresh outside a run (the warm-up, the
+    server's routes). A fragment rerun keeps what the run that drew its page read."""
+    kept = getattr(_this_run, "read", None)
+    if kept is None:
+        return read()
+    if key not in kept:
+        kept[key] = read()
+    return kept[key]
 
 
 def release_stamp() -> tuple:
-    """store.release_stamp(), read once per script run; afresh outside a run (the warm-up,
-    the server's routes). A fragment rerun keeps the stamp of the run that drew its page."""
-    if not hasattr(_this_run, "release"):
-        return store.release_stamp()
-    if _this_run.release is None:
-        _this_run.release = store.release_stamp()
-    return _this_run.release
+    """store.release_stamp(), read once per script run."""
+    return _once_this_run(("release",), store.release_stamp)
+
+
+def published_stamp(name: str) -> tuple:
+    """store.published_stamp(name), read once per script run."""
+    return _once_this_run(("published", name), lambda: store.published_stamp(name))
 
 
 def chosen_build() -> int | None:
     """The build the URL asks for (`build=`), None for today's data (a bad number is noted
-    by builds.notice)."""
-    return builds.parse(st.query_params.get(builds.PARAM))[0]
+    by builds.notice); read once per script run."""
+    return _once_this_run(("build",), lambda: builds.parse(st.query_params.get(builds.PARAM))[0])
 
 
 def _build_of(name: str, build: int | None) -> int | None:
@@ -101,7 +113,7 @@ def _or_error_page(read, name: str, *args) -> pd.DataFrame:
 
 
 def _load_at(name: str, build: int | None) -> pd.DataFrame:
-    return _or_error_page(_cached, name, store.published_stamp(name), _build_of(name, build))
+    return _or_error_page(_cached, name, published_stamp(name), _build_of(name, build))
 
 
 def load(name: str) -> pd.DataFrame:
@@ -114,7 +126,7 @@ def load_if_built(name: str) -> tuple[pd.DataFrame | None, str | None]:
     """(dataset, None), or (None, why) for a dataset not redistributed and not built on this
     installation, so a page can show everything else; other failures give the error page."""
     try:
-        return _cached(name, store.published_stamp(name), _build_of(name, chosen_build())), None
+        return _cached(name, published_stamp(name), _build_of(name, chosen_build())), None
     except store.DatasetNotBuilt as exc:
         return None, str(exc)
     except (store.DatasetUnavailable, builds.BuildUnavailable) as exc:
@@ -143,7 +155,7 @@ def _measure_values(key: str, folder: str, stamp: tuple, build: int | None) -> p
 
 def _values_at(key: str, build: int | None) -> pd.DataFrame:
     name = registry.MEASURES[key].dataset.name
-    stamp = store.published_stamp(name)
+    stamp = published_stamp(name)
     return _measure_values(key, str(store.DATASETS_DIR), stamp, _build_of(name, build))
 
 
