@@ -99,6 +99,9 @@ def test_one_click_adds_the_neighbours_on_the_compare_page():
 def test_a_profile_links_to_the_compare_page_with_its_peers():
     at = page("views/country.py", country="AZE", lang="fr")
     assert not at.exception
+    assert "/compare?" not in " ".join(m.value for m in at.markdown)  # folded: not built
+    at.session_state["peers"] = True  # the reader opens "Compare with peers"
+    at.run()
     links = " ".join(m.value for m in at.markdown)
     assert "/compare?countries=AZE,ARM,GEO,IRN,RUS,TUR&measure=rank&lang=fr" in links
     assert "Pays voisins" in links and "Même région" in links

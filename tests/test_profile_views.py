@@ -9,8 +9,9 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import chart_specs, embeds, export, gallery
+from dashboard import chart_specs, embeds, export, gallery, i18n, text
 from dashboard.charts import style
+from etl.sources.rsf_index import methodology as rsf
 from tests.conftest import needs_built, open_page
 
 
@@ -101,3 +102,19 @@ def test_the_profile_draws_cpj_counts_on_a_log_scale_from_the_url():
     assert spec["layout"]["yaxis"]["type"] == "log"
     at.toggle(key="scale").set_value(False).run()
     assert "scale" not in at.query_params
+
+
+def test_the_methodology_eras_are_listed_when_the_reader_opens_them():
+    at = profile(country="AZE", lang="fr")
+    assert not at.exception
+    labels = [e.label for e in at.expander]
+    heading = "Pourquoi les lignes s’interrompent\xa0: les changements de méthodologie de RSF"
+    assert heading in labels
+    first = rsf.ERAS[next(iter(rsf.ERAS))]["label"]
+    french = i18n.translator("fr").term
+    assert text.md_escape(french("era", first)) not in " ".join(m.value for m in at.markdown)
+    at.session_state["eras"] = True  # the reader opens the expander
+    at.run()
+    listed = " ".join(m.value for m in at.markdown)
+    for era in rsf.ERAS.values():  # each era's label, in French where catalogued
+        assert text.md_escape(french("era", era["label"])) in listed

@@ -61,22 +61,37 @@ def rsf_section(series: pd.DataFrame, country: str) -> None:
         spec = CountryChart(kind, country, relative=relative and kind in chart_specs.RELATIVE_KINDS)
         chart = cached.chart(spec, lang)
         plot.show(chart.figure, key=kind, sources=chart.sources, embed=chart)
-    with st.expander(_("Compare with peers"), icon=":material/group:"):
-        compared = cached.ranked_names()  # whom the compare page draws
-        peer_picker.compare_links(country, registry.ON_COMPARE["rank"], compared, "rank")
-    with st.expander(_("Why the lines break: RSF's methodology changes")):
-        # TRANSLATORS: a line of a list: "**2002–2012 (old scale)**: what it means"
-        line = _("**%(era)s**: %(explanation)s")
-        eras = (
-            line
-            % {
-                "era": text.md_escape(tr.term("era", era["label"])),
-                "explanation": text.md_escape(tr.term("era", era["explanation"])),
-            }
-            for era in rsf.ERAS.values()
-        )
-        st.markdown("\n".join(f"- {era}" for era in eras))
+    # Built when opened (a rerun): a change of country does not look up peers or list
+    # methodology eras that are folded away
+    peers = st.expander(
+        _("Compare with peers"), icon=":material/group:", key="peers", on_change="rerun"
+    )
+    if peers.open:
+        with peers:
+            compared = cached.ranked_names()  # whom the compare page draws
+            peer_picker.compare_links(country, registry.ON_COMPARE["rank"], compared, "rank")
+    eras = st.expander(
+        _("Why the lines break: RSF's methodology changes"), key="eras", on_change="rerun"
+    )
+    if eras.open:
+        with eras:
+            methodology_eras()
     captions.source_caption(registry.DATASETS["rsf_index"])
+
+
+def methodology_eras() -> None:
+    """RSF's methodologies, one line each: why the rank and score lines break."""
+    # TRANSLATORS: a line of a list: "**2002–2012 (old scale)**: what it means"
+    line = _("**%(era)s**: %(explanation)s")
+    eras = (
+        line
+        % {
+            "era": text.md_escape(tr.term("era", era["label"])),
+            "explanation": text.md_escape(tr.term("era", era["explanation"])),
+        }
+        for era in rsf.ERAS.values()
+    )
+    st.markdown("\n".join(f"- {era}" for era in eras))
 
 
 def export_label(export_date: str) -> str:
