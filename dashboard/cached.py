@@ -16,6 +16,7 @@ from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dashboard import (
     builds,
@@ -72,7 +73,10 @@ def published_stamp(name: str) -> tuple:
 
 def chosen_build() -> int | None:
     """The build the URL asks for (`build=`), None for today's data (a bad number is noted
-    by builds.notice); read once per script run."""
+    by builds.notice); read once per script run. Outside a run (the warm-up) there is no
+    URL: today's data."""
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return None
     return _once_this_run(("build",), lambda: builds.parse(st.query_params.get(builds.PARAM))[0])
 
 
@@ -209,6 +213,7 @@ def per_release(function: Callable[..., R]) -> Callable[..., R]:
     def once(*args) -> R:
         return kept(release_stamp(), chosen_build(), *args)
 
+    once.cache_clear = kept.cache_clear  # the warm-up's tests start cold
     return once
 
 

@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import cached, data_api, i18n, memo, url_sync
 from dashboard.downloads import safe_csv, source_header, withheld_reason
 from dashboard.text import md_escape
-from etl import registry
+from etl import model, registry
 
 
 def download(
@@ -52,12 +52,12 @@ def download(
 def api_address(datasets, frame: pd.DataFrame) -> None:
     """The data API's address of the rows shown (with the dataset's columns among those
     shown), to copy, where they are one dataset's rows that a query selects."""
-    datasets = datasets if isinstance(datasets, list | tuple) else [datasets]
-    if len(datasets) != 1 or datasets[0].download_blocked:
+    dataset = api_dataset(datasets if isinstance(datasets, list | tuple) else [datasets])
+    if dataset is None:
         return
-    query = _query_for(frame, datasets[0].name)
+    query = table_query(frame, dataset.name)
     if query is not None:
-        address = data_api.url(datasets[0], query, origin=url_sync.origin())
+        address = data_api.url(dataset, query, origin=url_sync.origin())
         # A link, not a code block: the first code block on a page makes the browser load
         # and run Streamlit's syntax highlighter (0.7 s of its main thread here) while the
         # page's first chart is being drawn. An autolink: shown as written, copied as written.
@@ -65,8 +65,14 @@ def api_address(datasets, frame: pd.DataFrame) -> None:
         st.caption(f"{label} <{address}>")
 
 
+def api_dataset(datasets) -> model.Dataset | None:
+    """The dataset whose data API query may give a view's rows: its only source, where that
+    is redistributed."""
+    return datasets[0] if len(datasets) == 1 and not datasets[0].download_blocked else None
+
+
 @memo.per_object
-def _query_for(frame: pd.DataFrame, dataset: str):
+def table_query(frame: pd.DataFrame, dataset: str):
     """data_api.query_for, once per table: a chart's table is cached and shared, and
     matching it against its dataset took 5-15 ms on every run."""
     return data_api.query_for(registry.DATASETS[dataset], frame)

@@ -4,22 +4,25 @@ interface's catalogues, the datasets, the default view of every named chart, lai
 both screens, and what a process does once on its first script run (below, `_first_run`).
 Without it the first reader of a new server waited for all of it (about 2 s here) before the
 first chart; afterwards each reader finds it in the caches the pages read
-(dashboard/cached.py, dashboard/plot.py). The data API's text copy of every dataset is left
-to its first request: 50 MB of memory for 0.07 s of one reader."""
+(dashboard/cached.py, dashboard/plot.py). Of the data API's copies of the datasets, only
+that of the dataset behind the default charts' data API addresses (RSF's index) is read here;
+the others are left to their first request: 50 MB of memory for 0.07 s of one reader."""
 
 from __future__ import annotations
 
 import functools
 import importlib
-import inspect
+import mimetypes
 import pkgutil
 import time
 
 import PIL.Image
+from streamlit import delta_generator
 from streamlit.logger import get_logger
 
 import dashboard
-from dashboard import cached, chart_specs, i18n, peers, plot
+from dashboard import cached, change, chart_specs, i18n, peers, plot
+from dashboard.download_button import api_dataset, table_query
 from etl import registry, store
 
 LOG = get_logger(__name__)
@@ -77,11 +80,40 @@ def _first_run() -> tuple:
     """What the first script run of a process did, once, for its reader (about 0.45 s here):
     - Streamlit reads the favicon with Pillow, which loads its image formats then (0.04 s);
     - a profile suggests peers from the borders on the map, read from its geometry (0.14 s);
-    - Streamlit asks, on the first element it draws, whether it runs in a REPL
-      (streamlit.env_util.is_repl), through inspect.stack(); inspect then indexes the file of
-      every loaded module, once (0.25 s). Done last, after every import, that reader's
-      lookup finds them indexed."""
-    return (PIL.Image.preinit, peers.borders, inspect.stack)
+    - Streamlit asks, on the first element it draws, whether it runs in a REPL, through
+      inspect.stack(), which then indexes the file of every loaded module (0.25 s; 0.02 s
+      once they were indexed). Its check, which prints a warning outside `streamlit run`,
+      is made here once, so no reader's run makes it;
+    - Streamlit serves the favicon as a media file, whose type it looks up in the system's
+      MIME types, read then (0.04 s);
+    - the overview's largest moves over its default span and the default profile's country
+      list and summary, in each language (0.02-0.05 s each).
+    """
+    return (
+        PIL.Image.preinit,
+        mimetypes.init,
+        peers.borders,
+        delta_generator._maybe_print_use_warning,  # noqa: SLF001 (Streamlit's once-only check)
+        *(functools.partial(_default_moves, lang) for lang in i18n.languages()),
+        *(functools.partial(_default_profile, lang) for lang in i18n.languages()),
+    )
+
+
+def _default_profile(lang: str) -> None:
+    """What the profile's default view derives in `lang` before its first chart: the places
+    it can show, and its country's opening sentences."""
+    cached.profile_countries(lang)
+    cached.country_summary(chart_specs.DEFAULT_COUNTRY, lang)
+
+
+def _default_moves(lang: str) -> None:
+    """The overview's largest moves from the edition before the latest in its era, in `lang`
+    as a reader whose browser asks for it opens the page (no `lang=` in its URL)."""
+    editions = cached.load_rsf_index()["year"].unique()
+    latest = int(editions.max())
+    earlier = change.comparable_editions(editions, latest)
+    if earlier:
+        cached.moves_between(earlier[0], latest, lang, False)
 
 
 def _draw_default(kind: str) -> None:
@@ -91,6 +123,12 @@ def _draw_default(kind: str) -> None:
     load = functools.partial(cached._load_at, build=None)
     values = functools.partial(cached._values_at, build=None)
     spec, _ = chart_specs.parse(kind, {}, load, values)
-    figure = cached.chart_at(spec, i18n.SOURCE_LANGUAGE, None).figure
+    chart = cached.chart_at(spec, i18n.SOURCE_LANGUAGE, None)
     for phone in (False, True):
-        plot.laid_out(figure, phone).to_dict()
+        plot.laid_out(chart.figure, phone).to_dict()
+    # its data API address, which a page finds after drawing the chart: matching its table
+    # reads the API's copy of the dataset and the countries reference (13 MB for RSF's
+    # index; 0.1-0.2 s of a first reader's run, while its browser loads Plotly)
+    dataset = api_dataset(chart.sources)
+    if dataset is not None:
+        table_query(chart.table, dataset.name)

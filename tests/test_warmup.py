@@ -1,14 +1,12 @@
 """The server's warm-up (dashboard/warmup.py): what its first reader would otherwise wait
 for is in the caches before the server answers, and a bad dataset never stops it."""
 
-import inspect
 import logging
-import os
 
 import pytest
-from streamlit import env_util
+from streamlit import delta_generator
 
-from dashboard import cached, chart_specs, gallery, i18n, peers, warmup
+from dashboard import cached, change, chart_specs, data_api, gallery, i18n, peers, warmup
 from etl import store
 
 
@@ -57,10 +55,27 @@ def test_a_dataset_that_cannot_be_read_is_logged_not_fatal(cold_caches, monkeypa
     assert "Warm-up: datasets cpj_census skipped" not in caplog.text  # the others are read
 
 
-def test_the_first_script_runs_one_off_work_is_done_before_the_first_reader(cold_caches):
+def test_the_first_script_runs_one_off_work_is_done_before_the_first_reader(
+    cold_caches, monkeypatch
+):
     peers.borders.cache_clear()
+    data_api._published.cache_clear()
+    data_api._codes_of.cache_clear()
+    cached.moves_between.cache_clear()
+    # Streamlit's once-only REPL check, made on a process's first element, not yet made
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
     warmup.warm()
     assert peers.borders.cache_info().currsize == 1
-    # Streamlit's REPL check on a process's first element looks up the module of each frame;
-    # inspect has indexed every loaded module's file (Streamlit's own among them)
-    assert inspect.modulesbyfile.get(os.path.realpath(env_util.__file__)) == env_util.__name__
+    assert delta_generator._use_warning_has_been_displayed
+    # the data API's copies that the default charts' API addresses are matched against: RSF's
+    # index and the countries reference
+    assert data_api._published.cache_info().currsize == 2
+
+    def computed_again(*args, **kwargs):
+        raise AssertionError("the overview's default moves were computed again")
+
+    # the overview's default span (2025 to 2026: the latest edition and the one before it)
+    monkeypatch.setattr(change, "between", computed_again)
+    for lang in i18n.languages():
+        fell, rose, every_move = cached.moves_between(2025, 2026, lang, False)
+        assert len(fell) == len(rose) == 5 and len(every_move) > 150
