@@ -198,13 +198,16 @@ def chart_at(spec: chart_specs.Spec, lang: str, build: int | None):
     return _chart(spec, folder, release, lang, build)
 
 
-def per_release(function: Callable[..., R]) -> Callable[..., R]:
+def per_release(function: Callable[..., R] | None = None, *, maxsize: int = 256):
     """`function(*args)` (hashable arguments) computed once per data release and build the
     URL asks for, and shared by every session: for what a page derives from the datasets
     alone (a country's summary, its peers), which a reader's change of country would
-    otherwise compute again on every run. The result is shared: callers never change it."""
+    otherwise compute again on every run. The result is shared: callers never change it.
+    `@per_release(maxsize=N)` keeps fewer results, where each is large."""
+    if function is None:
+        return functools.partial(per_release, maxsize=maxsize)
 
-    @functools.lru_cache(maxsize=256)
+    @functools.lru_cache(maxsize=maxsize)
     def kept(release: tuple, build: int | None, *args) -> R:
         del release  # part of the key only: other data, other results
         return function(*args)

@@ -94,6 +94,17 @@ def listing(lang: str) -> tuple[pd.DataFrame, pa.Table]:
     return cases, pa.Table.from_pandas(shown, preserve_index=False)
 
 
+@cached.per_release(maxsize=32)  # a selection holds up to every row: about 1 MB
+def selected(lang: str, wanted: CaseFilter, headers: tuple[str, ...]) -> pa.Table:
+    """The rows of the table in `lang` (`listing`) that `wanted` selects, under `headers`
+    (the page's, in `lang`): once per release, language and filter, shared by every reader
+    of that view, as the grid and the download send them (masking, selecting and renaming
+    4,800 rows took 1 ms of each run)."""
+    in_order, listed = listing(lang)
+    keep = matching(in_order, wanted)
+    return listed.filter(pa.array(keep.to_numpy())).rename_columns(list(headers))
+
+
 def in_language(records: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The case records as the table shows them in `lang` (see `listing`)."""
     if lang == i18n.SOURCE_LANGUAGE:

@@ -1,6 +1,5 @@
 """Cases: search and filter CPJ's records, see each case in full, follow counts to people."""
 
-import pyarrow as pa
 import streamlit as st
 
 from dashboard import (
@@ -222,7 +221,8 @@ with records_tab:
             role=role,
             **{"from": year_from, "to": year_to},
         )
-        # the table's and its CSV's headers (case_filter.listing: its rows, in the language)
+        # the table's and its CSV's headers (case_filter.listing: its rows, in the language),
+        # in its columns' order
         shown_columns = {
             "name": _("Name"),
             "country_cpj": _("Country"),
@@ -235,11 +235,8 @@ with records_tab:
             "case_id": _("Case id"),
         }
         assert tuple(shown_columns) == case_filter.TABLE_COLUMNS
-        in_order, listed = case_filter.listing(lang)  # the table in Arrow: see listing
-        keep = case_filter.matching(in_order, wanted)
-        table = listed.filter(pa.array(keep.to_numpy())).rename_columns(
-            [shown_columns[column] for column in listed.column_names]
-        )
+        # the table in Arrow (see case_filter.listing), its rows for this filter
+        table = case_filter.selected(lang, wanted, tuple(shown_columns.values()))
         if census_year:
             census_list(census_year, countries)
             st.header(_("All case records"), anchor=False)
