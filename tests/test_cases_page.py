@@ -126,3 +126,14 @@ def test_only_the_open_section_runs_and_the_url_names_it():
     at.session_state["section-fr"] = "Fiches du CPJ"
     at.run()
     assert "section" not in at.query_params and len(at.dataframe) == 1
+
+
+def test_a_filters_rows_are_selected_once_and_shared_by_its_readers():
+    from dashboard import case_filter
+
+    killed = case_filter.CaseFilter(statuses=("killed",))
+    table = case_filter.selected("fr", killed, case_filter.TABLE_COLUMNS)
+    assert case_filter.selected("fr", killed, case_filter.TABLE_COLUMNS) is table
+    cases, _listed = case_filter.listing("fr")
+    assert table.num_rows == (cases["status"] == "killed").sum() > 1000
+    assert set(table.column("status").to_pylist()) == {"tués"}  # CPJ's status, in French
