@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import streamlit as st
 
-from dashboard import i18n
+from dashboard import i18n, memo
 from dashboard.i18n import N_
 
 BLANK = "–"
@@ -61,14 +61,22 @@ CHAR_PX = 8  # px: a character of the grid's font, on average
 def column_config(frame: pd.DataFrame | pa.Table, **extra) -> dict:
     """Columns of names as wide as their longest name (within WIDE_COLUMNS' limits), plus
     any `extra` settings."""
+    return _name_widths(frame, i18n.current()) | extra
+
+
+@memo.per_object
+def _name_widths(frame: pd.DataFrame | pa.Table, lang: str) -> dict:
+    """The name columns' settings, measured once per table: a table from the caches (the
+    Cases page's selections) is shown on many runs, never changed. (Streamlit copies the
+    settings it is given before changing them.)"""
     columns = frame.column_names if isinstance(frame, pa.Table) else frame.columns
-    wide = {
+    header = i18n.translator(lang).gettext
+    return {
         shown: st.column_config.TextColumn(width=_width(_longest(frame[shown]), most))
         for column, most in WIDE_COLUMNS.items()
-        for shown in dict.fromkeys((column, i18n.gettext(column)))
+        for shown in dict.fromkeys((column, header(column)))
         if shown in columns
     }
-    return wide | extra
 
 
 def _longest(values: pd.Series | pa.ChunkedArray) -> int:
