@@ -54,7 +54,7 @@ PAGES = (OVERVIEW, WORLD_MAP, COUNTRY, COMPARE, RANKINGS, CASES, COMPARED, DATA,
 
 def streamlit_pages(specs: tuple[PageSpec, ...], lang: str) -> list:
     """The menu's st.Page objects for this script run, titled in `lang`. Each is built once
-    per language (st.Page resolves and checks its script's path: 2-3 ms for nine pages on
+    per language (st.Page resolves and checks its script's path: 1-2 ms for nine pages on
     every run) and copied for the run: st.navigation marks the page it returns as the one
     that may run once, so two sessions' runs cannot share the objects."""
     from streamlit.runtime.scriptrunner import get_script_run_ctx
