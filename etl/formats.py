@@ -29,8 +29,10 @@ def neutralise(value: object) -> object:
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     clean = frame.copy()
-    for column in clean.select_dtypes(include=["object", "string"]).columns:
+    for column in clean.select_dtypes(include=["object", "string", "category"]).columns:
         values = clean[column]
+        if isinstance(values.dtype, pd.CategoricalDtype):  # a dictionary-encoded column's text
+            values = clean[column] = values.astype("string")
         if isinstance(values.dtype, pd.StringDtype):
             risky = _starts_like_formula(values)
             if risky.any():

@@ -41,6 +41,17 @@ def test_csv_bytes_neutralise_formulas_and_write_as_pandas_does():
     assert formats.csv_bytes(frame.astype({"rank": object})) == expected
 
 
+def test_categorical_text_is_neutralised_as_text_is():
+    # the Cases page hands its CSV a dictionary-encoded table (case_filter.compact)
+    frame = pd.DataFrame({"charges": pd.Categorical(["=cmd|' /C calc'!A0", "anti-state", None])})
+    assert formats.neutralise_formulas(frame)["charges"].tolist()[:2] == [
+        "'=cmd|' /C calc'!A0",
+        "anti-state",
+    ]
+    # (a row with one empty cell is written as "", as pandas writes it)
+    assert formats.csv_bytes(frame) == b"charges\n'=cmd|' /C calc'!A0\nanti-state\n\"\"\n"
+
+
 TEXTS = st.text(alphabet=st.sampled_from(list("a ,;\"\n\r\t=-+@é'0.e")), max_size=6) | st.none()
 COLUMNS = {
     "text": (TEXTS, "string"),
