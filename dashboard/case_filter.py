@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from dashboard import cached, i18n
 from dashboard.names import entity_names_in
@@ -91,7 +92,22 @@ def listing(lang: str) -> tuple[pd.DataFrame, pa.Table]:
     every filter's run when the table was a pandas frame)."""
     cases = cached.load("cpj_cases").sort_values(["event_year", "name"], ascending=[False, True])
     shown = in_language(cases, lang)[list(TABLE_COLUMNS)]
-    return cases, pa.Table.from_pandas(shown, preserve_index=False)
+    return cases, compact(pa.Table.from_pandas(shown, preserve_index=False))
+
+
+def compact(table: pa.Table) -> pa.Table:
+    """The same text in fewer bytes, as the grid is sent on every run (serialised and hashed
+    by Streamlit, then sent to the browser): 32-bit offsets, and each column whose values
+    repeat (a country, a status, a role: under one distinct value in four rows) as a
+    dictionary of its values. The grid shows both as text."""
+    columns = []
+    for column in table.columns:
+        if pa.types.is_large_string(column.type):
+            column = column.cast(pa.string())
+        if pa.types.is_string(column.type) and 4 * pc.count_distinct(column).as_py() < len(column):
+            column = pc.dictionary_encode(column)
+        columns.append(column)
+    return pa.Table.from_arrays(columns, names=table.column_names)
 
 
 @cached.per_release(maxsize=32)  # a selection holds up to every row: about 1 MB

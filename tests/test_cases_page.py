@@ -137,3 +137,19 @@ def test_a_filters_rows_are_selected_once_and_shared_by_its_readers():
     cases, _listed = case_filter.listing("fr")
     assert table.num_rows == (cases["status"] == "killed").sum() > 1000
     assert set(table.column("status").to_pylist()) == {"tués"}  # CPJ's status, in French
+
+
+def test_the_grid_is_sent_compact_with_the_same_text():
+    import pyarrow as pa
+
+    from dashboard import case_filter
+
+    cases, table = case_filter.listing("en")
+    for column in case_filter.TABLE_COLUMNS:  # row for row, the records' text
+        assert (
+            table.column(column).to_pylist()
+            == cases[column].astype(object).where(cases[column].notna(), None).tolist()
+        )
+    kinds = {field.name: field.type for field in table.schema}
+    assert pa.types.is_dictionary(kinds["country_cpj"]) and pa.types.is_dictionary(kinds["status"])
+    assert kinds["case_id"] == kinds["name"] == pa.string()  # one value a row: left as text
