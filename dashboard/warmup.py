@@ -5,8 +5,9 @@ both screens, and what a process does once on its first script run (below, `_fir
 Without it the first reader of a new server waited for all of it (about 2 s here) before the
 first chart; afterwards each reader finds it in the caches the pages read
 (dashboard/cached.py, dashboard/plot.py). Of the data API's copies of the datasets, only
-that of the dataset behind the default charts' data API addresses (RSF's index) is read here;
-the others are left to their first request: 50 MB of memory for 0.07 s of one reader."""
+those that the default charts' data API addresses are matched against (RSF's index and the
+countries reference) are read here; the others are left to their first request: 50 MB of
+memory for 0.07 s of one reader."""
 
 from __future__ import annotations
 
