@@ -93,7 +93,33 @@ def _width(longest: int, most: int) -> int:
 
 def show(frame: pd.DataFrame | pa.Table, **options):
     """st.dataframe with the index hidden, full width, and name columns shown whole. An
-    Arrow table is sent as it is (a frame is converted to Arrow on every run)."""
+    Arrow table is sent as it is (a frame is converted to Arrow on every run), with its
+    empty text cells reading "–" (`with_blanks`)."""
+    if isinstance(frame, pa.Table):
+        frame = with_blanks(frame)
     config = column_config(frame, **options.pop("column_config", {}))
     options = {"hide_index": True, "width": "stretch"} | options
     return st.dataframe(frame, column_config=config, **options)
+
+
+@memo.per_object
+def with_blanks(table: pa.Table) -> pa.Table:
+    """`table` with its empty text cells reading "–", as `readable` makes a frame's: the grid
+    prints a null as "None", in English whatever the page's language. Once per table: a
+    page's Arrow tables come from the caches (dashboard/case_filter.py), and the download
+    beside the grid keeps them empty."""
+    if not any(column.null_count and _is_text(column.type) for column in table.columns):
+        return table
+    return pa.Table.from_arrays(
+        [
+            pc.fill_null(column, BLANK) if _is_text(column.type) else column
+            for column in table.columns
+        ],
+        names=table.column_names,
+    )
+
+
+def _is_text(kind: pa.DataType) -> bool:
+    if pa.types.is_dictionary(kind):
+        kind = kind.value_type
+    return pa.types.is_string(kind) or pa.types.is_large_string(kind)

@@ -139,6 +139,25 @@ def test_a_filters_rows_are_selected_once_and_shared_by_its_readers():
     assert set(table.column("status").to_pylist()) == {"tués"}  # CPJ's status, in French
 
 
+def test_a_missing_value_reads_as_a_dash_in_the_grid_and_stays_empty_in_the_csv():
+    """The grid printed CPJ's missing charges as "None", in English on every page; the rows
+    the download writes keep them empty, as CPJ's records have them."""
+    from dashboard import case_filter
+
+    at = page(CASES, lang="fr", q="Abbas al-Dailami")
+    assert not at.exception
+    grid = at.dataframe[0].value.set_index("Nom")
+    shown = grid.loc["Abbas al-Dailami"]
+    assert shown["Chefs d’accusation"] == "–"  # CPJ records no charge for him
+    assert shown["Statut"] == "tués" and shown["Pays"] == "Yémen"
+    assert grid.notna().all().all()
+    # the same filter's rows, as the page hands them to the download
+    wanted = case_filter.CaseFilter(query="Abbas al-Dailami")
+    rows = case_filter.selected("fr", wanted, case_filter.TABLE_COLUMNS).to_pandas()
+    assert rows["name"].tolist() == grid.index.tolist()
+    assert rows["charge_categories"].isna().all()
+
+
 def test_the_grid_is_sent_compact_with_the_same_text():
     import pyarrow as pa
 
