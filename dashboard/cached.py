@@ -253,7 +253,7 @@ def moves_between(
     link = "[" + md_escape(_("Open profile")) + "](/" + navigation.COUNTRY.url_path + "?country="
 
     def table(rows: pd.DataFrame) -> pd.DataFrame:
-        # st.table's cells are markdown: names from the data are escaped
+        # the cells are markdown (tables.as_markdown): names from the data are escaped
         shown = rows[list(labels)].assign(
             country=rows["country"].map(md_escape),
             score_change=rows["score_change"].map(lambda v: tr.number(v, 2)),

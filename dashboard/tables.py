@@ -5,6 +5,7 @@ sizes a column by its header and first rows otherwise)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -14,6 +15,7 @@ import streamlit as st
 
 from dashboard import i18n, memo
 from dashboard.i18n import N_
+from dashboard.text import md_escape
 
 BLANK = "–"
 # px: the most a column of names may take; longer names are cut rather than push the
@@ -89,6 +91,39 @@ def _longest(values: pd.Series | pa.ChunkedArray) -> int:
 
 def _width(longest: int, most: int) -> int:
     return max(90, min(most, CHAR_PX * max(longest, 7) + 24))
+
+
+@memo.per_object
+def as_markdown(frame: pd.DataFrame) -> str:
+    """A small table as one markdown table for st.markdown, its named index as its first
+    column: cells are markdown already (data text escaped by whoever made them, as st.table
+    reads them), headers are escaped here, numbers line up on the right. Streamlit's markdown
+    draws it with the page's text, where st.table made the browser load Streamlit's table and
+    Arrow modules besides (0.2-0.45 s of its main thread on the front page, before the chart
+    beside it was drawn). Once per table: the pages' small tables come from the caches."""
+    shown = frame.reset_index() if frame.index.name is not None else frame
+    rows = [
+        [md_escape(column) for column in shown.columns],
+        ["---:" if _numbers(shown[column]) else "---" for column in shown.columns],
+        *([_cell(value) for value in row] for row in shown.itertuples(index=False)),
+    ]
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+
+
+# a number as the pages write one: a sign, digits, the language's separators, a percent sign
+_NUMBER = re.compile(r"[+\-\u2212]?[\d.,\u00a0\u202f ]*\d%?")
+
+
+def _numbers(column: pd.Series) -> bool:
+    """Whether a column holds numbers, as such or written out in the page's language."""
+    if pd.api.types.is_numeric_dtype(column):
+        return True
+    written = column.dropna().astype(str)
+    return not written.empty and bool(written.map(_NUMBER.fullmatch).notna().all())
+
+
+def _cell(value: object) -> str:
+    return BLANK if pd.isna(value) else " ".join(str(value).split())
 
 
 def show(frame: pd.DataFrame | pa.Table, **options):

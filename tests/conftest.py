@@ -129,3 +129,23 @@ def open_page(script: str, **params):
     for key, value in params.items():
         at.query_params[key] = value
     return at.switch_page(script).run()
+
+
+def markdown_tables(at) -> list:
+    """The small tables a page writes as markdown (dashboard/tables.as_markdown), each as a
+    frame indexed by its first column, cells as written (markdown)."""
+    import re
+
+    import pandas as pd
+
+    found = []
+    for element in at.markdown:
+        lines = element.value.splitlines()
+        if len(lines) < 2 or not re.fullmatch(r"\| (---:?)( \| ---:?)* \|", lines[1]):
+            continue
+        rows = [
+            [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip())[1:-1]] for line in lines
+        ]
+        frame = pd.DataFrame(rows[2:], columns=rows[0])
+        found.append(frame.set_index(rows[0][0]))
+    return found

@@ -156,7 +156,7 @@ class Expect:
     plots: int = 0  # charts drawn
     map_shapes: int = 0  # at least this many countries drawn on the map
     grids: int = 0  # st.dataframe tables
-    tables: int = 0  # st.table (HTML) tables
+    tables: int = 0  # HTML tables: st.table's, and markdown's (tables.as_markdown)
     withheld: tuple[str, ...] = ()  # download buttons that must be disabled
     allowed: tuple[str, ...] = ()  # and ones that must work
     copy_check: bool = False  # try Ctrl+A, Ctrl+C in the first grid
@@ -508,6 +508,9 @@ def _screenshot(page, label: str) -> None:
     page.set_viewport_size(size)
 
 
+HTML_TABLES = "[data-testid=stTable] table, [data-testid=stMarkdownContainer] table"
+
+
 def _check(seen: Visit, expect: Expect, section: str = "", phone: bool = False) -> None:
     """Charts drawn, no CSP violation, nothing from other hosts; tables without export; the
     page reads right on its screen (_reads_right)."""
@@ -520,7 +523,7 @@ def _check(seen: Visit, expect: Expect, section: str = "", phone: bool = False) 
         page.locator(GRID).nth(expect.grids - 1).wait_for()
         _no_grid_export(page, expect.grids)
     if expect.tables:
-        _wait_for_count(page.locator("[data-testid=stTable] table"), expect.tables)
+        _wait_for_count(page.locator(HTML_TABLES), expect.tables)
     if expect.copy_check and not phone:  # keyboard shortcuts: the desktop's
         _no_grid_copy(page)
     for label in expect.withheld:

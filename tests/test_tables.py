@@ -3,6 +3,7 @@
 import pandas as pd
 
 from dashboard import tables
+from dashboard.text import md_escape
 
 
 def test_readable_tables_have_headers_names_and_no_none():
@@ -35,3 +36,26 @@ def test_name_columns_are_wide_enough_for_the_longest_name():
     assert width >= tables.CHAR_PX * len("United Kingdom")
     many = pd.DataFrame({"Country": ["x" * 200]})
     assert tables.column_config(many)["Country"]["width"] == tables.WIDE_COLUMNS["Country"]
+
+
+def test_a_small_table_is_one_markdown_table_with_its_numbers_on_the_right():
+    """The front page's moves and the map's unmapped entities are markdown tables (drawn
+    with the page's text): the index first, numbers right-aligned, written in the language."""
+    from dashboard import cached
+
+    fell, _rose, _every = cached.moves_between(2025, 2026, "fr", False)
+    lines = tables.as_markdown(fell).splitlines()
+    assert lines[0] == "| Pays | Rang 2026 | Places | Évolution du score | Fiche |"
+    assert lines[1] == "| --- | ---: | ---: | ---: | --- |"
+    assert lines[2] == "| Niger | 120 | -37 | -11,03 | [Ouvrir la fiche](/country?country=NER) |"
+    assert len(lines) == 2 + 5
+    assert tables.as_markdown(fell) is tables.as_markdown(fell)  # once per cached table
+
+
+def test_a_markdown_tables_cells_stay_in_their_columns():
+    frame = pd.DataFrame(
+        {"name": [md_escape("A | B"), "two\nlines"], "note": [None, "x"]}
+    ).set_index("name")
+    lines = tables.as_markdown(frame).splitlines()
+    assert lines[2] == r"| A \| B | – |"
+    assert lines[3] == "| two lines | x |"

@@ -382,7 +382,8 @@ def unmapped_table(
 ) -> pd.DataFrame | None:
     """The rows of a map's table (its `chart.table`) that the base map has no shape for, as
     a table for under the map, indexed by its first column, with headers in `lang` and the
-    data's names escaped (st.table reads cells as markdown); None if every row is drawn.
+    data's names escaped (its cells are markdown: tables.as_markdown); None if every row is
+    drawn.
     bands: RSF's index as its situation bands (rank, country, score, situation); else the
     country and its value."""
     tr = i18n.translator(lang)

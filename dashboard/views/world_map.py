@@ -10,6 +10,7 @@ from dashboard import (
     i18n,
     navigation,
     plot,
+    tables,
     timeline,
     url_sync,
 )
@@ -103,6 +104,6 @@ if unmapped is not None:
     st.markdown(
         _("**Not drawn on the map in %(year)s** (no shape in the base map):") % {"year": year}
     )
-    st.table(unmapped)
+    st.markdown(tables.as_markdown(unmapped))
 for dataset in chart.sources:
     captions.source_caption(dataset)
