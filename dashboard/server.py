@@ -272,7 +272,9 @@ class ShellMiddleware:
       at the next load.) No script is involved: the policy allows none.
     - on a page whose first chart is a map, its head asks for the map's geometry with the
       shell's own scripts. (A like hint for Plotly's 4.7 MB chunk was tried and dropped: it
-      made the overview's first chart later, 4.3 → 5.1 s, and the profile's no sooner.)"""
+      made the overview's first chart later, 4.3 → 5.1 s, and the profile's no sooner;
+      tried again once the bundles were cached, and as a module script, no sooner either:
+      README, Performance.)"""
 
     SHELL = b'<html lang="en">'
     HEAD_END = b"</head>"
