@@ -137,14 +137,19 @@ def show(frame: pd.DataFrame | pa.Table, **options):
     return st.dataframe(frame, column_config=config, **options)
 
 
-@memo.per_object
 def with_blanks(table: pa.Table) -> pa.Table:
     """`table` with its empty text cells reading "–", as `readable` makes a frame's: the grid
-    prints a null as "None", in English whatever the page's language. Once per table: a
-    page's Arrow tables come from the caches (dashboard/case_filter.py), and the download
-    beside the grid keeps them empty."""
+    prints a null as "None", in English whatever the page's language. The download beside
+    the grid keeps them empty. A table with none is shown as it is."""
     if not any(column.null_count and _is_text(column.type) for column in table.columns):
         return table
+    return _blanks_filled(table)
+
+
+@memo.per_object
+def _blanks_filled(table: pa.Table) -> pa.Table:
+    """Once per table: a page's Arrow tables come from the caches (dashboard/case_filter.py).
+    (A new table: one kept under its own key would keep it alive.)"""
     return pa.Table.from_arrays(
         [
             pc.fill_null(column, BLANK) if _is_text(column.type) else column

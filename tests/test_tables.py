@@ -59,3 +59,22 @@ def test_a_markdown_tables_cells_stay_in_their_columns():
     lines = tables.as_markdown(frame).splitlines()
     assert lines[2] == r"| A \| B | – |"
     assert lines[3] == "| two lines | x |"
+
+
+def test_a_grids_table_is_filled_once_and_not_kept_alive():
+    """The Cases page's selections are cached (at most 32) and shown on many runs: filled
+    once each, and dropped with them, with or without empty cells."""
+    import gc
+    import weakref
+
+    import pyarrow as pa
+
+    for values in (["a", None], ["a", "b"]):
+        table = pa.table({"name": values})
+        shown = tables.with_blanks(table)
+        assert shown.column("name").to_pylist() == [v or tables.BLANK for v in values]
+        assert tables.with_blanks(table) is shown
+        gone = weakref.ref(table)
+        del table, shown
+        gc.collect()
+        assert gone() is None
