@@ -33,6 +33,8 @@ RELATIVE = COMPARE_VIEWS[1]
 
 COUNTRY_KINDS = ("rank", "score", "indicators", "cpj", "sources")
 RELATIVE_KINDS = ("rank", "score")  # the profile charts with a relative view (`view=`)
+# The profile's RSF charts, one drawn at a time (`chart=`), the first by default
+PROFILE_RSF_KINDS = ("rank", "score", "indicators")
 SCALES = ("linear", "log")  # the profile's `scale=`: CPJ's counts on linear or log axes
 LOG = SCALES[1]
 LOG_KINDS = ("cpj",)  # the charts of counts, where a logarithmic scale applies
@@ -176,6 +178,22 @@ def parse_until(raw: object, years: url_params.Years | None) -> tuple[int | None
 def view_labels(tr: i18n.Translator) -> dict[str, str]:
     """COMPARE_VIEWS as the pages' "Show" choice names them, in the translator's language."""
     return {"values": tr.gettext("Values"), RELATIVE: tr.gettext("Change since the first edition")}
+
+
+def parse_profile_chart(raw: object, kinds: tuple[str, ...]) -> tuple[str, str | None]:
+    """The profile's RSF chart (`chart=`): one of `kinds` (those the country has)."""
+    tr = i18n.translator(i18n.current())
+    return url_params.parse_choice(raw, kinds, kinds[0], label=profile_chart_labels(tr).get)
+
+
+def profile_chart_labels(tr: i18n.Translator) -> dict[str, str]:
+    """PROFILE_RSF_KINDS as the profile's "Chart" choice names them, in the translator's
+    language."""
+    return {
+        "rank": tr.gettext("Rank"),
+        "score": tr.gettext("Score"),
+        "indicators": tr.gettext("Indicators"),
+    }
 
 
 def parse_scale(raw: object) -> tuple[str, str | None]:

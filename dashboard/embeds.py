@@ -107,6 +107,8 @@ def explore_url(spec: chart_specs.Spec, live_url: str, lang: str = i18n.SOURCE_L
     elif isinstance(spec, chart_specs.CountryChart):
         page = navigation.COUNTRY
         params = spec.params | {"section": SECTION_OF_KIND[spec.kind]}
+        if spec.kind in chart_specs.PROFILE_RSF_KINDS[1:]:  # the profile opens on the first
+            params["chart"] = spec.kind
     elif isinstance(spec, chart_specs.CompareChart):
         page, params = navigation.COMPARE, spec.params
     else:

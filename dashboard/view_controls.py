@@ -1,12 +1,33 @@
 """The choices that redraw a chart another way, each read from the URL, noted when the URL
-said something else, and written back: values or gains (`view=`), linear or log (`scale=`).
-One control each, shared by the pages that offer them."""
+said something else, and written back: which of a profile's RSF charts (`chart=`), values or
+gains (`view=`), linear or log (`scale=`). One control each, shared by the pages that offer
+them."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from dashboard import chart_specs, i18n, url_sync
+
+
+def rsf_chart(kinds: tuple[str, ...]) -> str:
+    """ "Chart": which of the profile's RSF charts is drawn (`chart=`, one of `kinds`), one at
+    a time: three charts one under the other were three Plotly charts for the browser to
+    draw before the reader saw the first, and the second and third were below the fold
+    anyway. The kind chosen."""
+    tr = i18n.translator(i18n.current())
+    kind, message = chart_specs.parse_profile_chart(st.query_params.get("chart"), kinds)
+    url_sync.note(message)
+    kind = st.radio(
+        tr.gettext("Chart"),
+        kinds,
+        index=kinds.index(kind),
+        format_func=chart_specs.profile_chart_labels(tr).get,
+        horizontal=True,
+        key="chart",
+    )
+    url_sync.sync_url({"chart": kinds[0]}, chart=kind)
+    return kind
 
 
 def relative_view(help_text: str, disabled: bool = False) -> bool:

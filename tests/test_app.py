@@ -173,10 +173,7 @@ def test_profile_of_an_entity_only_cpj_records():
 def test_profile_runs_and_draws_only_the_open_section():
     """Changing country redraws one section: the others' charts are not even built."""
     expected = {
-        None: [
-            "Türkiye: rank in the World Press Freedom Index",
-            "Türkiye: score by methodology era",
-        ],
+        None: ["Türkiye: rank in the World Press Freedom Index"],
         "CPJ records": ["Türkiye: journalists imprisoned and killed"],
         "All sources": ["Türkiye: every source side by side"],
     }
@@ -186,7 +183,7 @@ def test_profile_runs_and_draws_only_the_open_section():
         assert not at.exception
         assert [t.label for t in at.tabs] == ["RSF index", "CPJ records", "All sources"]
         assert chart_titles(at)[: len(titles)] == titles
-        assert len(chart_titles(at)) == {None: 3, "CPJ records": 1, "All sources": 1}[section]
+        assert len(chart_titles(at)) == {None: 1, "CPJ records": 1, "All sources": 1}[section]
 
 
 def test_profile_ignores_an_unknown_section():

@@ -209,7 +209,7 @@ SECTIONS = {
         copy_check=True,
         needs=("cpj_cases", "cpj_census", "cpj_killed_counts"),
     ),
-    "RSF index": Expect(plots=3),
+    "RSF index": Expect(plots=1),  # one chart at a time (`chart=`)
     "All sources": Expect(plots=1, grids=1),
 }
 FRAMING = "another site"  # the page of `other_site`, framing /embed and /cases

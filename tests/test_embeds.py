@@ -45,7 +45,7 @@ def test_explore_links_open_the_same_view_in_the_dashboard():
         "https://dashboard.example.org/map?metric=rsf&edition=2019"
     )
     assert embeds.explore_url(chart_specs.CountryChart("score", "AZE"), live) == (
-        "https://dashboard.example.org/country?country=AZE&section=RSF+index"
+        "https://dashboard.example.org/country?country=AZE&section=RSF+index&chart=score"
     )
     assert embeds.explore_url(chart_specs.BandsChart(), live) == "https://dashboard.example.org/"
     assert embeds.live_embed_url(chart_specs.CountryChart("cpj", "TUR"), live) == (

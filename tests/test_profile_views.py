@@ -1,6 +1,6 @@
-"""The profile's relative view (`view=relative`: the rank and score as gains since each
-methodology's first edition) and CPJ's counts on a logarithmic scale (`scale=log`), each
-in the URL, the chart, its table and its embed code."""
+"""The profile's RSF chart, one at a time (`chart=`), its relative view (`view=relative`:
+the rank and score as gains since each methodology's first edition) and CPJ's counts on a
+logarithmic scale (`scale=log`), each in the URL, the chart, its table and its embed code."""
 
 from __future__ import annotations
 
@@ -73,11 +73,54 @@ def profile(**params) -> AppTest:
     return open_page("views/country.py", **params)
 
 
+def chart_titles(at) -> list[str]:
+    return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+
+
 def titles(at) -> list[str]:
     return [
         json.loads(c.proto.spec)["layout"]["yaxis"].get("title", {}).get("text")
         for c in at.get("plotly_chart")
     ]
+
+
+def test_the_profile_draws_one_rsf_chart_the_reader_chooses_and_the_url_names():
+    at = profile(country="AZE")
+    assert not at.exception
+    assert [style.plain(t) for t in chart_titles(at)] == [
+        "Azerbaijan: rank in the World Press Freedom Index"
+    ]
+    assert at.radio(key="chart").options == ["Rank", "Score", "Indicators"]
+    assert "chart" not in at.query_params  # the default is left out of the URL
+    at.radio(key="chart").set_value("score").run()
+    assert at.query_params["chart"] == "score"
+    assert [style.plain(t) for t in chart_titles(at)] == ["Azerbaijan: score by methodology era"]
+    at.radio(key="view").set_value("relative").run()
+    at.radio(key="chart").set_value("indicators").run()
+    assert [style.plain(t) for t in chart_titles(at)] == ["Azerbaijan: the five indicators"]
+    # no gains view of the indicators: its control is not offered, and the URL keeps the
+    # reader's choice for when they go back to the rank or the score
+    assert [r.key for r in at.radio] == ["chart"]
+    assert at.query_params["view"] == "relative"
+    at.radio(key="chart").set_value("rank").run()
+    assert titles(at) == ["Places gained"]
+    assert "chart" not in at.query_params
+
+
+def test_a_profile_link_opens_the_chart_it_names_and_notes_one_it_cannot_draw():
+    at = profile(country="AZE", chart="indicators", lang="fr")
+    assert not at.exception
+    assert [style.plain(t) for t in chart_titles(at)] == ["Azerbaïdjan\u00a0: les cinq indicateurs"]
+    assert at.radio(key="chart").options == ["Rang", "Score", "Indicateurs"]
+    at = profile(country="AZE", chart="map")
+    assert not at.exception and any("map" in i.value for i in at.info)
+    assert titles(at) == ["Rank (1 = best)"]
+    # Grenada was last ranked in 2004: no indicators (2022 onward) to choose or draw
+    at = profile(country="GRD", chart="indicators")
+    assert not at.exception
+    assert at.radio(key="chart").options == ["Rank", "Score"]
+    assert any("indicators" in i.value for i in at.info)
+    assert titles(at) == ["Rank (1 = best)"]
 
 
 def test_the_profile_switches_to_gains_and_back():

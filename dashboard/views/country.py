@@ -48,19 +48,20 @@ assert set(SECTION_LABELS) == set(navigation.PROFILE_SECTIONS)
 
 
 def rsf_section(series: pd.DataFrame, country: str) -> None:
-    kinds = ("rank", "score")
-    if (series["methodology"] == rsf.CURRENT).any():
-        kinds += ("indicators",)
-    relative = view_controls.relative_view(
-        _(
-            "The rank and score as gains since the first edition of each RSF methodology: "
-            "places for the rank, points for the score; up is better."
+    kinds = chart_specs.PROFILE_RSF_KINDS
+    if not (series["methodology"] == rsf.CURRENT).any():
+        kinds = tuple(kind for kind in kinds if kind != "indicators")
+    # the chart's choice and, for the rank and the score, the values' on one row
+    with st.container(horizontal=True, gap="medium"):
+        kind = view_controls.rsf_chart(kinds)
+        relative = kind in chart_specs.RELATIVE_KINDS and view_controls.relative_view(
+            _(
+                "The rank and score as gains since the first edition of each RSF methodology: "
+                "places for the rank, points for the score; up is better."
+            )
         )
-    )
-    for kind in kinds:
-        spec = CountryChart(kind, country, relative=relative and kind in chart_specs.RELATIVE_KINDS)
-        chart = cached.chart(spec, lang)
-        plot.show(chart.figure, key=kind, sources=chart.sources, embed=chart)
+    chart = cached.chart(CountryChart(kind, country, relative=relative), lang)
+    plot.show(chart.figure, key=kind, sources=chart.sources, embed=chart)
     # Built when opened (a rerun): a change of country does not look up peers or list
     # methodology eras that are folded away
     peers = st.expander(
