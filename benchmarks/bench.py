@@ -15,8 +15,10 @@ repeats:
 - page script runs of typical interactions, in every interface language (AppTest), 95th
   percentile vs a run of the same app whose page is empty (benchmarks/empty_page.py);
 - first chart of the overview, the map and a country profile, each from a newly started
-  server in a new browser context, vs a minimal Streamlit page drawing one Plotly line chart
-  (benchmarks/minimal_chart_page.py) started and loaded the same way; the static embed of
+  server in a new browser context, timed in the page from the navigation's start to the
+  frame that paints the chart (loadtest.painted_after_navigation), vs a minimal Streamlit
+  page drawing one Plotly line chart (benchmarks/minimal_chart_page.py) started, loaded and
+  timed the same way; the static embed of
   the map (benchmarks/static_vs_live.py) against the same floor: going below it is the
   static site's job;
 - export per image (a batch of 50 in one browser, chart building included) vs kaleido
