@@ -169,7 +169,7 @@ def cpu_seconds(into: list[float]):
 INTERACTIONS = {
     "map: change edition": (
         "views/world_map.py",
-        lambda a, i: a.select_slider(key="edition").set_value(2010 + i % 10),
+        lambda a, i: a.selectbox(key="edition").set_value(2010 + i % 10),
     ),
     "compare: add a country": (
         "views/compare.py",

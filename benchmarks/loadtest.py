@@ -5,7 +5,7 @@
 Starts the app on a free 127.0.0.1 port, opens N sessions in the system Chromium (one
 browser, one context per session, driven by Playwright), and for the given time has each
 session change the country on the profile page and the edition on the map, as a reader
-would (keyboard on the select box and the slider, the sidebar between the two pages). It
+would (keyboard on the select boxes, the sidebar between the two pages). It
 reports errors, page switches, the median and 95th
 percentile time from an interaction to the updated chart, how much of it the server took
 (from the rerun request leaving the browser to the answer arriving, read off the
@@ -31,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTRIES = ("Azerbaijan", "Türkiye", "Russia", "Ukraine", "Belarus", "Iran", "Mexico")
+EDITIONS = ("2026", "2025", "2024", "2023", "2022", "2021", "2020")
 CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
 RAMP_UP = 20.0  # seconds over which the sessions open their first page
 SESSIONS = [20]
@@ -198,15 +199,15 @@ async def change_country(page, number: int) -> None:
 
 
 async def change_edition(page, number: int) -> None:
+    """Choose another edition in the map's year list, typed as a reader would."""
     before = await title_of(page)
-    thumb = page.locator("[data-testid=stSlider] input[type=range]").first
-    value, lowest, highest = await thumb.evaluate(
-        "e => [Number(e.value), Number(e.min), Number(e.max)]"
-    )
-    # back and forth through the editions, turning at either end
-    earlier = value >= highest or ((number // 5) % 2 == 0 and value > lowest)
-    await thumb.focus()
-    await thumb.press("ArrowLeft" if earlier else "ArrowRight")
+    year = EDITIONS[number % len(EDITIONS)]
+    if before.endswith(year):  # already shown: choosing it changes nothing
+        year = EDITIONS[(number + 1) % len(EDITIONS)]
+    box = page.locator(".st-key-edition input").first
+    await box.click()
+    await box.fill(year)
+    await box.press("Enter")
     await wait_until(page, "old => chartTitles().length > 0 && chartTitles()[0] !== old", before)
 
 

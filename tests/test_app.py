@@ -50,7 +50,7 @@ def test_app_entry_point_runs_with_navigation():
 
 def test_map_opens_the_edition_in_the_url():
     at = page("views/world_map.py", edition="2010")
-    assert at.select_slider(key="edition").value == 2010
+    assert at.selectbox(key="edition").value == 2010
     assert chart_titles(at) == ["World Press Freedom Index 2010"]
     unmapped = markdown_tables(at)[0]
     assert "Kosovo" in unmapped.to_string()  # listed, since the map cannot draw it
@@ -340,7 +340,7 @@ def test_an_empty_case_list_says_which_filters_to_widen():
 
 def test_year_controls_show_their_range_and_movers_link_to_profiles():
     at = page("views/world_map.py")
-    assert at.select_slider[0].label == "Edition (2002–2026)"
+    assert at.selectbox(key="edition").label == "Edition (2002–2026)"
     at = page("views/overview.py")
     fell = markdown_tables(at)[0]
     links = r"\[Open profile\]\(/country\?country=[A-Z]{3}\)"

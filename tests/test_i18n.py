@@ -283,7 +283,7 @@ def test_overview_and_map_in_every_language(lang):
     assert at.title[0].value == TITLES[lang][1]
     assert chart_titles(at) == [tr.gettext("World Press Freedom Index %(year)s") % {"year": 2026}]
     edition = tr.gettext("Edition (%(first)s–%(latest)s)") % {"first": 2002, "latest": 2026}
-    assert at.select_slider(key="edition").label == edition
+    assert at.selectbox(key="edition").label == edition
     # the unmapped entities, named in the language
     table = markdown_tables(at)[0]
     assert i18n.country_name("XKX", lang) in table.to_string()

@@ -38,15 +38,19 @@ timeline.settle("map-play", "edition", "edition")
 year, message = chart_specs.parse_map_year(st.query_params.get("edition"), years)
 url_sync.note(message)
 if measure.on_map.style == "bands":
-    # TRANSLATORS: the year slider of RSF's index, e.g. "Edition (2002–2026)"
+    # TRANSLATORS: the year list of RSF's index, e.g. "Edition (2002–2026)"
     label = _("Edition (%(first)s–%(latest)s)")
 else:
     label = _("Year (%(first)s–%(latest)s)")
 if not timeline.playing("map-play"):  # while playing, the frames show their own year
-    year = st.select_slider(
+    # a list, newest first, as "Change since" is: one tap on a phone, where a slider's 25
+    # stops are a few pixels apart; and the page draws its map sooner without the slider's
+    # modules (README, Performance)
+    newest_first = years.values[::-1]
+    year = st.selectbox(
         label % {"first": years.first, "latest": years.latest},
-        options=years.values,
-        value=year,
+        newest_first,
+        index=newest_first.index(year),
         key="edition",
     )
 # the map of the values, or of their change since an earlier comparable year
