@@ -191,7 +191,7 @@ async def change_country(page, number: int) -> None:
     name = COUNTRIES[number % len(COUNTRIES)]
     if (await title_of(page)).startswith(name):  # already shown: choosing it changes nothing
         name = COUNTRIES[(number + 1) % len(COUNTRIES)]
-    box = page.locator("[data-testid=stSelectbox] input").first
+    box = page.locator(".st-key-country input").first
     await box.click()
     await box.fill(name)
     await box.press("Enter")
