@@ -1,0 +1,29 @@
+"""`make bench` is not part of `make test`, so its page runs are tried here: each of its
+interactions still drives the page it names (a control renamed or replaced would otherwise
+break the bench only when someone next runs it, as the map's year slider did)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "benchmarks" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_page_run_interaction_drives_its_page(bench):
+    results = bench.page_runs(2, "en")
+    assert set(results) == set(bench.INTERACTIONS)
+    for times, empty in results.values():
+        assert len(times) == len(empty) == 2
+        assert all(t > 0 for t in times + empty)
