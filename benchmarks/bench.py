@@ -84,10 +84,12 @@ CHART_DRAWN = (
     ".js-plotly-plot path.js-line, .js-plotly-plot .barlayer path, "
     ".js-plotly-plot .choroplethlayer path"
 )
-FIRST_CHART_PAGES = {
+FIRST_CHART_PAGES = {  # every page whose first element of note is a chart
     "overview": "/",
     "map": "/map?edition=2026",
     "profile": "/country?country=AZE",
+    "compare": "/compare",
+    "sources compared": "/sources",
 }
 
 
