@@ -133,7 +133,7 @@ def open_page(script: str, **params):
 
 def markdown_tables(at) -> list:
     """The small tables a page writes as markdown (dashboard/tables.as_markdown), each as a
-    frame indexed by its first column, cells as written (markdown)."""
+    frame indexed by its first column, headers as read, cells as written (markdown)."""
     import re
 
     import pandas as pd
@@ -146,6 +146,7 @@ def markdown_tables(at) -> list:
         rows = [
             [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip())[1:-1]] for line in lines
         ]
-        frame = pd.DataFrame(rows[2:], columns=rows[0])
-        found.append(frame.set_index(rows[0][0]))
+        headers = [re.sub(r"\\(.)", r"\1", header) for header in rows[0]]  # unescaped
+        frame = pd.DataFrame(rows[2:], columns=headers)
+        found.append(frame.set_index(headers[0]))
     return found

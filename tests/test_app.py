@@ -196,7 +196,7 @@ def test_profile_ignores_an_unknown_section():
 def test_sources_compared_page_shows_both_counts_and_reasons():
     at = page("views/compared.py", edition="2021")
     assert not at.exception
-    table = at.dataframe[0].value.set_index("Country")
+    table = markdown_tables(at)[0]
     assert table.loc["China", "RSF (round-up, where published)"] == "127"
     assert table.loc["China", "CPJ (1 December census)"] == "49"
     assert "None" not in set(table.stack())
@@ -210,7 +210,7 @@ def test_sources_compared_opens_on_the_latest_year_both_sources_cover():
     at = page("views/compared.py")
     assert not at.exception
     assert at.select_slider[0].value == 2023
-    table = at.dataframe[0].value.set_index("Country")
+    table = markdown_tables(at)[0]
     assert "no census" not in set(table["CPJ (1 December census)"])
     assert "not published" in set(table["RSF (round-up, where published)"])
 

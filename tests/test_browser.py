@@ -185,7 +185,7 @@ PAGES = {
         grids=1, withheld=("Download these cases (CSV)",), copy_check=True, needs=("cpj_cases",)
     ),
     "/sources": Expect(
-        plots=1, grids=1, withheld=("Data behind this view",), needs=("cpj_census",)
+        plots=1, tables=2, withheld=("Data behind this view",), needs=("cpj_census",)
     ),
     "/datasets?dataset=cpj_cases": Expect(  # columns and one per integrity count (the
         grids=1 + len(registry.DATASETS["cpj_cases"].integrity),  # builds are a list of links)

@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 from streamlit.testing.v1 import AppTest
 
 from dashboard import i18n
-from tests.conftest import ROOT, needs_built
+from tests.conftest import ROOT, markdown_tables, needs_built
 
 LANGUAGES = i18n.languages()
 TRANSLATED = LANGUAGES[1:]
@@ -333,7 +333,7 @@ def test_sources_compared_in_the_language(lang):
     at = page("views/compared.py", lang=lang, edition="2021")
     assert not at.exception
     assert at.title[0].value == _("Sources compared: journalists in prison")
-    table = at.dataframe[0].value.set_index(_("Country"))
+    table = markdown_tables(at)[0]
     china = i18n.country_name("CHN", lang)
     assert table.loc[china, _("RSF (round-up, where published)")] == "127"
     assert table.loc[china, _("CPJ (1 December census)")] == "49"

@@ -136,7 +136,9 @@ st.caption(
         }
     )
 )
-tables.show(table)
+# markdown tables, drawn with the page's text: a grid or st.table had the browser load
+# Streamlit's table and Arrow modules before it drew the chart above (README, Performance)
+st.markdown(tables.as_markdown(table.assign(**{_("Country"): table[_("Country")].map(md_escape)})))
 download(
     [registry.DATASETS["rsf_roundup"], registry.DATASETS["cpj_census"]],
     table,
@@ -233,8 +235,8 @@ HEADERS = {
 disagreements = disagreements.assign(
     Amnesty=disagreements["Amnesty"].map(lambda said: _(FINDINGS.get(said, said)))
 )
-# a static table (every row shown, long quotes wrapped); its cells are markdown: escaped,
-# and the publication a link
+# every row shown, long quotes wrapped; its cells are markdown: escaped, and the
+# publication a link
 shown = disagreements.map(md_escape)
 if "Publication" in shown:
     shown["Publication"] = [
@@ -242,7 +244,7 @@ if "Publication" in shown:
         for url in disagreements["Publication"]
     ]
 shown = shown.rename(columns=HEADERS)
-st.table(shown.set_index(HEADERS["Country"]))
+st.markdown(tables.as_markdown(shown.set_index(HEADERS["Country"])))
 download(
     [registry.DATASETS["amnesty_findings"], registry.DATASETS["cpj_census"]],
     disagreements.rename(columns=HEADERS),
