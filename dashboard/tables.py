@@ -100,7 +100,8 @@ def as_markdown(frame: pd.DataFrame) -> str:
     reads them), headers are escaped here, numbers line up on the right. Streamlit's markdown
     draws it with the page's text, where st.table made the browser load Streamlit's table and
     Arrow modules besides (0.2-0.45 s of its main thread on the front page, before the chart
-    beside it was drawn). Once per table: the pages' small tables come from the caches."""
+    beside it was drawn). Once per table object: the front page's and the map's come from the
+    caches; Sources compared builds its two afresh on each run (about 3 ms each to write)."""
     shown = frame.reset_index() if frame.index.name is not None else frame
     rows = [
         [md_escape(column) for column in shown.columns],
