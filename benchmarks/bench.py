@@ -249,11 +249,14 @@ def page_runs(runs: int, lang: str) -> dict[str, tuple[list[float], list[float]]
     with the interface in `lang`."""
     from streamlit.testing.v1 import AppTest
 
+    from dashboard import warmup
+
     with one_script_cache():
         at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=120)
         at.query_params["lang"] = lang
         at.run()
         empty_page = EmptyPage(lang)
+        warmup.settle_heap()  # as the server does once it has loaded what every page reads
         results = {}
         for name, (script, act) in INTERACTIONS.items():
             at.switch_page(script).run()

@@ -1,6 +1,7 @@
 """The server's warm-up (dashboard/warmup.py): what its first reader would otherwise wait
 for is in the caches before the server answers, and a bad dataset never stops it."""
 
+import gc
 import logging
 
 import pytest
@@ -17,6 +18,7 @@ def cold_caches():
     yield
     cached._shared.cache_clear()
     cached._chart.cache_clear()
+    gc.unfreeze()  # the warm-up froze the heap of this test process: the next tests collect it
 
 
 def _default_specs():
@@ -28,7 +30,7 @@ def _default_specs():
 
 def test_every_default_chart_is_drawn_before_the_first_reader(cold_caches, monkeypatch):
     spent = warmup.warm()
-    assert set(spent) == {"modules", "catalogues", "datasets", "charts", "first run"}
+    assert set(spent) == {"modules", "catalogues", "datasets", "charts", "first run", "heap"}
 
     def drawn_again(*args, **kwargs):
         raise AssertionError("a default chart was drawn again")
@@ -37,6 +39,12 @@ def test_every_default_chart_is_drawn_before_the_first_reader(cold_caches, monke
     for spec in _default_specs():
         chart = cached.chart_at(spec, i18n.SOURCE_LANGUAGE, None)
         assert chart.figure.data  # from the cache, drawn with data
+
+
+def test_what_the_warm_up_loaded_is_out_of_the_collectors_sight(cold_caches):
+    """A full collection during a reader's run walks only what came after the warm-up."""
+    warmup.warm()
+    assert gc.get_freeze_count() > 10 * len(gc.get_objects())
 
 
 def test_a_dataset_that_cannot_be_read_is_logged_not_fatal(cold_caches, monkeypatch, caplog):
@@ -50,7 +58,7 @@ def test_a_dataset_that_cannot_be_read_is_logged_not_fatal(cold_caches, monkeypa
     monkeypatch.setattr(store, "read_dataset", broken)
     with caplog.at_level(logging.WARNING):
         spent = warmup.warm()  # does not raise: the pages report the file themselves
-    assert set(spent) == {"modules", "catalogues", "datasets", "charts", "first run"}
+    assert set(spent) == {"modules", "catalogues", "datasets", "charts", "first run", "heap"}
     assert "Warm-up: datasets rsf_index skipped" in caplog.text
     assert "Warm-up: datasets cpj_census skipped" not in caplog.text  # the others are read
 
