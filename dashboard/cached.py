@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -313,6 +314,64 @@ def latest_census() -> pd.DataFrame | None:
     census is not built here."""
     exports, _missing = load_if_built("cpj_census")
     return cpj_census.latest_census(exports) if exports is not None else None
+
+
+@per_release
+def detained_by_year() -> tuple[pd.DataFrame, pd.Series]:
+    """The world's jailed journalists year by year, as Sources compared sets them side by
+    side: RSF's round-up rows (each year's newest publication) and CPJ's census totals (its
+    newest export's)."""
+    roundup = load("rsf_roundup")
+    rsf_world = (
+        roundup[(roundup["scope"] == "world") & (roundup["measure"] == "detained")]
+        .sort_values("published")
+        .drop_duplicates("year", keep="last")
+    )
+    census = cpj_census.latest_census(load("cpj_census"))
+    return rsf_world, census.groupby("year")["imprisoned"].sum()
+
+
+@per_release
+def detained_compared(years: tuple[int, ...], lang: str) -> tuple[go.Figure, pd.DataFrame]:
+    """Sources compared's chart of both world counts over `years`, in `lang`, and the table
+    behind it: once per release and language. Drawn and laid out again on each run, it took
+    most of the page's run when a reader picked another year, which does not change it."""
+    from dashboard.charts import counts
+
+    rsf_world, cpj_world = detained_by_year()
+    world = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "year": rsf_world["year"],
+                    "value": rsf_world["value"],
+                    "source": counts.DETAINED_SOURCES["rsf"],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "year": cpj_world.index,
+                    "value": cpj_world.values,
+                    "source": counts.DETAINED_SOURCES["cpj"],
+                }
+            ),
+        ]
+    )
+    world = world[world["year"].isin(years)].astype({"year": int, "value": int})
+    named = world.assign(source=world["source"].map(i18n.translator(lang).gettext))
+    return counts.detained_compared(world, lang), named
+
+
+@per_release
+def detention_disagreements(lang: str) -> pd.DataFrame:
+    """Where Amnesty's findings and CPJ's census disagree (amnesty.detention_disagreements),
+    the countries named in `lang`: once per release and language, not on each run (6 ms)."""
+    from dashboard import amnesty
+
+    tr = i18n.translator(lang)
+    names = {code: tr.country(code, name) for code, name in entity_names().items()}
+    census = cpj_census.latest_census(load("cpj_census"))
+    return amnesty.detention_disagreements(load("amnesty_findings"), census, names)
 
 
 @per_release

@@ -14,7 +14,6 @@ from dashboard import (
     url_params,
     url_sync,
 )
-from dashboard.charts import counts
 from dashboard.download_button import download
 from dashboard.i18n import N_
 from dashboard.names import entity_names
@@ -28,12 +27,7 @@ census = cpj_census.latest_census(cached.load("cpj_census"))
 # countries by their names in the run's language (CLDR's; the data's in English)
 names = {code: tr.country(code, name) for code, name in entity_names().items()}
 
-rsf_world = (
-    roundup[(roundup["scope"] == "world") & (roundup["measure"] == "detained")]
-    .sort_values("published")
-    .drop_duplicates("year", keep="last")
-)
-cpj_world = census.groupby("year")["imprisoned"].sum()
+rsf_world, cpj_world = cached.detained_by_year()
 years = url_params.Years(
     tuple(set(rsf_world["year"]) | set(cpj_world.index[cpj_world.index >= 2015])), "year"
 )
@@ -51,30 +45,13 @@ st.markdown(
         "by side, with the reasons."
     )
 )
-world = pd.concat(
-    [
-        pd.DataFrame(
-            {
-                "year": rsf_world["year"],
-                "value": rsf_world["value"],
-                "source": counts.DETAINED_SOURCES["rsf"],
-            }
-        ),
-        pd.DataFrame(
-            {
-                "year": cpj_world.index,
-                "value": cpj_world.values,
-                "source": counts.DETAINED_SOURCES["cpj"],
-            }
-        ),
-    ]
-)
-world = world[world["year"].isin(years.values)].astype({"year": int, "value": int})
+# the same chart whatever the year below: drawn once per release and language
+figure, world = cached.detained_compared(years.values, tr.lang)
 plot.show(
-    counts.detained_compared(world, tr.lang),
+    figure,
     key="world",
     sources=[registry.DATASETS["rsf_roundup"], registry.DATASETS["cpj_census"]],
-    data_frame=world.assign(source=world["source"].map(_)),
+    data_frame=world,
 )
 
 year = st.select_slider(years.label, options=years.values, value=year, key="edition")
@@ -198,7 +175,7 @@ st.subheader(
     _("Amnesty and CPJ: where one reports jailed journalists and the other not"), anchor=False
 )
 findings = cached.load("amnesty_findings")
-disagreements = amnesty.detention_disagreements(findings, census, names)
+disagreements = cached.detention_disagreements(tr.lang)
 reported_none = disagreements[disagreements["Amnesty"] != amnesty.NO_TEXT]
 st.markdown(
     _(
