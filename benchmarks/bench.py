@@ -12,8 +12,9 @@ repeats:
   readers (benchmarks/floors.py); and, without a budget, its CPU time (user + system, its
   worker processes included) beside the floor's;
 - unchanged rebuild vs the hashing floor (SHA-256 of the same inputs in a fresh Python);
-- page script runs of typical interactions, in every interface language (AppTest), 95th
-  percentile vs a run of the same app whose page is empty (benchmarks/empty_page.py);
+- page script runs of a typical interaction on every page of the menu, in every interface
+  language (AppTest), 95th percentile vs a run of the same app whose page is empty
+  (benchmarks/empty_page.py);
 - first chart of the overview, the map and a country profile, each from a newly started
   server in a new browser context, timed in the page from the navigation's start to the
   frame that paints the chart (loadtest.painted_after_navigation), vs a minimal Streamlit
@@ -168,7 +169,11 @@ def cpu_seconds(into: list[float]):
 
 # ------------------------------------------------------------------ page runs
 
-INTERACTIONS = {
+INTERACTIONS = {  # one typical interaction on every page of the menu
+    "overview: change edition": (
+        "views/overview.py",
+        lambda a, i: a.selectbox(key="to").set_value([2026, 2025, 2024, 2023][i % 4]),
+    ),
     "map: change edition": (
         "views/world_map.py",
         lambda a, i: a.selectbox(key="edition").set_value(2013 + i % 10),  # 2013-2022: all editions
@@ -189,6 +194,20 @@ INTERACTIONS = {
         "views/country.py",
         lambda a, i: a.selectbox(key="country").set_value(
             ["AZE", "TUR", "RUS", "UKR", "MEX"][i % 5]
+        ),
+    ),
+    "rankings: change edition": (
+        "views/rankings.py",
+        lambda a, i: a.selectbox(key="edition").set_value(2013 + i % 10),
+    ),
+    "sources compared: change year": (
+        "views/compared.py",
+        lambda a, i: a.select_slider(key="edition").set_value(2015 + i % 9),  # 2015-2023
+    ),
+    "data: choose a dataset": (
+        "views/datasets.py",
+        lambda a, i: a.selectbox(key="dataset").set_value(
+            ["rsf_index", "vdem", "pts", "hrps", "rsf_roundup"][i % 5]
         ),
     ),
 }
