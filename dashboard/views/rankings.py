@@ -6,7 +6,6 @@ from dashboard import (
     cached,
     captions,
     i18n,
-    navigation,
     rsf_editions,
     tables,
     url_params,
@@ -54,13 +53,8 @@ region = right.selectbox(
 )
 url_sync.sync_url({"q": "", "region": ALL}, edition=year, q=query, region=region)
 
-edition = index[index["year"] == year]
-# the names as the reader reads them (CLDR's in their language), searched in either
-edition = edition.assign(
-    english=edition["country"],
-    country=[tr.country(c, n) for c, n in zip(edition["iso3"], edition["country"], strict=True)],
-    region=edition["region"].map(lambda r: tr.term("region", r)),
-)
+# named, translated and tabulated once per edition and language (cached.ranking)
+edition, every_row = cached.ranking(year, tr.lang, i18n.PARAM in st.query_params)
 
 
 def found(rows):
@@ -73,22 +67,9 @@ table = edition
 if query:
     table = table[found(table)]
 if region != ALL:
-    table = table[table["region"] == tr.term("region", region)]
+    table = table[table["region"] == region]
 era = rsf.era_of(year)
-# the situation band and the five indicators exist in the current methodology only
 indicators = {name: tr.term("indicator", label) for name, label, _ in rsf.INDICATORS}
-current = {"situation": _("Situation"), **indicators} if era == rsf.CURRENT else {}
-if era == rsf.CURRENT:
-    table = table.assign(situation=table["situation"].map(tr.situation, na_action="ignore"))
-columns = {
-    "rank": _("Rank"),
-    "country": _("Country"),
-    "score": _("Score"),
-    "rank_change": _("Rank change"),
-    "score_change": _("Score change"),
-    **current,
-    "region": _("Region"),
-}
 shown_count = _("%(shown)s of %(all)s entities.") % {
     "shown": tr.number(len(table)),
     "all": tr.number(len(edition)),
@@ -109,7 +90,7 @@ if table.empty:
         % {
             "found": _(", ").join(
                 _("%(name)s (%(region)s)")
-                % {"name": md_escape(r.country), "region": md_escape(r.region)}
+                % {"name": md_escape(r.country), "region": md_escape(r.region_shown)}
                 for r in others.itertuples()
             )
         }
@@ -120,10 +101,8 @@ if table.empty:
     chosen_region = {region_title: region_label(region)} if region != ALL else {}
     st.info(nothing_matches(active | chosen_region, elsewhere))
 profile = _("Profile")
-shown = table[list(columns)].rename(columns=columns)
-# the profile opens in a new tab: in this language if the URL names it
-same_language = f"&{i18n.PARAM}={tr.lang}" if i18n.PARAM in st.query_params else ""
-shown[profile] = "/" + navigation.COUNTRY.url_path + "?country=" + table["iso3"] + same_language
+# every row: the cached table itself, whose name columns are measured once (tables.show)
+shown = every_row if len(table) == len(edition) else every_row.loc[table.index]
 tables.show(
     shown,
     height=min(36 * (len(table) + 1) + 3, 720),
