@@ -30,6 +30,7 @@ from dashboard import (
     text,
     url_params,
 )
+from dashboard.i18n import N_
 from dashboard.names import country_names, entity_names, entity_names_in
 from dashboard.text import md_escape
 from etl import registry, store
@@ -406,15 +407,89 @@ def detained_compared(years: tuple[int, ...], lang: str) -> tuple[go.Figure, pd.
 
 
 @per_release
-def detention_disagreements(lang: str) -> pd.DataFrame:
+def jailed_by_country(year: int, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Sources compared's table of `year`, each country's CPJ census count beside RSF's
+    round-up figure, the largest first, in `lang`: (as downloaded, as shown: the names
+    escaped for markdown). Once per release, year and language, so that the markdown table
+    written from it is kept too (tables.as_markdown): the page built and wrote both again
+    on each run."""
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    roundup = load("rsf_roundup")
+    census = cpj_census.latest_census(load("cpj_census"))
+    rsf_country = (
+        roundup[
+            (roundup["scope"] == "country")
+            & (roundup["measure"] == "detained")
+            & (roundup["year"] == year)
+        ]
+        .sort_values("published")
+        .drop_duplicates("iso3", keep="last")
+    )
+    cpj_country = census[census["year"] == year].groupby("iso3")["imprisoned"].sum()
+    rsf_figures = rsf_country.set_index("iso3")["value"]
+    codes = sorted(
+        set(rsf_figures.index) | set(cpj_country[cpj_country > 0].index),
+        key=lambda c: -max(cpj_country.get(c, 0), int(rsf_figures.get(c, 0))),
+    )
+    # a census lists everyone held, so a country absent from a census year held no one
+    census_taken = year in set(census["year"])
+    names = {code: tr.country(code, name) for code, name in entity_names().items()}
+    table = pd.DataFrame(
+        {
+            _("Country"): [names.get(c, c) for c in codes],
+            _("CPJ (1 December census)"): [
+                tr.number(int(cpj_country.get(c, 0))) if census_taken else _("no census")
+                for c in codes
+            ],
+            _("RSF (round-up, where published)"): [
+                tr.number(int(rsf_figures[c])) if c in rsf_figures.index else _("not published")
+                for c in codes
+            ],
+        }
+    )
+    return table, table.assign(**{_("Country"): table[_("Country")].map(md_escape)})
+
+
+@per_release
+def detention_disagreements(lang: str) -> tuple[bool, pd.DataFrame, pd.DataFrame]:
     """Where Amnesty's findings and CPJ's census disagree (amnesty.detention_disagreements),
-    the countries named in `lang`: once per release and language, not on each run (6 ms)."""
+    in `lang`: (whether Amnesty reports detentions in any year CPJ counts none; the table as
+    downloaded; as shown, its cells escaped for markdown and each publication a link).
+    Once per release and language, with the markdown table written from it: the page
+    compared, translated and wrote them again on each run."""
     from dashboard import amnesty
 
     tr = i18n.translator(lang)
+    _ = tr.gettext
     names = {code: tr.country(code, name) for code, name in entity_names().items()}
     census = cpj_census.latest_census(load("cpj_census"))
-    return amnesty.detention_disagreements(load("amnesty_findings"), census, names)
+    found = amnesty.detention_disagreements(load("amnesty_findings"), census, names)
+    any_reported = bool((found["Amnesty"] != amnesty.NO_TEXT).any())
+    if not any_reported:  # nothing to quote: the words and links columns would be empty
+        found = found.drop(columns=["Amnesty's words", "Publication"])
+    # what Amnesty's column says, in `lang`
+    findings = {
+        "reports journalists detained": N_("reports journalists detained"),
+        amnesty.NO_TEXT: N_("no Amnesty text found"),
+    }
+    headers = {
+        "Country": _("Country"),
+        "Year": _("Year"),
+        "Amnesty": _("Amnesty"),
+        "CPJ (1 December census)": _("CPJ (1 December census)"),
+        "Amnesty's words": _("Amnesty's words"),
+        "Publication": _("Publication"),
+    }
+    found = found.assign(Amnesty=found["Amnesty"].map(lambda said: _(findings.get(said, said))))
+    shown = found.map(md_escape)
+    if "Publication" in shown:
+        shown["Publication"] = [
+            _("[Read it](%(url)s)") % {"url": amnesty.link_target(url)} if url else ""
+            for url in found["Publication"]
+        ]
+    shown = shown.rename(columns=headers).set_index(headers["Country"])
+    return any_reported, found.rename(columns=headers), shown
 
 
 @per_release

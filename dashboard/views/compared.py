@@ -1,13 +1,10 @@
 """Sources compared: RSF's and CPJ's counts of jailed journalists, and why they differ."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import (
-    amnesty,
     cached,
     captions,
-    cpj_census,
     i18n,
     plot,
     tables,
@@ -16,16 +13,11 @@ from dashboard import (
 )
 from dashboard.download_button import download
 from dashboard.i18n import N_
-from dashboard.names import entity_names
 from dashboard.text import md_escape
 from etl import registry
 
 tr = i18n.translator(i18n.current())
 _ = tr.gettext
-roundup = cached.load("rsf_roundup")
-census = cpj_census.latest_census(cached.load("cpj_census"))
-# countries by their names in the run's language (CLDR's; the data's in English)
-names = {code: tr.country(code, name) for code, name in entity_names().items()}
 
 rsf_world, cpj_world = cached.detained_by_year()
 years = url_params.Years(
@@ -56,40 +48,8 @@ plot.show(
 
 year = st.select_slider(years.label, options=years.values, value=year, key="edition")
 url_sync.sync_url(edition=year)
-rsf_country = (
-    roundup[
-        (roundup["scope"] == "country")
-        & (roundup["measure"] == "detained")
-        & (roundup["year"] == year)
-    ]
-    .sort_values("published")
-    .drop_duplicates("iso3", keep="last")
-)
-cpj_country = census[census["year"] == year].groupby("iso3")["imprisoned"].sum()
-rsf_figures = rsf_country.set_index("iso3")["value"]
-codes = sorted(
-    set(rsf_figures.index) | set(cpj_country[cpj_country > 0].index),
-    key=lambda c: -max(cpj_country.get(c, 0), int(rsf_figures.get(c, 0))),
-)
-census_taken = year in cpj_world.index
-
-
-def cpj_cell(code: str) -> str:
-    """A census lists everyone held, so a country absent from a census year held no one."""
-    return tr.number(int(cpj_country.get(code, 0))) if census_taken else _("no census")
-
-
-CPJ_CENSUS = _("CPJ (1 December census)")
-table = pd.DataFrame(
-    {
-        _("Country"): [names.get(c, c) for c in codes],
-        CPJ_CENSUS: [cpj_cell(c) for c in codes],
-        _("RSF (round-up, where published)"): [
-            tr.number(int(rsf_figures[c])) if c in rsf_figures.index else _("not published")
-            for c in codes
-        ],
-    }
-)
+# built, and written as markdown, once per release, year and language
+table, shown_table = cached.jailed_by_country(year, tr.lang)
 rsf_total = rsf_world.set_index("year")["value"].get(year)
 cpj_total = cpj_world.get(year)
 # TRANSLATORS: "n/a": no figure for that year
@@ -109,13 +69,13 @@ st.caption(
         % {
             "totals": totals,
             "not_published": _("not published"),
-            "last": int(census["year"].max()),
+            "last": int(cpj_world.index.max()),
         }
     )
 )
 # markdown tables, drawn with the page's text: a grid or st.table had the browser load
 # Streamlit's table and Arrow modules before it drew the chart above (README, Performance)
-st.markdown(tables.as_markdown(table.assign(**{_("Country"): table[_("Country")].map(md_escape)})))
+st.markdown(tables.as_markdown(shown_table))
 download(
     [registry.DATASETS["rsf_roundup"], registry.DATASETS["cpj_census"]],
     table,
@@ -175,8 +135,8 @@ st.subheader(
     _("Amnesty and CPJ: where one reports jailed journalists and the other not"), anchor=False
 )
 findings = cached.load("amnesty_findings")
-disagreements = cached.detention_disagreements(tr.lang)
-reported_none = disagreements[disagreements["Amnesty"] != amnesty.NO_TEXT]
+# compared, translated and written as markdown once per release and language
+any_reported, disagreements, shown_disagreements = cached.detention_disagreements(tr.lang)
 st.markdown(
     _(
         "For the countries Amnesty's curated findings cover, from %(first)s to CPJ's latest "
@@ -185,46 +145,19 @@ st.markdown(
         "text was found. “No Amnesty text found” means the curated record holds no Amnesty "
         "text for that year, not that Amnesty reported no detentions."
     )
-    % {"first": int(findings["year"].min()), "last": int(census["year"].max())}
+    % {"first": int(findings["year"].min()), "last": int(cpj_world.index.max())}
 )
-if reported_none.empty:
+if not any_reported:
     st.caption(
         _(
             "No year where Amnesty reports journalists detained has a CPJ census count of "
             "zero (years after CPJ's latest census here are not compared)."
         )
     )
-    # nothing to quote: the words and links columns would be empty
-    disagreements = disagreements.drop(columns=["Amnesty's words", "Publication"])
-# what Amnesty's column says, in the run's language (amnesty.detention_disagreements)
-FINDINGS = {
-    "reports journalists detained": N_("reports journalists detained"),
-    amnesty.NO_TEXT: N_("no Amnesty text found"),
-}
-HEADERS = {
-    "Country": _("Country"),
-    "Year": _("Year"),
-    "Amnesty": _("Amnesty"),
-    "CPJ (1 December census)": CPJ_CENSUS,
-    "Amnesty's words": _("Amnesty's words"),
-    "Publication": _("Publication"),
-}
-disagreements = disagreements.assign(
-    Amnesty=disagreements["Amnesty"].map(lambda said: _(FINDINGS.get(said, said)))
-)
-# every row shown, long quotes wrapped; its cells are markdown: escaped, and the
-# publication a link
-shown = disagreements.map(md_escape)
-if "Publication" in shown:
-    shown["Publication"] = [
-        _("[Read it](%(url)s)") % {"url": amnesty.link_target(url)} if url else ""
-        for url in disagreements["Publication"]
-    ]
-shown = shown.rename(columns=HEADERS)
-st.markdown(tables.as_markdown(shown.set_index(HEADERS["Country"])))
+st.markdown(tables.as_markdown(shown_disagreements))
 download(
     [registry.DATASETS["amnesty_findings"], registry.DATASETS["cpj_census"]],
-    disagreements.rename(columns=HEADERS),
+    disagreements,
     "amnesty_cpj_detained_disagreements.csv",
     key="amnesty-csv",
 )
