@@ -318,6 +318,17 @@ def latest_census() -> pd.DataFrame | None:
 
 
 @per_release
+def latest_bands() -> tuple[int, int, dict[str, int]]:
+    """(RSF's first edition, its latest, how many entities the latest places in each
+    situation band): the front page's figures, counted once per release rather than on
+    each of its runs (1.3 ms)."""
+    index = load_rsf_index()
+    latest = int(index["year"].max())
+    bands = index.loc[index["year"] == latest, "situation"].value_counts()
+    return int(index["year"].min()), latest, {band: int(n) for band, n in bands.items()}
+
+
+@per_release
 def ranking(year: int, lang: str, profile_in_lang: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The rankings page's edition `year` in `lang`: (every entity with its name as RSF
     writes it and as the reader reads it, for the search; the table as shown, its headers

@@ -23,8 +23,7 @@ from etl.sources.rsf_index import methodology as rsf
 tr = i18n.translator(i18n.current())
 _ = tr.gettext
 index = cached.load_rsf_index()
-latest_year = int(index["year"].max())
-latest = index[index["year"] == latest_year]
+first_year, latest_year, bands = cached.latest_bands()
 
 st.title(_(project.NAME))
 st.markdown(
@@ -35,16 +34,15 @@ st.markdown(
         "the repression context coded from Amnesty International, Human Rights Watch, "
         "Freedom House and V-Dem, as open, documented data you can download and cite."
     )
-    % {"first": int(index["year"].min())}
+    % {"first": first_year}
 )
 
-bands = latest["situation"].value_counts()
 columns = st.columns(len(rsf.SITUATIONS))
 for column, band in zip(columns, rsf.SITUATIONS, strict=True):
     situation = tr.situation(band)
     column.metric(
         _("%(situation)s (%(year)s)") % {"situation": tr.capital(situation), "year": latest_year},
-        int(bands.get(band, 0)),
+        bands.get(band, 0),
         help=_("Entities RSF places in a %(situation)s situation in %(year)s")
         % {"situation": situation, "year": latest_year},
     )
