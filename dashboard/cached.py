@@ -318,6 +318,14 @@ def latest_census() -> pd.DataFrame | None:
 
 
 @per_release
+def integrity_checks(name: str) -> tuple[dict, ...]:
+    """The last ETL run's integrity tallies of one dataset (store.load_integrity): read once
+    per release (the run rewrites them only with a dataset), not on each run of the Data
+    page."""
+    return tuple(entry for entry in store.load_integrity() if entry["dataset"] == name)
+
+
+@per_release
 def latest_bands() -> tuple[int, int, dict[str, int]]:
     """(RSF's first edition, its latest, how many entities the latest places in each
     situation band): the front page's figures, counted once per release rather than on

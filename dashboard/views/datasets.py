@@ -39,7 +39,7 @@ DIRECTIONS = {"higher is better": N_("higher is better"), "higher is worse": N_(
 
 st.title(_("Data & downloads"))
 url_sync.note(message)
-log = store.load_changelog(store.DATASETS_DIR)
+log = builds.changelog()  # read once per change of the file
 version = log[-1] if log else None
 if version:
     st.markdown(
@@ -152,7 +152,7 @@ download(
 if not dataset.download_blocked:
     data_code.show(dataset)
 
-checks = [entry for entry in store.load_integrity(store.DATASETS_DIR) if entry["dataset"] == chosen]
+checks = cached.integrity_checks(chosen)
 if checks:
     st.subheader(_("Integrity"), anchor=False)
     st.markdown(
