@@ -37,10 +37,12 @@ st.markdown(
     % {"first": first_year}
 )
 
-columns = st.columns(len(rsf.SITUATIONS))
-for column, band in zip(columns, rsf.SITUATIONS, strict=True):
+# one row that wraps: on a phone two or three figures a line, where five columns stacked
+# into five rows and pushed the chart below the first screen
+figures = st.container(horizontal=True, horizontal_alignment="distribute")
+for band in rsf.SITUATIONS:
     situation = tr.situation(band)
-    column.metric(
+    figures.metric(
         _("%(situation)s (%(year)s)") % {"situation": tr.capital(situation), "year": latest_year},
         bands.get(band, 0),
         help=_("Entities RSF places in a %(situation)s situation in %(year)s")
