@@ -454,7 +454,7 @@ def jailed_by_country(year: int, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]
     )
     # a census lists everyone held, so a country absent from a census year held no one
     census_taken = year in set(census["year"])
-    names = {code: tr.country(code, name) for code, name in entity_names().items()}
+    names = entity_names_in(lang)
     table = pd.DataFrame(
         {
             _("Country"): [names.get(c, c) for c in codes],
@@ -482,7 +482,7 @@ def detention_disagreements(lang: str) -> tuple[bool, pd.DataFrame, pd.DataFrame
 
     tr = i18n.translator(lang)
     _ = tr.gettext
-    names = {code: tr.country(code, name) for code, name in entity_names().items()}
+    names = entity_names_in(lang)
     census = cpj_census.latest_census(load("cpj_census"))
     found = amnesty.detention_disagreements(load("amnesty_findings"), census, names)
     any_reported = bool((found["Amnesty"] != amnesty.NO_TEXT).any())
