@@ -15,7 +15,7 @@ repeats:
 - page script runs of a typical interaction on every page of the menu, in every interface
   language (AppTest), 95th percentile vs a run of the same app whose page is empty
   (benchmarks/empty_page.py);
-- first chart of the overview, the map and a country profile, each from a newly started
+- first chart of every page that opens on a chart (FIRST_CHART_PAGES), each from a newly started
   server in a new browser context, timed in the page from the navigation's start to the
   frame that paints the chart (loadtest.painted_after_navigation), vs a minimal Streamlit
   page drawing one Plotly line chart (benchmarks/minimal_chart_page.py) started, loaded and
