@@ -33,10 +33,14 @@ def _changelog(folder: str, modified: float) -> tuple[dict, ...]:
     return tuple(store.load_changelog(Path(folder)))
 
 
+def _changelog_modified() -> float:
+    path = store.DATASETS_DIR / store.CHANGELOG
+    return path.stat().st_mtime if path.exists() else 0.0
+
+
 def changelog() -> tuple[dict, ...]:
     """The releases, oldest first, read once per change of the changelog."""
-    path = store.DATASETS_DIR / store.CHANGELOG
-    return _changelog(str(store.DATASETS_DIR), path.stat().st_mtime if path.exists() else 0.0)
+    return _changelog(str(store.DATASETS_DIR), _changelog_modified())
 
 
 def numbers() -> list[int]:
@@ -107,10 +111,20 @@ def released(dataset: model.Dataset, raw: str) -> tuple[int, bytes]:
 # ------------------------------------------------------------------ on the pages
 
 
+def _page_address() -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The current page's path and URL parameters."""
+    path = urlsplit(st.context.url or "/").path or "/"
+    return path, tuple((key, st.query_params[key]) for key in st.query_params)
+
+
 def _same_page_url(**changes: str | None) -> str:
     """The current page's address with some parameters changed (None removes one)."""
-    path = urlsplit(st.context.url or "/").path or "/"
-    params = {key: st.query_params[key] for key in st.query_params}
+    return _address_with(*_page_address(), **changes)
+
+
+def _address_with(path: str, params: tuple[tuple[str, str], ...], **changes: str | None) -> str:
+    """`path` with `params`, some of them changed (None removes one)."""
+    params = dict(params)
     for key, value in changes.items():
         if value is None:
             params.pop(key, None)
@@ -190,7 +204,33 @@ def history(name: str) -> None:
     dashboard as of that build; then the feeds."""
     tr = i18n.translator(i18n.current())
     _ = tr.gettext
-    log = changelog()
+    st.markdown(
+        _history_list(
+            name, tr.lang, *_page_address(), str(store.DATASETS_DIR), _changelog_modified()
+        )
+    )
+    if not kept(name):
+        st.caption(
+            _(
+                "This dataset is not redistributed, so its past builds are not kept: the "
+                "dashboard shows it as built here whatever build is asked for."
+            )
+        )
+    st.markdown(
+        _("**Feeds** (Atom): [every change](%(all)s) · [changes to this dataset](%(one)s)")
+        % {"all": "/feeds/all.atom", "one": f"/feeds/{name}.atom"}
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _history_list(
+    name: str, lang: str, path: str, params: tuple, folder: str, modified: float
+) -> str:
+    """The list of builds as markdown, written once per dataset, language, page address and
+    change of the changelog (nine builds' dates and counts took 2 ms on each run)."""
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    log = _changelog(folder, modified)
     first = chain.first_release(name, list(log))
     lines = []
     for entry in reversed(log):
@@ -212,21 +252,10 @@ def history(name: str) -> None:
                 what += " — " + _("why: %(reason)s") % {"reason": reason}
         links = [
             _("[the dashboard as of this build](%(url)s)")
-            % {"url": _same_page_url(**{PARAM: str(number)})}
+            % {"url": _address_with(path, params, **{PARAM: str(number)})}
         ]
         if kept(name):
             csv = f"/data/{registry.DATASETS[name].filename}?{PARAM}={number}"
             links.insert(0, _("[the CSV as released](%(url)s)") % {"url": csv})
         lines.append(f"- {head}: {what} · " + " · ".join(links))
-    st.markdown("\n".join(lines))
-    if not kept(name):
-        st.caption(
-            _(
-                "This dataset is not redistributed, so its past builds are not kept: the "
-                "dashboard shows it as built here whatever build is asked for."
-            )
-        )
-    st.markdown(
-        _("**Feeds** (Atom): [every change](%(all)s) · [changes to this dataset](%(one)s)")
-        % {"all": "/feeds/all.atom", "one": f"/feeds/{name}.atom"}
-    )
+    return "\n".join(lines)

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -27,6 +28,7 @@ from dashboard import (
     cpj_census,
     i18n,
     navigation,
+    tables,
     text,
     url_params,
 )
@@ -318,11 +320,84 @@ def latest_census() -> pd.DataFrame | None:
 
 
 @per_release
-def integrity_checks(name: str) -> tuple[dict, ...]:
-    """The last ETL run's integrity tallies of one dataset (store.load_integrity): read once
-    per release (the run rewrites them only with a dataset), not on each run of the Data
-    page."""
-    return tuple(entry for entry in store.load_integrity() if entry["dataset"] == name)
+def dataset_coverage(name: str, lang: str) -> str:
+    """What a dataset covers, for the Data page: its rows, years and countries (or source
+    entities), counted once per release and language rather than on each run."""
+    tr = i18n.translator(lang)
+    frame = load(name)
+    coverage = [
+        tr.ngettext("%(num)s row", "%(num)s rows", len(frame)) % {"num": tr.number(len(frame))}
+    ]
+    if "year" in frame.columns:
+        coverage.append(
+            tr.gettext("years %(first)s–%(last)s")
+            % {"first": int(frame["year"].min()), "last": int(frame["year"].max())}
+        )
+    if "iso3" in frame.columns:
+        count = int(frame["iso3"].nunique())
+        coverage.append(
+            tr.ngettext("%(num)s country or entity", "%(num)s countries and entities", count)
+            % {"num": tr.number(count)}
+        )
+    elif "entity" in frame.columns:
+        count = int(frame["entity"].nunique())
+        coverage.append(
+            tr.ngettext("%(num)s source entity", "%(num)s source entities", count)
+            % {"num": tr.number(count)}
+        )
+    return tr.gettext(", ").join(coverage)
+
+
+# What a column's direction (etl.model.Column.direction) says, in the Data page's table
+DIRECTIONS = {"higher is better": N_("higher is better"), "higher is worse": N_("higher is worse")}
+
+
+@functools.cache
+def dataset_columns(name: str, lang: str) -> pa.Table:
+    """The Data page's table of a dataset's columns (the registry's, so the same in every
+    release), built and converted to Arrow once per language: a frame given to the grid is
+    converted on every run."""
+    tr = i18n.translator(lang)
+    _ = tr.gettext
+    rows = [
+        {
+            _("column"): c.name,
+            _("type"): c.type,
+            _("unit"): tr.term("unit", c.unit) if c.unit else "",
+            _("direction"): _(DIRECTIONS[c.direction])
+            if c.direction in DIRECTIONS
+            else (c.direction or ""),
+            _("description"): tr.term("column", c.description),
+            _("source column"): c.source_column or "",
+        }
+        for c in registry.DATASETS[name].columns
+    ]
+    return pa.Table.from_pandas(pd.DataFrame(rows), preserve_index=False)
+
+
+@per_release
+def integrity_tables(name: str, lang: str) -> str:
+    """The last ETL run's integrity tallies of one dataset (store.load_integrity) as
+    markdown, each titled and explained, then its table: read and written once per release
+    and language (the run rewrites them only with a dataset). Markdown tables rather than
+    grids: the largest has five rows, and each grid was one more element for the Data page
+    to send, and the browser to lay out, on every run."""
+    tr = i18n.translator(lang)
+    sections = []
+    for check in store.load_integrity():
+        if check["dataset"] != name:
+            continue
+        title = tr.term("integrity title", check["title"])
+        description = tr.term("integrity description", check["description"])
+        counts = pd.DataFrame(
+            {
+                tr.gettext("value"): [md_escape(value) for value in check["counts"]],
+                tr.gettext("rows"): [tr.number(rows) for rows in check["counts"].values()],
+            }
+        )
+        table = tables.as_markdown(counts)
+        sections.append(f"**{md_escape(title)}.** {md_escape(description)}\n\n{table}")
+    return "\n\n".join(sections)
 
 
 @per_release

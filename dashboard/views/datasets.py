@@ -3,10 +3,9 @@ downloadable, with its stable URL."""
 
 from urllib.parse import urlsplit
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import builds, cached, data_code, i18n, url_params, url_sync
+from dashboard import builds, cached, data_code, i18n, tables, url_params, url_sync
 from dashboard.download_button import download
 from dashboard.i18n import N_
 from dashboard.text import md_escape
@@ -35,7 +34,6 @@ REDISTRIBUTION = {
     "unverified": N_("not redistributed until the publisher's terms are cleared"),
     "forbidden": N_("not allowed by the publisher's terms"),
 }
-DIRECTIONS = {"higher is better": N_("higher is better"), "higher is worse": N_("higher is worse")}
 
 st.title(_("Data & downloads"))
 url_sync.note(message)
@@ -75,60 +73,24 @@ frame = cached.load(chosen)
 
 st.header(title(chosen), anchor=False)
 st.markdown(md_escape(tr.term("dataset description", dataset.description)))
-coverage = [tr.ngettext("%(num)s row", "%(num)s rows", len(frame)) % {"num": tr.number(len(frame))}]
-if "year" in frame.columns:
-    coverage.append(
-        _("years %(first)s–%(last)s")
-        % {"first": int(frame["year"].min()), "last": int(frame["year"].max())}
-    )
-if "iso3" in frame.columns:
-    count = int(frame["iso3"].nunique())
-    coverage.append(
-        tr.ngettext("%(num)s country or entity", "%(num)s countries and entities", count)
-        % {"num": tr.number(count)}
-    )
-elif "entity" in frame.columns:
-    count = int(frame["entity"].nunique())
-    coverage.append(
-        tr.ngettext("%(num)s source entity", "%(num)s source entities", count)
-        % {"num": tr.number(count)}
-    )
 left, right = st.columns(2)
-left.markdown(_("**Coverage:** %(coverage)s") % {"coverage": _(", ").join(coverage)})
-left.markdown(
-    _("**Publisher:** %(publisher)s · [home page](%(url)s)")
+left.markdown(  # one element for both lines: each element is sent and laid out on every run
+    _("**Coverage:** %(coverage)s") % {"coverage": cached.dataset_coverage(chosen, tr.lang)}
+    + "\n\n"
+    + _("**Publisher:** %(publisher)s · [home page](%(url)s)")
     % {"publisher": md_escape(dataset.publisher), "url": dataset.homepage}
-)
-right.markdown(
-    _("**Licence / terms:** %(licence)s")
-    % {"licence": md_escape(tr.term("licence", dataset.licence))}
 )
 redistribution = REDISTRIBUTION.get(dataset.redistribution)
 right.markdown(
-    _("**Redistribution:** %(status)s")
+    _("**Licence / terms:** %(licence)s")
+    % {"licence": md_escape(tr.term("licence", dataset.licence))}
+    + "\n\n"
+    + _("**Redistribution:** %(status)s")
     % {"status": md_escape(_(redistribution) if redistribution else dataset.redistribution)}
 )
 
 st.subheader(_("Columns"), anchor=False)
-st.dataframe(
-    pd.DataFrame(
-        [
-            {
-                _("column"): c.name,
-                _("type"): c.type,
-                _("unit"): tr.term("unit", c.unit) if c.unit else "",
-                _("direction"): _(DIRECTIONS[c.direction])
-                if c.direction in DIRECTIONS
-                else (c.direction or ""),
-                _("description"): tr.term("column", c.description),
-                _("source column"): c.source_column or "",
-            }
-            for c in dataset.columns
-        ]
-    ),
-    hide_index=True,
-    width="stretch",
-)
+tables.show(cached.dataset_columns(chosen, tr.lang))
 if dataset.notes:
     st.subheader(_("Methodology notes"), anchor=False)
     st.markdown(
@@ -152,8 +114,8 @@ download(
 if not dataset.download_blocked:
     data_code.show(dataset)
 
-checks = cached.integrity_checks(chosen)
-if checks:
+integrity = cached.integrity_tables(chosen, tr.lang)
+if integrity:
     st.subheader(_("Integrity"), anchor=False)
     st.markdown(
         _(
@@ -161,17 +123,9 @@ if checks:
             "(all datasets: [`integrity.json`](%(url)s))."
         )
         % {"url": "/data/integrity.json"}
+        + "\n\n"
+        + integrity
     )
-    for check in checks:
-        title = tr.term("integrity title", check["title"])
-        description = tr.term("integrity description", check["description"])
-        st.markdown(f"**{md_escape(title)}.** {md_escape(description)}")
-        st.dataframe(
-            pd.DataFrame(
-                {_("value"): list(check["counts"]), _("rows"): list(check["counts"].values())}
-            ),
-            hide_index=True,
-        )
 
 st.subheader(_("Changes by build"), anchor=False)
 builds.history(chosen)
