@@ -46,10 +46,10 @@ def download(
     if blocked:
         st.caption(md_escape(blocked))
     elif api:
-        api_address(datasets, rows())
+        api_address(datasets, frame)
 
 
-def api_address(datasets, frame: pd.DataFrame) -> None:
+def api_address(datasets, frame: pd.DataFrame | pa.Table) -> None:
     """The data API's address of the rows shown (with the dataset's columns among those
     shown), to copy, where they are one dataset's rows that a query selects."""
     dataset = api_dataset(datasets if isinstance(datasets, list | tuple) else [datasets])
@@ -72,7 +72,9 @@ def api_dataset(datasets) -> model.Dataset | None:
 
 
 @memo.per_object
-def table_query(frame: pd.DataFrame, dataset: str):
+def table_query(frame: pd.DataFrame | pa.Table, dataset: str):
     """data_api.query_for, once per table: a chart's table is cached and shared, and
-    matching it against its dataset took 5-15 ms on every run."""
-    return data_api.query_for(registry.DATASETS[dataset], frame)
+    matching it against its dataset took 5-15 ms on every run (an Arrow table, as a grid's
+    rows are sent, is converted to a frame only here, once)."""
+    rows = frame.to_pandas() if isinstance(frame, pa.Table) else frame
+    return data_api.query_for(registry.DATASETS[dataset], rows)

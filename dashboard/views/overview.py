@@ -10,7 +10,6 @@ from dashboard import (
     i18n,
     navigation,
     plot,
-    rsf_editions,
     tables,
     url_params,
     url_sync,
@@ -53,7 +52,7 @@ for band in rsf.SITUATIONS:
 def largest_moves() -> None:
     """Who rose and fell most between two editions the reader picks (`since`, `to`), within
     one methodology era."""
-    years = rsf_editions.editions(index)
+    years = cached.rsf_editions_published()
     year, note = url_params.parse_year(st.query_params.get("to"), years, latest_year)
     earlier = change.comparable_editions(years.values, year)
     default_since = earlier[0] if earlier else None

@@ -1,12 +1,13 @@
 """The ranking table of one edition, sortable and searchable."""
 
+import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from dashboard import (
     cached,
     captions,
     i18n,
-    rsf_editions,
     tables,
     url_params,
     url_sync,
@@ -18,11 +19,10 @@ from etl.sources.rsf_index import methodology as rsf
 
 tr = i18n.translator(i18n.current())
 _ = tr.gettext
-index = cached.load_rsf_index()
-years = rsf_editions.editions(index)
+years = cached.rsf_editions_published()
 year, message = url_params.parse_year(st.query_params.get("edition"), years, years.latest)
 query = url_params.parse_text(st.query_params.get("q"))
-regions = sorted(index["region"].unique())
+regions = cached.rsf_regions()
 ALL = "All"  # every region: the URL's neutral value (left out of the URL as the default)
 
 
@@ -54,7 +54,7 @@ region = right.selectbox(
 url_sync.sync_url({"q": "", "region": ALL}, edition=year, q=query, region=region)
 
 # named, translated and tabulated once per edition and language (cached.ranking)
-edition, every_row = cached.ranking(year, tr.lang, i18n.PARAM in st.query_params)
+edition, every_row, every_row_data = cached.ranking(year, tr.lang, i18n.PARAM in st.query_params)
 
 
 def found(rows):
@@ -63,11 +63,16 @@ def found(rows):
     ].str.contains(query, case=False, regex=False)
 
 
-table = edition
-if query:
-    table = table[found(table)]
-if region != ALL:
-    table = table[table["region"] == region]
+table, shown, shown_data = edition, every_row, every_row_data
+if query or region != ALL:
+    kept = found(edition) if query else pd.Series(True, index=edition.index)
+    if region != ALL:
+        kept &= edition["region"] == region
+    table = edition[kept]
+    # the cached tables' rows where the search and region keep them (row for row)
+    shown, shown_data = (
+        rows.filter(pa.array(kept.to_numpy())) for rows in (every_row, every_row_data)
+    )
 era = rsf.era_of(year)
 indicators = {name: tr.term("indicator", label) for name, label, _ in rsf.INDICATORS}
 shown_count = _("%(shown)s of %(all)s entities.") % {
@@ -102,7 +107,6 @@ if table.empty:
     st.info(nothing_matches(active | chosen_region, elsewhere))
 profile = _("Profile")
 # every row: the cached table itself, whose name columns are measured once (tables.show)
-shown = every_row if len(table) == len(edition) else every_row.loc[table.index]
 tables.show(
     shown,
     height=min(36 * (len(table) + 1) + 3, 720),
@@ -114,7 +118,7 @@ tables.show(
 )
 download(
     registry.DATASETS["rsf_index"],
-    shown.drop(columns=[profile]),
+    shown_data,
     f"rsf_ranking_{year}.csv",
     key="ranking-csv",
 )
