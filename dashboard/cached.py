@@ -484,6 +484,18 @@ def detained_by_year() -> tuple[pd.DataFrame, pd.Series]:
 
 
 @per_release
+def compared_years() -> tuple[url_params.Years, int]:
+    """Sources compared's years (RSF's round-ups, CPJ's censuses from 2015) and the one it
+    opens on: the latest both sources count, found once per release."""
+    rsf_world, cpj_world = detained_by_year()
+    years = url_params.Years(
+        tuple(set(rsf_world["year"]) | set(cpj_world.index[cpj_world.index >= 2015])), "year"
+    )
+    both = sorted(set(rsf_world["year"]) & set(cpj_world.index))
+    return years, both[-1] if both else years.latest
+
+
+@per_release
 def detained_compared(years: tuple[int, ...], lang: str) -> tuple[go.Figure, pd.DataFrame]:
     """Sources compared's chart of both world counts over `years`, in `lang`, and the table
     behind it: once per release and language. Drawn and laid out again on each run, it took
@@ -515,12 +527,12 @@ def detained_compared(years: tuple[int, ...], lang: str) -> tuple[go.Figure, pd.
 
 
 @per_release
-def jailed_by_country(year: int, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def jailed_by_country(year: int, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, str]:
     """Sources compared's table of `year`, each country's CPJ census count beside RSF's
     round-up figure, the largest first, in `lang`: (as downloaded, as shown: the names
-    escaped for markdown). Once per release, year and language, so that the markdown table
-    written from it is kept too (tables.as_markdown): the page built and wrote both again
-    on each run."""
+    escaped for markdown, the world totals of both as a sentence). Once per release, year
+    and language, so that the markdown table written from it is kept too
+    (tables.as_markdown): the page built and wrote both again on each run."""
     tr = i18n.translator(lang)
     _ = tr.gettext
     roundup = load("rsf_roundup")
@@ -556,7 +568,16 @@ def jailed_by_country(year: int, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]
             ],
         }
     )
-    return table, table.assign(**{_("Country"): table[_("Country")].map(md_escape)})
+    rsf_world, cpj_world = detained_by_year()
+    rsf_total = rsf_world.set_index("year")["value"].get(year)
+    cpj_total = cpj_world.get(year)
+    # TRANSLATORS: "n/a": no figure for that year
+    missing = _("n/a")
+    totals = _("World: CPJ %(cpj)s · RSF %(rsf)s") % {
+        "cpj": tr.number(int(cpj_total)) if cpj_total is not None else missing,
+        "rsf": tr.number(int(rsf_total)) if rsf_total is not None else missing,
+    }
+    return table, table.assign(**{_("Country"): table[_("Country")].map(md_escape)}), totals
 
 
 @per_release

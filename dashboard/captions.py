@@ -11,16 +11,21 @@ from etl import model
 from etl.sources.rsf_index import methodology as rsf
 
 
-def source_caption(dataset: model.Dataset) -> None:
+def source_caption(*datasets: model.Dataset) -> None:
     """Who published the data, under which licence, and where it comes from (in the run's
-    language where the catalogue has the source's words, else as the metadata says)."""
+    language where the catalogue has the source's words, else as the metadata says): a
+    line per dataset, in one element."""
     tr = i18n.translator(i18n.current())
-    text = tr.gettext("%(source)s. Licence: %(licence)s. [Source](%(url)s)") % {
-        "source": md_escape(tr.term("source", dataset.attribution)),
-        "licence": md_escape(tr.term("licence", dataset.licence).rstrip(".")),
-        "url": dataset.homepage,
-    }
-    st.caption(text)
+    lines = (
+        tr.gettext("%(source)s. Licence: %(licence)s. [Source](%(url)s)")
+        % {
+            "source": md_escape(tr.term("source", dataset.attribution)),
+            "licence": md_escape(tr.term("licence", dataset.licence).rstrip(".")),
+            "url": dataset.homepage,
+        }
+        for dataset in datasets
+    )
+    st.caption("\n\n".join(lines))
 
 
 def ranks_across_editions(index: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> str:

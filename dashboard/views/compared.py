@@ -19,14 +19,8 @@ from etl import registry
 tr = i18n.translator(i18n.current())
 _ = tr.gettext
 
-rsf_world, cpj_world = cached.detained_by_year()
-years = url_params.Years(
-    tuple(set(rsf_world["year"]) | set(cpj_world.index[cpj_world.index >= 2015])), "year"
-)
-both = sorted(set(rsf_world["year"]) & set(cpj_world.index))  # the default: both sources speak
-year, message = url_params.parse_year(
-    st.query_params.get("edition"), years, both[-1] if both else years.latest
-)
+years, latest_of_both = cached.compared_years()  # the default: both sources speak
+year, message = url_params.parse_year(st.query_params.get("edition"), years, latest_of_both)
 
 st.title(_("Sources compared: journalists in prison"))
 url_sync.note(message)
@@ -49,15 +43,8 @@ plot.show(
 year = st.select_slider(years.label, options=years.values, value=year, key="edition")
 url_sync.sync_url(edition=year)
 # built, and written as markdown, once per release, year and language
-table, shown_table = cached.jailed_by_country(year, tr.lang)
-rsf_total = rsf_world.set_index("year")["value"].get(year)
-cpj_total = cpj_world.get(year)
-# TRANSLATORS: "n/a": no figure for that year
-missing = _("n/a")
-totals = _("World: CPJ %(cpj)s · RSF %(rsf)s") % {
-    "cpj": tr.number(int(cpj_total)) if cpj_total is not None else missing,
-    "rsf": tr.number(int(rsf_total)) if rsf_total is not None else missing,
-}
+table, shown_table, totals = cached.jailed_by_country(year, tr.lang)
+last_census = int(cached.detained_by_year()[1].index.max())
 st.header(_("By country, %(year)s") % {"year": year}, anchor=False)
 st.caption(
     md_escape(
@@ -69,7 +56,7 @@ st.caption(
         % {
             "totals": totals,
             "not_published": _("not published"),
-            "last": int(cpj_world.index.max()),
+            "last": last_census,
         }
     )
 )
@@ -127,9 +114,13 @@ REASONS = (
         ),
     ),
 )
-for title, reason in REASONS:
-    # TRANSLATORS: one reason the counts differ: its title in bold, then the reason
-    st.markdown(_("- **%(title)s.** %(reason)s") % {"title": _(title), "reason": _(reason)})
+st.markdown(  # one list, one element
+    "\n".join(
+        # TRANSLATORS: one reason the counts differ: its title in bold, then the reason
+        _("- **%(title)s.** %(reason)s") % {"title": _(title), "reason": _(reason)}
+        for title, reason in REASONS
+    )
+)
 
 st.subheader(
     _("Amnesty and CPJ: where one reports jailed journalists and the other not"), anchor=False
@@ -145,7 +136,7 @@ st.markdown(
         "text was found. “No Amnesty text found” means the curated record holds no Amnesty "
         "text for that year, not that Amnesty reported no detentions."
     )
-    % {"first": int(findings["year"].min()), "last": int(cpj_world.index.max())}
+    % {"first": int(findings["year"].min()), "last": last_census}
 )
 if not any_reported:
     st.caption(
@@ -161,6 +152,6 @@ download(
     "amnesty_cpj_detained_disagreements.csv",
     key="amnesty-csv",
 )
-captions.source_caption(registry.DATASETS["rsf_roundup"])
-captions.source_caption(registry.DATASETS["cpj_census"])
-captions.source_caption(registry.DATASETS["amnesty_findings"])
+captions.source_caption(
+    *(registry.DATASETS[name] for name in ("rsf_roundup", "cpj_census", "amnesty_findings"))
+)

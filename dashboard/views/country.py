@@ -338,8 +338,7 @@ def amnesty_section(country: str, name: str, cases: pd.DataFrame | None) -> None
             )
         )
         st.table(charges.set_index(charges.columns[0]).map(text.md_escape))
-    captions.source_caption(registry.DATASETS["amnesty_findings"])
-    captions.source_caption(registry.DATASETS["pts"])
+    captions.source_caption(registry.DATASETS["amnesty_findings"], registry.DATASETS["pts"])
 
 
 def cpj_data() -> tuple[pd.DataFrame | None, pd.DataFrame | None, str | None]:
