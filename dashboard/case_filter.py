@@ -142,6 +142,14 @@ def in_language(records: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 @cached.per_release
+def event_years() -> tuple[int, int]:
+    """The first and last year of an event in CPJ's cases (the year filter's ends), found
+    once per release."""
+    years = cached.load("cpj_cases")["event_year"]
+    return int(years.min()), int(years.max())
+
+
+@cached.per_release
 def countries_present(lang: str) -> dict[str, str]:
     """code → name in `lang` of the countries in CPJ's cases, in the names' order: the
     country filter's choices."""

@@ -66,7 +66,7 @@ cases = cached.load("cpj_cases")
 # countries by their names in the reader's language (CLDR; the catalogue for the others)
 names = entity_names_in(lang)
 present = case_filter.countries_present(lang)
-first, last = int(cases["event_year"].min()), int(cases["event_year"].max())
+first, last = case_filter.event_years()
 params = st.query_params
 
 query = url_params.parse_text(params.get("q"))
