@@ -36,6 +36,7 @@ Absolute figures (the above, payload, memory, readers per second) follow as info
     python benchmarks/bench.py --pages    the page runs and their floor alone, printed
     python benchmarks/bench.py --etl      the ETL rebuilds and their floors alone, printed
     python benchmarks/bench.py --api      the data API's rows alone, printed
+    python benchmarks/bench.py --charts   the first charts and their floor alone, printed
     python benchmarks/play_frames.py      the map's timeline played, its frame gaps printed
 """
 
@@ -520,8 +521,22 @@ def absolute_table(figures: dict[str, list[float]]) -> list[str]:
     return rows
 
 
+def chart_ratios(charts: dict[str, list[float]]) -> list[Ratio]:
+    """Every page's first chart against the minimal page's (first_chart_figures)."""
+    floor = charts["minimal page"]
+    return [
+        Ratio(f"first chart, {name}", "first chart", charts[name], "minimal page", floor)
+        for name in FIRST_CHART_PAGES
+    ]
+
+
 def main() -> None:
-    alone = {"--pages": page_ratios, "--etl": etl_ratios, "--api": api_ratios}
+    alone = {
+        "--pages": page_ratios,
+        "--etl": etl_ratios,
+        "--api": api_ratios,
+        "--charts": lambda: chart_ratios(asyncio.run(first_chart_figures())),
+    }
     chosen = [measure for option, measure in alone.items() if option in sys.argv]
     if chosen:
         for measure in chosen:
@@ -531,10 +546,7 @@ def main() -> None:
     ratios += page_ratios()
     charts = asyncio.run(first_chart_figures())
     floor = charts["minimal page"]
-    for name in FIRST_CHART_PAGES:
-        ratios.append(
-            Ratio(f"first chart, {name}", "first chart", charts[name], "minimal page", floor)
-        )
+    ratios += chart_ratios(charts)
     embeds = asyncio.run(static_vs_live.measure())
     ratios.append(
         Ratio(

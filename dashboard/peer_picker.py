@@ -17,6 +17,14 @@ KIND_LABELS = {
 }
 
 
+def suggestions(
+    anchor: str, measure: Measure, names: dict[str, str], lang: str
+) -> tuple[peers.Peers, ...]:
+    """The peers of `anchor` on `measure` among `names`' countries, in `lang` (computed once
+    per release: _suggestions)."""
+    return _suggestions(anchor, measure, frozenset(names), lang)
+
+
 @cached.per_release
 def _suggestions(
     anchor: str, measure: Measure, known: frozenset[str], lang: str
@@ -52,7 +60,7 @@ def add_buttons(anchor: str, measure: Measure, names: dict[str, str], key: str) 
         help=tr.gettext("Peers of %(country)s: one click adds them")
         % {"country": tr.country(anchor)},
     ):
-        for found in _suggestions(anchor, measure, frozenset(names), tr.lang):
+        for found in suggestions(anchor, measure, names, tr.lang):
             st.button(
                 tr.gettext(KIND_LABELS[found.kind]),
                 key=f"{key}-peers-{found.kind}",
@@ -72,7 +80,7 @@ def compare_links(anchor: str, measure: Measure, names: dict[str, str], compare_
     tr = i18n.translator(i18n.current())
     lang = "" if tr.lang == i18n.SOURCE_LANGUAGE else f"&{i18n.PARAM}={tr.lang}"
     lines = []
-    for found in _suggestions(anchor, measure, frozenset(names), tr.lang):
+    for found in suggestions(anchor, measure, names, tr.lang):
         if not found.codes:
             lines.append(f"- {md_escape(found.reason)}")
             continue

@@ -23,7 +23,17 @@ from streamlit import delta_generator
 from streamlit.logger import get_logger
 
 import dashboard
-from dashboard import cached, change, chart_specs, i18n, peers, plot
+from dashboard import (
+    cached,
+    case_filter,
+    change,
+    chart_specs,
+    i18n,
+    peer_picker,
+    peers,
+    plot,
+    tables,
+)
 from dashboard.download_button import api_dataset, table_query
 from etl import registry, store
 
@@ -102,34 +112,89 @@ def _first_run() -> tuple:
       is made here once, so no reader's run makes it;
     - Streamlit serves the favicon as a media file, whose type it looks up in the system's
       MIME types, read then (0.04 s);
-    - the overview's largest moves over its default span and the default profile's country
-      list and summary, in each language (0.02-0.05 s each).
+    - what each page's default view derives from the data before it is drawn, in each
+      language (DEFAULT_VIEWS): the first reader of a page after a start waited for it
+      (Sources compared: 0.2 s of its first run, against 0.02 s afterwards).
     """
     return (
         PIL.Image.preinit,
         mimetypes.init,
         peers.borders,
         delta_generator._maybe_print_use_warning,  # noqa: SLF001 (Streamlit's once-only check)
-        *(functools.partial(_default_moves, lang) for lang in i18n.languages()),
-        *(functools.partial(_default_profile, lang) for lang in i18n.languages()),
+        *(functools.partial(derive, lang) for derive in DEFAULT_VIEWS for lang in i18n.languages()),
     )
 
 
-def _default_profile(lang: str) -> None:
-    """What the profile's default view derives in `lang` before its first chart: the places
-    it can show, and its country's opening sentences."""
-    cached.profile_countries(lang)
-    cached.country_summary(chart_specs.DEFAULT_COUNTRY, lang)
-
-
-def _default_moves(lang: str) -> None:
-    """The overview's largest moves from the edition before the latest in its era, in `lang`
-    as a reader whose browser asks for it opens the page (no `lang=` in its URL)."""
+def _overview(lang: str) -> None:
+    """The band counts, and the largest moves from the edition before the latest in its era
+    (as a reader whose browser asks for `lang` opens the page: no `lang=` in its URL), as
+    markdown."""
+    cached.latest_bands()
     editions = cached.load_rsf_index()["year"].unique()
     latest = int(editions.max())
     earlier = change.comparable_editions(editions, latest)
     if earlier:
-        cached.moves_between(earlier[0], latest, lang, False)
+        fell, rose, _every = cached.moves_between(earlier[0], latest, lang, False)
+        tables.as_markdown(fell)
+        tables.as_markdown(rose)
+
+
+def _profile(lang: str) -> None:
+    """The places the profile can show, and its default country's opening sentences."""
+    cached.profile_countries(lang)
+    cached.country_summary(chart_specs.DEFAULT_COUNTRY, lang)
+
+
+def _world_map(lang: str) -> None:
+    """The places the default map cannot draw, as the table under it."""
+    load = functools.partial(cached._load_at, build=None)
+    values = functools.partial(cached._values_at, build=None)
+    spec, _notes = chart_specs.parse("map", {}, load, values)
+    unmapped = cached.unmapped_table(spec, lang)
+    if unmapped is not None:
+        tables.as_markdown(unmapped)
+
+
+def _compare(lang: str) -> None:
+    """The country list, the caption on ranks, and the first default country's peers."""
+    names = cached.ranked_names()
+    cached.ranked_names_in(lang)
+    cached.ranks_across_editions(lang)
+    chosen, _note = chart_specs.parse_compared(None, names)
+    measure, _note = chart_specs.parse_compare_measure(None)
+    cached.compare_years(tuple(chosen), measure)
+    peer_picker.suggestions(chosen[0], measure, names, lang)
+
+
+def _rankings(lang: str) -> None:
+    """The latest edition's table."""
+    cached.ranking(cached.rsf_editions_published().latest, lang, False)
+
+
+def _cases(lang: str) -> None:
+    """The case records in `lang`, which every filter selects rows of, and the filters'
+    choices."""
+    case_filter.listing(lang)
+    case_filter.countries_present(lang)
+    case_filter.event_years()
+
+
+def _sources_compared(lang: str) -> None:
+    """The world chart, laid out for both screens, and the default year's tables, as
+    markdown."""
+    years, latest = cached.compared_years()
+    figure, _world = cached.detained_compared(years.values, lang)
+    for phone in (False, True):
+        plot.laid_out(figure, phone).to_dict()
+    _table, shown, _totals = cached.jailed_by_country(latest, lang)
+    tables.as_markdown(shown)
+    _any, _disagreements, shown = cached.detention_disagreements(lang)
+    tables.as_markdown(shown)
+
+
+# Each page's default view, as derived before the page is drawn (the Data page derives
+# nothing costly)
+DEFAULT_VIEWS = (_overview, _profile, _world_map, _compare, _rankings, _cases, _sources_compared)
 
 
 def _draw_default(kind: str) -> None:

@@ -9,6 +9,7 @@ from streamlit import delta_generator
 
 from dashboard import cached, change, chart_specs, data_api, gallery, i18n, peers, warmup
 from etl import store
+from tests.conftest import ROOT, needs_built
 
 
 @pytest.fixture
@@ -87,3 +88,36 @@ def test_the_first_script_runs_one_off_work_is_done_before_the_first_reader(
     for lang in i18n.languages():
         fell, rose, every_move = cached.moves_between(2025, 2026, lang, False)
         assert len(fell) == len(rose) == 5 and len(every_move) > 150
+
+
+@needs_built("cpj_cases", "cpj_census", "amnesty_findings")
+def test_every_pages_default_view_is_derived_before_the_first_reader(cold_caches, monkeypatch):
+    """The first reader of each page after a start finds its default view's derivations in
+    the caches: nothing is laid out, compared or translated again (Sources compared's first
+    run took 0.2 s before, against 0.02 s afterwards)."""
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard import amnesty, case_filter
+    from dashboard.charts import counts, maps, style
+    from dashboard.navigation import PAGES
+
+    warmup.warm()
+
+    def derived_again(*args, **kwargs):
+        raise AssertionError("derived again after the warm-up")
+
+    for module, name in (
+        (style, "for_screen"),  # every chart laid out for the reader's screen
+        (counts, "detained_compared"),
+        (amnesty, "detention_disagreements"),
+        (maps, "unmapped_table"),
+        (peers, "suggestions"),
+        (case_filter, "in_language"),
+        (change, "between"),
+    ):
+        monkeypatch.setattr(module, name, derived_again)
+    for spec in PAGES:  # each as a new reader opens it: a new session, no parameters
+        at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
+        at.run()
+        at.switch_page(spec.script).run()
+        assert not at.exception, (spec.script, at.exception)
