@@ -6,21 +6,28 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import builds, cached, i18n, navigation, url_params, url_sync
+from dashboard import builds, cached, i18n, navigation, tables, url_params, url_sync
 from etl.project import NAME as DASHBOARD_NAME
 
 FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"
 
 # Streamlit draws captions (our source lines and notes) at 60 % opacity: 3.9:1 on white,
 # links in them 2.9:1, below WCAG AA's 4.5:1. Opaque, in a grey of 7:1, they keep their look.
-# The small tables written as markdown (tables.as_markdown) are set as compactly as
-# st.table's, in a smaller type with tighter cells, and headers in the captions' grey.
-# (A <style> element is allowed by the policy's style-src; nothing here is a script.)
+# The small tables written as HTML (tables.as_html) are set as compactly as st.table's, in a
+# smaller type with tighter cells and Streamlit's table borders, column headers in the
+# captions' grey, numbers on the right, read left to right (or a minus sign was set after
+# its number in Arabic: "37-"). (A <style> element is allowed by the policy's style-src;
+# nothing here is a script.)
 READABLE = (
     "<style>[data-testid=stCaptionContainer]{opacity:1;color:#595959}"
-    "[data-testid=stMarkdownContainer] table{font-size:.875rem;width:100%}"
-    "[data-testid=stMarkdownContainer] :is(th,td){padding:.25rem .375rem}"
-    "[data-testid=stMarkdownContainer] th{font-weight:400;color:#595959}</style>"
+    f"table.{tables.CLASS}{{font-size:.875rem;width:100%;border-collapse:collapse;"
+    "margin-bottom:1rem}"
+    f"table.{tables.CLASS} :is(th,td){{padding:.25rem .375rem;border:1px solid #e6e6e9;"
+    "text-align:start;font-weight:400;vertical-align:top}"
+    f"table.{tables.CLASS} thead th{{color:#595959}}"
+    f"table.{tables.CLASS} .number{{text-align:right;direction:ltr}}"
+    # links in the theme's colour, as markdown's are (.streamlit/config.toml)
+    f"table.{tables.CLASS} a{{color:{st.get_option('theme.linkColor') or 'inherit'}}}</style>"
 )
 # A right-to-left language: the page and the menu run from the right (the server also sets
 # <html dir="rtl"> when the page is loaded in one: dashboard/server.py). Charts keep their
@@ -43,10 +50,7 @@ RIGHT_TO_LEFT = (
     "[data-testid=stDataFrame],html>canvas{direction:ltr}"
     # code (the Python snippet to read the data, embed codes) reads left to right
     "[data-testid=stMain] :is(pre,code){direction:ltr;text-align:left}"
-    "[data-testid=stTable] th,[data-testid=stTable] td{text-align:right}"
-    # a markdown table's numbers (aligned right: tables.as_markdown) read left to right,
-    # or a minus sign was set after its number ("37-")
-    "[data-testid=stMarkdownContainer] td[style*=right]{direction:ltr}</style>"
+    "[data-testid=stTable] th,[data-testid=stTable] td{text-align:right}</style>"
 )
 EXPLICIT = "lang_explicit"  # the session's language was asked for (URL or picker)
 

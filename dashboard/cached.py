@@ -9,6 +9,7 @@ builds, as built here."""
 from __future__ import annotations
 
 import functools
+import html
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -35,7 +36,6 @@ from dashboard import (
 )
 from dashboard.i18n import N_
 from dashboard.names import country_names, entity_names, entity_names_in
-from dashboard.text import md_escape
 from etl import registry, store
 from etl.model import Measure
 from etl.sources.rsf_index import methodology as rsf
@@ -255,14 +255,16 @@ def moves_between(
     }
     every_move = moves[list(labels)].rename(columns=labels)
     same_language = f"&lang={lang}" if profile_in_lang else ""
-    link = "[" + md_escape(_("Open profile")) + "](/" + navigation.COUNTRY.url_path + "?country="
+    profile = "/" + navigation.COUNTRY.url_path + "?country="
 
     def table(rows: pd.DataFrame) -> pd.DataFrame:
-        # the cells are markdown (tables.as_markdown): names from the data are escaped
+        # as tables.as_html shows it: numbers written in the language, a link to each profile
         shown = rows[list(labels)].assign(
-            country=rows["country"].map(md_escape),
             score_change=rows["score_change"].map(lambda v: tr.number(v, 2)),
-            profile=link + rows["iso3"] + same_language + ")",
+            profile=[
+                tables.Link(_("Open profile"), profile + code + same_language)
+                for code in rows["iso3"]
+            ],
         )
         return shown.rename(columns=labels | {"profile": _("Profile")}).set_index(labels["country"])
 
@@ -378,11 +380,11 @@ def dataset_columns(name: str, lang: str) -> pa.Table:
 
 @per_release
 def integrity_tables(name: str, lang: str) -> str:
-    """The last ETL run's integrity tallies of one dataset (store.load_integrity) as
-    markdown, each titled and explained, then its table: read and written once per release
-    and language (the run rewrites them only with a dataset). Markdown tables rather than
-    grids: the largest has five rows, and each grid was one more element for the Data page
-    to send, and the browser to lay out, on every run."""
+    """The last ETL run's integrity tallies of one dataset (store.load_integrity) as HTML,
+    each titled and explained, then its table: read and written once per release and
+    language (the run rewrites them only with a dataset). Tables rather than grids: the
+    largest has five rows, and each grid was one more element for the Data page to send,
+    and the browser to lay out, on every run."""
     tr = i18n.translator(lang)
     sections = []
     for check in store.load_integrity():
@@ -392,13 +394,15 @@ def integrity_tables(name: str, lang: str) -> str:
         description = tr.term("integrity description", check["description"])
         counts = pd.DataFrame(
             {
-                tr.gettext("value"): [md_escape(value) for value in check["counts"]],
+                tr.gettext("value"): list(check["counts"]),
                 tr.gettext("rows"): [tr.number(rows) for rows in check["counts"].values()],
             }
         )
-        table = tables.as_markdown(counts)
-        sections.append(f"**{md_escape(title)}.** {md_escape(description)}\n\n{table}")
-    return "\n\n".join(sections)
+        sections.append(
+            f"<p><strong>{html.escape(title)}.</strong> {html.escape(description)}</p>"
+            + tables.as_html(counts)
+        )
+    return "".join(sections)
 
 
 @per_release
@@ -527,12 +531,11 @@ def detained_compared(years: tuple[int, ...], lang: str) -> tuple[go.Figure, pd.
 
 
 @per_release
-def jailed_by_country(year: int, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+def jailed_by_country(year: int, lang: str) -> tuple[pd.DataFrame, str]:
     """Sources compared's table of `year`, each country's CPJ census count beside RSF's
-    round-up figure, the largest first, in `lang`: (as downloaded, as shown: the names
-    escaped for markdown, the world totals of both as a sentence). Once per release, year
-    and language, so that the markdown table written from it is kept too
-    (tables.as_markdown): the page built and wrote both again on each run."""
+    round-up figure, the largest first, in `lang`, and the world totals of both as a
+    sentence. Once per release, year and language, so that the HTML table written from it
+    is kept too (tables.as_html): the page built and wrote both again on each run."""
     tr = i18n.translator(lang)
     _ = tr.gettext
     roundup = load("rsf_roundup")
@@ -577,16 +580,16 @@ def jailed_by_country(year: int, lang: str) -> tuple[pd.DataFrame, pd.DataFrame,
         "cpj": tr.number(int(cpj_total)) if cpj_total is not None else missing,
         "rsf": tr.number(int(rsf_total)) if rsf_total is not None else missing,
     }
-    return table, table.assign(**{_("Country"): table[_("Country")].map(md_escape)}), totals
+    return table, totals
 
 
 @per_release
 def detention_disagreements(lang: str) -> tuple[bool, pd.DataFrame, pd.DataFrame]:
     """Where Amnesty's findings and CPJ's census disagree (amnesty.detention_disagreements),
     in `lang`: (whether Amnesty reports detentions in any year CPJ counts none; the table as
-    downloaded; as shown, its cells escaped for markdown and each publication a link).
-    Once per release and language, with the markdown table written from it: the page
-    compared, translated and wrote them again on each run."""
+    downloaded; as shown, each publication a link, for tables.as_html). Once per release
+    and language, with the HTML table written from it: the page compared, translated and
+    wrote them again on each run."""
     from dashboard import amnesty
 
     tr = i18n.translator(lang)
@@ -611,10 +614,10 @@ def detention_disagreements(lang: str) -> tuple[bool, pd.DataFrame, pd.DataFrame
         "Publication": _("Publication"),
     }
     found = found.assign(Amnesty=found["Amnesty"].map(lambda said: _(findings.get(said, said))))
-    shown = found.map(md_escape)
+    shown = found.copy()
     if "Publication" in shown:
         shown["Publication"] = [
-            _("[Read it](%(url)s)") % {"url": amnesty.link_target(url)} if url else ""
+            tables.Link(_("Read it"), amnesty.link_target(url)) if url else ""
             for url in found["Publication"]
         ]
     shown = shown.rename(columns=headers).set_index(headers["Country"])

@@ -5,8 +5,10 @@ sizes a column by its header and first rows otherwise)."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
+from typing import NamedTuple
 
 import pandas as pd
 import pyarrow as pa
@@ -15,7 +17,6 @@ import streamlit as st
 
 from dashboard import i18n, memo
 from dashboard.i18n import N_
-from dashboard.text import md_escape
 
 BLANK = "–"
 # px: the most a column of names may take; longer names are cut rather than push the
@@ -93,22 +94,55 @@ def _width(longest: int, most: int) -> int:
     return max(90, min(most, CHAR_PX * max(longest, 7) + 24))
 
 
+class Link(NamedTuple):
+    """A table cell that links somewhere (as_html): its text and its address."""
+
+    text: str
+    url: str
+
+
+CLASS = "data-table"  # the class the app's style sheet lays such tables out by (app.py)
+
+
 @memo.per_object
-def as_markdown(frame: pd.DataFrame) -> str:
-    """A small table as one markdown table for st.markdown, its named index as its first
-    column: cells are markdown already (data text escaped by whoever made them, as st.table
-    reads them), headers are escaped here, numbers line up on the right. Streamlit's markdown
-    draws it with the page's text, where st.table made the browser load Streamlit's table and
-    Arrow modules besides (0.2-0.45 s of its main thread on the front page, before the chart
-    beside it was drawn). Once per table object: the front page's and the map's come from the
-    caches; Sources compared builds its two afresh on each run (about 3 ms each to write)."""
-    shown = frame.reset_index() if frame.index.name is not None else frame
-    rows = [
-        [md_escape(column) for column in shown.columns],
-        ["---:" if _numbers(shown[column]) else "---" for column in shown.columns],
-        *([_cell(value) for value in row] for row in shown.itertuples(index=False)),
-    ]
-    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+def as_html(frame: pd.DataFrame) -> str:
+    """A small table as one HTML table for st.html, its named index as its first column
+    (row headers): cells are plain text, escaped here, or Links; empty cells read "–";
+    numbers line up on the right. Plain HTML, which the browser draws at once: st.table and
+    the grid load scripts of their own, and a markdown table is parsed and built element by
+    element (Sources compared's two tables: 0.3 s of the browser's main thread before its
+    chart was drawn). Once per table object: the pages' tables come from the caches."""
+    named = frame.index.name is not None
+    shown = frame.reset_index() if named else frame
+    numbers = [_numbers(shown[column]) for column in shown.columns]
+    head = "".join(
+        f'<th scope="col"{_aligned(number)}>{html.escape(str(column))}</th>'
+        for column, number in zip(shown.columns, numbers, strict=True)
+    )
+    rows = []
+    for row in shown.itertuples(index=False):
+        cells = []
+        for place, (value, number) in enumerate(zip(row, numbers, strict=True)):
+            tag = "th" if named and place == 0 else "td"
+            scope = ' scope="row"' if tag == "th" else ""
+            cells.append(f"<{tag}{scope}{_aligned(number)}>{_cell(value)}</{tag}>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        f'<table class="{CLASS}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _aligned(number: bool) -> str:
+    return ' class="number"' if number else ""
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, Link):
+        return f'<a href="{html.escape(value.url)}">{html.escape(value.text)}</a>'
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return BLANK
+    return html.escape(" ".join(str(value).split()))
 
 
 # a number as the pages write one: a sign, digits, the language's separators, a percent sign
@@ -121,10 +155,6 @@ def _numbers(column: pd.Series) -> bool:
         return True
     written = column.dropna().astype(str)
     return not written.empty and bool(written.map(_NUMBER.fullmatch).notna().all())
-
-
-def _cell(value: object) -> str:
-    return BLANK if pd.isna(value) else " ".join(str(value).split())
 
 
 def show(frame: pd.DataFrame | pa.Table, **options):

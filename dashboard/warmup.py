@@ -128,15 +128,15 @@ def _first_run() -> tuple:
 def _overview(lang: str) -> None:
     """The band counts, and the largest moves from the edition before the latest in its era
     (as a reader whose browser asks for `lang` opens the page: no `lang=` in its URL), as
-    markdown."""
+    HTML."""
     cached.latest_bands()
     editions = cached.load_rsf_index()["year"].unique()
     latest = int(editions.max())
     earlier = change.comparable_editions(editions, latest)
     if earlier:
         fell, rose, _every = cached.moves_between(earlier[0], latest, lang, False)
-        tables.as_markdown(fell)
-        tables.as_markdown(rose)
+        tables.as_html(fell)
+        tables.as_html(rose)
 
 
 def _profile(lang: str) -> None:
@@ -152,7 +152,7 @@ def _world_map(lang: str) -> None:
     spec, _notes = chart_specs.parse("map", {}, load, values)
     unmapped = cached.unmapped_table(spec, lang)
     if unmapped is not None:
-        tables.as_markdown(unmapped)
+        tables.as_html(unmapped)
 
 
 def _compare(lang: str) -> None:
@@ -181,15 +181,15 @@ def _cases(lang: str) -> None:
 
 def _sources_compared(lang: str) -> None:
     """The world chart, laid out for both screens, and the default year's tables, as
-    markdown."""
+    HTML."""
     years, latest = cached.compared_years()
     figure, _world = cached.detained_compared(years.values, lang)
     for phone in (False, True):
         plot.laid_out(figure, phone).to_dict()
-    _table, shown, _totals = cached.jailed_by_country(latest, lang)
-    tables.as_markdown(shown)
+    table, _totals = cached.jailed_by_country(latest, lang)
+    tables.as_html(table)
     _any, _disagreements, shown = cached.detention_disagreements(lang)
-    tables.as_markdown(shown)
+    tables.as_html(shown)
 
 
 # Each page's default view, as derived before the page is drawn (the Data page derives

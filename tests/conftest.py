@@ -131,22 +131,43 @@ def open_page(script: str, **params):
     return at.switch_page(script).run()
 
 
-def markdown_tables(at) -> list:
-    """The small tables a page writes as markdown (dashboard/tables.as_markdown), each as a
-    frame indexed by its first column, headers as read, cells as written (markdown)."""
-    import re
+def html_tables(at) -> list:
+    """The small tables a page writes as HTML (dashboard/tables.as_html), each as a frame
+    indexed by its first column: headers and cells as they read, a link as `[text](url)`."""
+    from html.parser import HTMLParser
 
     import pandas as pd
 
+    class Tables(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tables, self.cell, self.href = [], None, None
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "table":
+                self.tables.append([])
+            elif tag == "tr":
+                self.tables[-1].append([])
+            elif tag in ("th", "td"):
+                self.cell = ""
+            elif tag == "a":
+                self.href = dict(attrs)["href"]
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell += f"[{data}]({self.href})" if self.href else data
+
+        def handle_endtag(self, tag):
+            if tag in ("th", "td"):
+                self.tables[-1][-1].append(self.cell)
+                self.cell = None
+            elif tag == "a":
+                self.href = None
+
     found = []
-    for element in at.markdown:
-        lines = element.value.splitlines()
-        if len(lines) < 2 or not re.fullmatch(r"\| (---:?)( \| ---:?)* \|", lines[1]):
-            continue
-        rows = [
-            [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip())[1:-1]] for line in lines
-        ]
-        headers = [re.sub(r"\\(.)", r"\1", header) for header in rows[0]]  # unescaped
-        frame = pd.DataFrame(rows[2:], columns=headers)
-        found.append(frame.set_index(headers[0]))
+    for element in at.html:
+        parser = Tables()
+        parser.feed(element.value)
+        for header, *rows in parser.tables:
+            found.append(pd.DataFrame(rows, columns=header).set_index(header[0]))
     return found

@@ -5,7 +5,7 @@ Amnesty and CPJ's census disagree on jailed journalists); and the shaping behind
 import pandas as pd
 
 from dashboard import amnesty
-from tests.conftest import markdown_tables, needs_built
+from tests.conftest import html_tables, needs_built
 from tests.test_app import page
 
 SEED = "independent oversight is almost completely banned in Azerbaijan"
@@ -71,7 +71,7 @@ def test_cases_page_lists_people_amnesty_names_with_their_cpj_case():
 def test_sources_compared_lists_years_amnesty_and_cpj_disagree():
     at = page("views/compared.py")
     assert not at.exception
-    table = next(t for t in markdown_tables(at) if "Amnesty" in t.columns).reset_index()
+    table = next(t for t in html_tables(at) if "Amnesty" in t.columns).reset_index()
     table = table.map(lambda cell: cell.replace("\\", ""))
     rows = {(r.Country, int(r.Year)): r for r in table.itertuples()}
     # CPJ counts journalists in prison; the curated record holds no Amnesty text that year

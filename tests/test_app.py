@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.navigation import PAGES
 from etl import store
-from tests.conftest import ROOT, markdown_tables, needs_built
+from tests.conftest import ROOT, html_tables, needs_built
 
 TIMEOUT = 60
 NOT_BUILT = "is not on this installation"
@@ -52,7 +52,7 @@ def test_map_opens_the_edition_in_the_url():
     at = page("views/world_map.py", edition="2010")
     assert at.selectbox(key="edition").value == 2010
     assert chart_titles(at) == ["World Press Freedom Index 2010"]
-    unmapped = markdown_tables(at)[0]
+    unmapped = html_tables(at)[0]
     assert "Kosovo" in unmapped.to_string()  # listed, since the map cannot draw it
 
 
@@ -196,7 +196,7 @@ def test_profile_ignores_an_unknown_section():
 def test_sources_compared_page_shows_both_counts_and_reasons():
     at = page("views/compared.py", edition="2021")
     assert not at.exception
-    table = markdown_tables(at)[0]
+    table = html_tables(at)[0]
     assert table.loc["China", "RSF (round-up, where published)"] == "127"
     assert table.loc["China", "CPJ (1 December census)"] == "49"
     assert "None" not in set(table.stack())
@@ -210,7 +210,7 @@ def test_sources_compared_opens_on_the_latest_year_both_sources_cover():
     at = page("views/compared.py")
     assert not at.exception
     assert at.select_slider[0].value == 2023
-    table = markdown_tables(at)[0]
+    table = html_tables(at)[0]
     assert "no census" not in set(table["CPJ (1 December census)"])
     assert "not published" in set(table["RSF (round-up, where published)"])
 
@@ -342,7 +342,7 @@ def test_year_controls_show_their_range_and_movers_link_to_profiles():
     at = page("views/world_map.py")
     assert at.selectbox(key="edition").label == "Edition (2002–2026)"
     at = page("views/overview.py")
-    fell = markdown_tables(at)[0]
+    fell = html_tables(at)[0]
     links = r"\[Open profile\]\(/country\?country=[A-Z]{3}\)"
     assert len(fell) == 5 and set(fell["Profile"].str.fullmatch(links)) == {True}
 

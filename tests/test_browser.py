@@ -156,7 +156,7 @@ class Expect:
     plots: int = 0  # charts drawn
     map_shapes: int = 0  # at least this many countries drawn on the map
     grids: int = 0  # st.dataframe tables
-    tables: int = 0  # HTML tables: st.table's, and markdown's (tables.as_markdown)
+    tables: int = 0  # HTML tables: st.table's, and the pages' own (tables.as_html)
     withheld: tuple[str, ...] = ()  # download buttons that must be disabled
     allowed: tuple[str, ...] = ()  # and ones that must work
     copy_check: bool = False  # try Ctrl+A, Ctrl+C in the first grid
@@ -187,15 +187,17 @@ PAGES = {
     "/sources": Expect(
         plots=1, tables=2, withheld=("Data behind this view",), needs=("cpj_census",)
     ),
-    "/datasets?dataset=cpj_cases": Expect(  # columns and one per integrity count (the
-        grids=1 + len(registry.DATASETS["cpj_cases"].integrity),  # builds are a list of links)
+    "/datasets?dataset=cpj_cases": Expect(  # the columns' grid, a table per integrity count
+        grids=1,  # (the builds are a list of links)
+        tables=len(registry.DATASETS["cpj_cases"].integrity),
         withheld=("Download cpj_cases.csv",),
         needs=("cpj_cases",),
     ),
     "/embed?chart=map&metric=rsf&edition=2026&embed=true": Expect(plots=1, map_shapes=150),
     # a past build: its notice, and the dataset as released then, downloadable
     "/datasets?dataset=rsf_roundup&build=4": Expect(
-        grids=1 + len(registry.DATASETS["rsf_roundup"].integrity),
+        grids=1,
+        tables=len(registry.DATASETS["rsf_roundup"].integrity),
         allowed=("Download rsf_roundup.csv",),
     ),
 }
@@ -508,7 +510,7 @@ def _screenshot(page, label: str) -> None:
     page.set_viewport_size(size)
 
 
-HTML_TABLES = "[data-testid=stTable] table, [data-testid=stMarkdownContainer] table"
+HTML_TABLES = "[data-testid=stTable] table, table.data-table"
 
 
 def _check(seen: Visit, expect: Expect, section: str = "", phone: bool = False) -> None:

@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 from streamlit.testing.v1 import AppTest
 
 from dashboard import i18n
-from tests.conftest import DATASETS, ROOT, markdown_tables
+from tests.conftest import DATASETS, ROOT, html_tables
 
 LANGUAGES = i18n.languages()
 TRANSLATED = LANGUAGES[1:]
@@ -285,7 +285,7 @@ def test_overview_and_map_in_every_language(lang):
     edition = tr.gettext("Edition (%(first)s–%(latest)s)") % {"first": 2002, "latest": 2026}
     assert at.selectbox(key="edition").label == edition
     # the unmapped entities, named in the language
-    table = markdown_tables(at)[0]
+    table = html_tables(at)[0]
     assert i18n.country_name("XKX", lang) in table.to_string()
 
 

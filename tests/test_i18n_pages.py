@@ -5,6 +5,7 @@ left in another language, except data values and words a language writes the sam
 
 from __future__ import annotations
 
+import html
 import io
 import json
 
@@ -15,7 +16,7 @@ from babel.messages.pofile import read_po
 from streamlit.testing.v1 import AppTest
 
 from dashboard import i18n
-from tests.conftest import ROOT, markdown_tables, needs_built
+from tests.conftest import ROOT, html_tables, needs_built
 
 LANGUAGES = i18n.languages()
 TRANSLATED = LANGUAGES[1:]
@@ -333,7 +334,7 @@ def test_sources_compared_in_the_language(lang):
     at = page("views/compared.py", lang=lang, edition="2021")
     assert not at.exception
     assert at.title[0].value == _("Sources compared: journalists in prison")
-    table = markdown_tables(at)[0]
+    table = html_tables(at)[0]
     china = i18n.country_name("CHN", lang)
     assert table.loc[china, _("RSF (round-up, where published)")] == "127"
     assert table.loc[china, _("CPJ (1 December census)")] == "49"
@@ -369,7 +370,7 @@ def test_the_integrity_counts_are_explained_in_the_language(lang):
     at = page("views/datasets.py", lang=lang, dataset="pts")
     assert not at.exception
     assert tr.gettext("Integrity") in [s.value for s in at.subheader]
-    text = "\n".join(m.value for m in at.markdown).replace("\\", "")
+    text = "\n".join(html.unescape(h.value) for h in at.html)
     for check in checks:
         assert tr.pgettext("integrity title", check["title"]) in text
         assert check["title"] not in text

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import change
 from etl.sources.rsf_index import methodology as rsf
-from tests.conftest import DATASETS, ROOT, markdown_tables
+from tests.conftest import DATASETS, ROOT, html_tables
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def page(**params) -> AppTest:
 
 
 def fell_furthest(at: AppTest) -> list[str]:
-    return markdown_tables(at)[0].index.tolist()
+    return html_tables(at)[0].index.tolist()
 
 
 def test_the_overview_picks_the_span_and_keeps_it_in_the_url():
@@ -93,7 +93,7 @@ def test_a_span_that_cannot_be_compared_gets_a_note(params, note):
     at = page(**params)
     assert not at.exception
     assert any(note in element.value for element in at.info)
-    assert markdown_tables(at)  # the default span is shown instead
+    assert html_tables(at)  # the default span is shown instead
 
 
 def test_the_first_edition_of_a_method_has_nothing_to_compare_with():

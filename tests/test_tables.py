@@ -3,7 +3,6 @@
 import pandas as pd
 
 from dashboard import tables
-from dashboard.text import md_escape
 
 
 def test_readable_tables_have_headers_names_and_no_none():
@@ -38,27 +37,40 @@ def test_name_columns_are_wide_enough_for_the_longest_name():
     assert tables.column_config(many)["Country"]["width"] == tables.WIDE_COLUMNS["Country"]
 
 
-def test_a_small_table_is_one_markdown_table_with_its_numbers_on_the_right():
-    """The front page's moves and the map's unmapped entities are markdown tables (drawn
-    with the page's text): the index first, numbers right-aligned, written in the language."""
+def test_a_small_table_is_one_html_table_with_its_numbers_on_the_right():
+    """The front page's moves and the map's unmapped entities are HTML tables (drawn at once
+    by the browser): the index first, as row headers, numbers right-aligned, written in the
+    language, each profile a link."""
     from dashboard import cached
 
     fell, _rose, _every = cached.moves_between(2025, 2026, "fr", False)
-    lines = tables.as_markdown(fell).splitlines()
-    assert lines[0] == "| Pays | Rang 2026 | Places | Évolution du score | Fiche |"
-    assert lines[1] == "| --- | ---: | ---: | ---: | --- |"
-    assert lines[2] == "| Niger | 120 | -37 | -11,03 | [Ouvrir la fiche](/country?country=NER) |"
-    assert len(lines) == 2 + 5
-    assert tables.as_markdown(fell) is tables.as_markdown(fell)  # once per cached table
+    table = tables.as_html(fell)
+    header, first_row = table.split("</tr>")[:2]
+    assert header.endswith(
+        '<th scope="col">Pays</th><th scope="col" class="number">Rang 2026</th>'
+        '<th scope="col" class="number">Places</th>'
+        '<th scope="col" class="number">Évolution du score</th><th scope="col">Fiche</th>'
+    )
+    assert first_row == (
+        '</thead><tbody><tr><th scope="row">Niger</th><td class="number">120</td>'
+        '<td class="number">-37</td>'
+        '<td class="number">-11,03</td>'
+        '<td><a href="/country?country=NER">Ouvrir la fiche</a></td>'
+    )
+    assert table.count("<tr>") == 1 + 5
+    assert tables.as_html(fell) is table  # once per cached table
 
 
-def test_a_markdown_tables_cells_stay_in_their_columns():
+def test_an_html_tables_cells_are_text_whatever_they_hold():
+    """Data text is escaped, never markup; a cell keeps to one line; none reads "–"."""
     frame = pd.DataFrame(
-        {"name": [md_escape("A | B"), "two\nlines"], "note": [None, "x"]}
+        {"name": ["<b>A</b> & B", "two\nlines"], "note": [None, "[x](javascript:alert(1))"]}
     ).set_index("name")
-    lines = tables.as_markdown(frame).splitlines()
-    assert lines[2] == r"| A \| B | – |"
-    assert lines[3] == "| two lines | x |"
+    table = tables.as_html(frame)
+    assert '<th scope="row">&lt;b&gt;A&lt;/b&gt; &amp; B</th><td>–</td>' in table
+    assert '<th scope="row">two lines</th><td>[x](javascript:alert(1))</td>' in table
+    link = tables.as_html(pd.DataFrame({"a": [tables.Link('say "hi"', '/x?a=1&b="2"')]}))
+    assert '<a href="/x?a=1&amp;b=&quot;2&quot;">say &quot;hi&quot;</a>' in link
 
 
 def test_a_grids_table_is_filled_once_and_not_kept_alive():

@@ -11,7 +11,6 @@ import plotly.graph_objects as go
 
 from dashboard import geo, i18n
 from dashboard.charts.style import NO_DATA, SITUATION_COLOURS, source_line, titled
-from dashboard.text import md_escape
 from etl import model
 from etl.sources.rsf_index import methodology as rsf
 
@@ -381,9 +380,8 @@ def unmapped_table(
     table: pd.DataFrame, bands: bool, lang: str = i18n.SOURCE_LANGUAGE
 ) -> pd.DataFrame | None:
     """The rows of a map's table (its `chart.table`) that the base map has no shape for, as
-    a table for under the map, indexed by its first column, with headers in `lang` and the
-    data's names escaped (its cells are markdown: tables.as_markdown); None if every row is
-    drawn.
+    a table for under the map (tables.as_html), indexed by its first column, with headers in
+    `lang`; None if every row is drawn.
     bands: RSF's index as its situation bands (rank, country, score, situation); else the
     country and its value."""
     tr = i18n.translator(lang)
@@ -395,9 +393,6 @@ def unmapped_table(
         shown = shown.assign(score=shown["score"].map(lambda score: tr.number(score, 2)))
     else:
         shown = missing[["country", "value"]].assign(value=missing["value"].map("{:g}".format))
-    shown = shown.assign(
-        **{c: shown[c].map(md_escape) for c in ("country", "situation") if c in shown}
-    )
     headers = {
         "rank": tr.gettext("Rank"),
         "country": tr.gettext("Country"),

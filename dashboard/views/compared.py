@@ -42,8 +42,8 @@ plot.show(
 
 year = st.select_slider(years.label, options=years.values, value=year, key="edition")
 url_sync.sync_url(edition=year)
-# built, and written as markdown, once per release, year and language
-table, shown_table, totals = cached.jailed_by_country(year, tr.lang)
+# built, and written as HTML, once per release, year and language
+table, totals = cached.jailed_by_country(year, tr.lang)
 last_census = int(cached.detained_by_year()[1].index.max())
 st.header(_("By country, %(year)s") % {"year": year}, anchor=False)
 st.caption(
@@ -60,9 +60,10 @@ st.caption(
         }
     )
 )
-# markdown tables, drawn with the page's text: a grid or st.table had the browser load
-# Streamlit's table and Arrow modules before it drew the chart above (README, Performance)
-st.markdown(tables.as_markdown(shown_table))
+# plain HTML tables (tables.as_html): a grid or st.table had the browser load Streamlit's
+# table and Arrow modules, and a markdown table build itself cell by cell, before it drew
+# the chart above (README, Performance)
+st.html(tables.as_html(table))
 download(
     [registry.DATASETS["rsf_roundup"], registry.DATASETS["cpj_census"]],
     table,
@@ -126,7 +127,7 @@ st.subheader(
     _("Amnesty and CPJ: where one reports jailed journalists and the other not"), anchor=False
 )
 findings = cached.load("amnesty_findings")
-# compared, translated and written as markdown once per release and language
+# compared, translated and written as HTML once per release and language
 any_reported, disagreements, shown_disagreements = cached.detention_disagreements(tr.lang)
 st.markdown(
     _(
@@ -145,7 +146,7 @@ if not any_reported:
             "zero (years after CPJ's latest census here are not compared)."
         )
     )
-st.markdown(tables.as_markdown(shown_disagreements))
+st.html(tables.as_html(shown_disagreements))
 download(
     [registry.DATASETS["amnesty_findings"], registry.DATASETS["cpj_census"]],
     disagreements,

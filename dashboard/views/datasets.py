@@ -123,9 +123,8 @@ if integrity:
             "(all datasets: [`integrity.json`](%(url)s))."
         )
         % {"url": "/data/integrity.json"}
-        + "\n\n"
-        + integrity
     )
+    st.html(integrity)
 
 st.subheader(_("Changes by build"), anchor=False)
 builds.history(chosen)

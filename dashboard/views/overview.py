@@ -96,12 +96,12 @@ def largest_moves() -> None:
     fell, rose, every_move = cached.moves_between(
         since, year, tr.lang, i18n.PARAM in st.query_params
     )
-    # Five rows each, as markdown tables: plain HTML tables, which the browser draws at once
-    # with the page's text (tables.as_markdown), where st.dataframe's grid and st.table each
-    # load scripts of their own while the chart beside them is drawn.
+    # Five rows each, as plain HTML tables, which the browser draws at once (tables.as_html),
+    # where st.dataframe's grid and st.table each load scripts of their own while the chart
+    # beside them is drawn.
     for heading, table in ((_("Fell furthest"), fell), (_("Rose furthest"), rose)):
         st.markdown(f"**{md_escape(heading)}**")
-        st.markdown(tables.as_markdown(table))
+        st.html(tables.as_html(table))
     download(
         registry.DATASETS["rsf_index"],
         every_move,

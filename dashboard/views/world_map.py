@@ -108,6 +108,6 @@ if unmapped is not None:
     st.markdown(
         _("**Not drawn on the map in %(year)s** (no shape in the base map):") % {"year": year}
     )
-    st.markdown(tables.as_markdown(unmapped))
+    st.html(tables.as_html(unmapped))
 for dataset in chart.sources:
     captions.source_caption(dataset)
