@@ -27,7 +27,12 @@ READABLE = (
     f"table.{tables.CLASS} thead th{{color:#595959}}"
     f"table.{tables.CLASS} .number{{text-align:right;direction:ltr}}"
     # links in the theme's colour, as markdown's are (.streamlit/config.toml)
-    f"table.{tables.CLASS} a{{color:{st.get_option('theme.linkColor') or 'inherit'}}}</style>"
+    f"table.{tables.CLASS} a{{color:{st.get_option('theme.linkColor') or 'inherit'}}}"
+    # a grid's toolbar (show columns, search, full screen) sits just above the grid, where a
+    # touch screen, with no hover to call it up, shows it all the time: over the last line
+    # of the caption above it. There, the grid keeps that line free
+    "@media (hover:none){[data-testid=stElementContainer]:has([data-testid=stDataFrame])"
+    "{margin-top:1.75rem}}</style>"
 )
 # A right-to-left language: the page and the menu run from the right (the server also sets
 # <html dir="rtl"> when the page is loaded in one: dashboard/server.py). Charts keep their
