@@ -21,7 +21,6 @@ from etl.sources.rsf_index import methodology as rsf
 
 tr = i18n.translator(i18n.current())
 _ = tr.gettext
-index = cached.load_rsf_index()
 first_year, latest_year, bands = cached.latest_bands()
 
 st.title(_(project.NAME))
