@@ -289,7 +289,9 @@ def _start_and_draw_once() -> None:
     warnings.filterwarnings("ignore", message="The kopts argument is ignored")
     with _DRAWING:
         kaleido.start_sync_server(silence_warnings=True)
-        pio.to_image(go.Figure(), format="png", width=10, height=10)  # the page loaded
+    # the page loaded: drawn as a reader's image is, again while kaleido's page is not ready
+    # (on a busy machine the first drawing could fail with NOT_READY, in this thread)
+    _draw(go.Figure(), "png", 10, 10)
 
 
 _WARMING = threading.Lock()

@@ -149,3 +149,26 @@ def test_a_drawing_handed_to_a_tab_not_yet_ready_is_tried_again(monkeypatch):
     monkeypatch.setattr(export.pio, "to_image", broken)
     with pytest.raises(RuntimeError, match="something else"):
         export._draw(go.Figure(), "png", 10, 10)
+
+
+def test_the_export_browsers_warm_up_waits_for_its_tab_too(monkeypatch):
+    """The warm-up's first drawing (when a Snapshot menu opens) is retried like a reader's:
+    it failed in its thread with kaleido's not-ready error on a busy machine (a CI run,
+    2026-12-04)."""
+    import kaleido
+
+    calls = []
+
+    def to_image(fig, **options):
+        calls.append(options["format"])
+        if len(calls) < 2:
+            raise RuntimeError("ReferenceError: kaleido_scopes is not defined")
+        return b"image"
+
+    monkeypatch.setattr(export, "browser_path", lambda: "/usr/bin/chromium")  # not started
+    monkeypatch.setenv("BROWSER_PATH", "/usr/bin/chromium")
+    monkeypatch.setattr(kaleido, "start_sync_server", lambda **options: None)
+    monkeypatch.setattr(export.pio, "to_image", to_image)
+    monkeypatch.setattr(export.time, "sleep", lambda seconds: None)
+    export._start_and_draw_once()  # no exception
+    assert calls == ["png", "png"]
