@@ -148,10 +148,7 @@ def _profile(lang: str) -> None:
 
 def _world_map(lang: str) -> None:
     """The places the default map cannot draw, as the table under it."""
-    load = functools.partial(cached._load_at, build=None)
-    values = functools.partial(cached._values_at, build=None)
-    spec, _notes = chart_specs.parse("map", {}, load, values)
-    unmapped = cached.unmapped_table(spec, lang)
+    unmapped = cached.unmapped_table(_default_spec("map"), lang)
     if unmapped is not None:
         tables.as_html(unmapped)
 
@@ -198,14 +195,19 @@ def _sources_compared(lang: str) -> None:
 DEFAULT_VIEWS = (_overview, _profile, _world_map, _compare, _rankings, _cases, _sources_compared)
 
 
+def _default_spec(kind: str) -> chart_specs.Spec:
+    """A kind of chart's default view, as a page or /embed with no parameters names it
+    (today's data)."""
+    load = functools.partial(cached._load_at, build=None)
+    values = functools.partial(cached._values_at, build=None)
+    return chart_specs.parse(kind, {}, load, values)[0]
+
+
 def _draw_default(kind: str) -> None:
     """The default view of a kind of chart (the front pages' charts among them) in the
     source language, laid out for a desktop and a phone, each with the dict Streamlit
     serialises (plot.Drawn)."""
-    load = functools.partial(cached._load_at, build=None)
-    values = functools.partial(cached._values_at, build=None)
-    spec, _ = chart_specs.parse(kind, {}, load, values)
-    chart = cached.chart_at(spec, i18n.SOURCE_LANGUAGE, None)
+    chart = cached.chart_at(_default_spec(kind), i18n.SOURCE_LANGUAGE, None)
     for phone in (False, True):
         plot.laid_out(chart.figure, phone).to_dict()
     # its data API address, which a page finds after drawing the chart: matching its table

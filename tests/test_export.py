@@ -127,18 +127,24 @@ def test_cli_batch_writes_images_and_an_index(tmp_path):
     assert (tmp_path / "rank-UKR-article-light.html").exists()
 
 
+def _ready_after(failures: int, calls: list):
+    """A stand-in for pio.to_image whose tab is not ready for its first `failures` calls
+    (kaleido's error), noting each call's format in `calls`."""
+
+    def to_image(fig, **options):
+        calls.append(options["format"])
+        if len(calls) <= failures:
+            raise RuntimeError("ReferenceError: kaleido_scopes is not defined")
+        return b"image"
+
+    return to_image
+
+
 def test_a_drawing_handed_to_a_tab_not_yet_ready_is_tried_again(monkeypatch):
     """kaleido's tab may not have loaded its script yet on a busy machine; that error, and
     only that one, is retried."""
     calls = []
-
-    def to_image(fig, **options):
-        calls.append(options["format"])
-        if len(calls) < 3:
-            raise RuntimeError("ReferenceError: kaleido_scopes is not defined")
-        return b"image"
-
-    monkeypatch.setattr(export.pio, "to_image", to_image)
+    monkeypatch.setattr(export.pio, "to_image", _ready_after(2, calls))
     monkeypatch.setattr(export.time, "sleep", lambda seconds: None)
     assert export._draw(go.Figure(), "png", 10, 10) == b"image"
     assert calls == ["png"] * 3
@@ -158,17 +164,10 @@ def test_the_export_browsers_warm_up_waits_for_its_tab_too(monkeypatch):
     import kaleido
 
     calls = []
-
-    def to_image(fig, **options):
-        calls.append(options["format"])
-        if len(calls) < 2:
-            raise RuntimeError("ReferenceError: kaleido_scopes is not defined")
-        return b"image"
-
     monkeypatch.setattr(export, "browser_path", lambda: "/usr/bin/chromium")  # not started
     monkeypatch.setenv("BROWSER_PATH", "/usr/bin/chromium")
     monkeypatch.setattr(kaleido, "start_sync_server", lambda **options: None)
-    monkeypatch.setattr(export.pio, "to_image", to_image)
+    monkeypatch.setattr(export.pio, "to_image", _ready_after(1, calls))
     monkeypatch.setattr(export.time, "sleep", lambda seconds: None)
     export._start_and_draw_once()  # no exception
     assert calls == ["png", "png"]
