@@ -198,3 +198,40 @@ def test_replica_route_says_only_its_name_and_session_count(app_client, monkeypa
     response = app_client.get("/_replica")
     assert response.json() == {"replica": "a", "active_sessions": 0}
     assert response.headers["cache-control"] == "no-store"
+
+
+def test_accepted_connections_send_small_writes_at_once():
+    """Streamlit's listening socket leaves Nagle's algorithm on for the connections it
+    accepts (each keep-alive response then waited ~40 ms for the browser's acknowledgement);
+    the server's HTTP protocol turns it off on each connection it is given."""
+    import asyncio
+    import socket
+
+    import uvicorn
+    from streamlit.web.server.starlette import starlette_server
+    from uvicorn.protocols.http.auto import AutoHTTPProtocol
+    from uvicorn.server import ServerState
+
+    listener = starlette_server._bind_socket("127.0.0.1", 0, 8)  # as Streamlit binds it
+    client = socket.create_connection(listener.getsockname())
+    listener.setblocking(True)
+    accepted, _ = listener.accept()
+    nodelay = (socket.IPPROTO_TCP, socket.TCP_NODELAY)
+    assert accepted.getsockopt(*nodelay) == 0  # what asyncio leaves (proto 0)
+
+    async def serve_it() -> int:
+        config = uvicorn.Config(app=server.app, lifespan="off")
+        config.load()
+        transport, _ = await asyncio.get_running_loop().connect_accepted_socket(
+            lambda: AutoHTTPProtocol(config, ServerState(), app_state={}), sock=accepted
+        )
+        try:
+            return accepted.getsockopt(*nodelay)
+        finally:
+            transport.close()
+
+    try:
+        assert asyncio.run(serve_it()) == 1
+    finally:
+        for sock in (client, accepted, listener):
+            sock.close()
