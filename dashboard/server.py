@@ -31,7 +31,6 @@ import contextlib
 import hashlib
 import os
 import re
-import socket
 from pathlib import Path
 
 import streamlit as st
@@ -49,9 +48,8 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette_compress import CompressMiddleware, add_compress_type
 from streamlit import file_util
-from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
-from dashboard import chart_specs, data_api, feeds, geo, i18n, navigation, warmup
+from dashboard import chart_specs, data_api, feeds, geo, i18n, navigation, tcp, warmup
 from dashboard.asset_cache import StaticAssetCache
 from dashboard.embeds import SITE_DIR  # where `make site` bakes
 from dashboard.replica import replica_status
@@ -324,34 +322,7 @@ class ShellMiddleware:
         await self.app(scope, receive, send_rewritten)
 
 
-def send_small_writes_at_once(protocol: type = AutoHTTPProtocol) -> None:
-    """Turns Nagle's algorithm off on every connection the server accepts.
-
-    Streamlit binds its listening socket itself, created without a protocol number, so the
-    connections it accepts report protocol 0; asyncio turns Nagle's algorithm off only on
-    sockets that report TCP, and leaves it on here (uvicorn#3149 describes the same for
-    uvicorn's own pre-bound sockets). A response written in two parts, headers then body,
-    then waits for the browser's delayed acknowledgement, about 40 ms on Linux, on every
-    keep-alive connection: a first visit's 60 small scripts took 0.5 s over the browser's
-    six connections, before the page could start. uvicorn's HTTP protocol (the one it picks,
-    `AutoHTTPProtocol`) sets TCP_NODELAY on each connection it is given; websockets start
-    as one of them."""
-    made = protocol.connection_made
-    if getattr(made, "sends_at_once", False):
-        return
-
-    def connection_made(self, transport) -> None:
-        sock = transport.get_extra_info("socket")
-        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
-            with contextlib.suppress(OSError):  # closed by the client already
-                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        made(self, transport)
-
-    connection_made.sends_at_once = True
-    protocol.connection_made = connection_made
-
-
-send_small_writes_at_once()
+tcp.send_small_writes_at_once()  # before the first connection is accepted
 
 # Compress what is sent: the map geometry (0.47 MB of JSON), Streamlit's scripts and the
 # CSVs shrink 3-7 times. zstd (or brotli, gzip for older clients) at a low level: Plotly's
