@@ -8,7 +8,7 @@ import socket
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
 
-def send_small_writes_at_once(protocol: type = AutoHTTPProtocol) -> None:
+def send_small_writes_at_once() -> None:
     """Turns Nagle's algorithm off on every connection the server accepts.
 
     Streamlit binds its listening socket itself, created without a protocol number, so the
@@ -20,7 +20,7 @@ def send_small_writes_at_once(protocol: type = AutoHTTPProtocol) -> None:
     six connections, before the page could start. uvicorn's HTTP protocol (the one it picks,
     `AutoHTTPProtocol`) sets TCP_NODELAY on each connection it is given; websockets start
     as one of them."""
-    made = protocol.connection_made
+    made = AutoHTTPProtocol.connection_made
     if getattr(made, "sends_at_once", False):
         return
 
@@ -32,4 +32,4 @@ def send_small_writes_at_once(protocol: type = AutoHTTPProtocol) -> None:
         made(self, transport)
 
     connection_made.sends_at_once = True
-    protocol.connection_made = connection_made
+    AutoHTTPProtocol.connection_made = connection_made
