@@ -27,3 +27,19 @@ def test_every_page_run_interaction_drives_its_page(bench):
     for times, empty in results.values():
         assert len(times) == len(empty) == 2
         assert all(t > 0 for t in times + empty)
+
+
+def test_the_minimal_page_sent_at_once_serves_the_floors_own_page(bench):
+    """The information row's floor is the floor's page, started the same way, served by an
+    app (which applies the dashboard's TCP setting: dashboard/tcp.py, tests/test_server.py)."""
+    from pathlib import Path
+
+    path = ROOT / "benchmarks" / "minimal_chart_app.py"
+    assert [
+        arg if arg != "benchmarks/minimal_chart_page.py" else "benchmarks/minimal_chart_app.py"
+        for arg in bench.MINIMAL
+    ] == bench.MINIMAL_SENT_AT_ONCE
+    spec = importlib.util.spec_from_file_location("minimal_chart_app", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert Path(module.app._script_path) == ROOT / "benchmarks" / "minimal_chart_page.py"
