@@ -335,24 +335,10 @@ async def first_chart(browser, command: list[str] | None, path: str) -> tuple[fl
     return ready, drawn
 
 
-MINIMAL = [
-    sys.executable,
-    "-m",
-    "streamlit",
-    "run",
-    "benchmarks/minimal_chart_page.py",
-    "--server.address",
-    "127.0.0.1",
-    "--server.headless",
-    "true",
-]
+MINIMAL = loadtest.streamlit_run("benchmarks/minimal_chart_page.py")
 # information beside the floor: the same page sent as the dashboard sends its pages
 # (dashboard/tcp.py); against it, what a page's own elements cost
-MINIMAL_SENT_AT_ONCE = [
-    *MINIMAL[:4],
-    "benchmarks/minimal_chart_app.py",
-    *MINIMAL[5:],
-]
+MINIMAL_SENT_AT_ONCE = loadtest.streamlit_run("benchmarks/minimal_chart_app.py")
 SENT_AT_ONCE = "minimal page, sent at once"
 
 

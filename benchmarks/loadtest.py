@@ -64,24 +64,27 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def streamlit_run(script: str) -> list[str]:
+    """The command that serves `script` (a path from the repository's root) as the bench
+    serves every page it times: on 127.0.0.1, headless; the port is added by the caller."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        script,
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
+
+
 def start_server(port: int, command: list[str] | None = None) -> subprocess.Popen:
     """The dashboard on 127.0.0.1:port (or `command`, e.g. `make run`), once it answers.
     It runs in its own process group, so stop_server also stops what `make` started."""
     process = subprocess.Popen(
-        command
-        or [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard/server.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
+        command or [*streamlit_run("dashboard/server.py"), "--server.port", str(port)],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
