@@ -25,6 +25,9 @@ READABLE = (
     f"table.{tables.CLASS} :is(th,td){{padding:.25rem .375rem;border:1px solid #e6e6e9;"
     "text-align:start;font-weight:400;vertical-align:top}"
     f"table.{tables.CLASS} thead th{{color:#595959}}"
+    # a table's name, set as the bold line above it that it replaced
+    f"table.{tables.CLASS} caption{{caption-side:top;text-align:start;font-weight:600;"
+    "font-size:1rem;padding-bottom:.25rem}"
     f"table.{tables.CLASS} .number{{text-align:right;direction:ltr}}"
     # links in the theme's colour, as markdown's are (.streamlit/config.toml)
     f"table.{tables.CLASS} a{{color:{st.get_option('theme.linkColor') or 'inherit'}}}"

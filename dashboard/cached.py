@@ -232,6 +232,10 @@ def ranked_editions(country: str) -> pd.DataFrame:
     return index[index["iso3"] == country].sort_values("year")
 
 
+# The largest moves' two tables, as their captions name them (translated where shown)
+MOVES_HEADINGS = (N_("Fell furthest"), N_("Rose furthest"))
+
+
 @per_release
 def moves_between(
     since: int, year: int, lang: str, profile_in_lang: bool

@@ -136,8 +136,8 @@ def _overview(lang: str) -> None:
     earlier = change.comparable_editions(editions, latest)
     if earlier:
         fell, rose, _every = cached.moves_between(earlier[0], latest, lang, False)
-        tables.as_html(fell)
-        tables.as_html(rose)
+        for heading, table in zip(cached.MOVES_HEADINGS, (fell, rose), strict=True):
+            tables.as_html(table, i18n.translator(lang).gettext(heading))
 
 
 def _profile(lang: str) -> None:

@@ -133,7 +133,8 @@ def open_page(script: str, **params):
 
 def html_tables(at) -> list:
     """The small tables a page writes as HTML (dashboard/tables.as_html), each as a frame
-    indexed by its first column: headers and cells as they read, a link as `[text](url)`."""
+    indexed by its first column: headers and cells as they read, a link as `[text](url)`;
+    the table's caption, if it has one, in `frame.attrs["caption"]`."""
     from html.parser import HTMLParser
 
     import pandas as pd
@@ -141,11 +142,14 @@ def html_tables(at) -> list:
     class Tables(HTMLParser):
         def __init__(self):
             super().__init__()
-            self.tables, self.cell, self.href = [], None, None
+            self.tables, self.captions, self.cell, self.href = [], [], None, None
 
         def handle_starttag(self, tag, attrs):
             if tag == "table":
                 self.tables.append([])
+                self.captions.append(None)
+            elif tag == "caption":
+                self.cell = ""
             elif tag == "tr":
                 self.tables[-1].append([])
             elif tag in ("th", "td"):
@@ -158,7 +162,9 @@ def html_tables(at) -> list:
                 self.cell += f"[{data}]({self.href})" if self.href else data
 
         def handle_endtag(self, tag):
-            if tag in ("th", "td"):
+            if tag == "caption":
+                self.captions[-1], self.cell = self.cell, None
+            elif tag in ("th", "td"):
                 self.tables[-1][-1].append(self.cell)
                 self.cell = None
             elif tag == "a":
@@ -168,6 +174,8 @@ def html_tables(at) -> list:
     for element in at.html:
         parser = Tables()
         parser.feed(element.value)
-        for header, *rows in parser.tables:
-            found.append(pd.DataFrame(rows, columns=header).set_index(header[0]))
+        for (header, *rows), caption in zip(parser.tables, parser.captions, strict=True):
+            frame = pd.DataFrame(rows, columns=header).set_index(header[0])
+            frame.attrs["caption"] = caption
+            found.append(frame)
     return found

@@ -76,6 +76,8 @@ def test_the_overview_picks_the_span_and_keeps_it_in_the_url():
     at.selectbox(key="since").set_value(2022).run()
     assert at.header[0].value == "Largest moves since 2022"
     assert fell_furthest(at)[0] == "Bhutan"
+    # each table named in its own caption (read out with it), not by a line above it
+    assert [t.attrs["caption"] for t in html_tables(at)] == ["Fell furthest", "Rose furthest"]
     assert at.query_params.get("since") == "2022"
     at = page(since="2022", to="2026")
     assert fell_furthest(at)[0] == "Bhutan"

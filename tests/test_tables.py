@@ -71,6 +71,10 @@ def test_an_html_tables_cells_are_text_whatever_they_hold():
     assert '<th scope="row">two lines</th><td>[x](javascript:alert(1))</td>' in table
     link = tables.as_html(pd.DataFrame({"a": [tables.Link('say "hi"', '/x?a=1&b="2"')]}))
     assert '<a href="/x?a=1&amp;b=&quot;2&quot;">say &quot;hi&quot;</a>' in link
+    named = tables.as_html(frame, "Moves <2025> & after")
+    assert named.startswith(
+        f'<table class="{tables.CLASS}"><caption>Moves &lt;2025&gt; &amp; after</caption><thead>'
+    )
 
 
 def test_a_grids_table_is_filled_once_and_not_kept_alive():

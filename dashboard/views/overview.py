@@ -98,9 +98,8 @@ def largest_moves() -> None:
     # Five rows each, as plain HTML tables, which the browser draws at once (tables.as_html),
     # where st.dataframe's grid and st.table each load scripts of their own while the chart
     # beside them is drawn.
-    for heading, table in ((_("Fell furthest"), fell), (_("Rose furthest"), rose)):
-        st.markdown(f"**{md_escape(heading)}**")
-        st.html(tables.as_html(table))
+    for heading, table in zip(cached.MOVES_HEADINGS, (fell, rose), strict=True):
+        st.html(tables.as_html(table, _(heading)))
     download(
         registry.DATASETS["rsf_index"],
         every_move,
@@ -125,7 +124,10 @@ destinations = (
     navigation.COMPARED,
     navigation.DATA,
 )
-for column, page in zip(st.columns(len(destinations)), destinations, strict=True):
-    column.page_link(page.script, label=_(page.title), icon=page.icon)
+# one row that wraps (on a phone two or three links a line): one block, where five columns
+# sent six
+with st.container(horizontal=True, gap="medium"):
+    for page in destinations:
+        st.page_link(page.script, label=_(page.title), icon=page.icon, width="content")
 st.caption(md_escape(tr.term("era", rsf.ERAS[rsf.CURRENT]["explanation"])))
 captions.source_caption(registry.DATASETS["rsf_index"])
