@@ -30,6 +30,12 @@ RSF_SECTION, CPJ_SECTION, SOURCES_SECTION = PROFILE_SECTIONS = (
 )
 # The Cases page's sections, one tab each; the open one is the `section` URL parameter.
 RECORDS_SECTION, DOCUMENTED_SECTION = CASES_SECTIONS = ("CPJ records", "Documented cases")
+# The Data page's sections, one tab each; the open one is the `section` URL parameter.
+COLUMNS_SECTION, CODE_SECTION, CHANGES_SECTION = DATA_SECTIONS = (
+    "Columns",
+    "Citation and code",
+    "Integrity and changes",
+)
 # The section that explains a source's measures; other sources' are among all sources.
 SECTION_OF_SOURCE = {"rsf_index": RSF_SECTION, "cpj": CPJ_SECTION}
 

@@ -187,16 +187,19 @@ PAGES = {
     "/sources": Expect(
         plots=1, tables=2, withheld=("Data behind this view",), needs=("cpj_census",)
     ),
-    "/datasets?dataset=cpj_cases": Expect(  # the columns' grid, a table per integrity count
-        grids=1,  # (the builds are a list of links)
+    "/datasets?dataset=cpj_cases": Expect(  # the columns' grid
+        grids=1, withheld=("Download cpj_cases.csv",), needs=("cpj_cases",)
+    ),
+    # a table per integrity count (the builds are a list of links)
+    "/datasets?dataset=cpj_cases&section=Integrity+and+changes": Expect(
         tables=len(registry.DATASETS["cpj_cases"].integrity),
         withheld=("Download cpj_cases.csv",),
         needs=("cpj_cases",),
     ),
+    "/datasets?dataset=hrps&section=Citation+and+code": Expect(allowed=("Download hrps.csv",)),
     "/embed?chart=map&metric=rsf&edition=2026&embed=true": Expect(plots=1, map_shapes=150),
     # a past build: its notice, and the dataset as released then, downloadable
-    "/datasets?dataset=rsf_roundup&build=4": Expect(
-        grids=1,
+    "/datasets?dataset=rsf_roundup&build=4&section=Integrity+and+changes": Expect(
         tables=len(registry.DATASETS["rsf_roundup"].integrity),
         allowed=("Download rsf_roundup.csv",),
     ),

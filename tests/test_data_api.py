@@ -256,12 +256,12 @@ def test_every_datasets_example_query_answers_rows(name):
 
 
 def test_the_data_page_shows_code_for_this_server():
-    at = page("views/datasets.py", dataset="hrps")
+    at = page("views/datasets.py", dataset="hrps", section="Citation and code")
     code = [block.value for block in at.code]
     assert 'hrps = pd.read_csv("http://localhost:8501/data/hrps.csv")' in "\n".join(code)
     assert '=IMPORTDATA("http://localhost:8501/data/hrps.csv")' in code
     assert any("/data/hrps.csv?iso3=AZE&year=" in block for block in code)
-    withheld = page("views/datasets.py", dataset="cpj_cases")
+    withheld = page("views/datasets.py", dataset="cpj_cases", section="Citation and code")
     assert not any("/data/cpj_cases" in block.value for block in withheld.code)
 
 

@@ -57,6 +57,8 @@ PAGES = [
     ("views/cases.py", {"country": "AZE", "status": "imprisoned", "charge": "anti-state"}),
     ("views/compared.py", {}),
     ("views/datasets.py", {}),
+    ("views/datasets.py", {"dataset": "pts", "section": "Citation and code"}),
+    ("views/datasets.py", {"dataset": "pts", "section": "Integrity and changes"}),
     ("views/datasets.py", {"dataset": "rsf_roundup", "build": "4"}),  # a past build's notice
     ("views/datasets.py", {"dataset": "hrps", "build": "1"}),  # before its first release
     ("views/country.py", {"country": "TUR", "section": "CPJ records", "build": "x"}),

@@ -282,6 +282,37 @@ def test_data_and_downloads_in_the_language(lang):
     ]
 
 
+def test_the_data_page_runs_only_its_open_section():
+    """A reader going through the datasets waits for the section they read: the columns by
+    default; the citation and code, or the integrity counts and changes, when opened (the
+    tab, in the reader's language; the URL names the section, a link with it opens there,
+    and another dataset keeps it). The licence and the download stay above the sections."""
+
+    def downloads(at):
+        return [b.proto.label for b in at.get("download_button")]
+
+    at = page("views/datasets.py", lang="es", dataset="pts")
+    assert not at.exception
+    assert len(at.dataframe) == 1 and not at.code  # the columns, no citation or code
+    assert [s.value for s in at.subheader] == ["Notas metodológicas"]
+    assert downloads(at) == ["Descargar pts.csv"]
+    at.session_state["section-es"] = "Cita y código"
+    at.run()
+    assert not at.exception and at.query_params["section"] == "Citation and code"
+    assert [s.value for s in at.subheader] == ["Citar", "Código"] and not at.dataframe
+    assert any("/data/pts.csv" in c.value for c in at.code)
+    assert downloads(at) == ["Descargar pts.csv"]
+    at.selectbox(key="dataset").set_value("hrps").run()
+    assert at.query_params["section"] == "Citation and code"
+    assert any("/data/hrps.csv" in c.value for c in at.code)
+    at = page("views/datasets.py", lang="es", dataset="pts", section="Integrity and changes")
+    assert [s.value for s in at.subheader] == ["Integridad", "Cambios por versión"]
+    assert not at.dataframe and not at.code
+    at.session_state["section-es"] = "Columnas"
+    at.run()
+    assert "section" not in at.query_params and len(at.dataframe) == 1
+
+
 def test_every_dataset_has_its_title_and_notes_in_every_catalogue():
     """Other pages show any dataset's title and notes with tr.term: every one is in every
     catalogue, translated (a proper name may stay as it is)."""
@@ -367,7 +398,7 @@ def test_the_integrity_counts_are_explained_in_the_language(lang):
     tr = i18n.translator(lang)
     checks = [e for e in store.load_integrity(store.DATASETS_DIR) if e["dataset"] == "pts"]
     assert checks
-    at = page("views/datasets.py", lang=lang, dataset="pts")
+    at = page("views/datasets.py", lang=lang, dataset="pts", section="Integrity and changes")
     assert not at.exception
     assert tr.gettext("Integrity") in [s.value for s in at.subheader]
     text = "\n".join(html.unescape(h.value) for h in at.html)

@@ -1,11 +1,21 @@
 """Data & downloads: every dataset documented, citable, versioned and (where allowed)
-downloadable, with its stable URL."""
-
-from urllib.parse import urlsplit
+downloadable, with its stable URL. What a dataset is, its licence and its download come
+first; its columns, its citation and code, and its integrity and changes are sections of
+which only the open one runs."""
 
 import streamlit as st
 
-from dashboard import builds, cached, data_code, i18n, tables, url_params, url_sync
+from dashboard import (
+    builds,
+    cached,
+    data_code,
+    i18n,
+    navigation,
+    sections,
+    tables,
+    url_params,
+    url_sync,
+)
 from dashboard.download_button import download
 from dashboard.i18n import N_
 from dashboard.text import md_escape
@@ -47,18 +57,6 @@ if version:
         )
         % {"build": store.build_label(version)}
     )
-origin = ""
-if st.context.url:
-    parts = urlsplit(st.context.url)
-    origin = f"{parts.scheme}://{parts.netloc}"
-st.code(
-    f'import pandas as pd\npackage = "{origin}/data/datapackage.json"  # Frictionless\n'
-    f'index = pd.read_csv("{origin}/data/rsf_index.csv")',
-    # no syntax colours (Streamlit's are below 4.5:1 contrast), no scrolling box that a
-    # keyboard cannot reach on a phone
-    language=None,
-    wrap_lines=True,
-)
 
 chosen = st.selectbox(
     _("Dataset"),
@@ -89,49 +87,82 @@ right.markdown(
     % {"status": md_escape(_(redistribution) if redistribution else dataset.redistribution)}
 )
 
-st.subheader(_("Columns"), anchor=False)
-tables.show(cached.dataset_columns(chosen, tr.lang))
-if dataset.notes:
-    st.subheader(_("Methodology notes"), anchor=False)
-    st.markdown(
-        "\n".join(f"- {md_escape(tr.term('dataset note', note))}" for note in dataset.notes)
-    )
-
-st.subheader(_("Cite"), anchor=False)
-st.markdown(_("This dataset:"))
-st.code(dataset.citation, language=None, wrap_lines=True)
-st.markdown(_("This dashboard:"))
-st.code(project.CITATION, language=None, wrap_lines=True)
-
-st.subheader(_("Download"), anchor=False)
 download(
     dataset,
     frame,
     dataset.filename,
     _("Download %(file)s") % {"file": dataset.filename},
-    api=False,  # the code below holds its address
+    api=False,  # its address is under "Citation and code"
 )
-if not dataset.download_blocked:
-    data_code.show(dataset)
 
-integrity = cached.integrity_tables(chosen, tr.lang)
-if integrity:
-    st.subheader(_("Integrity"), anchor=False)
-    st.markdown(
-        _(
-            "How the ETL decided who and where each row is, counted by the last run "
-            "(all datasets: [`integrity.json`](%(url)s))."
+# Only the open section runs and is drawn: a reader going through the datasets waits for
+# the section they are reading, and a link can open another (`section=`).
+tabs = sections.section_tabs(
+    {
+        navigation.COLUMNS_SECTION: _("Columns"),
+        navigation.CODE_SECTION: _("Citation and code"),
+        navigation.CHANGES_SECTION: _("Integrity and changes"),
+    },
+    navigation.COLUMNS_SECTION,
+)
+columns_tab, code_tab, changes_tab = (tabs[s] for s in navigation.DATA_SECTIONS)
+
+with columns_tab:
+    if columns_tab.open:
+        tables.show(cached.dataset_columns(chosen, tr.lang))
+        if dataset.notes:
+            st.subheader(_("Methodology notes"), anchor=False)
+            st.markdown(
+                "\n".join(f"- {md_escape(tr.term('dataset note', note))}" for note in dataset.notes)
+            )
+
+with code_tab:
+    if code_tab.open:
+        st.subheader(_("Cite"), anchor=False)
+        st.markdown(_("This dataset:"))
+        st.code(dataset.citation, language=None, wrap_lines=True)
+        st.markdown(_("This dashboard:"))
+        st.code(project.CITATION, language=None, wrap_lines=True)
+        st.subheader(_("Code"), anchor=False)
+        if not dataset.download_blocked:
+            data_code.show(dataset)
+        origin = url_sync.origin()  # the address the reader uses, as data_code's
+        st.markdown(
+            _(
+                "Every dataset this project redistributes, at once: the Frictionless data "
+                "package describes each, with its columns, licence and checksum."
+            )
         )
-        % {"url": "/data/integrity.json"}
-    )
-    st.html(integrity)
+        st.code(
+            f'import pandas as pd\npackage = "{origin}/data/datapackage.json"  # Frictionless\n'
+            f'index = pd.read_csv("{origin}/data/rsf_index.csv")',
+            # no syntax colours (Streamlit's are below 4.5:1 contrast), no scrolling box that
+            # a keyboard cannot reach on a phone
+            language=None,
+            wrap_lines=True,
+        )
 
-st.subheader(_("Changes by build"), anchor=False)
-builds.history(chosen)
-st.caption(
-    _(
-        "Rows added, removed and changed against the previous build, matched on the primary "
-        "key (%(key)s). This is where CPJ's and RSF's revisions of past figures show up."
-    )
-    % {"key": _(", ").join(dataset.primary_key)}
-)
+with changes_tab:
+    if changes_tab.open:
+        integrity = cached.integrity_tables(chosen, tr.lang)
+        if integrity:
+            st.subheader(_("Integrity"), anchor=False)
+            st.markdown(
+                _(
+                    "How the ETL decided who and where each row is, counted by the last run "
+                    "(all datasets: [`integrity.json`](%(url)s))."
+                )
+                % {"url": "/data/integrity.json"}
+            )
+            st.html(integrity)
+
+        st.subheader(_("Changes by build"), anchor=False)
+        builds.history(chosen)
+        st.caption(
+            _(
+                "Rows added, removed and changed against the previous build, matched on the "
+                "primary key (%(key)s). This is where CPJ's and RSF's revisions of past "
+                "figures show up."
+            )
+            % {"key": _(", ").join(dataset.primary_key)}
+        )
