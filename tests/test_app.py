@@ -40,6 +40,9 @@ def test_every_page_runs_without_exception(spec):
     if at.error and NOT_BUILT in at.error[0].value:
         pytest.skip("the page's data is not redistributed and not built here")
     assert at.title or (spec.hidden and at.get("plotly_chart"))
+    # no link icon after a page's title: invisible until hovered, it still took its place
+    # and pushed a title that fits a phone's line onto a second one ("Data & downloads")
+    assert all(title.proto.hide_anchor for title in at.title)
 
 
 def test_app_entry_point_runs_with_navigation():

@@ -85,7 +85,7 @@ census_year, census_note = url_params.parse_year(
     params.get("census"), cpj_census.list_years(), None
 )
 
-st.title(_("Cases"))
+st.title(_("Cases"), anchor=False)
 st.markdown(
     _(
         "Journalists imprisoned, killed and missing in CPJ's records, one row per case; "

@@ -26,7 +26,7 @@ measure, measure_message = chart_specs.parse_compare_measure(st.query_params.get
 shown_names = cached.ranked_names_in(tr.lang)
 ordered = list(shown_names)
 
-st.title(_("Compare countries"))
+st.title(_("Compare countries"), anchor=False)
 url_sync.note(message)
 url_sync.note(measure_message)
 left, right = st.columns([3, 2])

@@ -22,7 +22,7 @@ _ = tr.gettext
 years, latest_of_both = cached.compared_years()  # the default: both sources speak
 year, message = url_params.parse_year(st.query_params.get("edition"), years, latest_of_both)
 
-st.title(_("Sources compared: journalists in prison"))
+st.title(_("Sources compared: journalists in prison"), anchor=False)
 url_sync.note(message)
 st.markdown(
     _(

@@ -355,7 +355,7 @@ names = cached.profile_countries(lang)
 codes = list(names)
 country, message = chart_specs.parse_country(st.query_params.get("country"), names)
 
-st.title(_("Country profile"))
+st.title(_("Country profile"), anchor=False)
 url_sync.note(message)
 country = st.selectbox(
     _("Country or territory"),

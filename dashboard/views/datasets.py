@@ -45,7 +45,7 @@ REDISTRIBUTION = {
     "forbidden": N_("not allowed by the publisher's terms"),
 }
 
-st.title(_("Data & downloads"))
+st.title(_("Data & downloads"), anchor=False)
 url_sync.note(message)
 log = builds.changelog()  # read once per change of the file
 version = log[-1] if log else None

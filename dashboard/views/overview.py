@@ -23,7 +23,7 @@ tr = i18n.translator(i18n.current())
 _ = tr.gettext
 first_year, latest_year, bands = cached.latest_bands()
 
-st.title(_(project.NAME))
+st.title(_(project.NAME), anchor=False)
 st.markdown(
     _(
         "How free is journalism, country by country and year by year? This dashboard brings "

@@ -35,7 +35,7 @@ region, region_message = url_params.parse_choice(
     st.query_params.get("region"), [ALL, *regions], ALL, label=region_label
 )
 
-st.title(_("Rankings"))
+st.title(_("Rankings"), anchor=False)
 url_sync.note(message)
 url_sync.note(region_message)
 left, middle, right = st.columns([1, 2, 2])

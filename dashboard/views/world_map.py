@@ -21,7 +21,7 @@ from etl import registry
 tr = i18n.translator(i18n.current())
 _ = tr.gettext
 measure, metric_message = chart_specs.parse_map_measure(st.query_params.get("metric"))
-st.title(_("World map"))
+st.title(_("World map"), anchor=False)
 url_sync.note(metric_message)
 metrics = list(registry.ON_MAP)
 metric = st.selectbox(
