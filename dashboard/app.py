@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import builds, cached, i18n, navigation, tables, url_params, url_sync
+from dashboard import builds, cached, i18n, layout, navigation, tables, url_params, url_sync
 from etl.project import NAME as DASHBOARD_NAME
 
 FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"
@@ -31,10 +31,23 @@ READABLE = (
     f"table.{tables.CLASS} .number{{text-align:right;direction:ltr}}"
     # links in the theme's colour, as markdown's are (.streamlit/config.toml)
     f"table.{tables.CLASS} a{{color:{st.get_option('theme.linkColor') or 'inherit'}}}"
+    # the front page's headline numbers (tables.key_figures): a row that wraps, each number
+    # under its label, beside a swatch of the colour the charts draw it in
+    f"figure.{tables.FIGURES_CLASS}{{margin:0 0 1rem}}"
+    f"figure.{tables.FIGURES_CLASS} figcaption{{color:#595959;font-size:.875rem;"
+    "margin-bottom:.5rem}"
+    f"figure.{tables.FIGURES_CLASS} dl{{display:flex;flex-wrap:wrap;gap:.75rem 1rem;"
+    "margin:0;padding:0}"
+    f"figure.{tables.FIGURES_CLASS} dl>div{{flex:1 1 6rem;padding-inline-start:.625rem;"
+    "border-inline-start:.3rem solid var(--swatch)}"
+    f"figure.{tables.FIGURES_CLASS} dt{{font-size:.875rem;font-weight:400;margin:0}}"
+    f"figure.{tables.FIGURES_CLASS} dd{{font-size:2.25rem;line-height:1.15;margin:0}}"
+    # controls in a grid of cells that wraps (layout.grid)
+    + layout.GRID_CSS
     # a grid's toolbar (show columns, search, full screen) sits just above the grid, where a
     # touch screen, with no hover to call it up, shows it all the time: over the last line
     # of the caption above it. There, the grid keeps that line free
-    "@media (hover:none){[data-testid=stElementContainer]:has([data-testid=stDataFrame])"
+    + "@media (hover:none){[data-testid=stElementContainer]:has([data-testid=stDataFrame])"
     "{margin-top:1.75rem}}</style>"
 )
 # A right-to-left language: the page and the menu run from the right (the server also sets

@@ -135,6 +135,26 @@ def as_html(frame: pd.DataFrame, caption: str | None = None) -> str:
     )
 
 
+FIGURES_CLASS = "key-figures"  # a row of headline numbers (key_figures), laid out by app.py
+
+
+def key_figures(figures: list[tuple[str, int, str]], caption: str) -> str:
+    """Headline numbers as one description list for st.html: each (label, number, colour),
+    the colour the charts draw it in, shown as a swatch that ties the number to the chart's
+    legend, and one caption (plain text) saying what all of them count. One element, in one
+    row that wraps, where st.metric sent one per number, each with a help icon a touch
+    screen cannot hover."""
+    items = "".join(
+        f'<div style="--swatch:{html.escape(colour)}"><dt>{html.escape(label)}</dt>'
+        f"<dd>{number}</dd></div>"
+        for label, number, colour in figures
+    )
+    return (
+        f'<figure class="{FIGURES_CLASS}"><figcaption>{html.escape(caption)}</figcaption>'
+        f"<dl>{items}</dl></figure>"
+    )
+
+
 def _aligned(number: bool) -> str:
     return ' class="number"' if number else ""
 

@@ -341,6 +341,46 @@ def test_an_empty_case_list_says_which_filters_to_widen():
     assert "Search: no such name anywhere; Country: Azerbaijan" in at.info[0].value
 
 
+def key_figures(at: AppTest) -> tuple[str, dict[str, int]]:
+    """The front page's headline numbers (tables.key_figures): (their caption, term → number)."""
+    import html
+    import re
+
+    figures = next(e.value for e in at.html if e.value.startswith("<figure"))
+    caption = html.unescape(re.search(r"<figcaption>(.*?)</figcaption>", figures).group(1))
+    found = re.findall(r"<dt>(.*?)</dt><dd>(\d+)</dd>", figures)
+    return caption, {html.unescape(term): int(number) for term, number in found}
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption", "first"),
+    [
+        ("en", "Entities in each of RSF's situation bands, 2026 edition", "Good"),
+        (
+            "fr",
+            "Pays et territoires dans chaque catégorie de situation de RSF, édition 2026",
+            "Bonne",
+        ),
+    ],
+)
+def test_the_front_pages_figures_count_the_latest_edition_by_band(lang, caption, first):
+    """Five numbers, best band first, that add up to the latest edition's entities; one
+    caption names what they count (where five help icons did, which a phone cannot hover)."""
+    import pandas as pd
+
+    from etl.sources.rsf_index import methodology as rsf
+    from tests.conftest import DATASETS
+
+    index = pd.read_csv(DATASETS / "rsf_index.csv")
+    latest = index[index["year"] == index["year"].max()]
+    named, figures = key_figures(page("views/overview.py", lang=lang))
+    assert named == caption
+    assert list(figures)[0] == first and len(figures) == len(rsf.SITUATIONS)
+    counts = latest["situation"].value_counts()
+    assert list(figures.values()) == [int(counts.get(band, 0)) for band in rsf.SITUATIONS]
+    assert sum(figures.values()) == len(latest) == 180  # RSF ranks 180 entities
+
+
 def test_year_controls_show_their_range_and_movers_link_to_profiles():
     at = page("views/world_map.py")
     assert at.selectbox(key="edition").label == "Edition (2002–2026)"

@@ -42,6 +42,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from dashboard import layout
 from etl import registry
 from tests.conftest import DATASETS, ROOT
 
@@ -537,7 +538,26 @@ def _check(seen: Visit, expect: Expect, section: str = "", phone: bool = False) 
         assert _download_button(page, label).is_enabled(), label
     assert seen.violations() == []
     assert seen.foreign == []
+    _grids_fit(page, phone)
     _reads_right(seen, expect, section)
+
+
+# each grid of controls (dashboard/layout.grid): its cells' left edges and widths
+GRID_CELLS = f"""() => [...document.querySelectorAll('[class*="st-key-{layout.GRID_KEY}"]')].map(
+    grid => [grid.getBoundingClientRect().width, [...grid.children]
+        .filter(cell => cell.getBoundingClientRect().height > 0)
+        .map(cell => [cell.getBoundingClientRect().left, cell.getBoundingClientRect().width])])"""
+
+
+def _grids_fit(page, phone: bool) -> None:
+    """A grid of controls holds one a line on a phone, each as wide as the page; on a desktop
+    several side by side, none narrower than 15rem (240 px)."""
+    for width, cells in page.evaluate(GRID_CELLS):
+        lefts = {round(left) for left, _ in cells}
+        if phone:
+            assert len(lefts) == 1 and all(abs(w - width) < 2 for _, w in cells), cells
+        else:
+            assert len(lefts) > 1 and all(w >= 239 for _, w in cells), cells
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -9,6 +9,7 @@ from dashboard import (
     case_filter,
     cpj_census,
     i18n,
+    layout,
     navigation,
     sections,
     tables,
@@ -148,15 +149,15 @@ records_tab, documented_tab = (tabs[s] for s in navigation.CASES_SECTIONS)
 
 with records_tab:
     if records_tab.open:
-        top = st.columns([2, 2, 2])
+        filters = layout.grid("case-filters")
         search_label, country_label, years_label = (
             _("Search name or outlet"),
             _("Country"),
             _("Year of event"),
         )
         status_label, charge_label, role_label = _("Status"), _("Charge category"), _("Role")
-        query = top[0].text_input(search_label, value=query, key="q", max_chars=100)
-        countries = top[1].multiselect(
+        query = filters.text_input(search_label, value=query, key="q", max_chars=100)
+        countries = filters.multiselect(
             country_label,
             list(present),
             default=countries,
@@ -165,13 +166,12 @@ with records_tab:
             max_selections=url_params.MAX_COUNTRIES,
             placeholder=_("Any country"),
         )
-        year_from, year_to = top[2].slider(
+        year_from, year_to = filters.slider(
             years_label, first, last, (year_from, year_to), key="years"
         )
-        middle = st.columns([2, 3, 1])
         # CPJ's statuses, charge categories and roles: offered in the reader's language, kept
         # in the URL and in the records as CPJ writes them
-        statuses = middle[0].multiselect(
+        statuses = filters.multiselect(
             status_label,
             cpj_meta.CASE_STATUSES,
             default=statuses,
@@ -179,7 +179,7 @@ with records_tab:
             key="status",
             placeholder=_("Any status"),
         )
-        charges = middle[1].multiselect(
+        charges = filters.multiselect(
             charge_label,
             cpj_meta.CHARGE_CATEGORIES,
             default=charges,
@@ -188,7 +188,7 @@ with records_tab:
             placeholder=_("Any charge"),
         )
         roles = list(case_filter.ROLES)
-        role = middle[2].selectbox(
+        role = filters.selectbox(
             role_label,
             roles,
             index=roles.index(role),

@@ -14,6 +14,7 @@ from dashboard import (
     url_params,
     url_sync,
 )
+from dashboard.charts.style import SITUATION_COLOURS
 from dashboard.download_button import download
 from dashboard.text import md_escape
 from etl import project, registry
@@ -35,17 +36,17 @@ st.markdown(
     % {"first": first_year}
 )
 
-# one row that wraps: on a phone two or three figures a line, where five columns stacked
-# into five rows and pushed the chart below the first screen
-figures = st.container(horizontal=True, horizontal_alignment="distribute")
-for band in rsf.SITUATIONS:
-    situation = tr.situation(band)
-    figures.metric(
-        _("%(situation)s (%(year)s)") % {"situation": tr.capital(situation), "year": latest_year},
-        bands.get(band, 0),
-        help=_("Entities RSF places in a %(situation)s situation in %(year)s")
-        % {"situation": situation, "year": latest_year},
+# the latest edition's entities by band: one element (a list of five) in a row that wraps,
+# coloured as the chart below draws the bands, named by one caption
+st.html(
+    tables.key_figures(
+        [
+            (tr.capital(tr.situation(band)), bands.get(band, 0), SITUATION_COLOURS[band])
+            for band in rsf.SITUATIONS
+        ],
+        _("Entities in each of RSF's situation bands, %(year)s edition") % {"year": latest_year},
     )
+)
 
 
 def largest_moves() -> None:
@@ -97,9 +98,13 @@ def largest_moves() -> None:
     )
     # Five rows each, as plain HTML tables, which the browser draws at once (tables.as_html),
     # where st.dataframe's grid and st.table each load scripts of their own while the chart
-    # beside them is drawn.
-    for heading, table in zip(cached.MOVES_HEADINGS, (fell, rose), strict=True):
-        st.html(tables.as_html(table, _(heading)))
+    # beside them is drawn; both in one element.
+    st.html(
+        "".join(
+            tables.as_html(table, _(heading))
+            for heading, table in zip(cached.MOVES_HEADINGS, (fell, rose), strict=True)
+        )
+    )
     download(
         registry.DATASETS["rsf_index"],
         every_move,

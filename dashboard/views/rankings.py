@@ -8,6 +8,7 @@ from dashboard import (
     cached,
     captions,
     i18n,
+    layout,
     tables,
     url_params,
     url_sync,
@@ -38,13 +39,13 @@ region, region_message = url_params.parse_choice(
 st.title(_("Rankings"), anchor=False)
 url_sync.note(message)
 url_sync.note(region_message)
-left, middle, right = st.columns([1, 2, 2])
+controls = layout.grid("ranking")
 latest_first = list(years)[::-1]
-year = left.selectbox(years.label, latest_first, index=latest_first.index(year), key="edition")
+year = controls.selectbox(years.label, latest_first, index=latest_first.index(year), key="edition")
 search_label = _("Search country")
-query = middle.text_input(search_label, value=query, key="q", max_chars=100)
+query = controls.text_input(search_label, value=query, key="q", max_chars=100)
 region_title = _("Region")
-region = right.selectbox(
+region = controls.selectbox(
     region_title,
     [ALL, *regions],
     index=[ALL, *regions].index(region),
