@@ -69,6 +69,17 @@ def streamlit_pages(specs: tuple[PageSpec, ...], lang: str) -> list:
     return [copy.copy(page) for page in _built_pages(specs, lang, parent)]
 
 
+def link(spec: PageSpec, lang: str):
+    """`spec`'s page as the menu of this run registers it in `lang`, for st.page_link: a link
+    to a Page is matched to the menu by its hash, where a link to a script's path has the
+    path resolved on disk first (os.path.realpath: about 0.1 ms a link, five on the front
+    page). Read, never run: the shared object is not copied."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    parent = get_script_run_ctx().pages_manager.main_script_parent
+    return _built_pages(PAGES, lang, parent)[PAGES.index(spec)]
+
+
 @functools.lru_cache(maxsize=32)
 def _built_pages(specs: tuple[PageSpec, ...], lang: str, parent: Path) -> tuple:
     import streamlit as st

@@ -381,6 +381,29 @@ def test_the_front_pages_figures_count_the_latest_edition_by_band(lang, caption,
     assert sum(figures.values()) == len(latest) == 180  # RSF ranks 180 entities
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_front_pages_links_open_their_pages(lang):
+    """The Explore links (given the menu's st.Page, navigation.link) go to the pages they
+    name, as the menu registered them, in any language."""
+    from dashboard import i18n, navigation
+
+    at = page("views/overview.py", lang=lang)
+    links = [link.proto for link in at.get("page_link")]
+    specs = (
+        navigation.WORLD_MAP,
+        navigation.COUNTRY,
+        navigation.CASES,
+        navigation.COMPARED,
+        navigation.DATA,
+    )
+    tr = i18n.translator(lang)
+    assert [(link.page, link.label) for link in links] == [
+        (spec.url_path, tr.gettext(spec.title)) for spec in specs
+    ]
+    assert len({link.page_script_hash for link in links}) == len(specs)
+    assert all(link.page_script_hash for link in links)
+
+
 def test_year_controls_show_their_range_and_movers_link_to_profiles():
     at = page("views/world_map.py")
     assert at.selectbox(key="edition").label == "Edition (2002–2026)"

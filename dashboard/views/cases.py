@@ -301,7 +301,7 @@ with records_tab:
             # the profile opens in this language if the URL names it
             same_language = {i18n.PARAM: lang} if i18n.PARAM in st.query_params else {}
             links[1].page_link(
-                navigation.COUNTRY.script,
+                navigation.link(navigation.COUNTRY, lang),
                 label=_("Context: %(country)s")
                 % {"country": md_escape(present.get(case["iso3"], case["iso3"]))},
                 query_params={
@@ -415,7 +415,7 @@ with documented_tab:
                     st.markdown(how % linked)
                     same_language = {i18n.PARAM: lang} if i18n.PARAM in st.query_params else {}
                     st.page_link(
-                        navigation.CASES.script,
+                        navigation.link(navigation.CASES, lang),
                         label=_("See the CPJ case"),
                         query_params={"case": person.cpj_case_id, **same_language},
                         icon=":material/person_search:",

@@ -175,7 +175,7 @@ def cpj_section(
         same_language = {i18n.PARAM: lang} if i18n.PARAM in st.query_params else {}
         if jailed and year in cpj_census.list_years():
             left.page_link(
-                navigation.CASES.script,
+                navigation.link(navigation.CASES, lang),
                 label=_("See the people counted"),
                 query_params={"country": country, "census": str(year), **same_language},
                 icon=":material/group:",
@@ -195,7 +195,7 @@ def cpj_section(
         )
         if dead:
             right.page_link(
-                navigation.CASES.script,
+                navigation.link(navigation.CASES, lang),
                 label=ngettext("See the %(num)s case", "See the %(num)s cases", dead)
                 % {"num": tr.number(dead)},
                 query_params={
@@ -219,7 +219,7 @@ def cpj_section(
     )
     tables.show(tables.readable(recent, CASE_COLUMNS))
     st.page_link(
-        navigation.CASES.script,
+        navigation.link(navigation.CASES, lang),
         label=ngettext(
             "The %(num)s case for %(country)s", "All %(num)s cases for %(country)s", total
         )

@@ -133,6 +133,8 @@ destinations = (
 # sent six
 with st.container(horizontal=True, gap="medium"):
     for page in destinations:
-        st.page_link(page.script, label=_(page.title), icon=page.icon, width="content")
+        st.page_link(
+            navigation.link(page, tr.lang), label=_(page.title), icon=page.icon, width="content"
+        )
 st.caption(md_escape(tr.term("era", rsf.ERAS[rsf.CURRENT]["explanation"])))
 captions.source_caption(registry.DATASETS["rsf_index"])
