@@ -45,7 +45,9 @@ def _suggestions(
 
 def add_buttons(anchor: str, measure: Measure, names: dict[str, str], key: str) -> None:
     """Buttons adding `anchor`'s peers to the multiselect of `key` (kept to the most the
-    page draws), each followed by its sentence."""
+    page draws), each followed by its sentence, in a popover (`<key>-peers`) whose buttons
+    are built only when it is open: a change of country or measure does not find and lay
+    out three kinds of peers and seven elements the reader has not asked to see."""
     tr = i18n.translator(i18n.current())
 
     def add(codes: tuple[str, ...]) -> None:
@@ -54,12 +56,17 @@ def add_buttons(anchor: str, measure: Measure, names: dict[str, str], key: str) 
         new = [code for code in codes if code not in chosen]
         st.session_state[key] = chosen + new[: max(room, 0)]
 
-    with st.popover(
+    picker = st.popover(
         tr.gettext("Add comparison countries"),
         icon=":material/group_add:",
         help=tr.gettext("Peers of %(country)s: one click adds them")
         % {"country": tr.country(anchor)},
-    ):
+        key=f"{key}-peers",
+        on_change="rerun",
+    )
+    if not picker.open:
+        return
+    with picker:
         for found in suggestions(anchor, measure, names, tr.lang):
             st.button(
                 tr.gettext(KIND_LABELS[found.kind]),

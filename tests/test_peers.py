@@ -85,6 +85,10 @@ def page(script: str, **params):
 def test_one_click_adds_the_neighbours_on_the_compare_page():
     at = page("views/compare.py", countries="AZE", measure="rank")
     assert not at.exception
+    # the peers are found and laid out only once the picker is open
+    assert not [b for b in at.button if b.key.startswith("countries-peers-")]
+    at.session_state["countries-peers"] = True  # the reader opens "Add comparison countries"
+    at.run()
     at.button(key="countries-peers-neighbours").click().run()
     assert not at.exception
     assert at.multiselect(key="countries").value == ["AZE", "ARM", "GEO", "IRN", "RUS", "TUR"]
@@ -94,6 +98,16 @@ def test_one_click_adds_the_neighbours_on_the_compare_page():
     # the region adds whom there is room for: at most 12 countries are drawn
     at.button(key="countries-peers-region").click().run()
     assert len(at.multiselect(key="countries").value) == 12
+
+
+def test_the_compare_pages_peers_are_offered_in_the_pages_language():
+    at = page("views/compare.py", countries="AZE", measure="rank", lang="fr")
+    at.session_state["countries-peers"] = True
+    at.run()
+    assert not at.exception
+    labels = [b.label for b in at.button if b.key and b.key.startswith("countries-peers-")]
+    assert "Pays voisins" in labels and "Même région" in labels
+    assert any("frontière terrestre avec Azerbaïdjan" in c.value for c in at.caption)
 
 
 def test_a_profile_links_to_the_compare_page_with_its_peers():
