@@ -11,10 +11,11 @@ from etl import model
 from etl.sources.rsf_index import methodology as rsf
 
 
-def source_caption(*datasets: model.Dataset) -> None:
+def source_caption(*datasets: model.Dataset, note: str = "") -> None:
     """Who published the data, under which licence, and where it comes from (in the run's
     language where the catalogue has the source's words, else as the metadata says): a
-    line per dataset, in one element."""
+    line per dataset, in one element, after `note` (markdown: what to keep in mind reading
+    the chart above), where there is one."""
     tr = i18n.translator(i18n.current())
     lines = (
         tr.gettext("%(source)s. Licence: %(licence)s. [Source](%(url)s)")
@@ -25,7 +26,7 @@ def source_caption(*datasets: model.Dataset) -> None:
         }
         for dataset in datasets
     )
-    st.caption("\n\n".join(lines))
+    st.caption("\n\n".join((note, *lines) if note else lines))
 
 
 def ranks_across_editions(index: pd.DataFrame, lang: str = i18n.SOURCE_LANGUAGE) -> str:

@@ -404,6 +404,17 @@ def test_the_front_pages_links_open_their_pages(lang):
     assert all(link.page_script_hash for link in links)
 
 
+def test_a_charts_note_and_its_source_are_one_caption():
+    """What to keep in mind reading the chart, then who published the data: one element."""
+    last = page("views/overview.py").caption[-1].value
+    note, source = last.split("\n\n")
+    assert note.startswith("The 2022 methodology: a 0–100 score")
+    assert source.startswith("Source: RSF, World Press Freedom Index. Licence:")
+    last = page("views/compare.py", countries="AZE,TUR", measure="rank").caption[-1].value
+    assert last.startswith("Ranks span every edition, but the number of ranked entities grew")
+    assert last.endswith("[Source](https://rsf.org/en/index)")
+
+
 def test_year_controls_show_their_range_and_movers_link_to_profiles():
     at = page("views/world_map.py")
     assert at.selectbox(key="edition").label == "Edition (2002–2026)"

@@ -93,7 +93,7 @@ until = None if years is None or until == years.latest else until
 chart = cached.chart(chart_specs.CompareChart(tuple(chosen), measure, relative, until), tr.lang)
 plot.show(chart.figure, key="compare", sources=chart.sources, embed=chart)
 if measure.era is None:
-    st.caption(cached.ranks_across_editions(tr.lang))
+    note = cached.ranks_across_editions(tr.lang)
 else:
-    st.caption(tr.term("era", rsf.ERAS[measure.era]["explanation"]))
-captions.source_caption(measure.dataset)
+    note = tr.term("era", rsf.ERAS[measure.era]["explanation"])
+captions.source_caption(measure.dataset, note=note)

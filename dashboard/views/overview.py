@@ -136,5 +136,7 @@ with st.container(horizontal=True, gap="medium"):
         st.page_link(
             navigation.link(page, tr.lang), label=_(page.title), icon=page.icon, width="content"
         )
-st.caption(md_escape(tr.term("era", rsf.ERAS[rsf.CURRENT]["explanation"])))
-captions.source_caption(registry.DATASETS["rsf_index"])
+captions.source_caption(
+    registry.DATASETS["rsf_index"],
+    note=md_escape(tr.term("era", rsf.ERAS[rsf.CURRENT]["explanation"])),
+)
