@@ -18,5 +18,5 @@ GRID_CSS = (
 def grid(name: str):
     """A container of controls (pickers, a search box, a slider) laid out in a grid of equal
     cells that wraps to the screen: one block, where rows of st.columns sent a block per row
-    and one per column, and stacked a phone's controls the same."""
+    and one per column. On a phone the cells stack, as the columns did."""
     return st.container(key=f"{GRID_KEY}{name}")
