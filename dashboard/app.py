@@ -42,6 +42,8 @@ READABLE = (
     "border-inline-start:.3rem solid var(--swatch)}"
     f"figure.{tables.FIGURES_CLASS} dt{{font-size:.875rem;font-weight:400;margin:0}}"
     f"figure.{tables.FIGURES_CLASS} dd{{font-size:2.25rem;line-height:1.15;margin:0}}"
+    # its change since the edition before, under it, in the captions' grey
+    f"figure.{tables.FIGURES_CLASS} dd.note{{font-size:.8rem;color:#595959;margin-top:.125rem}}"
     # controls in a grid of cells that wraps (layout.grid)
     + layout.GRID_CSS
     # a grid's toolbar (show columns, search, full screen) sits just above the grid, where a

@@ -421,6 +421,41 @@ def latest_bands() -> tuple[int, int, dict[str, int]]:
 
 
 @per_release
+def band_figures(lang: str) -> str:
+    """The front page's headline numbers in `lang`, as HTML (tables.key_figures): how many
+    entities the latest edition places in each situation band, in the band's colour on the
+    charts, each with how it moved since the edition before in the same methodology era
+    (none after a change of method, whose bands are not comparable). Once per release and
+    language: a run only sends it."""
+    from dashboard.charts.style import SITUATION_COLOURS
+
+    tr = i18n.translator(lang)
+    _first, latest, bands = latest_bands()
+    index = load_rsf_index()
+    earlier = change.comparable_editions(index["year"].unique(), latest)
+    before = index.loc[index["year"] == earlier[0], "situation"].value_counts() if earlier else None
+
+    def moved(band: str) -> str:
+        if before is None:
+            return ""
+        return change.count_moved(bands.get(band, 0), int(before.get(band, 0)), earlier[0], tr)
+
+    return tables.key_figures(
+        [
+            (
+                tr.capital(tr.situation(band)),
+                bands.get(band, 0),
+                SITUATION_COLOURS[band],
+                moved(band),
+            )
+            for band in rsf.SITUATIONS
+        ],
+        tr.gettext("Entities in each of RSF's situation bands, %(year)s edition")
+        % {"year": latest},
+    )
+
+
+@per_release
 def rsf_editions_published() -> url_params.Years:
     """RSF's editions in the index (rsf_editions.editions), found once per release."""
     return rsf_editions.editions(load_rsf_index())

@@ -31,3 +31,20 @@ def between(index: pd.DataFrame, since: int, year: int) -> pd.DataFrame:
     both["rank_change"] = both["rank_since"] - both["rank"]
     both["score_change"] = (both["score"] - both["score_since"]).round(2)
     return both.sort_values(["rank_change", "score_change", "iso3"]).reset_index(drop=True)
+
+
+def count_moved(now: int, before: int, year: int, tr) -> str:
+    """How a count moved since the edition of `year`, in words in the translator's language
+    ("4 more than in 2025"): a sign would be set after its number in a right-to-left one."""
+    moved = now - before
+    # TRANSLATORS: under a count of countries and territories (a situation band's): "4 more
+    # than in 2025", "5 fewer than in 2025", "as many as in 2025"
+    if moved > 0:
+        more = tr.ngettext("%(num)s more than in %(year)s", "%(num)s more than in %(year)s", moved)
+        return more % {"num": tr.number(moved), "year": year}
+    if moved < 0:
+        fewer = tr.ngettext(
+            "%(num)s fewer than in %(year)s", "%(num)s fewer than in %(year)s", -moved
+        )
+        return fewer % {"num": tr.number(-moved), "year": year}
+    return tr.gettext("as many as in %(year)s") % {"year": year}

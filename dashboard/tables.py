@@ -138,16 +138,18 @@ def as_html(frame: pd.DataFrame, caption: str | None = None) -> str:
 FIGURES_CLASS = "key-figures"  # a row of headline numbers (key_figures), laid out by app.py
 
 
-def key_figures(figures: list[tuple[str, int, str]], caption: str) -> str:
-    """Headline numbers as one description list for st.html: each (label, number, colour),
-    the colour the charts draw it in, shown as a swatch that ties the number to the chart's
-    legend, and one caption (plain text) saying what all of them count. One element, in one
-    row that wraps, where st.metric sent one per number, each with a help icon a touch
-    screen cannot hover."""
+def key_figures(figures: list[tuple[str, int, str, str]], caption: str) -> str:
+    """Headline numbers as one description list for st.html: each (label, number, colour,
+    note), the colour the charts draw it in, shown as a swatch that ties the number to the
+    chart's legend, the note (plain text, may be empty) under the number, and one caption
+    (plain text) saying what all of them count. One element, in one row that wraps, where
+    st.metric sent one per number, each with a help icon a touch screen cannot hover."""
     items = "".join(
         f'<div style="--swatch:{html.escape(colour)}"><dt>{html.escape(label)}</dt>'
-        f"<dd>{number}</dd></div>"
-        for label, number, colour in figures
+        f"<dd>{number}</dd>"
+        + (f'<dd class="note">{html.escape(note)}</dd>' if note else "")
+        + "</div>"
+        for label, number, colour, note in figures
     )
     return (
         f'<figure class="{FIGURES_CLASS}"><figcaption>{html.escape(caption)}</figcaption>'

@@ -127,10 +127,10 @@ def _first_run() -> tuple:
 
 
 def _overview(lang: str) -> None:
-    """The band counts, and the largest moves from the edition before the latest in its era
-    (as a reader whose browser asks for `lang` opens the page: no `lang=` in its URL), as
-    HTML."""
-    cached.latest_bands()
+    """The headline figures, and the largest moves from the edition before the latest in
+    its era (as a reader whose browser asks for `lang` opens the page: no `lang=` in its
+    URL), as HTML."""
+    cached.band_figures(lang)
     editions = cached.load_rsf_index()["year"].unique()
     latest = int(editions.max())
     earlier = change.comparable_editions(editions, latest)

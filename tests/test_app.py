@@ -352,6 +352,15 @@ def key_figures(at: AppTest) -> tuple[str, dict[str, int]]:
     return caption, {html.unescape(term): int(number) for term, number in found}
 
 
+def key_figure_notes(at: AppTest) -> list[str]:
+    """The notes under the front page's headline numbers, in order."""
+    import html
+    import re
+
+    figures = next(e.value for e in at.html if e.value.startswith("<figure"))
+    return [html.unescape(note) for note in re.findall(r'<dd class="note">(.*?)</dd>', figures)]
+
+
 @pytest.mark.parametrize(
     ("lang", "caption", "first"),
     [
@@ -379,6 +388,39 @@ def test_the_front_pages_figures_count_the_latest_edition_by_band(lang, caption,
     counts = latest["situation"].value_counts()
     assert list(figures.values()) == [int(counts.get(band, 0)) for band in rsf.SITUATIONS]
     assert sum(figures.values()) == len(latest) == 180  # RSF ranks 180 entities
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ("{} more than in 2025", "{} fewer than in 2025", "as many as in 2025")),
+        (
+            "ru",
+            (
+                "на {} больше, чем в 2025 году",
+                "на {} меньше, чем в 2025 году",
+                "столько же, сколько в 2025 году",
+            ),
+        ),
+    ],
+)
+def test_each_figure_says_how_its_band_moved_since_the_edition_before(lang, words):
+    """2026 against 2025 (one methodology era), in words: counted from the dataset."""
+    import pandas as pd
+
+    from etl.sources.rsf_index import methodology as rsf
+    from tests.conftest import DATASETS
+
+    index = pd.read_csv(DATASETS / "rsf_index.csv")
+    counts = index[index["year"].isin([2025, 2026])].groupby(["year", "situation"]).size()
+    more, fewer, same = words
+    expected = []
+    for band in rsf.SITUATIONS:
+        moved = counts.get((2026, band), 0) - counts.get((2025, band), 0)
+        expected.append((more if moved > 0 else fewer).format(abs(moved)) if moved else same)
+    notes = key_figure_notes(page("views/overview.py", lang=lang))
+    assert notes == expected
+    assert "4 more than in 2025" in notes or lang != "en"  # "difficult": 48 → 52
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])

@@ -78,15 +78,20 @@ def test_an_html_tables_cells_are_text_whatever_they_hold():
 
 
 def test_key_figures_are_one_description_list_with_their_text_escaped():
-    """Each figure a term and its number, in its colour; one caption for all; text escaped."""
+    """Each figure a term, its number and a note, in its colour; one caption for all; text
+    escaped."""
     figures = tables.key_figures(
-        [("Good", 7, "#1a7f8a"), ("<i>Bad</i> & worse", 42, '#000"><script>')], "In <2026>"
+        [
+            ("Good", 7, "#1a7f8a", ""),
+            ("<i>Bad</i> & worse", 42, '#000"><script>', "<b>6</b> more"),
+        ],
+        "In <2026>",
     )
     assert figures == (
         f'<figure class="{tables.FIGURES_CLASS}"><figcaption>In &lt;2026&gt;</figcaption><dl>'
         '<div style="--swatch:#1a7f8a"><dt>Good</dt><dd>7</dd></div>'
         '<div style="--swatch:#000&quot;&gt;&lt;script&gt;"><dt>&lt;i&gt;Bad&lt;/i&gt; &amp; '
-        "worse</dt><dd>42</dd></div></dl></figure>"
+        'worse</dt><dd>42</dd><dd class="note">&lt;b&gt;6&lt;/b&gt; more</dd></div></dl></figure>'
     )
 
 

@@ -114,6 +114,7 @@ def test_every_pages_default_view_is_derived_before_the_first_reader(cold_caches
         (peers, "suggestions"),
         (case_filter, "in_language"),
         (change, "between"),
+        (change, "count_moved"),  # the overview's figures, with their changes
     ):
         monkeypatch.setattr(module, name, derived_again)
     for spec in PAGES:  # each as a new reader opens it: a new session, no parameters

@@ -14,7 +14,6 @@ from dashboard import (
     url_params,
     url_sync,
 )
-from dashboard.charts.style import SITUATION_COLOURS
 from dashboard.download_button import download
 from dashboard.text import md_escape
 from etl import project, registry
@@ -22,7 +21,7 @@ from etl.sources.rsf_index import methodology as rsf
 
 tr = i18n.translator(i18n.current())
 _ = tr.gettext
-first_year, latest_year, bands = cached.latest_bands()
+first_year, latest_year, _bands = cached.latest_bands()
 
 st.title(_(project.NAME), anchor=False)
 st.markdown(
@@ -36,17 +35,9 @@ st.markdown(
     % {"first": first_year}
 )
 
-# the latest edition's entities by band: one element (a list of five) in a row that wraps,
-# coloured as the chart below draws the bands, named by one caption
-st.html(
-    tables.key_figures(
-        [
-            (tr.capital(tr.situation(band)), bands.get(band, 0), SITUATION_COLOURS[band])
-            for band in rsf.SITUATIONS
-        ],
-        _("Entities in each of RSF's situation bands, %(year)s edition") % {"year": latest_year},
-    )
-)
+# the latest edition's entities by band, with their change since the edition before: one
+# element (a list of five) in a row that wraps, made once per release and language
+st.html(cached.band_figures(tr.lang))
 
 
 def largest_moves() -> None:
