@@ -60,10 +60,9 @@ def test_every_suggestion_explains_itself_in_the_language(edition, lang):
     assert found[1].codes == ("ARM", "GEO", "IRN", "RUS", "TUR")
     name = i18n.country_name("AZE", lang)
     assert name in found[1].reason and "5" in found[1].reason
-    if lang == "fr":
+    if lang == "fr":  # the name on its own: French would need its article after "avec"
         assert found[1].reason == (
-            "Les 5 pays et territoires qui partagent une frontière terrestre avec "
-            "Azerbaïdjan sur la carte."
+            "Azerbaïdjan : les 5 pays et territoires frontaliers sur la carte."
         )
     # an island: the sentence says why nothing is added
     island = peers.suggestions(edition, values_of(edition), "JPN", 2026, "score", known, lang)
@@ -107,7 +106,7 @@ def test_the_compare_pages_peers_are_offered_in_the_pages_language():
     assert not at.exception
     labels = [b.label for b in at.button if b.key and b.key.startswith("countries-peers-")]
     assert "Pays voisins" in labels and "Même région" in labels
-    assert any("frontière terrestre avec Azerbaïdjan" in c.value for c in at.caption)
+    assert any("Azerbaïdjan : les 5 pays et territoires frontaliers" in c.value for c in at.caption)
 
 
 def test_a_profile_links_to_the_compare_page_with_its_peers():
