@@ -70,6 +70,7 @@ WARM_RUNS = 10  # interactions before the timed ones: each cycles through at mos
 FIRST_CHART_RUNS = 5
 EXPORT_BATCH = 50
 API_RUNS = 200
+RESAMPLES = 2000  # bootstrap draws for each ratio's interval (Ratio.interval)
 
 # the budgets, as ratios to the floor (issue 21); None: reported, no budget
 BUDGETS = {
@@ -112,6 +113,23 @@ class Ratio:
     @property
     def ratio(self) -> float:
         return self.value(self.figure) / self.value(self.floor)
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The ratio's 90% bootstrap interval: its statistic again on RESAMPLES draws, with
+        replacement, of the figure's and the floor's runs (a fixed seed: the same runs give
+        the same interval). How far this run's ratio could move on the same machine: a cell
+        whose interval holds the budget is not told apart from it by this run."""
+        import numpy as np
+
+        draw = np.random.default_rng(0)
+        figure, floor = np.asarray(self.figure), np.asarray(self.floor)
+        q = 0.95 if self.statistic == "p95" else 0.5
+        ratios = np.quantile(
+            draw.choice(figure, (RESAMPLES, figure.size)), q, axis=1
+        ) / np.quantile(draw.choice(floor, (RESAMPLES, floor.size)), q, axis=1)
+        low, high = np.quantile(ratios, [0.05, 0.95])
+        return float(low), float(high)
 
     @property
     def limit(self) -> float | None:
@@ -496,17 +514,29 @@ def play_ratio(played: dict[str, object]) -> Ratio:
 
 def ratio_table(ratios: list[Ratio]) -> list[str]:
     rows = [
-        "| measure | figure s | floor | floor s | ratio | budget | met |",
-        "|---|---|---|---|---|---|---|",
+        "| measure | figure s | floor | floor s | ratio | 90% interval | budget | met |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in ratios:
         limit = "" if r.limit is None else f"≤ {r.limit:g}×"
         met = "" if r.limit is None else ("yes" if r.met else "NO")
+        low, high = r.interval
         rows.append(
             f"| {r.name} ({r.statistic}) | {r.value(r.figure):.3f} | {r.floor_name} | "
-            f"{r.value(r.floor):.3f} | {r.ratio:.2f}× | {limit} | {met} |"
+            f"{r.value(r.floor):.3f} | {r.ratio:.2f}× | {low:.2f}–{high:.2f}× | {limit} | {met} |"
         )
     return rows
+
+
+def undecided(budgeted: list[Ratio]) -> str:
+    """How many budgets this run cannot call either way: met or not, their ratio's 90%
+    interval holds the budget."""
+    met = sum(r.met and r.interval[1] > r.limit for r in budgeted)
+    missed = sum(not r.met and r.interval[0] <= r.limit for r in budgeted)
+    return (
+        f"Within their interval of the budget: {met} of those met (interval reaching above "
+        f"it) and {missed} of those not met (interval reaching down to it)."
+    )
 
 
 def absolute_table(figures: dict[str, list[float]]) -> list[str]:
@@ -591,7 +621,8 @@ def main() -> None:
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `make bench` "
         "(`benchmarks/bench.py`) on this project's 2-core machine. Each figure beside its "
         "floor, measured in turns in the same run; budgets are ratios to the floor (issue "
-        "21). Median unless marked p95.",
+        "21). Median unless marked p95; the 90% interval is the ratio's bootstrap interval "
+        "(how far it could move with other draws of the same runs: information).",
         "",
         *ratio_table(ratios),
         "",
@@ -603,6 +634,8 @@ def main() -> None:
             if failed
             else "."
         ),
+        "",
+        undecided(budgeted),
         "",
         "## Absolute figures (information: they move with the machine)",
         "",

@@ -43,3 +43,21 @@ def test_the_minimal_page_sent_at_once_serves_the_floors_own_page(bench):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert Path(module.app._script_path) == ROOT / "benchmarks" / "minimal_chart_page.py"
+
+
+def test_a_ratios_interval_holds_it_and_narrows_with_steady_runs(bench):
+    """The bootstrap interval of a ratio contains the ratio itself, is a point for runs that
+    never vary, and is the same for the same runs (a fixed seed)."""
+    steady = bench.Ratio("steady", "page run p95", [6.0] * 20, "empty", [2.0] * 20, "p95")
+    assert steady.interval == (3.0, 3.0)
+    noisy = bench.Ratio(
+        "noisy", "page run p95", [5.0] * 18 + [9.0, 11.0], "empty", [2.0] * 19 + [4.0], "p95"
+    )
+    low, high = noisy.interval
+    assert low <= noisy.ratio <= high and high - low > 1
+    assert noisy.interval == (low, high)
+    assert not noisy.met  # its ratio is above 3×, but its interval reaches down to 3×
+    assert bench.undecided([steady, noisy]) == (
+        "Within their interval of the budget: 0 of those met (interval reaching above it) "
+        "and 1 of those not met (interval reaching down to it)."
+    )
