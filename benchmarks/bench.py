@@ -43,6 +43,7 @@ Absolute figures (the above, payload, memory, readers per second) follow as info
 from __future__ import annotations
 
 import asyncio
+import functools
 import resource
 import statistics
 import subprocess
@@ -114,7 +115,7 @@ class Ratio:
     def ratio(self) -> float:
         return self.value(self.figure) / self.value(self.floor)
 
-    @property
+    @functools.cached_property
     def interval(self) -> tuple[float, float]:
         """The ratio's 90% bootstrap interval: its statistic again on RESAMPLES draws, with
         replacement, of the figure's and the floor's runs (a fixed seed: the same runs give

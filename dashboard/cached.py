@@ -416,8 +416,13 @@ def latest_bands() -> tuple[int, int, dict[str, int]]:
     each of its runs (1.3 ms)."""
     index = load_rsf_index()
     latest = int(index["year"].max())
-    bands = index.loc[index["year"] == latest, "situation"].value_counts()
-    return int(index["year"].min()), latest, {band: int(n) for band, n in bands.items()}
+    return int(index["year"].min()), latest, _bands_in(index, latest)
+
+
+def _bands_in(index: pd.DataFrame, year: int) -> dict[str, int]:
+    """How many entities RSF's edition of `year` places in each situation band."""
+    bands = index.loc[index["year"] == year, "situation"].value_counts()
+    return {band: int(n) for band, n in bands.items()}
 
 
 @per_release
@@ -433,12 +438,12 @@ def band_figures(lang: str) -> str:
     _first, latest, bands = latest_bands()
     index = load_rsf_index()
     earlier = change.comparable_editions(index["year"].unique(), latest)
-    before = index.loc[index["year"] == earlier[0], "situation"].value_counts() if earlier else None
+    before = _bands_in(index, earlier[0]) if earlier else None
 
     def moved(band: str) -> str:
         if before is None:
             return ""
-        return change.count_moved(bands.get(band, 0), int(before.get(band, 0)), earlier[0], tr)
+        return change.count_moved(bands.get(band, 0), before.get(band, 0), earlier[0], tr)
 
     return tables.key_figures(
         [

@@ -63,10 +63,7 @@ def streamlit_pages(specs: tuple[PageSpec, ...], lang: str) -> list:
     per language (st.Page resolves and checks its script's path: 1-2 ms for nine pages on
     every run) and copied for the run: st.navigation marks the page it returns as the one
     that may run once, so two sessions' runs cannot share the objects."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    parent = get_script_run_ctx().pages_manager.main_script_parent
-    return [copy.copy(page) for page in _built_pages(specs, lang, parent)]
+    return [copy.copy(page) for page in _run_pages(specs, lang)]
 
 
 def link(spec: PageSpec, lang: str):
@@ -74,10 +71,15 @@ def link(spec: PageSpec, lang: str):
     to a Page is matched to the menu by its hash, where a link to a script's path has the
     path resolved on disk first (os.path.realpath: about 0.1 ms a link, five on the front
     page). Read, never run: the shared object is not copied."""
+    return _run_pages(PAGES, lang)[PAGES.index(spec)]
+
+
+def _run_pages(specs: tuple[PageSpec, ...], lang: str) -> tuple:
+    """The st.Page objects of `specs` in `lang`, as built for this run's main script."""
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
     parent = get_script_run_ctx().pages_manager.main_script_parent
-    return _built_pages(PAGES, lang, parent)[PAGES.index(spec)]
+    return _built_pages(specs, lang, parent)
 
 
 @functools.lru_cache(maxsize=32)

@@ -341,24 +341,21 @@ def test_an_empty_case_list_says_which_filters_to_widen():
     assert "Search: no such name anywhere; Country: Azerbaijan" in at.info[0].value
 
 
-def key_figures(at: AppTest) -> tuple[str, dict[str, int]]:
-    """The front page's headline numbers (tables.key_figures): (their caption, term → number)."""
+def key_figures(at: AppTest) -> tuple[str, dict[str, int], list[str]]:
+    """The front page's headline numbers (tables.key_figures): (their caption, term →
+    number, the notes under the numbers in order)."""
     import html
     import re
 
     figures = next(e.value for e in at.html if e.value.startswith("<figure"))
     caption = html.unescape(re.search(r"<figcaption>(.*?)</figcaption>", figures).group(1))
     found = re.findall(r"<dt>(.*?)</dt><dd>(\d+)</dd>", figures)
-    return caption, {html.unescape(term): int(number) for term, number in found}
-
-
-def key_figure_notes(at: AppTest) -> list[str]:
-    """The notes under the front page's headline numbers, in order."""
-    import html
-    import re
-
-    figures = next(e.value for e in at.html if e.value.startswith("<figure"))
-    return [html.unescape(note) for note in re.findall(r'<dd class="note">(.*?)</dd>', figures)]
+    notes = re.findall(r'<dd class="note">(.*?)</dd>', figures)
+    return (
+        caption,
+        {html.unescape(term): int(number) for term, number in found},
+        [html.unescape(note) for note in notes],
+    )
 
 
 @pytest.mark.parametrize(
@@ -382,7 +379,7 @@ def test_the_front_pages_figures_count_the_latest_edition_by_band(lang, caption,
 
     index = pd.read_csv(DATASETS / "rsf_index.csv")
     latest = index[index["year"] == index["year"].max()]
-    named, figures = key_figures(page("views/overview.py", lang=lang))
+    named, figures, _notes = key_figures(page("views/overview.py", lang=lang))
     assert named == caption
     assert list(figures)[0] == first and len(figures) == len(rsf.SITUATIONS)
     counts = latest["situation"].value_counts()
@@ -418,7 +415,7 @@ def test_each_figure_says_how_its_band_moved_since_the_edition_before(lang, word
     for band in rsf.SITUATIONS:
         moved = counts.get((2026, band), 0) - counts.get((2025, band), 0)
         expected.append((more if moved > 0 else fewer).format(abs(moved)) if moved else same)
-    notes = key_figure_notes(page("views/overview.py", lang=lang))
+    *_, notes = key_figures(page("views/overview.py", lang=lang))
     assert notes == expected
     assert "4 more than in 2025" in notes or lang != "en"  # "difficult": 48 → 52
 
