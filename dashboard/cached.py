@@ -106,7 +106,7 @@ def _cached(name: str, stamp: tuple, build: int | None = None) -> pd.DataFrame:
     pickled copy per call, as st.cache_data hands out, took 5 ms for the index alone.)
     An lru_cache, not st.cache_resource, which hashed the arguments anew on every call
     (0.25 ms a dataset, several datasets a run)."""
-    return _shared(name, str(store.DATASETS_DIR), stamp, build).copy(deep=False)
+    return _one_frame(name, stamp, build).copy(deep=False)
 
 
 def _or_error_page(read, name: str, *args) -> pd.DataFrame:
@@ -125,10 +125,23 @@ def _load_at(name: str, build: int | None) -> pd.DataFrame:
     return _or_error_page(_cached, name, published_stamp(name), _build_of(name, build))
 
 
+def _one_frame(name: str, stamp: tuple, build: int | None) -> pd.DataFrame:
+    return _shared(name, str(store.DATASETS_DIR), stamp, build)
+
+
 def load(name: str) -> pd.DataFrame:
     """A dataset (as released in the URL's build, if it names one), or a clear error page
     naming the file."""
     return _load_at(name, chosen_build())
+
+
+def load_shared(name: str) -> pd.DataFrame:
+    """`load(name)` without the copy, for a page that only reads the dataset (its length, a
+    row, a download of it): the frame every run and session shares, which the caller must
+    never change. A copy per run is new objects on each run (the cases' 32 text columns:
+    65), kept by the page's namespace, which its functions hold in a cycle, until the
+    cyclic collector frees them: its pauses fell on readers' runs."""
+    return _or_error_page(_one_frame, name, published_stamp(name), _build_of(name, chosen_build()))
 
 
 def load_if_built(name: str) -> tuple[pd.DataFrame | None, str | None]:

@@ -4,7 +4,9 @@
 import pandas as pd
 
 from dashboard import cached
-from etl import store
+from etl import registry, store
+from tests.conftest import needs_built
+from tests.test_app import page
 
 
 def test_a_page_changing_its_copy_leaves_the_shared_dataset_alone():
@@ -28,3 +30,21 @@ def test_the_dataset_is_read_once_per_published_version():
     frame = cached._cached("rsf_index", stamp)
     norway = frame[(frame["iso3"] == "NOR") & (frame["year"] == 2026)]  # RSF 2026: first
     assert norway[["rank", "score"]].values.tolist() == [[1, 92.72]]
+
+
+@needs_built("cpj_cases")
+def test_the_pages_that_read_the_shared_frame_leave_it_as_read():
+    """The Cases and Data pages read a dataset's one shared frame (`load_shared`), not a copy
+    of it: after their runs (a chosen case and the person's other cases, Amnesty's links to
+    cases, every dataset's page) each frame equals its file as read afresh."""
+    at = page("views/cases.py", case="afgan-mukhtarli:imprisoned:2017-05-29")
+    assert not at.exception and at.table  # the case in full
+    assert not page("views/cases.py", section="Documented cases").exception
+    built = [name for name in registry.DATASETS if store.published_stamp(name)[0] is not None]
+    for name in built:
+        assert not page("views/datasets.py", dataset=name).exception
+    for name in built:
+        read = store.read_dataset(name)
+        expected = cached.rsf.with_changes(read) if name == "rsf_index" else read
+        shared = cached._one_frame(name, store.published_stamp(name), None)
+        pd.testing.assert_frame_equal(shared, expected)

@@ -63,7 +63,7 @@ LABELS = {
     "existence_flag": _("Existence flag"),
 }
 
-cases = cached.load("cpj_cases")
+cases = cached.load_shared("cpj_cases")  # read only: its length, a chosen case
 # countries by their names in the reader's language (CLDR; the catalogue for the others)
 names = entity_names_in(lang)
 present = case_filter.countries_present(lang)

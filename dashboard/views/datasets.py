@@ -67,7 +67,7 @@ chosen = st.selectbox(
 )
 url_sync.sync_url({"dataset": DEFAULT}, dataset=chosen)
 dataset = registry.DATASETS[chosen]
-frame = cached.load(chosen)
+frame = cached.load_shared(chosen)  # read only: the download writes a copy
 
 st.header(title(chosen), anchor=False)
 st.markdown(md_escape(tr.term("dataset description", dataset.description)))
