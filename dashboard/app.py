@@ -44,6 +44,14 @@ READABLE = (
     f"figure.{tables.FIGURES_CLASS} dd{{font-size:2.25rem;line-height:1.15;margin:0}}"
     # its change since the edition before, under it, in the captions' grey
     f"figure.{tables.FIGURES_CLASS} dd.note{{font-size:.8rem;color:#595959;margin-top:.125rem}}"
+    # on a phone, one figure a line: its label and change on the left, its number on the
+    # right, so that the numbers line up in a column whatever the labels' length in words
+    "@media (max-width:640px){"
+    f"figure.{tables.FIGURES_CLASS} dl{{flex-direction:column;gap:.5rem}}"
+    f"figure.{tables.FIGURES_CLASS} dl>div{{flex:none;display:grid;"
+    "grid-template-columns:1fr auto;column-gap:1rem;align-items:center}"
+    f"figure.{tables.FIGURES_CLASS} dd{{grid-column:2;grid-row:1/span 2;font-size:1.75rem}}"
+    f"figure.{tables.FIGURES_CLASS} dd.note{{grid-column:1;grid-row:2}}}}"
     # controls in a grid of cells that wraps (layout.grid)
     + layout.GRID_CSS
     # a grid's toolbar (show columns, search, full screen) sits just above the grid, where a

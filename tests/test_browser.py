@@ -42,7 +42,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from dashboard import layout
+from dashboard import layout, tables
 from etl import registry
 from tests.conftest import DATASETS, ROOT
 
@@ -539,6 +539,7 @@ def _check(seen: Visit, expect: Expect, section: str = "", phone: bool = False) 
     assert seen.violations() == []
     assert seen.foreign == []
     _grids_fit(page, phone)
+    _figures_line_up(page, phone)
     _reads_right(seen, expect, section)
 
 
@@ -558,6 +559,29 @@ def _grids_fit(page, phone: bool) -> None:
             assert len(lefts) == 1 and all(abs(w - width) < 2 for _, w in cells), cells
         else:
             assert len(lefts) > 1 and all(w >= 239 for _, w in cells), cells
+
+
+# each list of headline numbers (dashboard/tables.key_figures): each figure's top, and its
+# number's left and right edges
+FIGURES = f"""() => [...document.querySelectorAll('figure.{tables.FIGURES_CLASS} dl')].map(
+    list => [...list.children].map(figure => {{
+        const number = figure.querySelector('dd:not(.note)').getBoundingClientRect();
+        return [figure.getBoundingClientRect().top, number.left, number.right]}}))"""
+
+
+def _figures_line_up(page, phone: bool) -> None:
+    """Headline numbers: on a phone one figure a line, the numbers in one column at the
+    line's end (their labels' length in words does not move them); on a desktop in one row."""
+    for figures in page.evaluate(FIGURES):
+        tops = {round(top) for top, _, _ in figures}
+        if phone:
+            ends = min(
+                len({round(left) for _, left, _ in figures}),
+                len({round(right) for *_, right in figures}),
+            )
+            assert len(tops) == len(figures) and ends == 1, figures
+        else:
+            assert len(tops) == 1, figures
 
 
 @pytest.mark.parametrize("path", PAGES)
