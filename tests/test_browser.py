@@ -628,6 +628,44 @@ def test_profile_sections_on_a_phone(phone_tabs):
     seen.page.close()
 
 
+# The longest section names found in the catalogues, each too long for one line of tabs on a
+# phone: a bar that scrolled sideways hid its last section behind an arrow
+LONG_SECTION_NAMES = (
+    "/country?country=AZE&lang=ar",
+    "/datasets?lang=ru",
+    "/cases?lang=ru",
+)
+# each tab bar: its content's width, its own, and each tab's label with how many lines it
+# takes and whether the tab holds it
+TAB_BARS = """() => [...document.querySelectorAll('[role=tablist]')].map(bar => [
+    bar.scrollWidth, bar.clientWidth, [...bar.querySelectorAll('[role=tab]')].map(tab => {
+        const text = document.createRange();
+        text.selectNodeContents(tab.querySelector('p'));
+        const lines = new Set([...text.getClientRects()].map(line => Math.round(line.top)));
+        return [tab.innerText, lines.size, tab.scrollWidth <= tab.clientWidth + 1]})])"""
+
+
+def _tab_bars_fit(bars) -> bool:
+    return bool(bars) and all(content <= width + 1 for content, width, _ in bars)
+
+
+@pytest.mark.parametrize("path", LONG_SECTION_NAMES)
+def test_every_section_name_is_in_view_on_a_phone(phone_tabs, path):
+    """Tabs whose names do not fit one line on a phone share it, each name wrapped at its
+    spaces within its tab (app.py's style sheet), instead of a bar that scrolls."""
+    page = phone_tabs.context.new_page()
+    page.goto(phone_tabs.base_url + path)
+    _settle(page)
+    deadline = time.monotonic() + 10  # the style sheet applies after the first layout
+    while not _tab_bars_fit(bars := page.evaluate(TAB_BARS)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _tab_bars_fit(bars), (path, bars)
+    tabs = [tab for *_, bar_tabs in bars for tab in bar_tabs]
+    assert all(whole for *_, whole in tabs), (path, tabs)  # no tab cuts its name
+    assert max(lines for _, lines, _ in tabs) > 1, (path, tabs)  # a name wrapped to fit
+    page.close()
+
+
 def test_chart_text_version_by_keyboard(visit):
     """Tab to the first chart's text version, open it with Enter: it is focused visibly,
     and shows the chart's description and its numbers as a table (HTML, for screen
