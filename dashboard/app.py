@@ -44,15 +44,14 @@ READABLE = (
     f"figure.{tables.FIGURES_CLASS} dd{{font-size:2.25rem;line-height:1.15;margin:0}}"
     # its change since the edition before, under it, in the captions' grey
     f"figure.{tables.FIGURES_CLASS} dd.note{{font-size:.8rem;color:#595959;margin-top:.125rem}}"
-    # on a phone, a page's section tabs that do not fit one line share it, each name
+    # On a phone: a page's section tabs that do not fit one line share it, each name
     # wrapped at its spaces within its tab, where Streamlit's bar scrolled the last out of
-    # view (the longest names: Arabic's profile, Russian's Data and Cases pages)
+    # view (the longest names: Arabic's profile, Russian's Data and Cases pages); and one
+    # figure a line, its label and change on the left and its number on the right, so that
+    # the numbers line up in a column whatever the labels' length in words
     "@media (max-width:640px){[data-testid=stTab]{flex:0 1 auto;min-width:min-content;"
     "white-space:normal;height:auto}"
-    "[data-testid=stTab] p{white-space:normal;overflow-wrap:normal;word-break:normal}}"
-    # on a phone, one figure a line: its label and change on the left, its number on the
-    # right, so that the numbers line up in a column whatever the labels' length in words
-    "@media (max-width:640px){"
+    "[data-testid=stTab] p{white-space:normal;overflow-wrap:normal;word-break:normal}"
     f"figure.{tables.FIGURES_CLASS} dl{{flex-direction:column;gap:.5rem}}"
     f"figure.{tables.FIGURES_CLASS} dl>div{{flex:none;display:grid;"
     "grid-template-columns:1fr auto;column-gap:1rem;align-items:center}"

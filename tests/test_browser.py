@@ -137,6 +137,20 @@ LAYOUT = """() => {
   });
   return problems;
 }"""
+# What sticks out of the window sideways: elements of the page past its left or right edge,
+# other than those inside a box that scrolls or clips them (a grid, a code block, a table)
+SIDEWAYS = """() => {
+  const width = document.documentElement.clientWidth, page = '[data-testid=stMain], '
+    + '[data-testid=stAppViewContainer], [data-testid=stMainBlockContainer]';
+  const held = e => { for (let p = e.parentElement; p && !p.matches('body'); p = p.parentElement)
+    if (!p.matches(page) && /auto|scroll|hidden|clip/.test(getComputedStyle(p).overflowX))
+      return true;
+    return false; };
+  return [...document.querySelectorAll('[data-testid=stMain] *')].filter(e => {
+    const r = e.getBoundingClientRect();
+    return r.width && r.height && (r.right > width + 1 || r.left < -1) && !held(e);
+  }).slice(0, 5).map(e => `${e.tagName} "${(e.innerText || '').slice(0, 40)}"`);
+}"""
 TEXT_VERSION = "Chart as text"  # the expander under every chart (dashboard/plot.py as_text)
 
 # CSP violations (securitypolicyviolation events) in every frame, from the first script on.
@@ -473,14 +487,15 @@ def _download_button(page, label: str):
 
 
 def _reads_right(seen: Visit, expect: Expect, section: str = "") -> None:
-    """No exception shown, no legend over a title or a plot, no text outside its chart, a
-    text version under each chart, no serious or critical axe-core violation; then the
-    page's screenshot, whole, into SHOTS."""
+    """No exception shown, no legend over a title or a plot, no text outside its chart,
+    nothing out of the window sideways, a text version under each chart, no serious or
+    critical axe-core violation; then the page's screenshot, whole, into SHOTS."""
     page = seen.page
     label = f"{seen.label} {section}".strip()
     exceptions = page.locator("[data-testid=stException]")
     assert exceptions.count() == 0, f"{label}: {exceptions.all_inner_texts()}"
     assert page.evaluate(LAYOUT) == [], label
+    assert page.evaluate(SIDEWAYS) == [], f"{label}: sticks out of the window sideways"
     if "embed=true" not in seen.label:
         versions = page.locator("[data-testid=stExpander] summary").filter(has_text=TEXT_VERSION)
         assert versions.count() == expect.plots, f"{label}: a text version under each chart"
