@@ -48,3 +48,16 @@ def test_the_pages_that_read_the_shared_frame_leave_it_as_read():
         expected = cached.rsf.with_changes(read) if name == "rsf_index" else read
         shared = cached._one_frame(name, store.published_stamp(name), None)
         pd.testing.assert_frame_equal(shared, expected)
+
+
+def test_the_release_stamp_changes_when_any_dataset_file_does(tmp_path):
+    """Every page's derived values are kept per release stamp (`cached.per_release`): a file
+    published or rebuilt locally, with the changelog untouched, must change it. (The files'
+    paths are joined once per folder; their states are read on every call.)"""
+    (tmp_path / store.CHANGELOG).write_text("[]", encoding="utf-8")
+    first = store.release_stamp(tmp_path)
+    assert store.release_stamp(tmp_path) == first
+    for dataset in (registry.DATASETS["pts"], registry.DATASETS["cpj_cases"]):
+        (tmp_path / dataset.filename).write_text("iso3\n", encoding="utf-8")
+        assert store.release_stamp(tmp_path) != first
+        first = store.release_stamp(tmp_path)
