@@ -172,3 +172,27 @@ def test_the_grid_is_sent_compact_with_the_same_text():
     kinds = {field.name: field.type for field in table.schema}
     assert pa.types.is_dictionary(kinds["country_cpj"]) and pa.types.is_dictionary(kinds["status"])
     assert kinds["case_id"] == kinds["name"] == pa.string()  # one value a row: left as text
+
+
+def test_the_grid_leaves_out_the_case_ids_and_a_selected_row_opens_its_case():
+    """The grid is sent without its case ids (a third of its bytes); a row the reader selects
+    is looked up, row for row, in the table the CSV is written from, which keeps them."""
+    from dashboard import case_filter
+
+    at = page(CASES, status="missing")
+    grid = at.dataframe[0].value
+    assert "Case id" not in grid.columns and "Name" in grid.columns
+    missing = case_filter.CaseFilter(statuses=("missing",))
+    whole = case_filter.selected("en", missing, case_filter.TABLE_COLUMNS)
+    shown = case_filter.in_grid("en", missing, case_filter.TABLE_COLUMNS)
+    assert shown.column_names == whole.column_names[:-1] and whole.column_names[-1] == "case_id"
+    assert shown.to_pylist() == whole.drop_columns(["case_id"]).to_pylist()
+    row = 3
+    at.session_state["table"] = {"selection": {"rows": [row], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception
+    assert at.header[0].value == md_escape(grid["Name"].iloc[row])
+    detail = at.table[0].value
+    fields = dict(zip(detail["field"], detail["value"], strict=True))
+    assert fields["Case id"] == md_escape(whole.column("case_id")[row].as_py())
+    assert at.query_params["case"] == whole.column("case_id")[row].as_py()

@@ -235,8 +235,10 @@ with records_tab:
             "case_id": _("Case id"),
         }
         assert tuple(shown_columns) == case_filter.TABLE_COLUMNS
-        # the table in Arrow (see case_filter.listing), its rows for this filter
-        table = case_filter.selected(lang, wanted, tuple(shown_columns.values()))
+        # the table in Arrow (see case_filter.listing), its rows for this filter: in the
+        # CSV whole, in the grid without the case ids (case_filter.in_grid)
+        headers = tuple(shown_columns.values())
+        table = case_filter.selected(lang, wanted, headers)
         if census_year:
             census_list(census_year, countries)
             st.header(_("All case records"), anchor=False)
@@ -259,7 +261,7 @@ with records_tab:
             }
             st.info(nothing_matches({label: value for label, value in active.items() if value}))
         selection = tables.show(
-            table,
+            case_filter.in_grid(lang, wanted, headers),
             height=min(35 * (table.num_rows + 1) + 3, 420),
             on_select="rerun",
             selection_mode="single-row",
