@@ -422,16 +422,6 @@ def integrity_tables(name: str, lang: str) -> str:
     return "".join(sections)
 
 
-@per_release
-def latest_bands() -> tuple[int, int, dict[str, int]]:
-    """(RSF's first edition, its latest, how many entities the latest places in each
-    situation band): the front page's figures, counted once per release rather than on
-    each of its runs (1.3 ms)."""
-    index = load_rsf_index()
-    latest = int(index["year"].max())
-    return int(index["year"].min()), latest, _bands_in(index, latest)
-
-
 def _bands_in(index: pd.DataFrame, year: int) -> dict[str, int]:
     """How many entities RSF's edition of `year` places in each situation band."""
     bands = index.loc[index["year"] == year, "situation"].value_counts()
@@ -448,9 +438,10 @@ def band_figures(lang: str) -> str:
     from dashboard.charts.style import SITUATION_COLOURS
 
     tr = i18n.translator(lang)
-    _first, latest, bands = latest_bands()
-    index = load_rsf_index()
-    earlier = change.comparable_editions(index["year"].unique(), latest)
+    editions, index = rsf_editions_published(), load_rsf_index()
+    latest = editions.latest
+    bands = _bands_in(index, latest)
+    earlier = change.comparable_editions(editions.values, latest)
     before = _bands_in(index, earlier[0]) if earlier else None
 
     def moved(band: str) -> str:

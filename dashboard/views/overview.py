@@ -21,7 +21,8 @@ from etl.sources.rsf_index import methodology as rsf
 
 tr = i18n.translator(i18n.current())
 _ = tr.gettext
-first_year, latest_year, _bands = cached.latest_bands()
+editions = cached.rsf_editions_published()
+first_year, latest_year = editions.first, editions.latest
 
 st.title(_(project.NAME), anchor=False)
 st.markdown(
@@ -43,11 +44,10 @@ st.html(cached.band_figures(tr.lang))
 def largest_moves() -> None:
     """Who rose and fell most between two editions the reader picks (`since`, `to`), within
     one methodology era."""
-    years = cached.rsf_editions_published()
-    year, note = url_params.parse_year(st.query_params.get("to"), years, latest_year)
-    earlier = change.comparable_editions(years.values, year)
+    year, note = url_params.parse_year(st.query_params.get("to"), editions, latest_year)
+    earlier = change.comparable_editions(editions.values, year)
     default_since = earlier[0] if earlier else None
-    since, since_note = url_params.parse_year(st.query_params.get("since"), years, default_since)
+    since, since_note = url_params.parse_year(st.query_params.get("since"), editions, default_since)
     if since is not None and since not in earlier:
         since_note = _(
             "%(since)s and %(year)s are editions of different RSF methodologies, whose ranks "
@@ -58,11 +58,11 @@ def largest_moves() -> None:
     url_sync.note(since_note)
     heading = st.empty()  # named once the span is chosen
     pick_since, pick_year = st.columns(2)
-    latest_first = list(years)[::-1]
+    latest_first = list(editions)[::-1]
     year = pick_year.selectbox(
         _("To edition"), latest_first, index=latest_first.index(year), key="to"
     )
-    earlier = change.comparable_editions(years.values, year)
+    earlier = change.comparable_editions(editions.values, year)
     if not earlier:
         heading.header(_("Largest moves"))
         pick_since.selectbox(
