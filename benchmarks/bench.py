@@ -13,8 +13,10 @@ repeats:
   worker processes included) beside the floor's;
 - unchanged rebuild vs the hashing floor (SHA-256 of the same inputs in a fresh Python);
 - page script runs of a typical interaction on every page of the menu, in every interface
-  language (AppTest), 95th percentile vs a run of the same app whose page is empty
-  (benchmarks/empty_page.py);
+  language, timed in the dashboard's server where it runs them (benchmarks/timed_server.py:
+  the script thread, the event loop sending meanwhile) and driven over its websocket as a
+  browser drives it, 95th percentile vs a run of the same server's empty page
+  (benchmarks/empty_page.py) in another session, in turns;
 - first chart of every page that opens on a chart (FIRST_CHART_PAGES), each from a newly started
   server in a new browser context, timed in the page from the navigation's start to the
   frame that paints the chart (loadtest.painted_after_navigation), vs a minimal Streamlit
@@ -233,84 +235,145 @@ INTERACTIONS = {  # one typical interaction on every page of the menu
 }
 
 
-class EmptyPage:
-    """The same app (its frame: language, menu, styles) with an empty page as its only
-    page (benchmarks/empty_page.py): its reruns are the floor of a page run."""
+TIMED_SERVER = loadtest.streamlit_run("benchmarks/timed_server.py")
+EMPTY_PAGE = "bench-empty"  # benchmarks/timed_server.py serves the empty page there
 
-    def __init__(self, lang: str):
-        from streamlit.testing.v1 import AppTest
 
-        self.app = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
-        self.app.query_params["lang"] = lang
-        self.run()
+class Session:
+    """One reader's session of the timed server, driven over its websocket as the browser
+    drives it: each rerun names the page, the URL's query as the page last set it, the
+    widget the reader changed (its state as the browser sends it) and the large messages
+    the browser still keeps, which the server then sends as references (Streamlit's
+    message cache: a message not used for `global.maxCachedMessageAge` runs is dropped)."""
 
-    def run(self) -> float:
-        from dashboard import navigation
+    def __init__(self, websocket, lang: str):
+        self.websocket, self.lang = websocket, lang
+        self.page = self.query = ""
+        self.widget_ids: set[str] = set()  # of the page's last run
+        self.cache: dict[str, list] = {}  # hash → [the run it was last used in, message]
+        self.runs = 0
 
-        pages = navigation.PAGES
-        navigation.PAGES = (
-            navigation.PageSpec("../benchmarks/empty_page.py", "Empty", ":material/home:", None),
-        )
-        try:
-            return timed_run(self.app)
-        finally:
-            navigation.PAGES = pages
+    def open(self, page: str) -> None:
+        """Goes to `page` (its URL path; "" for the default page), as a link in the menu."""
+        self.page, self.query = page, f"lang={self.lang}"
+
+    async def rerun(self, changed=None) -> None:
+        from streamlit import config
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        request = BackMsg()
+        request.rerun_script.query_string = self.query
+        request.rerun_script.page_name = self.page
+        request.rerun_script.cached_message_hashes.extend(self.cache)
+        if changed is not None:
+            if changed.id not in self.widget_ids:  # the server would ignore it
+                raise RuntimeError(f"{changed.id}: not a widget of the page {self.page!r}")
+            request.rerun_script.widget_states.widgets.append(changed)
+        await self.websocket.send(request.SerializeToString())
+        self.widget_ids = set()
+        while True:
+            message = ForwardMsg.FromString(await self.websocket.recv())
+            if message.WhichOneof("type") == "ref_hash":
+                self.cache[message.ref_hash][0] = self.runs
+                message = self.cache[message.ref_hash][1]
+            elif message.metadata.cacheable:
+                self.cache[message.hash] = [self.runs, message]
+            kind = message.WhichOneof("type")
+            if kind == "page_info_changed":  # the page wrote its state to the URL
+                self.query = message.page_info_changed.query_string
+            elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+                element = message.delta.new_element
+                shown = getattr(element, element.WhichOneof("type"))
+                if element.WhichOneof("type") == "exception":  # an error page is not the page
+                    raise RuntimeError(f"{self.page!r}: {shown.message}")
+                if isinstance(getattr(shown, "id", None), str):
+                    self.widget_ids.add(shown.id)
+            elif kind == "script_finished":
+                self.runs += 1
+                oldest = self.runs - config.get_option("global.maxCachedMessageAge")
+                for hash_, (used, _) in list(self.cache.items()):
+                    if used < oldest:
+                        del self.cache[hash_]
+                return
+
+
+def timed_runs(port: int, count: int) -> list[tuple[str, float]]:
+    """The next `count` runs the timed server timed, (page, seconds) in the order run (the
+    last run's time is written just after its last message: waited for)."""
+    import json
+    import urllib.request
+
+    runs, deadline = [], time.monotonic() + 30
+    while len(runs) < count and time.monotonic() < deadline:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/runs") as answer:
+            runs += json.load(answer)
+        if len(runs) < count:
+            time.sleep(0.01)
+    if len(runs) != count:
+        raise RuntimeError(f"{len(runs)} runs timed, {count} expected")
+    return runs
+
+
+async def server_page_runs(port: int, runs: int, lang: str) -> dict:
+    """name → (script-run times of the interaction, empty runs taken in turn with them) in
+    the timed server, with the interface in `lang`. Each interaction's values are set on an
+    AppTest of the same app, which turns them into the widget states a browser sends (the
+    options' labels in the reader's language); the server's widget ids must match its."""
+    import websockets
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard import navigation
+
+    names = {spec.script: spec.url_path or "" for spec in navigation.PAGES}
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    stream = f"ws://127.0.0.1:{port}/_stcore/stream"
+    results = {}
+    async with (
+        websockets.connect(stream, subprotocols=["streamlit"], max_size=None) as reader,
+        websockets.connect(stream, subprotocols=["streamlit"], max_size=None) as floor,
+    ):
+        empty, page = Session(floor, lang), Session(reader, lang)
+        empty.open(EMPTY_PAGE)
+        await empty.rerun()
+        timed_runs(port, 1)  # untimed: the session's first run
+        for name, (script, act) in INTERACTIONS.items():
+            at.switch_page(script).run()
+            page.open(names[script])
+            await page.rerun()
+            for i in range(WARM_RUNS):  # every value the runs below choose, built once: the
+                await page.rerun(act(at, i)._widget_state)  # figures are of a server that
+            timed_runs(port, 1 + WARM_RUNS)  # has drawn these views before (untimed)
+            for i in range(1, runs + 1):
+                await page.rerun(act(at, i)._widget_state)
+                await empty.rerun()
+            timed = timed_runs(port, 2 * runs)
+            if [run for run, _ in timed] != [page.page, EMPTY_PAGE] * runs:
+                raise RuntimeError(f"{name} [{lang}]: runs of other pages timed")
+            results[name] = ([s for _, s in timed[0::2]], [s for _, s in timed[1::2]])
+    return results
 
 
 @contextmanager
-def one_script_cache():
-    """AppTest compiles the app's scripts afresh on every run (each run gets new
-    ScriptCaches); the server compiles each script once and keeps its bytecode for every
-    session and run (one ScriptCache in its Runtime). Page runs and their floor are timed
-    with one cache, as the server runs them, so neither counts a compile the server does
-    not do."""
-    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
-    from streamlit.testing.v1 import app_test, local_script_runner
-
-    shared = ScriptCache()
-    for module in (app_test, local_script_runner):
-        module.ScriptCache = lambda: shared
+def timed_server():
+    """The timed server (benchmarks/timed_server.py) on a free port, once warmed up."""
+    port = loadtest.free_port()
+    server = loadtest.start_server(port, [*TIMED_SERVER, "--server.port", str(port)])
     try:
-        yield
+        yield port
     finally:
-        for module in (app_test, local_script_runner):
-            module.ScriptCache = ScriptCache
+        loadtest.stop_server(server)
 
 
-def timed_run(at) -> float:
-    started = time.perf_counter()
-    at.run()
-    return time.perf_counter() - started
-
-
-def page_runs(runs: int, lang: str) -> dict[str, tuple[list[float], list[float]]]:
-    """name → (script-run times of the interaction, empty runs taken in turn with them),
-    with the interface in `lang`."""
-    from streamlit.testing.v1 import AppTest
-
-    from dashboard import warmup
-
-    with one_script_cache():
-        at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=120)
-        at.query_params["lang"] = lang
-        at.run()
-        empty_page = EmptyPage(lang)
-        warmup.settle_heap()  # as the server does once it has loaded what every page reads
-        results = {}
-        for name, (script, act) in INTERACTIONS.items():
-            at.switch_page(script).run()
-            for i in range(WARM_RUNS):  # every value the runs below choose, built once: the
-                act(at, i)  # figures are of a server that has drawn these views before
-                at.run()
-                if at.exception:  # an error page is not the page: timing it would mislead
-                    raise RuntimeError(f"{name} [{lang}]: {at.exception[0].message}")
-            times, empty = [], []
-            for i in range(1, runs + 1):
-                act(at, i)
-                times.append(timed_run(at))
-                empty.append(empty_page.run())
-            results[name] = (times, empty)
-    return results
+def page_runs(runs: int, lang: str, port: int | None = None) -> dict:
+    """name → (page runs, empty runs) in the timed server on `port`, else in one started
+    for them."""
+    if port is None:
+        with timed_server() as port:
+            return asyncio.run(server_page_runs(port, runs, lang))
+    return asyncio.run(server_page_runs(port, runs, lang))
 
 
 def page_ratios() -> list[Ratio]:
@@ -318,9 +381,13 @@ def page_ratios() -> list[Ratio]:
     from dashboard import i18n
 
     ratios = []
-    for lang in i18n.languages():
-        runs = PAGE_RUNS.get(lang, LANGUAGE_PAGE_RUNS)
-        for name, (times, empty) in page_runs(runs, lang).items():
+    with timed_server() as port:
+        measured = {
+            lang: page_runs(PAGE_RUNS.get(lang, LANGUAGE_PAGE_RUNS), lang, port)
+            for lang in i18n.languages()
+        }
+    for lang, results in measured.items():
+        for name, (times, empty) in results.items():
             ratios.append(
                 Ratio(
                     f"page run p95 [{lang}], {name}",

@@ -61,3 +61,82 @@ def test_a_ratios_interval_holds_it_and_narrows_with_steady_runs(bench):
         "Within their interval of the budget: 0 of those met (interval reaching above it) "
         "and 1 of those not met (interval reaching down to it)."
     )
+
+
+def test_a_bench_session_keeps_large_messages_as_the_browser_does(bench):
+    """The page runs' sessions tell the server which large messages they still hold, as the
+    browser does, so the server sends those as references: a message is kept while used in
+    the last `global.maxCachedMessageAge` (2) runs, a reference reads as the message it
+    names (its widget counted), and an error page stops the bench."""
+    import asyncio
+
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    def widget(id_: str) -> ForwardMsg:
+        message = ForwardMsg(hash=f"hash-of-{id_}")
+        message.metadata.cacheable = True
+        message.delta.new_element.selectbox.id = id_
+        return message
+
+    def reference(id_: str) -> ForwardMsg:
+        return ForwardMsg(ref_hash=f"hash-of-{id_}")
+
+    finished = ForwardMsg()
+    finished.script_finished = ForwardMsg.FINISHED_SUCCESSFULLY
+
+    class Socket:  # the server's side: answers each rerun with the next run's messages
+        def __init__(self, runs):
+            self.runs, self.sent, self.queue = list(runs), [], []
+
+        async def send(self, data):
+            self.sent.append(BackMsg.FromString(data).rerun_script)
+            self.queue = [*self.runs.pop(0), finished]
+
+        async def recv(self):
+            return self.queue.pop(0).SerializeToString()
+
+    socket = Socket(
+        [
+            [widget("$$ID-1-country")],
+            [reference("$$ID-1-country"), widget("$$ID-2-to")],
+            [reference("$$ID-2-to")],
+            [],
+            [],
+        ]
+    )
+    session = bench.Session(socket, "ru")
+    session.open("country")
+
+    async def runs():
+        for _ in range(5):
+            await session.rerun()
+            yield set(session.widget_ids)
+
+    async def collect():
+        return [ids async for ids in runs()]
+
+    seen = asyncio.run(collect())
+    assert seen == [
+        {"$$ID-1-country"},
+        {"$$ID-1-country", "$$ID-2-to"},
+        {"$$ID-2-to"},
+        set(),
+        set(),
+    ]
+    held = [sorted(request.cached_message_hashes) for request in socket.sent]
+    assert held == [
+        [],
+        ["hash-of-$$ID-1-country"],
+        ["hash-of-$$ID-1-country", "hash-of-$$ID-2-to"],
+        ["hash-of-$$ID-1-country", "hash-of-$$ID-2-to"],  # last used two runs ago: kept
+        ["hash-of-$$ID-2-to"],  # the country's, unused for three runs: dropped
+    ]
+    assert {request.query_string for request in socket.sent} == {"lang=ru"}
+    assert {request.page_name for request in socket.sent} == {"country"}
+
+    error = ForwardMsg()
+    error.delta.new_element.exception.message = "KeyError: 'AZE'"
+    session.websocket = Socket([[error]])
+    with pytest.raises(RuntimeError, match="KeyError"):
+        asyncio.run(session.rerun())
