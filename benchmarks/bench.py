@@ -249,7 +249,7 @@ class Session:
     def __init__(self, websocket, lang: str):
         self.websocket, self.lang = websocket, lang
         self.page = self.query = ""
-        self.widget_ids: set[str] = set()  # of the page's last run
+        self.widget_ids: dict[str, str] = {}  # of the page's last run: id → its fragment's
         self.cache: dict[str, list] = {}  # hash → [the run it was last used in, message]
         self.runs = 0
 
@@ -270,8 +270,11 @@ class Session:
             if changed.id not in self.widget_ids:  # the server would ignore it
                 raise RuntimeError(f"{changed.id}: not a widget of the page {self.page!r}")
             request.rerun_script.widget_states.widgets.append(changed)
+            # a widget in a fragment reruns its fragment alone (st.fragment)
+            request.rerun_script.fragment_id = self.widget_ids[changed.id]
         await self.websocket.send(request.SerializeToString())
-        self.widget_ids = set()
+        if not request.rerun_script.fragment_id:  # a fragment's run leaves the rest as it was
+            self.widget_ids = {}
         while True:
             message = ForwardMsg.FromString(await self.websocket.recv())
             if message.WhichOneof("type") == "ref_hash":
@@ -288,7 +291,7 @@ class Session:
                 if element.WhichOneof("type") == "exception":  # an error page is not the page
                     raise RuntimeError(f"{self.page!r}: {shown.message}")
                 if isinstance(getattr(shown, "id", None), str):
-                    self.widget_ids.add(shown.id)
+                    self.widget_ids[shown.id] = message.delta.fragment_id
             elif kind == "script_finished":
                 self.runs += 1
                 oldest = self.runs - config.get_option("global.maxCachedMessageAge")

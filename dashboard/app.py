@@ -138,9 +138,26 @@ st.html(READABLE)
 lang = choose_language()
 if i18n.is_rtl(lang):
     st.html(RIGHT_TO_LEFT)
-builds.notice()  # `build=N`: which build every page below shows
-st.navigation(
+page = st.navigation(
     navigation.streamlit_pages(navigation.PAGES, lang),
     # an embedded chart shows the chart alone: no menu
     position="hidden" if st.context.is_embedded else "sidebar",
-).run()
+)
+
+
+@st.fragment
+def page_run() -> None:
+    """The page, as a fragment: a reader's change of one of its controls reruns the page
+    alone, not this frame (styles, the language picker, the menu), which none of them
+    change. A run of its own: it reads the release's and datasets' stamps afresh, so an
+    interaction after a rebuild shows the new data. The build notice is the page's: its link
+    back to the current data keeps the view's state, which the page's controls change."""
+    cached.new_run()
+    builds.notice()  # `build=N`: which build the page below shows
+    # Streamlit lets a page run once per run of this script; a rerun of this fragment is a
+    # run of its own, which runs the page again
+    page._can_be_called = True
+    page.run()
+
+
+page_run()

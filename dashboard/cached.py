@@ -48,7 +48,8 @@ _this_run = threading.local()
 
 
 def new_run() -> None:
-    """Opens a script run (dashboard/app.py, on every run): the run reads the release's
+    """Opens a script run (dashboard/app.py, on every run and every rerun of the page
+    alone, a fragment): the run reads the release's
     stamp, each dataset's stamp and the URL's build once, however many charts and derived
     values ask for them (each read stats files: a profile's run asked for the build 14
     times, and the release stamp eight)."""
@@ -57,7 +58,8 @@ def new_run() -> None:
 
 def _once_this_run(key: tuple, read: Callable[[], R]) -> R:
     """read(), once per script run under `key`; afresh outside a run (the warm-up, the
-    server's routes). A fragment rerun keeps what the run that drew its page read."""
+    server's routes). A fragment inside the page (the timeline's frames) keeps what the run
+    that drew the page read."""
     kept = getattr(_this_run, "read", None)
     if kept is None:
         return read()

@@ -21,8 +21,15 @@ def bench():
     return module
 
 
-def test_every_page_run_interaction_drives_its_page(bench):
-    results = bench.page_runs(2, "en")
+@pytest.fixture(scope="module")
+def timed_port(bench):
+    """The bench's timed server (the dashboard's server, its runs timed), once warmed up."""
+    with bench.timed_server() as port:
+        yield port
+
+
+def test_every_page_run_interaction_drives_its_page(bench, timed_port):
+    results = bench.page_runs(2, "en", timed_port)
     assert set(results) == set(bench.INTERACTIONS)
     for times, empty in results.values():
         assert len(times) == len(empty) == 2
@@ -140,3 +147,62 @@ def test_a_bench_session_keeps_large_messages_as_the_browser_does(bench):
     session.websocket = Socket([[error]])
     with pytest.raises(RuntimeError, match="KeyError"):
         asyncio.run(session.rerun())
+
+
+def test_a_pages_control_reruns_the_page_alone(bench, timed_port):
+    """A control on a page reruns the page, as a fragment (dashboard/app.py): the browser
+    asks for the fragment's run, and the server sends the page again with the view's new
+    state in the URL, but not the frame (the language picker, the menu)."""
+    import asyncio
+
+    import websockets
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    received: list[ForwardMsg] = []
+
+    def elements() -> dict[str, tuple[str, object]]:
+        """Widget id → (its fragment's id, the widget) of what the server sent."""
+        found = {}
+        for message in received:
+            if message.WhichOneof("type") == "ref_hash":
+                continue
+            if message.WhichOneof("type") == "delta" and message.delta.HasField("new_element"):
+                element = message.delta.new_element
+                shown = getattr(element, element.WhichOneof("type"))
+                if isinstance(getattr(shown, "id", None), str):
+                    found[shown.id] = (message.delta.fragment_id, shown)
+        return found
+
+    async def scenario():
+        stream = f"ws://127.0.0.1:{timed_port}/_stcore/stream"
+        async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None) as ws:
+
+            class Recording:  # the websocket, keeping what the server sends
+                async def send(self, data):
+                    await ws.send(data)
+
+                async def recv(self):
+                    data = await ws.recv()
+                    received.append(ForwardMsg.FromString(data))
+                    return data
+
+            session = bench.Session(Recording(), "en")
+            session.open("compare")
+            await session.rerun()
+            first = elements()
+            (picker,) = [id_ for id_ in first if id_.endswith("-lang")]
+            (countries,) = [id_ for id_ in first if id_.endswith("-countries")]
+            assert first[picker][0] == "" and first[countries][0] != ""  # frame; page
+            assert any(m.WhichOneof("type") == "navigation" for m in received)
+            chosen = WidgetState(id=countries)
+            chosen.string_array_value.data.extend(["Azerbaijan", "Georgia"])
+            received.clear()
+            await session.rerun(chosen)
+            return first, elements(), session.query
+
+    first, second, query = asyncio.run(scenario())
+    assert [id_ for id_ in second if id_.endswith("-countries")]  # the page again
+    assert not [id_ for id_ in second if id_.endswith("-lang")]  # not the frame
+    assert not any(m.WhichOneof("type") == "navigation" for m in received)
+    assert "countries=AZE%2CGEO" in query

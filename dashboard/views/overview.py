@@ -41,9 +41,11 @@ st.markdown(
 st.html(cached.band_figures(tr.lang))
 
 
+@st.fragment
 def largest_moves() -> None:
     """Who rose and fell most between two editions the reader picks (`since`, `to`), within
-    one methodology era."""
+    one methodology era. A fragment: picking an edition reruns this section alone, not the
+    figures and the chart beside it, which the editions do not change."""
     year, note = url_params.parse_year(st.query_params.get("to"), editions, latest_year)
     earlier = change.comparable_editions(editions.values, year)
     default_since = earlier[0] if earlier else None
