@@ -252,6 +252,7 @@ class Session:
         self.widget_ids: dict[str, str] = {}  # of the page's last run: id → its fragment's
         self.cache: dict[str, list] = {}  # hash → [the run it was last used in, message]
         self.runs = 0
+        self.page_hashes: dict[str, str] = {}  # URL path → the page's hash (the menu's)
 
     def open(self, page: str) -> None:
         """Goes to `page` (its URL path; "" for the default page), as a link in the menu."""
@@ -265,6 +266,8 @@ class Session:
         request = BackMsg()
         request.rerun_script.query_string = self.query
         request.rerun_script.page_name = self.page
+        # the page by its hash, once the menu has named it, as the browser asks for it
+        request.rerun_script.page_script_hash = self.page_hashes.get(self.page, "")
         request.rerun_script.cached_message_hashes.extend(self.cache)
         if changed is not None:
             if changed.id not in self.widget_ids:  # the server would ignore it
@@ -285,6 +288,9 @@ class Session:
             kind = message.WhichOneof("type")
             if kind == "page_info_changed":  # the page wrote its state to the URL
                 self.query = message.page_info_changed.query_string
+            elif kind == "navigation":
+                for page in message.navigation.app_pages:
+                    self.page_hashes[page.url_pathname] = page.page_script_hash
             elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
                 element = message.delta.new_element
                 shown = getattr(element, element.WhichOneof("type"))
