@@ -800,3 +800,32 @@ def test_withheld_file_is_refused(tabs, base_url):
     assert withheld.status == 403
     assert "case_id" not in withheld.text()  # the reason, not the rows
     assert request.get(base_url + "/data/rsf_index.csv").status == 200
+
+
+def test_a_pages_controls_leave_the_next_page_as_its_own(tabs, base_url):
+    """A control reruns its page alone (a fragment, dashboard/app.py); the next page the
+    reader opens from the menu still starts on its own sections, not on what the page before
+    kept under the same name (Cases, the profile and the Data page all have `section` tabs),
+    and the menu, outside the fragment, keeps working."""
+    page = tabs.context.new_page()
+    try:
+        page.goto(f"{base_url}/cases?lang=en")
+        page.locator("[data-testid=stDataFrame]").first.wait_for()
+        _settle(page)
+        page.get_by_label("Status").click()
+        page.keyboard.type("killed")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        page.wait_for_url(lambda url: "status=killed" in url)
+        _settle(page)
+        for link, first_tab in (("Data & downloads", "Columns"), ("Country profile", "RSF index")):
+            page.get_by_role("link", name=link).click()
+            page.wait_for_url(lambda url, link=link: "status=" not in url)
+            selected = page.locator("[role=tab][aria-selected=true]")
+            selected.first.wait_for()
+            _settle(page)
+            assert page.locator("[data-testid=stException]").count() == 0
+            assert selected.first.inner_text() == first_tab
+            assert "section=" not in page.url
+    finally:
+        page.close()
