@@ -149,10 +149,24 @@ def test_a_bench_session_keeps_large_messages_as_the_browser_does(bench):
         asyncio.run(session.rerun())
 
 
-def test_a_pages_control_reruns_the_page_alone(bench, timed_port):
-    """A control on a page reruns the page, as a fragment (dashboard/app.py): the browser
-    asks for the fragment's run, and the server sends the page again with the view's new
-    state in the URL, but not the frame (the language picker, the menu)."""
+# (page, the control's key, its new value as the browser sends it, what the URL then says,
+# whether the page's charts are sent again: the overview's editions and Sources compared's
+# year rerun their section alone, a fragment in the page's fragment)
+CONTROLS = [
+    ("compare", "countries", ["Azerbaijan", "Georgia"], "countries=AZE%2CGEO", True),
+    ("", "to", "2024", "to=2024", False),
+    ("sources", "edition", ["2021"], "edition=2021", False),
+]
+
+
+@pytest.mark.parametrize(("page", "key", "value", "in_url", "charts_again"), CONTROLS)
+def test_a_pages_control_reruns_the_page_alone(
+    bench, timed_port, page, key, value, in_url, charts_again
+):
+    """A control on a page reruns the page, as a fragment (dashboard/app.py), or only its
+    section where the rest does not depend on it: the browser asks for the fragment's run,
+    and the server sends the fragment again with the view's new state in the URL, but not
+    the frame (the language picker, the menu) and, for a section, not the chart above it."""
     import asyncio
 
     import websockets
@@ -160,19 +174,24 @@ def test_a_pages_control_reruns_the_page_alone(bench, timed_port):
     from streamlit.proto.WidgetStates_pb2 import WidgetState
 
     received: list[ForwardMsg] = []
+    held: dict = {}  # the session's message cache: a reference reads as the message it names
 
-    def elements() -> dict[str, tuple[str, object]]:
-        """Widget id → (its fragment's id, the widget) of what the server sent."""
+    def sent() -> list[ForwardMsg]:
+        return [held[m.ref_hash][1] if m.ref_hash else m for m in received]
+
+    def elements() -> dict[str, tuple[str, str]]:
+        """Element id → (its fragment's id, its kind) of what the server sent."""
         found = {}
-        for message in received:
-            if message.WhichOneof("type") == "ref_hash":
-                continue
+        for message in sent():
             if message.WhichOneof("type") == "delta" and message.delta.HasField("new_element"):
                 element = message.delta.new_element
                 shown = getattr(element, element.WhichOneof("type"))
                 if isinstance(getattr(shown, "id", None), str):
-                    found[shown.id] = (message.delta.fragment_id, shown)
+                    found[shown.id] = (message.delta.fragment_id, element.WhichOneof("type"))
         return found
+
+    def charts_sent() -> bool:
+        return "plotly_chart" in {kind for _, kind in elements().values()}
 
     async def scenario():
         stream = f"ws://127.0.0.1:{timed_port}/_stcore/stream"
@@ -188,21 +207,28 @@ def test_a_pages_control_reruns_the_page_alone(bench, timed_port):
                     return data
 
             session = bench.Session(Recording(), "en")
-            session.open("compare")
+            held.update(session.cache)
+            session.cache = held
+            session.open(page)
             await session.rerun()
             first = elements()
             (picker,) = [id_ for id_ in first if id_.endswith("-lang")]
-            (countries,) = [id_ for id_ in first if id_.endswith("-countries")]
-            assert first[picker][0] == "" and first[countries][0] != ""  # frame; page
+            (control,) = [id_ for id_ in first if id_.endswith(f"-{key}")]
+            assert first[picker][0] == "" and first[control][0] != ""  # frame; page
             assert any(m.WhichOneof("type") == "navigation" for m in received)
-            chosen = WidgetState(id=countries)
-            chosen.string_array_value.data.extend(["Azerbaijan", "Georgia"])
+            assert charts_sent()  # the page's first run draws its chart
+            chosen = WidgetState(id=control)
+            if isinstance(value, list):
+                chosen.string_array_value.data.extend(value)
+            else:
+                chosen.string_value = value
             received.clear()
             await session.rerun(chosen)
-            return first, elements(), session.query
+            return elements(), session.query
 
-    first, second, query = asyncio.run(scenario())
-    assert [id_ for id_ in second if id_.endswith("-countries")]  # the page again
+    second, query = asyncio.run(scenario())
+    assert [id_ for id_ in second if id_.endswith(f"-{key}")]  # the control's part again
     assert not [id_ for id_ in second if id_.endswith("-lang")]  # not the frame
     assert not any(m.WhichOneof("type") == "navigation" for m in received)
-    assert "countries=AZE%2CGEO" in query
+    assert in_url in query
+    assert charts_sent() == charts_again

@@ -40,36 +40,46 @@ plot.show(
     data_frame=world,
 )
 
-year = st.select_slider(years.label, options=years.values, value=year, key="edition")
-url_sync.sync_url(edition=year)
-# built, and written as HTML, once per release, year and language
-table, totals = cached.jailed_by_country(year, tr.lang)
 last_census = int(cached.detained_by_year()[1].index.max())
-st.header(_("By country, %(year)s") % {"year": year}, anchor=False)
-st.caption(
-    md_escape(
-        _(
-            "%(totals)s. RSF publishes country figures only for its leading jailers; "
-            "“%(not_published)s” is not zero. CPJ's census has no figures after %(last)s in "
-            "the data available here."
+
+
+@st.fragment
+def by_country(year: int) -> None:
+    """The countries' counts of the year the reader picks: a fragment, so a change of year
+    reruns this section alone, not the chart above it or the reasons below, which the year
+    does not change."""
+    year = st.select_slider(years.label, options=years.values, value=year, key="edition")
+    url_sync.sync_url(edition=year)
+    # built, and written as HTML, once per release, year and language
+    table, totals = cached.jailed_by_country(year, tr.lang)
+    st.header(_("By country, %(year)s") % {"year": year}, anchor=False)
+    st.caption(
+        md_escape(
+            _(
+                "%(totals)s. RSF publishes country figures only for its leading jailers; "
+                "“%(not_published)s” is not zero. CPJ's census has no figures after %(last)s "
+                "in the data available here."
+            )
+            % {
+                "totals": totals,
+                "not_published": _("not published"),
+                "last": last_census,
+            }
         )
-        % {
-            "totals": totals,
-            "not_published": _("not published"),
-            "last": last_census,
-        }
     )
-)
-# plain HTML tables (tables.as_html): a grid or st.table had the browser load Streamlit's
-# table and Arrow modules, and a markdown table build itself cell by cell, before it drew
-# the chart above (README, Performance)
-st.html(tables.as_html(table))
-download(
-    [registry.DATASETS["rsf_roundup"], registry.DATASETS["cpj_census"]],
-    table,
-    f"jailed_by_country_{year}.csv",
-    key="table-csv",
-)
+    # plain HTML tables (tables.as_html): a grid or st.table had the browser load
+    # Streamlit's table and Arrow modules, and a markdown table build itself cell by cell,
+    # before it drew the chart above (README, Performance)
+    st.html(tables.as_html(table))
+    download(
+        [registry.DATASETS["rsf_roundup"], registry.DATASETS["cpj_census"]],
+        table,
+        f"jailed_by_country_{year}.csv",
+        key="table-csv",
+    )
+
+
+by_country(year)
 
 st.header(_("Why the numbers differ"), anchor=False)
 REASONS = (
