@@ -380,8 +380,8 @@ def page_runs(runs: int, lang: str, port: int | None = None) -> dict:
     """name → (page runs, empty runs) in the timed server on `port`, else in one started
     for them."""
     if port is None:
-        with timed_server() as port:
-            return asyncio.run(server_page_runs(port, runs, lang))
+        with timed_server() as started:
+            return page_runs(runs, lang, started)
     return asyncio.run(server_page_runs(port, runs, lang))
 
 

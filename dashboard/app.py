@@ -132,7 +132,6 @@ def choose_language() -> str:
     return lang
 
 
-cached.new_run()
 st.set_page_config(page_title=DASHBOARD_NAME, page_icon=str(FAVICON), layout="wide")
 st.html(READABLE)
 lang = choose_language()

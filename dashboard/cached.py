@@ -48,11 +48,11 @@ _this_run = threading.local()
 
 
 def new_run() -> None:
-    """Opens a script run (dashboard/app.py, on every run and every rerun of the page
-    alone, a fragment): the run reads the release's
-    stamp, each dataset's stamp and the URL's build once, however many charts and derived
-    values ask for them (each read stats files: a profile's run asked for the build 14
-    times, and the release stamp eight)."""
+    """Opens a script run (dashboard/app.py, as the page starts, in a whole run and in a
+    rerun of the page alone, a fragment; the frame reads none of these): the run reads the
+    release's stamp, each dataset's stamp and the URL's build once, however many charts and
+    derived values ask for them (each read stats files: a profile's run asked for the build
+    14 times, and the release stamp eight)."""
     _this_run.read = {}
 
 
