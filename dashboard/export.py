@@ -111,7 +111,6 @@ def themed(
     colours = THEMES[theme]
     out = style.copy_of(fig)
     out.update_layout(
-        template="none",
         paper_bgcolor=colours["paper"],
         plot_bgcolor=colours["plot"],
         font={"color": colours["text"], "family": "Arial, sans-serif"},

@@ -7,6 +7,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 
 from dashboard import export, gallery
@@ -155,6 +156,28 @@ def test_one_point_gets_a_whole_number_axis_not_half_steps():
     assert axis["dtick"] >= 1 and axis["range"][1] <= 0 < axis["range"][0]  # reversed, from 0
     rank = style.value_axis(registry.MEASURES["rsf_rank"], [101], higher_is_better=False)
     assert rank["range"][0] - rank["range"][1] >= 10 and rank["dtick"] >= 1
+
+
+@needs_built()
+@pytest.mark.parametrize("name", IDS)
+def test_figures_carry_no_templates_defaults(built, name):
+    """Every colour is the style's own: a template's defaults would be copied into each
+    figure the pages cache and send (Streamlit's colour placeholders in the server)."""
+    nothing = pio.templates[style.TEMPLATE].to_plotly_json()
+    chart = built[name]
+    for fig in (chart.figure, *layouts(chart).values()):
+        assert fig.to_dict()["layout"]["template"] == nothing
+
+
+@needs_built()
+def test_a_chart_drawn_where_streamlit_sets_the_default_template_carries_none():
+    import streamlit.elements.plotly_chart  # noqa: F401 (registers and sets its template)
+
+    assert pio.templates.default == "streamlit"
+    kind, params = CHARTS[0]
+    fig = gallery.build(kind, params, store.read_dataset).figure
+    assert fig.to_dict()["layout"]["template"] == pio.templates["none"].to_plotly_json()
+    assert "#000011" not in fig.to_json()  # none of Streamlit's colour placeholders
 
 
 @needs_built()
