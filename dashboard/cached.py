@@ -28,6 +28,7 @@ from dashboard import (
     chart_specs,
     cpj_census,
     i18n,
+    memo,
     navigation,
     rsf_editions,
     tables,
@@ -196,11 +197,13 @@ def _chart(spec: chart_specs.Spec, folder: str, release: tuple, lang: str, build
     from dashboard import gallery
 
     del folder, release  # part of the cache key only: other data means other charts
-    return gallery.draw(
-        spec,
-        functools.partial(_load_at, build=build),
-        values=functools.partial(_values_at, build=build),
-        lang=lang,
+    return memo.settled(
+        gallery.draw(
+            spec,
+            functools.partial(_load_at, build=build),
+            values=functools.partial(_values_at, build=build),
+            lang=lang,
+        )
     )
 
 
@@ -230,7 +233,7 @@ def per_release(function: Callable[..., R] | None = None, *, maxsize: int = 256)
     @functools.lru_cache(maxsize=maxsize)
     def kept(release: tuple, build: int | None, *args) -> R:
         del release  # part of the key only: other data, other results
-        return function(*args)
+        return memo.settled(function(*args))
 
     @functools.wraps(function)
     def once(*args) -> R:

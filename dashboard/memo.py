@@ -4,10 +4,13 @@ never changed after they are built, so the same object always gives the same res
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import weakref
 from collections.abc import Callable
 from typing import TypeVar
+
+import pandas as pd
 
 R = TypeVar("R")
 
@@ -29,3 +32,34 @@ def per_object(function: Callable[..., R]) -> Callable[..., R]:
         return result
 
     return once
+
+
+def settled(result: R) -> R:
+    """`result`, with the pandas objects in it (frames, series, indexes, in tuples, lists,
+    dicts and dataclasses) rid of their dead references: what a shared cache keeps. Under
+    copy-on-write pandas lists, beside each block of values, a weak reference to every
+    frame derived from it, and drops the dead ones only once a list passes 500; a cached
+    result kept those of all the intermediate frames it was built through (6,400 in one
+    language's views), each an object the server's cyclic collector walks on every full
+    collection. `has_reference` is pandas' own call that prunes a list (it runs on every
+    write to a frame); blocks are reached through `_mgr`, pandas' private attribute (tests
+    catch a change)."""
+    if isinstance(result, (pd.DataFrame, pd.Series)):
+        for block in result._mgr.blocks:  # noqa: SLF001 (see above)
+            block.refs.has_reference()
+        for axis in result.axes:
+            settled(axis)
+    elif isinstance(result, pd.Index):
+        references = getattr(result, "_references", None)  # noqa: SLF001 (see above)
+        if references is not None:
+            references.has_reference()
+    elif isinstance(result, (tuple, list)):
+        for item in result:
+            settled(item)
+    elif isinstance(result, dict):
+        for item in result.values():
+            settled(item)
+    elif dataclasses.is_dataclass(result) and not isinstance(result, type):
+        for field in dataclasses.fields(result):
+            settled(getattr(result, field.name))
+    return result

@@ -3,7 +3,7 @@
 
 import pandas as pd
 
-from dashboard import cached
+from dashboard import cached, chart_specs
 from etl import registry, store
 from tests.conftest import needs_built
 from tests.test_app import page
@@ -61,3 +61,38 @@ def test_the_release_stamp_changes_when_any_dataset_file_does(tmp_path):
         (tmp_path / dataset.filename).write_text("iso3\n", encoding="utf-8")
         assert store.release_stamp(tmp_path) != first
         first = store.release_stamp(tmp_path)
+
+
+def _dead_references(*frames) -> int:
+    blocks = [block for frame in frames for block in frame._mgr.blocks]
+    lists = [block.refs.referenced_blocks for block in blocks]
+    lists += [frame.index._references.referenced_blocks for frame in frames]
+    return sum(ref() is None for refs in lists for ref in refs)
+
+
+@needs_built()
+def test_a_shared_result_keeps_no_dead_references_of_the_frames_it_was_built_through():
+    """pandas lists a weak reference to every frame derived from a block's values and drops
+    the dead ones only once a list passes 500: kept by a shared cache, a result would keep
+    those of every intermediate frame (objects the server's collector walks) for as long
+    as it is cached. The cache keeps it settled (memo.settled)."""
+    index = cached.load_rsf_index()
+
+    @cached.per_release
+    def derived(country: str):
+        rows = index
+        for _ in range(20):
+            rows = rows.assign(mark=1).rename(columns={"mark": "flag"}).drop(columns="flag")
+        rows = rows[rows["iso3"] == country].reset_index(drop=True)
+        return rows, {"columns": rows[["year", "rank"]]}
+
+    unsettled = index.assign(mark=1).drop(columns="mark").rename(columns={"rank": "place"})
+    assert _dead_references(unsettled) > 0  # what pandas keeps of the frames in between
+    rows, more = derived("TUR")
+    assert not rows.empty and _dead_references(rows, more["columns"]) == 0
+    # and a chart's table, kept in a dataclass, as the cache keeps it when it draws it (the
+    # pages' runs derive views from it afterwards: their dead references come back, up to
+    # pandas' 500 a list)
+    cached._chart.cache_clear()
+    chart = cached.chart_at(chart_specs.CountryChart("rank", "TUR"), "en", None)
+    assert _dead_references(chart.table) == 0
