@@ -328,3 +328,17 @@ def test_a_shared_figure_can_be_copied_by_many_sessions_at_once():
     finally:
         sys.setswitchinterval(interval)
     assert seen == {("choropleth", "choropleth")}
+
+
+@needs_built()
+def test_a_figure_laid_out_for_the_pages_is_kept_as_its_dict_alone(built):
+    """What the pages draw is shared by every session for as long as it is cached: only the
+    dict Streamlit serialises, not the laid-out figure's plotly objects (five times as many)."""
+    from dashboard import plot
+
+    figure = built["sources-AZE"].figure
+    for phone in (False, True):
+        drawn = plot.laid_out(figure, phone)
+        assert drawn.to_dict() == style.for_screen(figure, phone).to_dict()
+        assert plot.laid_out(figure, phone) is drawn  # once per figure and screen
+        assert vars(drawn).keys() == {"_as_dict"}  # no plotly objects of its own
