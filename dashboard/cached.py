@@ -98,7 +98,7 @@ def _build_of(name: str, build: int | None) -> int | None:
 def _shared(name: str, folder: str, stamp: tuple, build: int | None) -> pd.DataFrame:
     del folder, stamp  # part of the key only: another folder or release, another frame
     frame = store.read_dataset(name) if build is None else builds.frame_at(name, build)
-    return rsf.with_changes(frame) if name == "rsf_index" else frame
+    return memo.settled(rsf.with_changes(frame) if name == "rsf_index" else frame)
 
 
 def _cached(name: str, stamp: tuple, build: int | None = None) -> pd.DataFrame:
@@ -171,9 +171,9 @@ def _measure_values(key: str, folder: str, stamp: tuple, build: int | None) -> p
     measure = registry.MEASURES[key]
     name = measure.dataset.name
     if build is None:
-        return measure.values(store.read_dataset(name))
+        return memo.settled(measure.values(store.read_dataset(name)))
     try:
-        return measure.values(builds.frame_at(name, build))
+        return memo.settled(measure.values(builds.frame_at(name, build)))
     except builds.NotYetReleased:
         return measure.values(store.read_dataset(name).iloc[0:0])
 
