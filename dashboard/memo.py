@@ -1,6 +1,7 @@
 """Results kept per object: for work on the charts and tables the caches share, which are
 never changed after they are built, so the same object always gives the same result
-(describing a figure, laying it out for a screen, finding the API query of a table)."""
+(describing a figure, laying it out for a screen, finding the API query of a table); and
+results as a shared cache keeps them (`settled`)."""
 
 from __future__ import annotations
 
