@@ -171,11 +171,13 @@ def _measure_values(key: str, folder: str, stamp: tuple, build: int | None) -> p
     measure = registry.MEASURES[key]
     name = measure.dataset.name
     if build is None:
-        return memo.settled(measure.values(store.read_dataset(name)))
-    try:
-        return memo.settled(measure.values(builds.frame_at(name, build)))
-    except builds.NotYetReleased:
-        return measure.values(store.read_dataset(name).iloc[0:0])
+        frame = store.read_dataset(name)
+    else:
+        try:
+            frame = builds.frame_at(name, build)
+        except builds.NotYetReleased:
+            frame = store.read_dataset(name).iloc[0:0]
+    return memo.settled(measure.values(frame))
 
 
 def _values_at(key: str, build: int | None) -> pd.DataFrame:
