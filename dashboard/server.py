@@ -29,6 +29,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import json
 import os
 import re
 from pathlib import Path
@@ -136,6 +137,10 @@ ROUTES = [
 ]
 
 
+def _script_hash(script: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
+
+
 def _inline_script_hashes(index_html: Path) -> list[str]:
     """CSP hashes of the inline scripts in Streamlit's page shell (one, setting
     `window.prerenderReady`), read from the installed file so an upgrade stays allowed."""
@@ -144,10 +149,26 @@ def _inline_script_hashes(index_html: Path) -> list[str]:
     except OSError:
         return []
     scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
-    return [
-        f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
-        for s in scripts
-    ]
+    return [_script_hash(script) for script in scripts]
+
+
+def base_path() -> str:
+    """The path the app is served under (`server.baseUrlPath`), with its slashes."""
+    from streamlit import config
+
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}/" if base else "/"
+
+
+def server_root_script() -> str:
+    """The shell's one script of this app's own: it names where Streamlit's server is.
+
+    Streamlit's client otherwise guesses: on any page but the front one it asks the page's
+    own path first (`/map/_stcore/health`, a 404) and the root only once a 100 ms retry
+    timer has run out, so every page opened from a link drew its first chart 0.1 s late.
+    `window.__streamlit.BACKEND_BASE_URL` is the client's setting for hosts that serve it
+    elsewhere; named, it is the one place it asks."""
+    return f"window.__streamlit={{BACKEND_BASE_URL:location.origin+{json.dumps(base_path())}}}"
 
 
 def content_security_policy(frameable: bool) -> str:
@@ -161,9 +182,17 @@ def content_security_policy(frameable: bool) -> str:
         # own origin only: scripts, styles, fonts, images, the websocket (CSP 3 `'self'`
         # covers ws: to the same host), fetches (the map geometry), frames, workers
         "default-src": "'self'",
-        # + Streamlit's one inline script, by hash; + WebAssembly compilation only (the
-        # protobuf decoder's long.js probes it), never JavaScript eval
-        "script-src": " ".join(["'self'", "'wasm-unsafe-eval'", *_inline_script_hashes(shell)]),
+        # + Streamlit's one inline script and the server's root (server_root_script), by
+        # hash; + WebAssembly compilation only (the protobuf decoder's long.js probes it),
+        # never JavaScript eval
+        "script-src": " ".join(
+            [
+                "'self'",
+                "'wasm-unsafe-eval'",
+                *_inline_script_hashes(shell),
+                _script_hash(server_root_script()),
+            ]
+        ),
         # Streamlit (emotion) and Plotly write <style> elements and style attributes
         "style-src": "'self' 'unsafe-inline'",
         # Plotly's "Download plot as a PNG" draws the chart from a blob: image
@@ -192,12 +221,10 @@ class SecurityHeadersMiddleware:
     `X-Frame-Options: DENY` to every HTTP response, including error pages."""
 
     def __init__(self, app: ASGIApp, frameable_paths: frozenset[str] = FRAMEABLE_PATHS):
-        from streamlit import config
-
         self.app = app
-        base = (config.get_option("server.baseUrlPath") or "").strip("/")
-        self.frameable_paths = {f"/{base}{path}" if base else path for path in frameable_paths}
-        self.site_prefix = f"/{base}/site/" if base else "/site/"  # its embed.html pages
+        base = base_path()
+        self.frameable_paths = {f"{base}{path.lstrip('/')}" for path in frameable_paths}
+        self.site_prefix = f"{base}site/"  # its embed.html pages
         self.closed = self._headers(frameable=False)
         self.open = self._headers(frameable=True)
 
@@ -269,7 +296,9 @@ class ShellMiddleware:
       dashboard/app.py) and its direction, `dir="rtl"` for Arabic, so the browser lays the
       page out from the right and screen readers pronounce it right. (A language changed
       with the picker takes effect on the page's styles at once, and on these attributes
-      at the next load.) No script is involved: the policy allows none.
+      at the next load.)
+    - it names the server's root for Streamlit's client (server_root_script, the one
+      inline script of the app's own, allowed by its hash).
     - on a page whose first chart is a map, its head asks for the map's geometry with the
       shell's own scripts. (A like hint for Plotly's 4.7 MB chunk was tried and dropped: it
       made the overview's first chart later, 4.3 → 5.1 s, and the profile's no sooner;
@@ -281,6 +310,7 @@ class ShellMiddleware:
 
     def __init__(self, app: ASGIApp):
         self.app = app
+        self.head = f"<script>{server_root_script()}</script>"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET":
@@ -293,7 +323,7 @@ class ShellMiddleware:
             or i18n.SOURCE_LANGUAGE
         )
         shell = f'<html lang="{lang}" dir="{"rtl" if i18n.is_rtl(lang) else "ltr"}">'.encode()
-        hints = GEOMETRY_HINT if draws_a_map_first(request) else ""
+        head = self.head + (GEOMETRY_HINT if draws_a_map_first(request) else "")
         held: list[Message] = []
 
         async def send_rewritten(message: Message) -> None:
@@ -310,7 +340,7 @@ class ShellMiddleware:
                     return
                 body = b"".join(m.get("body", b"") for m in held[1:])
                 body = body.replace(self.SHELL, shell, 1)
-                body = body.replace(self.HEAD_END, hints.encode() + self.HEAD_END, 1)
+                body = body.replace(self.HEAD_END, head.encode() + self.HEAD_END, 1)
                 start = held[0]
                 MutableHeaders(scope=start)["content-length"] = str(len(body))
                 held.clear()

@@ -325,6 +325,7 @@ class Visit:
     base_url: str
     label: str = ""  # size and page, for messages and the screenshot's name
     foreign: list[str] = field(default_factory=list)  # requests to any other host
+    refused: list[str] = field(default_factory=list)  # the app's answers of 4xx or 5xx
     console_csp: list[str] = field(default_factory=list)  # console reports of refusals
 
     def violations(self) -> list[str]:
@@ -354,11 +355,16 @@ class Tabs:
             if web and parts.netloc != origin and request.url != self.other_site:
                 seen.foreign.append(request.url)
 
+        def on_response(response):
+            if response.status >= 400 and urlsplit(response.url).netloc == origin:
+                seen.refused.append(f"{response.status} {response.url}")
+
         def on_console(message):
             if "Content Security Policy" in message.text:
                 seen.console_csp.append(message.text)
 
         page.on("request", on_request)
+        page.on("response", on_response)
         page.on("console", on_console)
         if key == FRAMING:
             url = self.other_site
@@ -534,8 +540,8 @@ HTML_TABLES = "[data-testid=stTable] table, table.data-table"
 
 
 def _check(seen: Visit, expect: Expect, section: str = "", phone: bool = False) -> None:
-    """Charts drawn, no CSP violation, nothing from other hosts; tables without export; the
-    page reads right on its screen (_reads_right)."""
+    """Charts drawn, no CSP violation, nothing from other hosts, nothing refused; tables
+    without export; the page reads right on its screen (_reads_right)."""
     page = seen.page
     _settle(page)
     _wait_for_plots(page, expect.plots)
@@ -554,6 +560,9 @@ def _check(seen: Visit, expect: Expect, section: str = "", phone: bool = False) 
         assert _download_button(page, label).is_enabled(), label
     assert seen.violations() == []
     assert seen.foreign == []
+    # nothing the page asks for is refused (Streamlit's client used to ask each page's own
+    # path for the server first: dashboard/server.server_root_script)
+    assert seen.refused == []
     _grids_fit(page, phone)
     _figures_line_up(page, phone)
     _reads_right(seen, expect, section)

@@ -112,15 +112,35 @@ def test_only_the_embed_page_may_be_framed(app_client):
 
 
 def test_the_inline_script_of_the_page_shell_is_allowed_by_hash(app_client):
-    """Streamlit's index.html sets `window.prerenderReady` inline: its hash is in the
-    policy (read from the installed file, so a Streamlit upgrade cannot silently break it)."""
+    """Streamlit's index.html sets `window.prerenderReady` inline, the server adds its root
+    (server_root_script): their hashes are in the policy (Streamlit's read from the installed
+    file, so a Streamlit upgrade cannot silently break it)."""
     shell = app_client.get("/").text
     inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", shell, flags=re.S)
-    assert inline
+    assert len(inline) == 2
     script_src = _directives(app_client.get("/"))["script-src"].split()
     for script in inline:
         digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in script_src
+
+
+def test_every_shell_names_the_servers_root_for_streamlits_client(app_client):
+    """Told nothing, Streamlit's client asks a page's own path for the server first (a 404
+    on every page but the front one) and the root only after a 100 ms retry timer; the
+    shell names the root (tests/test_browser.py sees no request refused)."""
+    script = '<script>window.__streamlit={BACKEND_BASE_URL:location.origin+"/"}</script>'
+    for path in ("/", "/map?edition=2026", "/country?country=AZE", "/embed?kind=rank"):
+        head = app_client.get(path).text.split("</head>")[0]
+        assert head.count(script) == 1, path
+
+
+def test_the_servers_root_follows_the_base_url_path(monkeypatch):
+    from streamlit import config
+
+    monkeypatch.setattr(config, "get_option", {"server.baseUrlPath": "/press/"}.get)
+    assert server.server_root_script().endswith('location.origin+"/press/"}')
+    headers = server.SecurityHeadersMiddleware(app=None)
+    assert headers.frameable_paths == {"/press/embed"} and headers.site_prefix == "/press/site/"
 
 
 def test_unhandled_errors_also_carry_the_headers():
