@@ -69,7 +69,7 @@ import static_vs_live  # noqa: E402
 ETL_RUNS, UNCHANGED_RUNS = 5, 5
 # page runs of each interaction in each language (and as many empty runs): the p95 of 40 is
 # the third slowest run, so two slow runs (a collection, the machine's other work) do not
-# decide a cell; of 20 (other languages until 2026-12-05 09:00 UTC), the second slowest
+# decide a cell; of 20 (other languages until 2026-12-05 08:50 UTC), the second slowest
 PAGE_RUNS = 40
 WARM_RUNS = 10  # interactions before the timed ones: each cycles through at most 10 values
 FIRST_CHART_RUNS = 5
