@@ -393,10 +393,7 @@ def page_ratios() -> list[Ratio]:
 
     ratios = []
     with timed_server() as port:
-        measured = {
-            lang: page_runs(PAGE_RUNS, lang, port)
-            for lang in i18n.languages()
-        }
+        measured = {lang: page_runs(PAGE_RUNS, lang, port) for lang in i18n.languages()}
     for lang, results in measured.items():
         for name, (times, empty) in results.items():
             ratios.append(
